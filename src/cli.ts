@@ -1,0 +1,117 @@
+import { parseArgs } from 'node:util';
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config.ts';
+import { AppError } from './core/errors.ts';
+import { DataDirLockedError, openDatabase } from './db/client.ts';
+import { getUserByEmail } from './db/queries/accounts.ts';
+import { insertAuditEvent } from './db/queries/audit.ts';
+import { insertOrgMember } from './db/queries/organisations.ts';
+import { startServer, stopOnSignals } from './server.ts';
+import type { ServiceContext } from './services/context.ts';
+import { createOrganisation } from './services/manage-organisations.ts';
+import { seedDemo } from './services/seed-demo.ts';
+import { signUp } from './services/sign-up.ts';
+
+const usage = `confer — the Confer mentoring platform
+
+Usage:
+  confer serve                  start the server (default)
+  confer migrate                apply database migrations
+  confer seed                   seed the demo organisation (demo/test databases only)
+  confer create-admin --email E --password P --name N [--org "Organisation"] [--org-id ID]
+                                create an account (or use an existing one) and make it
+                                admin of a new organisation, or of --org-id
+
+Configuration comes from the environment (see README): DATABASE_URL, DATA_DIR, PORT, HOST, …`;
+
+async function withDatabase<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  try {
+    await database.migrate();
+    return await fn({ db: database.db, now: () => new Date(), sessionDays: config.sessionDays });
+  } finally {
+    await database.close();
+  }
+}
+
+async function createAdmin(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      email: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      org: { type: 'string', default: 'My Organisation' },
+      'org-id': { type: 'string' },
+    },
+  });
+  if (!values.email || !values.name) throw new Error('--email and --name are required');
+  const { email, name } = values;
+  await withDatabase(async (ctx) => {
+    let user = await getUserByEmail(ctx.db, email);
+    if (!user) {
+      if (!values.password) throw new Error('--password is required for a new account');
+      user = await signUp(ctx, { email, password: values.password, name, timeZone: 'UTC' });
+    }
+    const actor = { userId: user.id };
+    const orgId = values['org-id'];
+    if (orgId) {
+      await ctx.db.transaction(async (tx) => {
+        await insertOrgMember(tx, orgId, actor.userId, 'admin');
+        await insertAuditEvent(tx, {
+          orgId,
+          actorId: null,
+          action: 'member.made_admin_by_cli',
+          subjectType: 'user',
+          subjectId: actor.userId,
+        });
+      });
+      console.log(`${email} is now an admin of organisation ${orgId}`);
+    } else {
+      const org = await createOrganisation(ctx, actor, values.org);
+      console.log(`${email} is admin of the new organisation "${org.name}" (${org.id})`);
+    }
+  });
+}
+
+async function main(argv: string[]) {
+  const [command = 'serve', ...rest] = argv;
+  switch (command) {
+    case 'serve': {
+      const config = loadConfig();
+      const server = await startServer(config);
+      stopOnSignals(server, pino({ level: config.logLevel }));
+      return;
+    }
+    case 'migrate':
+      await withDatabase(async () => {});
+      console.log('migrations applied');
+      return;
+    case 'seed': {
+      const summary = await withDatabase(seedDemo);
+      console.log(`demo organisation seeded; sign in as ${summary.admin} / ${summary.password}`);
+      return;
+    }
+    case 'create-admin':
+      await createAdmin(rest);
+      return;
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return;
+    default:
+      console.error(`unknown command: ${command}\n\n${usage}`);
+      process.exitCode = 2;
+  }
+}
+
+main(process.argv.slice(2)).catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof DataDirLockedError || err instanceof AppError) {
+    console.error(err.message);
+  } else {
+    console.error(err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,22 @@
+import { eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../client.ts';
+import { meta, users } from '../schema.ts';
+
+export type DatabaseKind = 'demo' | 'test' | 'production';
+
+export async function getDatabaseKind(q: Queryable): Promise<DatabaseKind | null> {
+  const [row] = await q.select().from(meta).where(eq(meta.key, 'kind'));
+  return (row?.value as DatabaseKind | undefined) ?? null;
+}
+
+export async function setDatabaseKind(q: Queryable, kind: DatabaseKind): Promise<void> {
+  await q
+    .insert(meta)
+    .values({ key: 'kind', value: kind })
+    .onConflictDoUpdate({ target: meta.key, set: { value: kind } });
+}
+
+export async function countUsers(q: Queryable): Promise<number> {
+  const [row] = await q.select({ n: sql<number>`count(*)::int` }).from(users);
+  return row?.n ?? 0;
+}

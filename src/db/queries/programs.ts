@@ -1,0 +1,97 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { ProgramMode, ProgramRole } from '../../core/roles.ts';
+import type { Queryable } from '../client.ts';
+import { programMembers, programs, users } from '../schema.ts';
+
+export type ProgramRow = typeof programs.$inferSelect;
+
+export async function insertProgram(
+  q: Queryable,
+  values: { orgId: string; name: string; description: string; mode: ProgramMode },
+): Promise<ProgramRow> {
+  const [row] = await q.insert(programs).values(values).returning();
+  return row!;
+}
+
+export async function updateProgram(
+  q: Queryable,
+  id: string,
+  values: Partial<{
+    name: string;
+    description: string;
+    mode: ProgramMode;
+    archivedAt: Date | null;
+  }>,
+): Promise<ProgramRow> {
+  const [row] = await q.update(programs).set(values).where(eq(programs.id, id)).returning();
+  return row!;
+}
+
+export async function getProgramInOrg(q: Queryable, orgId: string, programId: string) {
+  const [row] = await q
+    .select()
+    .from(programs)
+    .where(and(eq(programs.id, programId), eq(programs.orgId, orgId)));
+  return row ?? null;
+}
+
+export async function listProgramsInOrg(q: Queryable, orgId: string) {
+  return q
+    .select({
+      id: programs.id,
+      orgId: programs.orgId,
+      name: programs.name,
+      description: programs.description,
+      mode: programs.mode,
+      createdAt: programs.createdAt,
+      archivedAt: programs.archivedAt,
+      mentorCount: sql<number>`(select count(*)::int from ${programMembers} pm where pm.program_id = ${programs.id} and pm.role = 'mentor')`,
+      menteeCount: sql<number>`(select count(*)::int from ${programMembers} pm where pm.program_id = ${programs.id} and pm.role = 'mentee')`,
+    })
+    .from(programs)
+    .where(eq(programs.orgId, orgId))
+    .orderBy(asc(programs.name));
+}
+
+export async function getProgramMembership(q: Queryable, programId: string, userId: string) {
+  const [row] = await q
+    .select()
+    .from(programMembers)
+    .where(and(eq(programMembers.programId, programId), eq(programMembers.userId, userId)));
+  return row ?? null;
+}
+
+export async function upsertProgramMember(
+  q: Queryable,
+  programId: string,
+  userId: string,
+  role: ProgramRole,
+) {
+  await q
+    .insert(programMembers)
+    .values({ programId, userId, role })
+    .onConflictDoUpdate({
+      target: [programMembers.programId, programMembers.userId],
+      set: { role },
+    });
+}
+
+export async function deleteProgramMember(q: Queryable, programId: string, userId: string) {
+  await q
+    .delete(programMembers)
+    .where(and(eq(programMembers.programId, programId), eq(programMembers.userId, userId)));
+}
+
+export async function listProgramMembers(q: Queryable, programId: string) {
+  return q
+    .select({
+      userId: users.id,
+      name: users.name,
+      role: programMembers.role,
+      timeZone: users.timeZone,
+    })
+    .from(programMembers)
+    .innerJoin(users, eq(users.id, programMembers.userId))
+    .where(eq(programMembers.programId, programId))
+    .orderBy(asc(users.name));
+}

@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from '@fastify/type-provider-zod';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import type { FileStorage } from '../integrations/file-storage.ts';
+import { localDiskStorage } from '../integrations/file-storage.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { installAuth } from './auth.ts';
+import { installErrorHandler, sendError } from './errors.ts';
+import { authRoutes } from './routes/auth.ts';
+import { groupRoutes } from './routes/groups.ts';
+import { healthRoutes } from './routes/health.ts';
+import { invitationRoutes } from './routes/invitations.ts';
+import { organisationRoutes } from './routes/organisations.ts';
+import { profileRoutes } from './routes/profiles.ts';
+import { programRoutes } from './routes/programs.ts';
+
+export type AppDeps = {
+  config: Config;
+  database: Database;
+  /** The clock; tests pass their own to move time. */
+  now?: () => Date;
+  storage?: FileStorage;
+  /** pino options or false; tests run silent. */
+  logger?: boolean | Record<string, unknown>;
+  /** Directory of the built web app; served at / when present. */
+  webRoot?: string | null;
+};
+
+/** Everything a route needs, passed explicitly instead of through globals. */
+export type RouteDeps = {
+  ctx: ServiceContext;
+  config: Config;
+  database: Database;
+  storage: FileStorage;
+};
+
+export type App = FastifyInstance;
+
+const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
+
+export async function buildApp(deps: AppDeps): Promise<App> {
+  const { config, database } = deps;
+  const app = Fastify({
+    logger: deps.logger ?? { level: config.logLevel },
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+
+  const ctx: ServiceContext = {
+    db: database.db,
+    now: deps.now ?? (() => new Date()),
+    sessionDays: config.sessionDays,
+  };
+  const routeDeps: RouteDeps = {
+    ctx,
+    config,
+    database,
+    storage: deps.storage ?? localDiskStorage(path.join(config.dataDir, 'uploads')),
+  };
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Confer API',
+        version: '0.1.0',
+        description:
+          'Mentoring programs, availability, bookings and messages. Authenticate with the session cookie (browser; writes need X-CSRF-Token) or `Authorization: Bearer <personal API token>`.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'confer_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+
+  installErrorHandler(app);
+  installAuth(app, ctx);
+
+  await app.register(healthRoutes, routeDeps);
+  await app.register(authRoutes, routeDeps);
+  await app.register(profileRoutes, routeDeps);
+  await app.register(organisationRoutes, routeDeps);
+  await app.register(programRoutes, routeDeps);
+  await app.register(groupRoutes, routeDeps);
+  await app.register(invitationRoutes, routeDeps);
+
+  const webRoot = deps.webRoot === undefined ? defaultWebRoot : deps.webRoot;
+  const hasWebApp = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));
+  if (hasWebApp && webRoot) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  }
+  // Unknown non-API pages get index.html so the web app's own routes deep-link.
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendError(reply, 404, {
+      code: 'not_found',
+      message: `No route for ${request.method} ${request.url}`,
+    });
+  });
+  return app;
+}

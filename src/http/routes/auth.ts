@@ -1,0 +1,258 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { PASSWORD_MAX_LENGTH } from '../../core/passwords.ts';
+import { getUserById } from '../../db/queries/accounts.ts';
+import { listOrganisationsOfUser } from '../../db/queries/organisations.ts';
+import {
+  changePassword,
+  createApiToken,
+  listApiTokens,
+  listSessions,
+  revokeApiTokenOf,
+  revokeSession,
+} from '../../services/manage-credentials.ts';
+import { openAuthSession, signIn, signOut } from '../../services/sign-in.ts';
+import { signUp } from '../../services/sign-up.ts';
+import type { RouteDeps } from '../app.ts';
+import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
+import { email, errorResponses, name, timeZone, uuidParam } from '../schemas.ts';
+
+const password = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
+
+const me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  name: z.string(),
+  timeZone: z.string(),
+  hasPhoto: z.boolean(),
+  organisations: z.array(
+    z.object({ id: z.uuid(), name: z.string(), role: z.enum(['admin', 'member']) }),
+  ),
+});
+
+const sessionView = z.object({ user: me, csrfToken: z.string() });
+
+const tags = ['auth'];
+
+export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, config }) => {
+  async function describeMe(userId: string) {
+    const user = await getUserById(ctx.db, userId);
+    if (!user) throw new Error(`signed-in user ${userId} vanished`);
+    const organisations = await listOrganisationsOfUser(ctx.db, userId);
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      timeZone: user.timeZone,
+      hasPhoto: user.photoKey !== null,
+      organisations: organisations.map(({ id, name, role }) => ({ id, name, role })),
+    };
+  }
+
+  app.post(
+    '/api/auth/sign-up',
+    {
+      config: { skipCsrf: true },
+      schema: {
+        tags,
+        summary: 'Create an account (optionally accepting an invitation) and sign in',
+        body: z.strictObject({
+          email,
+          password,
+          name,
+          timeZone: timeZone.default('UTC'),
+          invitationToken: z.string().max(200).optional(),
+        }),
+        response: { 201: sessionView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await signUp(ctx, request.body);
+      const session = await openAuthSession(ctx, user, request.headers['user-agent'] ?? '');
+      setSessionCookie(request, reply, session.token, session.expiresAt);
+      return reply
+        .code(201)
+        .send({ user: await describeMe(user.id), csrfToken: session.csrfToken });
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-in',
+    {
+      config: {
+        skipCsrf: true,
+        rateLimit: {
+          max: config.loginRateLimit,
+          timeWindow: config.loginRateWindowSeconds * 1000,
+          hook: 'preHandler',
+          // Per address and account: one attacker cannot lock out everyone, and
+          // one account cannot be guessed at from a single address.
+          keyGenerator: (request) => {
+            const body = request.body as { email?: unknown } | undefined;
+            const who = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
+            return `${request.ip}|${who}`;
+          },
+          errorResponseBuilder: (_request, context) => ({
+            statusCode: 429,
+            message: `Too many sign-in attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds`,
+          }),
+        },
+      },
+      schema: {
+        tags,
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: z.strictObject({ email, password }),
+        response: { 200: sessionView, 429: errorResponses[400], ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const session = await signIn(ctx, {
+        ...request.body,
+        userAgent: request.headers['user-agent'] ?? '',
+      });
+      setSessionCookie(request, reply, session.token, session.expiresAt);
+      return { user: await describeMe(session.user.id), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/sign-out',
+    { schema: { tags, summary: 'End this browser session', response: { 204: z.null() } } },
+    async (request, reply) => {
+      const auth = request.auth;
+      if (auth?.via === 'session') await signOut(ctx, auth.userId, auth.sessionId);
+      clearSessionCookie(request, reply);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/auth/session',
+    {
+      schema: {
+        tags,
+        summary: 'Who is signed in, their organisations, and the CSRF token for writes',
+        response: {
+          200: z.object({ user: me, csrfToken: z.string().nullable() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const auth = request.auth;
+      return {
+        user: await describeMe(actor.userId),
+        csrfToken: auth?.via === 'session' ? auth.csrfToken : null,
+      };
+    },
+  );
+
+  app.post(
+    '/api/auth/password',
+    {
+      schema: {
+        tags,
+        summary: 'Change password; signs out every other session',
+        body: z.strictObject({ currentPassword: password, newPassword: password }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await changePassword(ctx, requireActor(request), request.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  const sessionItem = z.object({
+    id: z.uuid(),
+    userAgent: z.string(),
+    createdAt: z.date(),
+    lastSeenAt: z.date(),
+    expiresAt: z.date(),
+    current: z.boolean(),
+  });
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Signed-in browser sessions',
+        response: { 200: z.object({ sessions: z.array(sessionItem) }), ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const sessions = await listSessions(ctx, actor);
+      return { sessions: sessions.map((s) => ({ ...s, current: s.id === actor.sessionId })) };
+    },
+  );
+
+  app.delete(
+    '/api/auth/sessions/:sessionId',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a browser session',
+        params: z.object({ sessionId: uuidParam }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeSession(ctx, requireActor(request), request.params.sessionId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  const tokenItem = z.object({
+    id: z.uuid(),
+    name: z.string(),
+    createdAt: z.date(),
+    lastUsedAt: z.date().nullable(),
+  });
+
+  app.get(
+    '/api/auth/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Personal API tokens',
+        response: { 200: z.object({ tokens: z.array(tokenItem) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ tokens: await listApiTokens(ctx, requireActor(request)) }),
+  );
+
+  app.post(
+    '/api/auth/tokens',
+    {
+      schema: {
+        tags,
+        summary: 'Create a personal API token; the secret is shown only in this response',
+        body: z.strictObject({ name }),
+        response: { 201: tokenItem.extend({ token: z.string() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const token = await createApiToken(ctx, requireActor(request), request.body.name);
+      return reply.code(201).send(token);
+    },
+  );
+
+  app.delete(
+    '/api/auth/tokens/:tokenId',
+    {
+      schema: {
+        tags,
+        summary: 'Revoke a personal API token',
+        params: z.object({ tokenId: uuidParam }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await revokeApiTokenOf(ctx, requireActor(request), request.params.tokenId);
+      return reply.code(204).send(null);
+    },
+  );
+};

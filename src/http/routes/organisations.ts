@@ -1,0 +1,234 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { notFound } from '../../core/errors.ts';
+import { orgRoles, programRoles } from '../../core/roles.ts';
+import { listAuditEventsInOrg } from '../../db/queries/audit.ts';
+import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
+import {
+  createOrganisation,
+  getOrganisation,
+  listMyOrganisations,
+  renameOrganisation,
+} from '../../services/manage-organisations.ts';
+import { getVisibleUser, toProfile } from '../../services/manage-profile.ts';
+import { requireOrgAdmin } from '../../services/org-access.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { errorResponses, name, optionalReason, profile, uuidParam } from '../schemas.ts';
+import { withPhotoUrl } from './profiles.ts';
+
+const tags = ['organisations'];
+const orgParams = z.object({ orgId: uuidParam });
+const memberParams = z.object({ orgId: uuidParam, userId: uuidParam });
+
+const organisation = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(orgRoles),
+  createdAt: z.date(),
+});
+
+const programMembership = z.object({ programId: z.uuid(), role: z.enum(programRoles) });
+
+const member = z.object({
+  userId: z.uuid(),
+  name: z.string(),
+  email: z.string(),
+  timeZone: z.string(),
+  location: z.string(),
+  hasPhoto: z.boolean(),
+  role: z.enum(orgRoles),
+  joinedAt: z.date(),
+  programs: z.array(programMembership),
+  groupIds: z.array(z.uuid()),
+});
+
+export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  app.get(
+    '/api/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Organisations I belong to',
+        response: { 200: z.object({ organisations: z.array(organisation) }), ...errorResponses },
+      },
+    },
+    async (request) => ({ organisations: await listMyOrganisations(ctx, requireActor(request)) }),
+  );
+
+  app.post(
+    '/api/orgs',
+    {
+      schema: {
+        tags,
+        summary: 'Start an organisation; I become its admin',
+        body: z.strictObject({ name }),
+        response: { 201: organisation, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createOrganisation(ctx, requireActor(request), request.body.name)),
+  );
+
+  app.get(
+    '/api/orgs/:orgId',
+    {
+      schema: {
+        tags,
+        summary: 'One organisation',
+        params: orgParams,
+        response: { 200: organisation, ...errorResponses },
+      },
+    },
+    async (request) => getOrganisation(ctx, requireActor(request), request.params.orgId),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId',
+    {
+      schema: {
+        tags,
+        summary: 'Rename an organisation (admin)',
+        params: orgParams,
+        body: z.strictObject({ name }),
+        response: { 200: organisation, ...errorResponses },
+      },
+    },
+    async (request) =>
+      renameOrganisation(ctx, requireActor(request), request.params.orgId, request.body.name),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/members',
+    {
+      schema: {
+        tags,
+        summary: 'Members with their roles, programs and groups',
+        params: orgParams,
+        response: { 200: z.object({ members: z.array(member) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      members: await listMembers(ctx, requireActor(request), request.params.orgId),
+    }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: "A member's profile and roles",
+        params: memberParams,
+        response: {
+          200: z.object({
+            profile,
+            role: z.enum(orgRoles),
+            programs: z.array(programMembership),
+            groupIds: z.array(z.uuid()),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { orgId, userId } = request.params;
+      const members = await listMembers(ctx, actor, orgId);
+      const found = members.find((m) => m.userId === userId);
+      if (!found) throw notFound('Member');
+      const user = await getVisibleUser(ctx, actor, userId);
+      return {
+        profile: withPhotoUrl(toProfile(user)),
+        role: found.role,
+        programs: found.programs,
+        groupIds: found.groupIds,
+      };
+    },
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: "Change a member's organisation role (admin)",
+        params: memberParams,
+        body: z.strictObject({ role: z.enum(orgRoles), reason: optionalReason }),
+        response: {
+          200: z.object({ userId: z.uuid(), role: z.enum(orgRoles) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      changeOrgRole(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.userId,
+        request.body.role,
+        request.body.reason,
+      ),
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Remove a member (admin), or leave (yourself)',
+        params: memberParams,
+        querystring: z.strictObject({ reason: optionalReason }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await removeMember(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.userId,
+        request.query.reason,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/audit',
+    {
+      schema: {
+        tags,
+        summary: 'Recent changes in the organisation: who, what, when, why (admin)',
+        params: orgParams,
+        querystring: z.strictObject({
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: {
+          200: z.object({
+            events: z.array(
+              z.object({
+                id: z.number(),
+                actorId: z.uuid().nullable(),
+                actorName: z.string().nullable(),
+                action: z.string(),
+                subjectType: z.string(),
+                subjectId: z.string(),
+                at: z.date(),
+                details: z.record(z.string(), z.unknown()),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      await requireOrgAdmin(ctx.db, requireActor(request), request.params.orgId);
+      return {
+        events: await listAuditEventsInOrg(ctx.db, request.params.orgId, request.query.limit),
+      };
+    },
+  );
+};

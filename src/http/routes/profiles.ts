@@ -1,0 +1,127 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../../core/errors.ts';
+import { getUserById } from '../../db/queries/accounts.ts';
+import {
+  getVisibleUser,
+  type Profile,
+  photoMime,
+  removeProfilePhoto,
+  setProfilePhoto,
+  toProfile,
+  updateProfile,
+} from '../../services/manage-profile.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { errorResponses, profile, profileInput, uuidParam } from '../schemas.ts';
+
+const tags = ['profiles'];
+
+/** Adds the photo URL; the version parameter changes with the photo, so caches stay right. */
+export function withPhotoUrl(p: Profile) {
+  return {
+    ...p,
+    photoUrl: p.hasPhoto ? `/api/users/${p.id}/photo?v=${p.updatedAt.getTime()}` : null,
+  };
+}
+
+export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
+  app,
+  { ctx, storage, config },
+) => {
+  app.get(
+    '/api/me/profile',
+    { schema: { tags, summary: 'My profile', response: { 200: profile, ...errorResponses } } },
+    async (request) => {
+      const user = await getUserById(ctx.db, requireActor(request).userId);
+      if (!user) throw notFound('User');
+      return withPhotoUrl(toProfile(user));
+    },
+  );
+
+  app.patch(
+    '/api/me/profile',
+    {
+      schema: {
+        tags,
+        summary: 'Edit my profile (any subset of fields)',
+        body: profileInput.partial(),
+        response: { 200: profile, ...errorResponses },
+      },
+    },
+    async (request) => withPhotoUrl(await updateProfile(ctx, requireActor(request), request.body)),
+  );
+
+  app.put(
+    '/api/me/photo',
+    {
+      schema: {
+        tags,
+        summary: `Upload my photo (multipart field "photo"; JPEG, PNG, WebP or GIF; at most ${config.maxUploadBytes} bytes)`,
+        consumes: ['multipart/form-data'],
+        response: { 200: profile, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      if (!request.isMultipart()) {
+        throw new AppError('unsupported_media_type', 'Send the photo as multipart/form-data', {
+          fields: { photo: 'is required as a multipart file' },
+        });
+      }
+      const file = await request.file();
+      if (!file || file.fieldname !== 'photo') {
+        throw new AppError('validation_failed', 'The multipart field "photo" is required', {
+          fields: { photo: 'is required' },
+        });
+      }
+      const bytes = await file.toBuffer().catch((err: { code?: string }) => {
+        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError(
+            'payload_too_large',
+            `The photo must be at most ${config.maxUploadBytes} bytes`,
+            {
+              fields: { photo: `is larger than ${config.maxUploadBytes} bytes` },
+            },
+          );
+        }
+        throw err;
+      });
+      await setProfilePhoto(ctx, storage, actor, bytes);
+      const user = await getUserById(ctx.db, actor.userId);
+      return withPhotoUrl(toProfile(user!));
+    },
+  );
+
+  app.delete(
+    '/api/me/photo',
+    {
+      schema: { tags, summary: 'Remove my photo', response: { 204: z.null(), ...errorResponses } },
+    },
+    async (request, reply) => {
+      await removeProfilePhoto(ctx, storage, requireActor(request));
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/users/:userId/photo',
+    {
+      schema: {
+        tags,
+        summary: "A member's photo (only for people who share an organisation)",
+        params: z.object({ userId: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const user = await getVisibleUser(ctx, requireActor(request), request.params.userId);
+      const bytes = user.photoKey ? await storage.get(user.photoKey) : null;
+      if (!user.photoKey || !bytes) throw notFound('Photo');
+      return reply
+        .type(photoMime(user.photoKey))
+        .header('cache-control', 'private, max-age=86400')
+        .header('x-content-type-options', 'nosniff')
+        .send(bytes);
+    },
+  );
+};

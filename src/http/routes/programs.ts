@@ -1,0 +1,176 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { programModes, programRoles } from '../../core/roles.ts';
+import { setProgramRole } from '../../services/manage-members.ts';
+import {
+  createProgram,
+  editProgram,
+  getProgram,
+  listPrograms,
+} from '../../services/manage-programs.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { errorResponses, name, optionalReason, uuidParam } from '../schemas.ts';
+
+const tags = ['programs'];
+const orgParams = z.object({ orgId: uuidParam });
+const programParams = z.object({ orgId: uuidParam, programId: uuidParam });
+
+const programInput = z.strictObject({
+  name,
+  description: z.string().max(5000).default(''),
+  mode: z.enum(programModes),
+});
+
+const program = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  name: z.string(),
+  description: z.string(),
+  mode: z.enum(programModes),
+  createdAt: z.date(),
+  archivedAt: z.date().nullable(),
+});
+
+export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  app.get(
+    '/api/orgs/:orgId/programs',
+    {
+      schema: {
+        tags,
+        summary: 'Programs of the organisation',
+        params: orgParams,
+        response: {
+          200: z.object({
+            programs: z.array(program.extend({ mentorCount: z.number(), menteeCount: z.number() })),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      programs: await listPrograms(ctx, requireActor(request), request.params.orgId),
+    }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/programs',
+    {
+      schema: {
+        tags,
+        summary: 'Create a program (admin). mode: matched | a_la_carte',
+        params: orgParams,
+        body: programInput,
+        response: { 201: program, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await createProgram(ctx, requireActor(request), request.params.orgId, request.body)),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/programs/:programId',
+    {
+      schema: {
+        tags,
+        summary: 'A program with its mentors and mentees',
+        params: programParams,
+        response: {
+          200: program.extend({
+            members: z.array(
+              z.object({
+                userId: z.uuid(),
+                name: z.string(),
+                role: z.enum(programRoles),
+                timeZone: z.string(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      getProgram(ctx, requireActor(request), request.params.orgId, request.params.programId),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/programs/:programId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit or archive a program (admin)',
+        params: programParams,
+        body: programInput.extend({ archived: z.boolean() }).partial(),
+        response: { 200: program, ...errorResponses },
+      },
+    },
+    async (request) =>
+      editProgram(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.programId,
+        request.body,
+      ),
+  );
+
+  const programMemberParams = programParams.extend({ userId: uuidParam });
+  const programMemberResult = z.object({
+    programId: z.uuid(),
+    userId: z.uuid(),
+    role: z.enum(programRoles).nullable(),
+  });
+
+  app.put(
+    '/api/orgs/:orgId/programs/:programId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: "Set a member's role in the program: mentor or mentee (admin)",
+        params: programMemberParams,
+        body: z.strictObject({ role: z.enum(programRoles), reason: optionalReason }),
+        response: { 200: programMemberResult, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { orgId, programId, userId } = request.params;
+      return setProgramRole(
+        ctx,
+        requireActor(request),
+        orgId,
+        programId,
+        userId,
+        request.body.role,
+        request.body.reason,
+      );
+    },
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/programs/:programId/members/:userId',
+    {
+      schema: {
+        tags,
+        summary: 'Take a member out of the program (admin)',
+        params: programMemberParams,
+        querystring: z.strictObject({ reason: optionalReason }),
+        response: { 200: programMemberResult, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { orgId, programId, userId } = request.params;
+      return setProgramRole(
+        ctx,
+        requireActor(request),
+        orgId,
+        programId,
+        userId,
+        null,
+        request.query.reason,
+      );
+    },
+  );
+};

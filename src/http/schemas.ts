@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { isIanaTimeZone } from '../core/time-zones.ts';
+
+/** Shared request and response shapes. Objects are strict: unknown fields are refused. */
+export const uuidParam = z.uuid({ message: 'must be a UUID' });
+
+export const timeZone = z
+  .string()
+  .max(64)
+  .refine(isIanaTimeZone, { message: 'must be an IANA time zone such as Europe/London' });
+
+export const email = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .pipe(z.email({ message: 'must be an email address' }))
+  .pipe(z.string().max(254));
+
+export const name = z.string().trim().min(1, 'must not be empty').max(120);
+
+export const optionalReason = z.string().trim().max(500).optional();
+
+export const errorBody = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+    reason: z.string().optional(),
+  }),
+});
+
+/** Standard error responses, listed on each route for the OpenAPI document. */
+export const errorResponses = {
+  400: errorBody,
+  401: errorBody,
+  403: errorBody,
+  404: errorBody,
+  409: errorBody,
+} as const;
+
+export const profileInput = z.strictObject({
+  name,
+  bio: z.string().max(5000),
+  skills: z.array(z.string().trim().min(1).max(60)).max(50),
+  shortTermGoals: z.string().max(2000),
+  longTermGoals: z.string().max(2000),
+  timeZone,
+  location: z.string().trim().max(200),
+});
+
+export const profile = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  bio: z.string(),
+  skills: z.array(z.string()),
+  shortTermGoals: z.string(),
+  longTermGoals: z.string(),
+  timeZone: z.string(),
+  location: z.string(),
+  hasPhoto: z.boolean(),
+  photoUrl: z.string().nullable(),
+  updatedAt: z.date(),
+});

@@ -1,0 +1,94 @@
+import pino, { type Logger } from 'pino';
+import type { Config } from './config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { countUsers, getDatabaseKind, setDatabaseKind } from './db/queries/meta.ts';
+import { type App, buildApp } from './http/app.ts';
+import type { ServiceContext } from './services/context.ts';
+import { type DemoSummary, seedDemo } from './services/seed-demo.ts';
+
+export type RunningServer = { app: App; database: Database; url: string; stop(): Promise<void> };
+
+/**
+ * On an empty database: the demo organisation when DEMO_SEED is on, otherwise
+ * the database is marked production so the seed will never touch it.
+ */
+async function prepareDatabase(config: Config, database: Database, log: Logger) {
+  await database.migrate();
+  const ctx: ServiceContext = {
+    db: database.db,
+    now: () => new Date(),
+    sessionDays: config.sessionDays,
+  };
+  const kind = await getDatabaseKind(database.db);
+  if (kind !== null || (await countUsers(database.db)) > 0) return null;
+  if (!config.demoSeed) {
+    await setDatabaseKind(database.db, 'production');
+    return null;
+  }
+  log.info('empty database: seeding the demo organisation');
+  return seedDemo(ctx);
+}
+
+function printWelcome(url: string, demo: DemoSummary | null) {
+  const lines = [`\n  Confer is running at ${url}\n`];
+  if (demo) {
+    lines.push(
+      '  Demo organisation "Northwind Mentoring" — every account uses the password',
+      `  ${demo.password}`,
+      `    admin:   ${demo.admin}`,
+      `    mentors: ${demo.mentors.join(', ')}`,
+      `    mentees: ${demo.mentees.join(', ')}`,
+      '',
+    );
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+export async function startServer(config: Config): Promise<RunningServer> {
+  const log = pino({ level: config.logLevel });
+  const database = await openDatabase(config);
+  let app: App | undefined;
+  try {
+    const demo = await prepareDatabase(config, database, log);
+    app = await buildApp({ config, database, logger: { level: config.logLevel } });
+    const address = await app.listen({ host: config.host, port: config.port });
+    const url = address.replace('[::1]', 'localhost');
+    printWelcome(config.publicUrl ?? url, demo);
+    const running = app;
+    let stopping: Promise<void> | undefined;
+    return {
+      app: running,
+      database,
+      url,
+      // Stop accepting, let in-flight requests finish, then close the database
+      // so PGlite flushes its files and releases the DATA_DIR lock.
+      stop: () => {
+        stopping ??= running.close().finally(() => database.close());
+        return stopping;
+      },
+    };
+  } catch (err) {
+    await app?.close();
+    await database.close();
+    throw err;
+  }
+}
+
+/** SIGTERM / SIGINT → graceful stop; a second signal forces exit. */
+export function stopOnSignals(server: RunningServer, log: Logger) {
+  let signalled = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (signalled) process.exit(1);
+    signalled = true;
+    log.info({ signal }, 'shutting down');
+    server.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', onSignal);
+  process.on('SIGINT', onSignal);
+}

@@ -1,0 +1,134 @@
+import { AppError, notFound } from '../core/errors.ts';
+import { type OrgRole, type ProgramRole, wouldRemoveLastAdmin } from '../core/roles.ts';
+import type { Tx } from '../db/client.ts';
+import { insertAuditEvent } from '../db/queries/audit.ts';
+import {
+  countAdminsForUpdate,
+  deleteOrgMember,
+  getOrgMembership,
+  listOrgMembers,
+  setOrgMemberRole,
+} from '../db/queries/organisations.ts';
+import {
+  deleteProgramMember,
+  getProgramInOrg,
+  getProgramMembership,
+  upsertProgramMember,
+} from '../db/queries/programs.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
+
+export async function listMembers(ctx: ServiceContext, actor: Actor, orgId: string) {
+  await requireOrgMember(ctx.db, actor, orgId);
+  return listOrgMembers(ctx.db, orgId);
+}
+
+async function requireMemberOf(tx: Tx, orgId: string, userId: string) {
+  const membership = await getOrgMembership(tx, orgId, userId);
+  if (!membership) throw notFound('Member');
+  return membership;
+}
+
+async function refuseLastAdminRemoval(
+  tx: Tx,
+  orgId: string,
+  current: OrgRole,
+  next: OrgRole | 'removed',
+) {
+  if (current !== 'admin') return;
+  const admins = await countAdminsForUpdate(tx, orgId);
+  if (wouldRemoveLastAdmin(admins, current, next)) {
+    throw new AppError(
+      'conflict',
+      'An organisation needs at least one admin; make someone else admin first',
+      {
+        reason: 'last_admin',
+      },
+    );
+  }
+}
+
+export async function changeOrgRole(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  userId: string,
+  role: OrgRole,
+  reason: string | undefined,
+) {
+  return ctx.db.transaction(async (tx) => {
+    await requireOrgAdmin(tx, actor, orgId);
+    const membership = await requireMemberOf(tx, orgId, userId);
+    if (membership.role === role) return { userId, role };
+    await refuseLastAdminRemoval(tx, orgId, membership.role, role);
+    await setOrgMemberRole(tx, orgId, userId, role);
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'member.role_changed',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { from: membership.role, to: role, reason: reason ?? null },
+    });
+    return { userId, role };
+  });
+}
+
+/** An admin removes someone, or a member leaves (actor === userId). */
+export async function removeMember(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  userId: string,
+  reason: string | undefined,
+) {
+  await ctx.db.transaction(async (tx) => {
+    if (actor.userId === userId) await requireOrgMember(tx, actor, orgId);
+    else await requireOrgAdmin(tx, actor, orgId);
+    const membership = await requireMemberOf(tx, orgId, userId);
+    await refuseLastAdminRemoval(tx, orgId, membership.role, 'removed');
+    await deleteOrgMember(tx, orgId, userId);
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: actor.userId === userId ? 'member.left' : 'member.removed',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { role: membership.role, reason: reason ?? null },
+    });
+  });
+}
+
+/** Gives a member a role in a program, changes it, or (role null) takes it away. */
+export async function setProgramRole(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  programId: string,
+  userId: string,
+  role: ProgramRole | null,
+  reason: string | undefined,
+) {
+  return ctx.db.transaction(async (tx) => {
+    await requireOrgAdmin(tx, actor, orgId);
+    if (!(await getProgramInOrg(tx, orgId, programId))) throw notFound('Program');
+    await requireMemberOf(tx, orgId, userId);
+    const before = await getProgramMembership(tx, programId, userId);
+    if ((before?.role ?? null) === role) return { programId, userId, role };
+    if (role) await upsertProgramMember(tx, programId, userId, role);
+    else await deleteProgramMember(tx, programId, userId);
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: role
+        ? before
+          ? 'program_member.role_changed'
+          : 'program_member.added'
+        : 'program_member.removed',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { programId, from: before?.role ?? null, to: role, reason: reason ?? null },
+    });
+    return { programId, userId, role };
+  });
+}

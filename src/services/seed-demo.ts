@@ -1,0 +1,234 @@
+import { AppError } from '../core/errors.ts';
+import type { ProgramRole } from '../core/roles.ts';
+import { countUsers, getDatabaseKind, setDatabaseKind } from '../db/queries/meta.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { inviteMember } from './invite-member.ts';
+import { createGroup, setGroupMembership } from './manage-groups.ts';
+import { setProgramRole } from './manage-members.ts';
+import { createOrganisation } from './manage-organisations.ts';
+import { type ProfileInput, updateProfile } from './manage-profile.ts';
+import { createProgram } from './manage-programs.ts';
+import { signUp } from './sign-up.ts';
+
+/** Every demo account signs in with this password (printed at start-up). */
+export const DEMO_PASSWORD = 'confer-demo-2026';
+export const DEMO_ADMIN_EMAIL = 'admin@demo.confer.test';
+
+type DemoPerson = Omit<ProfileInput, 'name'> & {
+  name: string;
+  email: string;
+  programs: { program: 'leadership' | 'open'; role: ProgramRole }[];
+  groups: ('engineering' | 'product')[];
+};
+
+const people: DemoPerson[] = [
+  {
+    name: 'Maya Okafor',
+    email: 'maya@demo.confer.test',
+    timeZone: 'Europe/London',
+    location: 'London, UK',
+    bio: 'VP of Product at a fintech scale-up. Twelve years of shipping products and growing the people who build them.',
+    skills: ['Product management', 'Leadership', 'Roadmapping', 'Hiring'],
+    shortTermGoals: 'Help two mentees land their first lead role this year.',
+    longTermGoals: 'Build a community of product leaders across Africa and Europe.',
+    programs: [
+      { program: 'leadership', role: 'mentor' },
+      { program: 'open', role: 'mentor' },
+    ],
+    groups: ['product'],
+  },
+  {
+    name: 'Diego Fernández',
+    email: 'diego@demo.confer.test',
+    timeZone: 'America/Mexico_City',
+    location: 'Mexico City, MX',
+    bio: 'Staff engineer working on distributed systems. Loves code review, pairing and teaching debugging.',
+    skills: ['TypeScript', 'Distributed systems', 'PostgreSQL', 'Career growth'],
+    shortTermGoals: 'Run a monthly architecture clinic.',
+    longTermGoals: 'Write a book on debugging production systems.',
+    programs: [{ program: 'open', role: 'mentor' }],
+    groups: ['engineering'],
+  },
+  {
+    name: 'Priya Raman',
+    email: 'priya@demo.confer.test',
+    timeZone: 'Asia/Kolkata',
+    location: 'Bengaluru, IN',
+    bio: 'Data science lead. Previously a research scientist; now helps teams turn data into decisions.',
+    skills: ['Data science', 'Machine learning', 'Python', 'Public speaking'],
+    shortTermGoals: 'Mentor three analysts moving into ML.',
+    longTermGoals: 'Make data literacy part of every team.',
+    programs: [
+      { program: 'leadership', role: 'mentor' },
+      { program: 'open', role: 'mentee' },
+    ],
+    groups: ['engineering'],
+  },
+  {
+    name: 'Sam Lee',
+    email: 'sam@demo.confer.test',
+    timeZone: 'America/New_York',
+    location: 'New York, US',
+    bio: 'Product designer moving into product management.',
+    skills: ['Design', 'User research'],
+    shortTermGoals: 'Lead a discovery project end to end.',
+    longTermGoals: 'Become a product manager within two years.',
+    programs: [
+      { program: 'leadership', role: 'mentee' },
+      { program: 'open', role: 'mentee' },
+    ],
+    groups: ['product'],
+  },
+  {
+    name: 'Aiko Tanaka',
+    email: 'aiko@demo.confer.test',
+    timeZone: 'Asia/Tokyo',
+    location: 'Tokyo, JP',
+    bio: 'Backend developer, three years in. Curious about databases and system design.',
+    skills: ['Go', 'SQL'],
+    shortTermGoals: 'Pass a system-design interview.',
+    longTermGoals: 'Become a staff engineer.',
+    programs: [{ program: 'open', role: 'mentee' }],
+    groups: ['engineering'],
+  },
+  {
+    name: 'Lucas Martin',
+    email: 'lucas@demo.confer.test',
+    timeZone: 'Europe/Paris',
+    location: 'Lyon, FR',
+    bio: 'New engineering manager of a team of six.',
+    skills: ['Java', 'Team leadership'],
+    shortTermGoals: 'Run better one-to-ones.',
+    longTermGoals: 'Grow into a director role.',
+    programs: [{ program: 'leadership', role: 'mentee' }],
+    groups: ['engineering'],
+  },
+  {
+    name: 'Zanele Dlamini',
+    email: 'zanele@demo.confer.test',
+    timeZone: 'Africa/Johannesburg',
+    location: 'Johannesburg, ZA',
+    bio: 'Data analyst learning machine learning in the evenings.',
+    skills: ['Excel', 'Python', 'Statistics'],
+    shortTermGoals: 'Ship my first ML model to production.',
+    longTermGoals: 'Lead a data team.',
+    programs: [{ program: 'open', role: 'mentee' }],
+    groups: [],
+  },
+  {
+    name: 'Noah Schmidt',
+    email: 'noah@demo.confer.test',
+    timeZone: 'Europe/Berlin',
+    location: 'Berlin, DE',
+    bio: 'Final-year computer science student looking for a first job.',
+    skills: ['JavaScript', 'React'],
+    shortTermGoals: 'Find a junior developer role.',
+    longTermGoals: 'Work on open-source developer tools.',
+    programs: [
+      { program: 'leadership', role: 'mentee' },
+      { program: 'open', role: 'mentee' },
+    ],
+    groups: ['product'],
+  },
+];
+
+export type DemoSummary = {
+  orgId: string;
+  password: string;
+  admin: string;
+  mentors: string[];
+  mentees: string[];
+};
+
+/**
+ * Seeds a demo organisation through the same use cases users go through.
+ * Refuses any database not marked demo or test (or empty and unmarked, which it
+ * then marks demo), so it can never write demo people into real data.
+ */
+export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
+  const kind = await getDatabaseKind(ctx.db);
+  if (kind !== 'demo' && kind !== 'test') {
+    if (kind !== null || (await countUsers(ctx.db)) > 0) {
+      throw new AppError(
+        'forbidden',
+        `Refusing to seed demo data into a ${kind ?? 'non-empty, unmarked'} database`,
+      );
+    }
+    await setDatabaseKind(ctx.db, 'demo');
+  }
+
+  const admin = await signUp(ctx, {
+    email: DEMO_ADMIN_EMAIL,
+    password: DEMO_PASSWORD,
+    name: 'Ada Admin',
+    timeZone: 'Europe/Dublin',
+  });
+  const adminActor: Actor = { userId: admin.id };
+  await updateProfile(ctx, adminActor, {
+    bio: 'Runs the mentoring programs at Northwind.',
+    location: 'Dublin, IE',
+    skills: ['Program management'],
+  });
+  const org = await createOrganisation(ctx, adminActor, 'Northwind Mentoring');
+  const leadership = await createProgram(ctx, adminActor, org.id, {
+    name: 'Leadership Circle',
+    description: 'Six-month matched program pairing new leads with experienced leaders.',
+    mode: 'matched',
+  });
+  const open = await createProgram(ctx, adminActor, org.id, {
+    name: 'Open Mentoring',
+    description: 'Book any mentor, any time: à la carte sessions on skills and careers.',
+    mode: 'a_la_carte',
+  });
+  const engineering = await createGroup(ctx, adminActor, org.id, {
+    name: 'Engineering',
+    description: 'Software and data people.',
+  });
+  const product = await createGroup(ctx, adminActor, org.id, {
+    name: 'Product',
+    description: 'Product managers and designers.',
+  });
+  const programIds = { leadership: leadership.id, open: open.id };
+  const groupIds = { engineering: engineering.id, product: product.id };
+
+  for (const person of people) {
+    // Members join the way real ones do: an admin invites, they accept by signing up.
+    const { token } = await inviteMember(ctx, adminActor, org.id, {
+      email: person.email,
+      role: 'member',
+    });
+    const user = await signUp(ctx, {
+      email: person.email,
+      password: DEMO_PASSWORD,
+      name: person.name,
+      timeZone: person.timeZone,
+      invitationToken: token,
+    });
+    const { email: _email, programs: memberships, groups: groupNames, ...profile } = person;
+    await updateProfile(ctx, { userId: user.id }, profile);
+    for (const m of memberships) {
+      await setProgramRole(
+        ctx,
+        adminActor,
+        org.id,
+        programIds[m.program],
+        user.id,
+        m.role,
+        'demo seed',
+      );
+    }
+    for (const g of groupNames) {
+      await setGroupMembership(ctx, adminActor, org.id, groupIds[g], user.id, true);
+    }
+  }
+
+  const emailsWith = (role: ProgramRole) =>
+    people.filter((p) => p.programs.some((m) => m.role === role)).map((p) => p.email);
+  return {
+    orgId: org.id,
+    password: DEMO_PASSWORD,
+    admin: DEMO_ADMIN_EMAIL,
+    mentors: emailsWith('mentor'),
+    mentees: people.filter((p) => p.programs.every((m) => m.role === 'mentee')).map((p) => p.email),
+  };
+}
