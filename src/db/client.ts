@@ -67,7 +67,7 @@ export async function openPglite(dataDir: string): Promise<Database> {
 }
 
 /** An in-memory PGlite, optionally loaded from a dumped data directory (tests). */
-export async function openMemoryPglite(loadDataDir?: Blob): Promise<Database> {
+export async function openMemoryPglite(loadDataDir?: Blob): Promise<Database & { client: PGlite }> {
   const client = await PGlite.create({ extensions: { btree_gist }, loadDataDir });
   return wrapPglite(client, async () => {});
 }

@@ -1,0 +1,126 @@
+import { randomBytes } from 'node:crypto';
+import type { App } from '../src/http/app.ts';
+
+export const PASSWORD = 'correct-horse-battery';
+
+export type Session = { userId: string; email: string; cookie: string; csrfToken: string };
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+function sessionCookie(setCookie: string | string[] | undefined): string {
+  const all = Array.isArray(setCookie) ? setCookie : setCookie ? [setCookie] : [];
+  const found = all.find((c) => c.startsWith('confer_session='));
+  if (!found) throw new Error('no session cookie was set');
+  return found.split(';')[0]!;
+}
+
+/** Calls the API as a signed-in browser would: cookie plus CSRF header on writes. */
+export function as(app: App, session: Session | null) {
+  const call = (
+    method: Method,
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) =>
+    app.inject({
+      method,
+      url,
+      ...(payload === undefined ? {} : { payload: payload as object }),
+      headers: {
+        ...(session ? { cookie: session.cookie } : {}),
+        ...(session && method !== 'GET' ? { 'x-csrf-token': session.csrfToken } : {}),
+        ...headers,
+      },
+    });
+  return {
+    get: (url: string, headers?: Record<string, string>) => call('GET', url, undefined, headers),
+    post: (url: string, body?: unknown) => call('POST', url, body ?? {}),
+    patch: (url: string, body: unknown) => call('PATCH', url, body),
+    put: (url: string, body?: unknown) => call('PUT', url, body ?? {}),
+    delete: (url: string) => call('DELETE', url),
+  };
+}
+
+export const uniqueEmail = (label = 'user') =>
+  `${label}-${randomBytes(4).toString('hex')}@example.test`;
+
+export async function signUp(
+  app: App,
+  input: {
+    email?: string;
+    name?: string;
+    password?: string;
+    timeZone?: string;
+    invitationToken?: string;
+  } = {},
+): Promise<Session> {
+  const email = input.email ?? uniqueEmail();
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-up',
+    payload: {
+      email,
+      password: input.password ?? PASSWORD,
+      name: input.name ?? 'Test Person',
+      timeZone: input.timeZone ?? 'Europe/London',
+      ...(input.invitationToken ? { invitationToken: input.invitationToken } : {}),
+    },
+  });
+  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return {
+    userId: body.user.id,
+    email,
+    cookie: sessionCookie(res.headers['set-cookie']),
+    csrfToken: body.csrfToken,
+  };
+}
+
+export async function signIn(app: App, email: string, password = PASSWORD): Promise<Session> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/auth/sign-in',
+    payload: { email, password },
+  });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const body = res.json();
+  return {
+    userId: body.user.id,
+    email,
+    cookie: sessionCookie(res.headers['set-cookie']),
+    csrfToken: body.csrfToken,
+  };
+}
+
+/** A new account that starts its own organisation (and so is its admin). */
+export async function createOrgWithAdmin(app: App, orgName = 'Acme Mentoring') {
+  const admin = await signUp(app, { name: 'Alex Admin' });
+  const res = await as(app, admin).post('/api/orgs', { name: orgName });
+  if (res.statusCode !== 201) throw new Error(`create org failed: ${res.body}`);
+  return { admin, orgId: res.json().id as string };
+}
+
+/** Invites someone and has them sign up through the link, as a new member would. */
+export async function addMember(
+  app: App,
+  admin: Session,
+  orgId: string,
+  opts: {
+    name?: string;
+    role?: 'admin' | 'member';
+    programId?: string;
+    programRole?: 'mentor' | 'mentee';
+  } = {},
+): Promise<Session> {
+  const email = uniqueEmail(opts.name?.split(' ')[0]?.toLowerCase() ?? 'member');
+  const res = await as(app, admin).post(`/api/orgs/${orgId}/invitations`, {
+    email,
+    role: opts.role ?? 'member',
+    ...(opts.programId
+      ? { programId: opts.programId, programRole: opts.programRole ?? 'mentee' }
+      : {}),
+  });
+  if (res.statusCode !== 201) throw new Error(`invite failed: ${res.body}`);
+  const token = new URL(res.json().url).pathname.split('/').pop()!;
+  return signUp(app, { email, name: opts.name ?? 'Member Person', invitationToken: token });
+}

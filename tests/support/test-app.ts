@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { afterAll, inject } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { type Database, openMemoryPglite, openPostgres } from '../../src/db/client.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { withDatabase } from './global-database.ts';
+
+/** A clock tests can move: `clock.advance(days(8))`. */
+export type TestClock = { now: () => Date; set(at: Date): void; advance(ms: number): void };
+
+export function createClock(start = new Date()): TestClock {
+  let current = start.getTime();
+  return {
+    now: () => new Date(current),
+    set: (at) => {
+      current = at.getTime();
+    },
+    advance: (ms) => {
+      current += ms;
+    },
+  };
+}
+
+export const days = (n: number) => n * 86_400_000;
+
+/** A fresh copy of the migrated template database for this test file. */
+export async function openTestDatabase(): Promise<Database> {
+  const template = inject('databaseTemplate');
+  if (inject('databaseDriver') === 'pglite') {
+    return openMemoryPglite(new Blob([readFileSync(template)]));
+  }
+  const adminUrl = inject('postgresAdminUrl');
+  const name = `${template.replace(/_template$/, '')}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name} template ${template}`);
+  } finally {
+    await admin.end();
+  }
+  return openPostgres(withDatabase(adminUrl, name));
+}
+
+export type TestApp = {
+  app: App;
+  database: Database;
+  clock: TestClock;
+  dataDir: string;
+};
+
+/**
+ * The real app on a real database (PGlite, or PostgreSQL under test:pg),
+ * closed after the file's tests.
+ */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-app-'));
+  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const database = await openTestDatabase();
+  const clock = createClock();
+  const app = await buildApp({ config, database, now: clock.now, logger: false, webRoot: null });
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { app, database, clock, dataDir };
+}
