@@ -70,7 +70,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
         });
       }
       const file = await request.file();
-      if (!file || file.fieldname !== 'photo') {
+      if (file?.fieldname !== 'photo') {
         throw new AppError('validation_failed', 'The multipart field "photo" is required', {
           fields: { photo: 'is required' },
         });

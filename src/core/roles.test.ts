@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { canManageOrg, wouldRemoveLastAdmin } from './roles.ts';
+
+describe('organisation roles', () => {
+  it('lets only admins manage', () => {
+    expect(canManageOrg({ orgId: 'o', userId: 'u', role: 'admin' })).toBe(true);
+    expect(canManageOrg({ orgId: 'o', userId: 'u', role: 'member' })).toBe(false);
+  });
+
+  it.each([
+    [1, 'admin', 'member', true],
+    [1, 'admin', 'removed', true],
+    [2, 'admin', 'member', false],
+    [1, 'admin', 'admin', false],
+    [1, 'member', 'removed', false],
+  ] as const)(
+    'with %i admin(s), %s → %s removes the last admin: %s',
+    (count, from, to, expected) => {
+      expect(wouldRemoveLastAdmin(count, from, to)).toBe(expected);
+    },
+  );
+});

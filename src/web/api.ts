@@ -1,0 +1,161 @@
+/**
+ * The one fetch client for the Confer API. The session lives in an httpOnly
+ * cookie; writes made with that cookie must echo the session's CSRF token,
+ * which the caller supplies (it is kept in memory, never in storage).
+ */
+
+/** Form field name → what is wrong with it, e.g. `{ email: 'is already registered' }`. */
+export type FieldErrors = Record<string, string>;
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+  readonly fields: FieldErrors;
+  /** A machine-readable refinement such as `csrf` or `email_taken`. */
+  readonly reason: string | undefined;
+
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    fields: FieldErrors = {},
+    reason?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+    this.reason = reason;
+  }
+}
+
+const requestParts = new Set(['body', 'query', 'querystring', 'params', 'headers']);
+
+/**
+ * Server field keys name where the problem is (`body.email`, `body.skills.2`,
+ * `photo`); forms want the input's name (`email`, `skills`, `photo`).
+ */
+export function toFormFieldName(key: string): string {
+  const parts = key.split('.');
+  if (parts.length > 1 && requestParts.has(parts[0] ?? '')) parts.shift();
+  else if (parts.length === 1 && requestParts.has(parts[0] ?? '')) return '';
+  return parts[0] ?? '';
+}
+
+function toFormFields(fields: unknown): FieldErrors {
+  const result: FieldErrors = {};
+  if (!fields || typeof fields !== 'object') return result;
+  for (const [key, problem] of Object.entries(fields)) {
+    const name = toFormFieldName(key);
+    if (name && typeof problem === 'string') result[name] ??= problem;
+  }
+  return result;
+}
+
+type ErrorBody = {
+  error?: { code?: unknown; message?: unknown; fields?: unknown; reason?: unknown };
+};
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => null)) as ErrorBody | null;
+  const error = body?.error;
+  if (!error) {
+    return new ApiError(
+      response.status,
+      `http_${response.status}`,
+      response.statusText || `The server answered ${response.status}`,
+    );
+  }
+  return new ApiError(
+    response.status,
+    typeof error.code === 'string' ? error.code : `http_${response.status}`,
+    typeof error.message === 'string' ? error.message : 'Something went wrong',
+    toFormFields(error.fields),
+    typeof error.reason === 'string' ? error.reason : undefined,
+  );
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export type ApiClient = {
+  get<T>(path: string, signal?: AbortSignal): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  patch<T>(path: string, body?: unknown): Promise<T>;
+  delete<T = void>(path: string): Promise<T>;
+  /** multipart/form-data; the browser sets the content type with its boundary. */
+  upload<T>(path: string, form: FormData, method?: 'PUT' | 'POST'): Promise<T>;
+};
+
+export type ApiClientOptions = {
+  getCsrfToken: () => string | null;
+  /** Called when a signed-in request comes back 401: the session has ended. */
+  onSessionEnded?: () => void;
+};
+
+/** Paths whose 401 means "wrong credentials" or "not signed in yet", not "session ended". */
+const signInPaths = new Set(['/api/auth/sign-in', '/api/auth/sign-up', '/api/auth/session']);
+
+export function createApiClient({ getCsrfToken, onSessionEnded }: ApiClientOptions): ApiClient {
+  async function send<T>(
+    method: Method,
+    path: string,
+    init: { json?: unknown; form?: FormData; signal?: AbortSignal } = {},
+  ): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    let body: BodyInit | undefined;
+    if (init.form) {
+      body = init.form;
+    } else if (init.json !== undefined) {
+      // Only when there is a body: Fastify refuses an empty JSON body.
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(init.json);
+    }
+    const csrfToken = getCsrfToken();
+    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+
+    let response: Response;
+    try {
+      response = await fetch(path, {
+        method,
+        headers,
+        body,
+        credentials: 'same-origin',
+        signal: init.signal,
+      });
+    } catch (err) {
+      if (err instanceof DOMException && err.name === 'AbortError') throw err;
+      throw new ApiError(
+        0,
+        'network',
+        'Could not reach the server. Check your connection and try again.',
+      );
+    }
+    if (!response.ok) {
+      const error = await toApiError(response);
+      if (error.status === 401 && !signInPaths.has(path)) onSessionEnded?.();
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    if (!type.includes('json')) return undefined as T;
+    return (await response.json()) as T;
+  }
+
+  return {
+    get: (path, signal) => send('GET', path, signal ? { signal } : {}),
+    post: (path, json) => send('POST', path, { json }),
+    put: (path, json) => send('PUT', path, { json }),
+    patch: (path, json) => send('PATCH', path, { json }),
+    delete: (path) => send('DELETE', path),
+    upload: (path, form, method = 'PUT') => send(method, path, { form }),
+  };
+}
+
+/** A message fit to show a person, whatever was thrown. */
+export function describeError(err: unknown): string {
+  if (err instanceof ApiError) return err.message;
+  if (err instanceof Error) return err.message;
+  return 'Something went wrong';
+}

@@ -1,0 +1,126 @@
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import { type ApiClient, ApiError, createApiClient, describeError } from '../../api.ts';
+import type { SessionResponse, SessionUser } from '../../api-types.ts';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'signed-out' }
+  | { status: 'failed'; message: string }
+  | { status: 'signed-in'; user: SessionUser };
+
+export type SignUpInput = {
+  email: string;
+  password: string;
+  name: string;
+  timeZone: string;
+  invitationToken?: string;
+};
+
+type SessionContextValue = {
+  session: SessionState;
+  api: ApiClient;
+  /** Reloads who is signed in (after joining an organisation or editing the profile). */
+  refresh: () => Promise<void>;
+  signIn: (email: string, password: string) => Promise<SessionUser>;
+  signUp: (input: SignUpInput) => Promise<SessionUser>;
+  signOut: () => Promise<void>;
+};
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  // The CSRF token lives only in memory: a page reload fetches it again.
+  const csrfToken = useRef<string | null>(null);
+
+  const api = useMemo(
+    () =>
+      createApiClient({
+        getCsrfToken: () => csrfToken.current,
+        onSessionEnded: () => {
+          csrfToken.current = null;
+          setSession({ status: 'signed-out' });
+        },
+      }),
+    [],
+  );
+
+  const adopt = useCallback((response: SessionResponse) => {
+    csrfToken.current = response.csrfToken;
+    setSession({ status: 'signed-in', user: response.user });
+    return response.user;
+  }, []);
+
+  const refresh = useCallback(async () => {
+    try {
+      adopt(await api.get<SessionResponse>('/api/auth/session'));
+    } catch (err) {
+      csrfToken.current = null;
+      if (err instanceof ApiError && err.status === 401) setSession({ status: 'signed-out' });
+      else setSession({ status: 'failed', message: describeError(err) });
+    }
+  }, [api, adopt]);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const value = useMemo<SessionContextValue>(
+    () => ({
+      session,
+      api,
+      refresh,
+      signIn: async (email, password) =>
+        adopt(await api.post<SessionResponse>('/api/auth/sign-in', { email, password })),
+      signUp: async (input) => adopt(await api.post<SessionResponse>('/api/auth/sign-up', input)),
+      signOut: async () => {
+        try {
+          await api.post('/api/auth/sign-out');
+        } finally {
+          csrfToken.current = null;
+          setSession({ status: 'signed-out' });
+        }
+      },
+    }),
+    [session, api, refresh, adopt],
+  );
+
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+function useSessionContext(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession must be used inside <SessionProvider>');
+  return value;
+}
+
+export function useSession() {
+  return useSessionContext();
+}
+
+export function useApi(): ApiClient {
+  return useSessionContext().api;
+}
+
+/** The signed-in user; only for pages behind <RequireSession>. */
+export function useSignedInUser(): SessionUser {
+  const { session } = useSessionContext();
+  if (session.status !== 'signed-in') throw new Error('useSignedInUser needs a signed-in session');
+  return session.user;
+}
+
+/** The zone the viewer reads times in: their profile's, else the browser's. */
+export function useViewerTimeZone(): string {
+  const { session } = useSessionContext();
+  if (session.status === 'signed-in') return session.user.timeZone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}

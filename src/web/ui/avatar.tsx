@@ -1,0 +1,29 @@
+type AvatarProps = {
+  name: string;
+  /** The photo's URL, or null to show initials. */
+  photoUrl: string | null;
+  size?: 'small' | 'medium' | 'large';
+};
+
+export function initialsOf(name: string): string {
+  const words = name.trim().split(/\s+/).filter(Boolean);
+  const first = words[0]?.[0] ?? '?';
+  const last = words.length > 1 ? (words[words.length - 1]?.[0] ?? '') : '';
+  return (first + last).toUpperCase();
+}
+
+/** A round photo, or the person's initials on a tinted disc. */
+export function Avatar({ name, photoUrl, size = 'medium' }: AvatarProps) {
+  const className = `avatar avatar--${size}`;
+  if (photoUrl) return <img className={className} src={photoUrl} alt={`Photo of ${name}`} />;
+  return (
+    <span className={`${className} avatar--initials`} aria-hidden="true">
+      {initialsOf(name)}
+    </span>
+  );
+}
+
+/** The photo address of any member who has one. */
+export function memberPhotoUrl(userId: string, hasPhoto: boolean): string | null {
+  return hasPhoto ? `/api/users/${userId}/photo` : null;
+}

@@ -1,0 +1,49 @@
+import { useCallback, useState } from 'react';
+import { ApiError, describeError, type FieldErrors } from './api.ts';
+
+export type Submission = {
+  pending: boolean;
+  /** The failure to show in an alert, if any. */
+  error: string | null;
+  /** Per-input problems, keyed by form field name. */
+  fieldErrors: FieldErrors;
+  /** Runs the write; resolves to false when it failed (the error is already stored). */
+  run: (write: () => Promise<void>) => Promise<boolean>;
+  reset: () => void;
+};
+
+/** Pending, error and field-error state for one form's submit. */
+export function useSubmission(): Submission {
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+
+  const reset = useCallback(() => {
+    setError(null);
+    setFieldErrors({});
+  }, []);
+
+  const run = useCallback(async (write: () => Promise<void>) => {
+    setPending(true);
+    setError(null);
+    setFieldErrors({});
+    try {
+      await write();
+      return true;
+    } catch (err) {
+      const fields = err instanceof ApiError ? err.fields : {};
+      const hasFieldErrors = Object.keys(fields).length > 0;
+      // Validation messages name raw paths (body.email: …); the inputs show them better.
+      const isValidation = err instanceof ApiError && err.code === 'validation_failed';
+      setError(
+        isValidation && hasFieldErrors ? 'Please correct the marked fields.' : describeError(err),
+      );
+      setFieldErrors(fields);
+      return false;
+    } finally {
+      setPending(false);
+    }
+  }, []);
+
+  return { pending, error, fieldErrors, run, reset };
+}

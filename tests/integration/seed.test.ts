@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { setDatabaseKind } from '../../src/db/queries/meta.ts';
+import { meta, users } from '../../src/db/schema.ts';
+import { DEMO_PASSWORD, seedDemo } from '../../src/services/seed-demo.ts';
+import { as, signIn } from '../factories.ts';
+import { createTestApp, openTestDatabase } from '../support/test-app.ts';
+
+const { app, database } = await createTestApp();
+
+describe('demo seed', () => {
+  it('creates the demo organisation that a new user can sign in to', async () => {
+    const summary = await seedDemo({ db: database.db, now: () => new Date(), sessionDays: 30 });
+    expect(summary.mentors).toHaveLength(3);
+    expect(summary.mentees).toHaveLength(5);
+
+    const admin = await signIn(app, summary.admin, DEMO_PASSWORD);
+    const [org] = (await as(app, admin).get('/api/orgs')).json().organisations;
+    expect(org).toMatchObject({ name: 'Northwind Mentoring', role: 'admin' });
+    const programs = (await as(app, admin).get(`/api/orgs/${org.id}/programs`)).json().programs;
+    expect(programs.map((p: { mode: string }) => p.mode).sort()).toEqual(['a_la_carte', 'matched']);
+    const groups = (await as(app, admin).get(`/api/orgs/${org.id}/groups`)).json().groups;
+    expect(groups).toHaveLength(2);
+    const members = (await as(app, admin).get(`/api/orgs/${org.id}/members`)).json().members;
+    expect(members).toHaveLength(9);
+
+    const mentee = await signIn(app, summary.mentees[0]!, DEMO_PASSWORD);
+    const profile = (await as(app, mentee).get('/api/me/profile')).json();
+    expect(profile.bio).not.toBe('');
+    expect(profile.skills.length).toBeGreaterThan(0);
+
+    // A person can be a mentor in one program and a mentee in another.
+    const dual = members.find(
+      (m: { programs: { role: string }[] }) => new Set(m.programs.map((p) => p.role)).size === 2,
+    );
+    expect(dual).toBeTruthy();
+  });
+
+  it('refuses a database marked production, and one with people but no mark', async () => {
+    const production = await openTestDatabase();
+    try {
+      await setDatabaseKind(production.db, 'production');
+      await expect(
+        seedDemo({ db: production.db, now: () => new Date(), sessionDays: 30 }),
+      ).rejects.toThrow(/Refusing to seed demo data into a production database/);
+    } finally {
+      await production.close();
+    }
+    const unmarked = await openTestDatabase();
+    try {
+      await unmarked.db.delete(meta);
+      await unmarked.db
+        .insert(users)
+        .values({ email: 'real@example.test', passwordHash: 'x', name: 'Real' });
+      await expect(
+        seedDemo({ db: unmarked.db, now: () => new Date(), sessionDays: 30 }),
+      ).rejects.toThrow(/non-empty, unmarked/);
+    } finally {
+      await unmarked.close();
+    }
+  });
+});

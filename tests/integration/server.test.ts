@@ -1,0 +1,66 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/config.ts';
+import { DataDirLockedError, openPglite } from '../../src/db/client.ts';
+import { startServer } from '../../src/server.ts';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-server-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('configuration', () => {
+  it('stops start-up with a message naming each bad variable', () => {
+    expect(() =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' }),
+    ).toThrow(ConfigError);
+    try {
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' });
+    } catch (err) {
+      expect((err as Error).message).toMatch(/PORT/);
+      expect((err as Error).message).toMatch(/DATABASE_URL: must start with postgres:\/\//);
+    }
+  });
+
+  it('has working defaults', () => {
+    expect(loadConfig({})).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: './data',
+      demoSeed: true,
+    });
+  });
+});
+
+describe('the embedded server', () => {
+  it('starts on an empty DATA_DIR with the demo seeded, refuses a second process, and stops cleanly', async () => {
+    const config = loadConfig({ DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'silent' });
+    const server = await startServer(config);
+    try {
+      const res = await fetch(`${server.url}/ready`);
+      expect(await res.json()).toEqual({ status: 'ready', database: 'pglite' });
+      const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.confer.test', password: 'confer-demo-2026' }),
+      });
+      expect(signIn.status).toBe(200);
+      await expect(openPglite(dataDir)).rejects.toThrow(DataDirLockedError);
+    } finally {
+      await server.stop();
+    }
+    // Closed cleanly: the directory opens again with the data intact and is not re-seeded.
+    const again = await startServer(config);
+    try {
+      const signIn = await fetch(`${again.url}/api/auth/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'admin@demo.confer.test', password: 'confer-demo-2026' }),
+      });
+      const orgs = (await signIn.json()).user.organisations;
+      expect(orgs).toHaveLength(1);
+    } finally {
+      await again.stop();
+    }
+  });
+});
