@@ -1,0 +1,89 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, newPage, type RunningConfer, signIn, startConfer } from './support.ts';
+
+let confer: RunningConfer;
+let browser: Browser;
+
+beforeAll(async () => {
+  confer = await startConfer();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await confer?.stop();
+});
+
+describe('a demo mentee', () => {
+  it('signs in, edits their profile, and signs out', async () => {
+    const { page, context } = await newPage(browser, confer.url);
+    await signIn(page, 'sam@demo.confer.test');
+    await expect(page.getByText('Sam Lee').first().isVisible()).resolves.toBe(true);
+    for (const tab of ['Sessions', 'Requests', 'Messages', 'Schedule']) {
+      await expect(page.getByRole('link', { name: tab, exact: true }).count()).resolves.toBeGreaterThan(0);
+    }
+    // Members are not admins: no Admin tab.
+    await expect(page.getByRole('link', { name: 'Admin', exact: true }).count()).resolves.toBe(0);
+
+    await page.goto('/me');
+    await page.getByLabel('Bio').fill('Designer learning product management, one session at a time.');
+    await page.getByLabel('Location').fill('Brooklyn, US');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByRole('status').filter({ hasText: 'Profile saved' }).waitFor();
+
+    await page.reload();
+    await expect(page.getByLabel('Bio').inputValue()).resolves.toBe(
+      'Designer learning product management, one session at a time.',
+    );
+    await expect(page.getByLabel('Location').inputValue()).resolves.toBe('Brooklyn, US');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await page.goto('/me');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    await context.close();
+  });
+});
+
+describe('the demo admin', () => {
+  it('creates a program and a group, and invites a member who signs up through the link', async () => {
+    const { page, context } = await newPage(browser, confer.url);
+    await signIn(page, 'admin@demo.confer.test');
+    await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
+
+    await page.getByLabel('Name').first().fill('Spring Cohort');
+    await page.getByLabel('Description').first().fill('Twelve weeks of matched mentoring.');
+    await page.getByLabel('Mode').selectOption('matched');
+    await page.getByRole('button', { name: 'Create program' }).click();
+    await page.getByText('Spring Cohort').first().waitFor();
+
+    await page.getByRole('button', { name: 'Create group' }).scrollIntoViewIfNeeded();
+    const groupForm = page.locator('form', { has: page.getByRole('button', { name: 'Create group' }) });
+    await groupForm.getByLabel('Name').fill('Designers');
+    await groupForm.getByRole('button', { name: 'Create group' }).click();
+    await page.getByText('Designers').first().waitFor();
+
+    const inviteForm = page.locator('form', { has: page.getByRole('button', { name: 'Send invitation' }) });
+    await inviteForm.getByLabel('Email').fill('newcomer@example.test');
+    await inviteForm.getByRole('button', { name: 'Send invitation' }).click();
+    const link = await page.getByLabel('Invitation link').inputValue();
+    expect(link).toMatch(/\/invite\/inv_/);
+
+    const invitee = await newPage(browser, confer.url, 'Asia/Kolkata');
+    await invitee.page.goto(link);
+    await invitee.page.getByText('Northwind Mentoring').first().waitFor();
+    await expect(invitee.page.getByLabel('Email').inputValue()).resolves.toBe('newcomer@example.test');
+    await invitee.page.getByLabel('Name').fill('Nia Newcomer');
+    await invitee.page.getByLabel('Password').fill('a-long-new-password');
+    await invitee.page.getByRole('button', { name: 'Create account' }).click();
+    await invitee.page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await invitee.page.getByText('Nia Newcomer').first().waitFor();
+
+    // The admin sees the newcomer among the members.
+    await page.reload();
+    await page.getByText('Nia Newcomer').first().waitFor();
+    await invitee.context.close();
+    await context.close();
+  });
+});
