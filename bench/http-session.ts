@@ -1,0 +1,67 @@
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { loadConfig } from '../src/config.ts';
+import { type Database, openMemoryPglite, openPostgres } from '../src/db/client.ts';
+import { buildApp } from '../src/http/app.ts';
+
+/**
+ * Baseline for every later benchmark: an authenticated read
+ * (`GET /api/auth/session`: session lookup + user + organisations) through the
+ * whole HTTP stack, 32 connections on loopback, on PGlite and on PostgreSQL.
+ */
+async function measure(label: string, database: Database) {
+  await database.migrate();
+  const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/confer-bench' });
+  const app = await buildApp({ config, database, logger: false, webRoot: null });
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const base = `http://127.0.0.1:${port}`;
+  const signUp = await fetch(`${base}/api/auth/sign-up`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      email: `bench-${randomBytes(3).toString('hex')}@example.test`,
+      password: 'benchmark-password',
+      name: 'Bench',
+    }),
+  });
+  const cookie = signUp.headers.get('set-cookie')?.split(';')[0] ?? '';
+  const result = await autocannon({
+    url: `${base}/api/auth/session`,
+    connections: 32,
+    duration: 5,
+    headers: { cookie },
+  });
+  await app.close();
+  await database.close();
+  console.log(
+    `${label.padEnd(10)} GET /api/auth/session  ${Math.round(result.requests.average)} req/s  p50 ${result.latency.p50} ms  p99 ${result.latency.p99} ms  errors ${result.errors + result.non2xx}`,
+  );
+  return result.requests.average;
+}
+
+export async function run() {
+  console.log('\n# http-session: authenticated read, 32 connections, 5 s');
+  const pglite = await measure('pglite', await openMemoryPglite());
+  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `confer_bench_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  try {
+    await admin.connect();
+  } catch {
+    console.log('postgres   skipped (no server at BENCH_DATABASE_URL)');
+    return;
+  }
+  await admin.query(`create database ${name}`);
+  try {
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}`;
+    const postgres = await measure('postgres', openPostgres(url.href));
+    console.log(`ratio      pglite / postgres = ${(pglite / postgres).toFixed(2)}`);
+  } finally {
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  }
+}
