@@ -53,7 +53,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app = await buildApp({ config, database, logger: { level: config.logLevel } });
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
-    printWelcome(config.publicUrl ?? url, demo);
+    if (config.logLevel !== 'silent') printWelcome(config.publicUrl ?? url, demo);
     const running = app;
     let stopping: Promise<void> | undefined;
     return {

@@ -21,13 +21,17 @@ describe('a demo mentee', () => {
     await signIn(page, 'sam@demo.confer.test');
     await expect(page.getByText('Sam Lee').first().isVisible()).resolves.toBe(true);
     for (const tab of ['Sessions', 'Requests', 'Messages', 'Schedule']) {
-      await expect(page.getByRole('link', { name: tab, exact: true }).count()).resolves.toBeGreaterThan(0);
+      await expect(
+        page.getByRole('link', { name: tab, exact: true }).count(),
+      ).resolves.toBeGreaterThan(0);
     }
     // Members are not admins: no Admin tab.
     await expect(page.getByRole('link', { name: 'Admin', exact: true }).count()).resolves.toBe(0);
 
     await page.goto('/me');
-    await page.getByLabel('Bio').fill('Designer learning product management, one session at a time.');
+    await page
+      .getByLabel('Bio')
+      .fill('Designer learning product management, one session at a time.');
     await page.getByLabel('Location').fill('Brooklyn, US');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByRole('status').filter({ hasText: 'Profile saved' }).waitFor();
@@ -59,12 +63,16 @@ describe('the demo admin', () => {
     await page.getByText('Spring Cohort').first().waitFor();
 
     await page.getByRole('button', { name: 'Create group' }).scrollIntoViewIfNeeded();
-    const groupForm = page.locator('form', { has: page.getByRole('button', { name: 'Create group' }) });
+    const groupForm = page.locator('form', {
+      has: page.getByRole('button', { name: 'Create group' }),
+    });
     await groupForm.getByLabel('Name').fill('Designers');
     await groupForm.getByRole('button', { name: 'Create group' }).click();
     await page.getByText('Designers').first().waitFor();
 
-    const inviteForm = page.locator('form', { has: page.getByRole('button', { name: 'Send invitation' }) });
+    const inviteForm = page.locator('form', {
+      has: page.getByRole('button', { name: 'Send invitation' }),
+    });
     await inviteForm.getByLabel('Email').fill('newcomer@example.test');
     await inviteForm.getByRole('button', { name: 'Send invitation' }).click();
     const link = await page.getByLabel('Invitation link').inputValue();
@@ -73,7 +81,9 @@ describe('the demo admin', () => {
     const invitee = await newPage(browser, confer.url, 'Asia/Kolkata');
     await invitee.page.goto(link);
     await invitee.page.getByText('Northwind Mentoring').first().waitFor();
-    await expect(invitee.page.getByLabel('Email').inputValue()).resolves.toBe('newcomer@example.test');
+    await expect(invitee.page.getByLabel('Email').inputValue()).resolves.toBe(
+      'newcomer@example.test',
+    );
     await invitee.page.getByLabel('Name').fill('Nia Newcomer');
     await invitee.page.getByLabel('Password').fill('a-long-new-password');
     await invitee.page.getByRole('button', { name: 'Create account' }).click();

@@ -15,7 +15,13 @@ export type RunningConfer = { url: string; stop(): Promise<void> };
 export async function startConfer(): Promise<RunningConfer> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-e2e-'));
   const child: ChildProcess = spawn('node', ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: '0', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -62,7 +68,11 @@ export function launchBrowser(): Promise<Browser> {
 }
 
 export async function newPage(browser: Browser, baseURL: string, timezoneId = 'America/New_York') {
-  const context: BrowserContext = await browser.newContext({ baseURL, timezoneId, locale: 'en-GB' });
+  const context: BrowserContext = await browser.newContext({
+    baseURL,
+    timezoneId,
+    locale: 'en-GB',
+  });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   return { context, page };

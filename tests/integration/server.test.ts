@@ -1,10 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { DataDirLockedError, openPglite } from '../../src/db/client.ts';
 import { startServer } from '../../src/server.ts';
+import { withDatabase } from '../support/global-database.ts';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-server-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -61,6 +64,40 @@ describe('the embedded server', () => {
       expect(orgs).toHaveLength(1);
     } finally {
       await again.stop();
+    }
+  });
+});
+
+describe.runIf(inject('databaseDriver') === 'postgres')('the server on PostgreSQL', () => {
+  it('migrates an empty database, seeds the demo and serves it', async () => {
+    const adminUrl = inject('postgresAdminUrl');
+    const name = `${inject('databaseTemplate').replace(/_template$/, '')}_server_${randomBytes(3).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: adminUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const config = loadConfig({
+        DATABASE_URL: withDatabase(adminUrl, name),
+        DATA_DIR: dataDir,
+        PORT: '0',
+        LOG_LEVEL: 'silent',
+      });
+      const server = await startServer(config);
+      try {
+        const ready = await (await fetch(`${server.url}/ready`)).json();
+        expect(ready).toEqual({ status: 'ready', database: 'postgres' });
+        const signIn = await fetch(`${server.url}/api/auth/sign-in`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ email: 'sam@demo.confer.test', password: 'confer-demo-2026' }),
+        });
+        expect((await signIn.json()).user.name).toBe('Sam Lee');
+      } finally {
+        await server.stop();
+      }
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
     }
   });
 });
