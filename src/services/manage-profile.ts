@@ -115,10 +115,21 @@ export async function setProfilePhoto(
 }
 
 export async function removeProfilePhoto(ctx: ServiceContext, storage: FileStorage, actor: Actor) {
-  const user = await getUserById(ctx.db, actor.userId);
-  if (!user?.photoKey) return;
-  await updateUser(ctx.db, actor.userId, { photoKey: null }, ctx.now());
-  await storage.remove(user.photoKey);
+  const removed = await ctx.db.transaction(async (tx) => {
+    const user = await getUserById(tx, actor.userId);
+    if (!user?.photoKey) return null;
+    await updateUser(tx, actor.userId, { photoKey: null }, ctx.now());
+    await insertAuditEvent(tx, {
+      orgId: null,
+      actorId: actor.userId,
+      action: 'profile.photo_removed',
+      subjectType: 'user',
+      subjectId: actor.userId,
+    });
+    return user.photoKey;
+  });
+  // The file goes only after the row stopped pointing at it.
+  if (removed) await storage.remove(removed);
 }
 
 export function photoMime(key: string): string {
