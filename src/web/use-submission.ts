@@ -1,14 +1,16 @@
 import { useCallback, useState } from 'react';
 import { ApiError, describeError, type FieldErrors } from './api.ts';
 
+export type SubmissionResult<T> = { ok: true; value: T } | { ok: false };
+
 export type Submission = {
   pending: boolean;
   /** The failure to show in an alert, if any. */
   error: string | null;
   /** Per-input problems, keyed by form field name. */
   fieldErrors: FieldErrors;
-  /** Runs the write; resolves to false when it failed (the error is already stored). */
-  run: (write: () => Promise<void>) => Promise<boolean>;
+  /** Runs the write; on failure the error is stored for the form and `ok` is false. */
+  run: <T>(write: () => Promise<T>) => Promise<SubmissionResult<T>>;
   reset: () => void;
 };
 
@@ -23,13 +25,12 @@ export function useSubmission(): Submission {
     setFieldErrors({});
   }, []);
 
-  const run = useCallback(async (write: () => Promise<void>) => {
+  const run = useCallback(async <T>(write: () => Promise<T>): Promise<SubmissionResult<T>> => {
     setPending(true);
     setError(null);
     setFieldErrors({});
     try {
-      await write();
-      return true;
+      return { ok: true, value: await write() };
     } catch (err) {
       const fields = err instanceof ApiError ? err.fields : {};
       const hasFieldErrors = Object.keys(fields).length > 0;
@@ -39,7 +40,7 @@ export function useSubmission(): Submission {
         isValidation && hasFieldErrors ? 'Please correct the marked fields.' : describeError(err),
       );
       setFieldErrors(fields);
-      return false;
+      return { ok: false };
     } finally {
       setPending(false);
     }

@@ -3,6 +3,8 @@ type AvatarProps = {
   /** The photo's URL, or null to show initials. */
   photoUrl: string | null;
   size?: 'small' | 'medium' | 'large';
+  /** When the name is written next to it, the picture needs no text of its own. */
+  decorative?: boolean;
 };
 
 export function initialsOf(name: string): string {
@@ -13,9 +15,11 @@ export function initialsOf(name: string): string {
 }
 
 /** A round photo, or the person's initials on a tinted disc. */
-export function Avatar({ name, photoUrl, size = 'medium' }: AvatarProps) {
+export function Avatar({ name, photoUrl, size = 'medium', decorative = false }: AvatarProps) {
   const className = `avatar avatar--${size}`;
-  if (photoUrl) return <img className={className} src={photoUrl} alt={`Photo of ${name}`} />;
+  if (photoUrl) {
+    return <img className={className} src={photoUrl} alt={decorative ? '' : `Photo of ${name}`} />;
+  }
   return (
     <span className={`${className} avatar--initials`} aria-hidden="true">
       {initialsOf(name)}

@@ -26,7 +26,6 @@ export function Button({
     .filter(Boolean)
     .join(' ');
   return (
-    // biome-ignore lint/a11y/useButtonType: the type is a prop, defaulting to "button"
     <button
       type={type}
       className={classes}

@@ -1,5 +1,8 @@
-/** Short labels such as skills, shown as pills. */
-export function Chips({ items, label }: { items: string[]; label: string }) {
+/**
+ * Short labels such as skills, shown as pills. `label` names the list for
+ * screen readers; leave it out next to an input with the same label.
+ */
+export function Chips({ items, label }: { items: string[]; label?: string }) {
   if (items.length === 0) return null;
   return (
     <ul className="chips" aria-label={label}>

@@ -7,3 +7,12 @@ export function Loading({ label = 'Loading…' }: { label?: string }) {
     </p>
   );
 }
+
+/** A whole page waiting for its first answer. */
+export function PageLoading() {
+  return (
+    <main className="centered-page">
+      <Loading />
+    </main>
+  );
+}

@@ -1,14 +1,46 @@
 import { useMemo } from 'react';
 import { SelectField } from './field.tsx';
 
+/**
+ * Browsers (through ICU) still call some zones by names the tz database has
+ * since replaced; Chromium says "Asia/Calcutta" for Asia/Kolkata. Both work
+ * everywhere, but people expect the current name.
+ */
+const renamedZones: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** The tz database's current name for a zone ("Asia/Calcutta" → "Asia/Kolkata"). */
+export function currentZoneName(zone: string): string {
+  return renamedZones[zone] ?? zone;
+}
+
 /** The browser's zone, e.g. Europe/London; UTC when the browser will not say. */
 export function browserTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return currentZoneName(Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 function listTimeZones(): string[] {
   try {
-    return Intl.supportedValuesOf('timeZone');
+    return Intl.supportedValuesOf('timeZone').map(currentZoneName);
   } catch {
     return [];
   }

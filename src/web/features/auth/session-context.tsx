@@ -13,9 +13,11 @@ import type { SessionResponse, SessionUser } from '../../api-types.ts';
 
 export type SessionState =
   | { status: 'loading' }
-  | { status: 'signed-out' }
+  /** `byRequest`: the user pressed Sign out (rather than the session ending or never existing). */
+  | { status: 'signed-out'; byRequest?: boolean }
   | { status: 'failed'; message: string }
-  | { status: 'signed-in'; user: SessionUser };
+  /** `loadedAt` changes on every reload, so the user's photo URL can bust caches. */
+  | { status: 'signed-in'; user: SessionUser; loadedAt: number };
 
 export type SignUpInput = {
   email: string;
@@ -56,7 +58,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const adopt = useCallback((response: SessionResponse) => {
     csrfToken.current = response.csrfToken;
-    setSession({ status: 'signed-in', user: response.user });
+    setSession({ status: 'signed-in', user: response.user, loadedAt: Date.now() });
     return response.user;
   }, []);
 
@@ -83,12 +85,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         adopt(await api.post<SessionResponse>('/api/auth/sign-in', { email, password })),
       signUp: async (input) => adopt(await api.post<SessionResponse>('/api/auth/sign-up', input)),
       signOut: async () => {
-        try {
-          await api.post('/api/auth/sign-out');
-        } finally {
-          csrfToken.current = null;
-          setSession({ status: 'signed-out' });
-        }
+        // Forget the session here even if the server could not be told.
+        await api.post('/api/auth/sign-out').catch(() => undefined);
+        csrfToken.current = null;
+        setSession({ status: 'signed-out', byRequest: true });
       },
     }),
     [session, api, refresh, adopt],
@@ -97,30 +97,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   return <SessionContext value={value}>{children}</SessionContext>;
 }
 
-function useSessionContext(): SessionContextValue {
+export function useSession(): SessionContextValue {
   const value = useContext(SessionContext);
   if (!value) throw new Error('useSession must be used inside <SessionProvider>');
   return value;
 }
 
-export function useSession() {
-  return useSessionContext();
-}
-
 export function useApi(): ApiClient {
-  return useSessionContext().api;
+  return useSession().api;
 }
 
 /** The signed-in user; only for pages behind <RequireSession>. */
 export function useSignedInUser(): SessionUser {
-  const { session } = useSessionContext();
+  const { session } = useSession();
   if (session.status !== 'signed-in') throw new Error('useSignedInUser needs a signed-in session');
   return session.user;
 }
 
 /** The zone the viewer reads times in: their profile's, else the browser's. */
 export function useViewerTimeZone(): string {
-  const { session } = useSessionContext();
+  const { session } = useSession();
   if (session.status === 'signed-in') return session.user.timeZone;
-  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }

@@ -1,0 +1,67 @@
+import { type FormEvent, useState } from 'react';
+import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { TextField } from '../../ui/field.tsx';
+import { useSubmission } from '../../use-submission.ts';
+import { useApi } from '../auth/session-context.tsx';
+
+const PASSWORD_MIN_LENGTH = 10;
+
+/** Changing the password signs out every other session, so the caller reloads that list. */
+export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
+  const api = useApi();
+  const [currentPassword, setCurrentPassword] = useState('');
+  const [newPassword, setNewPassword] = useState('');
+  const [changed, setChanged] = useState(false);
+  const submission = useSubmission();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setChanged(false);
+    const result = await submission.run(() =>
+      api.post('/api/auth/password', { currentPassword, newPassword }),
+    );
+    if (result.ok) {
+      setCurrentPassword('');
+      setNewPassword('');
+      setChanged(true);
+      onChanged();
+    }
+  }
+
+  return (
+    <form className="form" onSubmit={submit} noValidate>
+      <TextField
+        label="Current password"
+        name="currentPassword"
+        type="password"
+        autoComplete="current-password"
+        required
+        value={currentPassword}
+        error={submission.fieldErrors.currentPassword}
+        onChange={(event) => setCurrentPassword(event.target.value)}
+      />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        minLength={PASSWORD_MIN_LENGTH}
+        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
+        value={newPassword}
+        error={submission.fieldErrors.newPassword}
+        onChange={(event) => setNewPassword(event.target.value)}
+      />
+      <ErrorAlert message={submission.error} />
+      {changed ? (
+        <Alert tone="success">Password changed. Your other sessions have been signed out.</Alert>
+      ) : null}
+      <div className="button-row">
+        <Button type="submit" variant="primary" pending={submission.pending}>
+          Change password
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,84 @@
+import { type FormEvent, useState } from 'react';
+import type { Member, ProgramRole } from '../../api-types.ts';
+import { programRoleLabels } from '../../api-types.ts';
+import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { SelectField } from '../../ui/field.tsx';
+import { useSubmission } from '../../use-submission.ts';
+import { useApi } from '../auth/session-context.tsx';
+import { MemberSelect } from './member-select.tsx';
+
+type AddProgramMemberFormProps = {
+  orgId: string;
+  programId: string;
+  /** Organisation members not yet in the program. */
+  candidates: Member[];
+  onAdded: () => void;
+};
+
+export function AddProgramMemberForm({
+  orgId,
+  programId,
+  candidates,
+  onAdded,
+}: AddProgramMemberFormProps) {
+  const api = useApi();
+  const [userId, setUserId] = useState('');
+  const [role, setRole] = useState<ProgramRole>('mentee');
+  const [added, setAdded] = useState<string | null>(null);
+  const [missing, setMissing] = useState(false);
+  const submission = useSubmission();
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setAdded(null);
+    const person = candidates.find((member) => member.userId === userId);
+    setMissing(!person);
+    if (!person) return;
+    const result = await submission.run(() =>
+      api.put(`/api/orgs/${orgId}/programs/${programId}/members/${userId}`, { role }),
+    );
+    if (result.ok) {
+      setAdded(`${person.name} added as ${programRoleLabels[role].toLowerCase()}.`);
+      setUserId('');
+      onAdded();
+    }
+  }
+
+  if (candidates.length === 0) {
+    return <p className="muted">Everyone in the organisation is already in this program.</p>;
+  }
+  return (
+    <form className="form subform" onSubmit={submit} noValidate>
+      <h3 className="subform__title">Add someone</h3>
+      <div className="form__row">
+        <MemberSelect
+          members={candidates}
+          value={userId}
+          onChange={(id) => {
+            setUserId(id);
+            setMissing(false);
+          }}
+          error={missing ? 'Choose who to add first.' : submission.fieldErrors.userId}
+        />
+        <SelectField
+          label="Role"
+          name="role"
+          value={role}
+          error={submission.fieldErrors.role}
+          onChange={(event) => setRole(event.target.value as ProgramRole)}
+        >
+          <option value="mentee">{programRoleLabels.mentee}</option>
+          <option value="mentor">{programRoleLabels.mentor}</option>
+        </SelectField>
+      </div>
+      <ErrorAlert message={submission.error} />
+      {added ? <Alert tone="success">{added}</Alert> : null}
+      <div className="button-row">
+        <Button type="submit" variant="primary" pending={submission.pending}>
+          Add to program
+        </Button>
+      </div>
+    </form>
+  );
+}

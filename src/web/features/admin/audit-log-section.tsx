@@ -1,0 +1,98 @@
+import { useEffect } from 'react';
+import type { AuditEvent } from '../../api-types.ts';
+import { ErrorAlert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { Card } from '../../ui/card.tsx';
+import { formatDateTime } from '../../ui/format-date-time.ts';
+import { Loading } from '../../ui/loading.tsx';
+import { useApiData } from '../../use-api-data.ts';
+import { useViewerTimeZone } from '../auth/session-context.tsx';
+
+/** "program_member.added" → "Program member added" */
+export function describeAction(action: string): string {
+  const text = action.replace(/[._]/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Ids are replaced by the names the page knows (members, programs); others are shortened. */
+function describeValue(value: unknown, names: Map<string, string>): string {
+  if (typeof value !== 'string') return JSON.stringify(value);
+  const name = names.get(value);
+  if (name) return name;
+  return /^[0-9a-f-]{36}$/i.test(value) ? `${value.slice(0, 8)}…` : value;
+}
+
+function describeDetails(details: Record<string, unknown>, names: Map<string, string>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key.replace(/Id$/, '')}: ${describeValue(value, names)}`)
+    .join(', ');
+}
+
+/** Recent changes; reloads whenever another section on the page changes something. */
+type AuditLogSectionProps = {
+  orgId: string;
+  /** Bumped by the page after any change, to reload the log. */
+  version: number;
+  /** id → name of members and programs, to make subjects and details readable. */
+  names: Map<string, string>;
+};
+
+export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps) {
+  const timeZone = useViewerTimeZone();
+  const audit = useApiData<{ events: AuditEvent[] }>(`/api/orgs/${orgId}/audit?limit=50`);
+  const { reload } = audit;
+
+  useEffect(() => {
+    if (version > 0) reload();
+  }, [version, reload]);
+
+  const events = audit.data?.events ?? [];
+  return (
+    <Card
+      title="Audit log"
+      id="audit-log"
+      description="The 50 most recent changes: who did what, and when."
+      actions={
+        <Button size="small" onClick={reload}>
+          Refresh
+        </Button>
+      }
+    >
+      {audit.loading ? <Loading /> : null}
+      <ErrorAlert message={audit.error?.message} />
+      {audit.data && events.length === 0 ? (
+        <p className="muted">Nothing has happened yet.</p>
+      ) : null}
+      {events.length > 0 ? (
+        <div className="table-wrap">
+          <table className="table table--dense">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Who</th>
+                <th scope="col">What</th>
+                <th scope="col">Details</th>
+              </tr>
+            </thead>
+            <tbody>
+              {events.map((event) => (
+                <tr key={event.id}>
+                  <td className="nowrap">{formatDateTime(event.at, timeZone)}</td>
+                  <td>{event.actorName ?? 'System'}</td>
+                  <td>
+                    {describeAction(event.action)}
+                    <p className="person-cell__email">
+                      {event.subjectType}
+                      {names.has(event.subjectId) ? `: ${names.get(event.subjectId)}` : ''}
+                    </p>
+                  </td>
+                  <td className="audit__details">{describeDetails(event.details, names)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </Card>
+  );
+}

@@ -1,0 +1,84 @@
+import { type FormEvent, useState } from 'react';
+import type { GroupDetail, Member } from '../../api-types.ts';
+import { ErrorAlert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { Card } from '../../ui/card.tsx';
+import { ConfirmButton } from '../../ui/confirm-button.tsx';
+import { useSubmission } from '../../use-submission.ts';
+import { useApi } from '../auth/session-context.tsx';
+import { MemberSelect } from './member-select.tsx';
+
+type GroupMembersCardProps = {
+  orgId: string;
+  group: GroupDetail;
+  orgMembers: Member[];
+  onChanged: () => void;
+};
+
+/** Who is in a group; admins add and remove people. */
+export function GroupMembersCard({ orgId, group, orgMembers, onChanged }: GroupMembersCardProps) {
+  const api = useApi();
+  const [userId, setUserId] = useState('');
+  const [missing, setMissing] = useState(false);
+  const submission = useSubmission();
+  const path = (id: string) => `/api/orgs/${orgId}/groups/${group.id}/members/${id}`;
+  const inGroup = new Set(group.members.map((member) => member.userId));
+  const candidates = orgMembers.filter((member) => !inGroup.has(member.userId));
+  const sorted = [...group.members].sort((a, b) => a.name.localeCompare(b.name));
+
+  async function add(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setMissing(!userId);
+    if (!userId) return;
+    const result = await submission.run(() => api.put(path(userId)));
+    if (result.ok) {
+      setUserId('');
+      onChanged();
+    }
+  }
+
+  async function remove(id: string) {
+    const result = await submission.run(() => api.delete(path(id)));
+    if (result.ok) onChanged();
+  }
+
+  return (
+    <Card title="People in this group">
+      <ErrorAlert message={submission.error} />
+      {sorted.length === 0 ? <p className="muted">Nobody is in this group yet.</p> : null}
+      <ul className="item-list">
+        {sorted.map((member) => (
+          <li key={member.userId} className="item-list__item">
+            <p className="item-list__title">{member.name}</p>
+            <ConfirmButton
+              label="Remove"
+              accessibleLabel={`Remove ${member.name} from the group`}
+              question={`Remove ${member.name} from ${group.name}?`}
+              confirmLabel="Yes, remove"
+              pending={submission.pending}
+              onConfirm={() => remove(member.userId)}
+            />
+          </li>
+        ))}
+      </ul>
+      {candidates.length > 0 ? (
+        <form className="form subform form--inline" onSubmit={add} noValidate>
+          <MemberSelect
+            members={candidates}
+            value={userId}
+            error={missing ? 'Choose who to add first.' : undefined}
+            onChange={(id) => {
+              setUserId(id);
+              setMissing(false);
+            }}
+          />
+          <Button type="submit" variant="primary" pending={submission.pending}>
+            Add to group
+          </Button>
+        </form>
+      ) : (
+        <p className="muted">Everyone in the organisation is already in this group.</p>
+      )}
+    </Card>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Member, OrgRole } from '../../api-types.ts';
+import { orgRoleLabels } from '../../api-types.ts';
+import { Avatar, memberPhotoUrl } from '../../ui/avatar.tsx';
+import { ConfirmButton } from '../../ui/confirm-button.tsx';
+import { formatDate } from '../../ui/format-date-time.ts';
+import { ProgramRoles } from '../profile/program-roles.tsx';
+
+type MemberRowProps = {
+  member: Member;
+  isYou: boolean;
+  programNames: Map<string, string>;
+  timeZone: string;
+  busy: boolean;
+  onChangeRole: (member: Member, role: OrgRole) => void;
+  onRemove: (member: Member) => Promise<void>;
+};
+
+export function MemberRow({
+  member,
+  isYou,
+  programNames,
+  timeZone,
+  busy,
+  onChangeRole,
+  onRemove,
+}: MemberRowProps) {
+  return (
+    <tr>
+      <td>
+        <div className="person-cell">
+          <Avatar
+            name={member.name}
+            photoUrl={memberPhotoUrl(member.userId, member.hasPhoto)}
+            size="small"
+            decorative
+          />
+          <div>
+            <p className="person-cell__name">
+              {member.name}
+              {isYou ? <span className="muted"> (you)</span> : null}
+            </p>
+            <p className="person-cell__email">{member.email}</p>
+          </div>
+        </div>
+      </td>
+      <td>
+        <select
+          className="input select select--compact"
+          aria-label={`Role for ${member.name}`}
+          value={member.role}
+          disabled={busy}
+          onChange={(event) => onChangeRole(member, event.target.value as OrgRole)}
+        >
+          <option value="admin">{orgRoleLabels.admin}</option>
+          <option value="member">{orgRoleLabels.member}</option>
+        </select>
+      </td>
+      <td>
+        <ProgramRoles memberships={member.programs} programNames={programNames} emptyText="—" />
+      </td>
+      <td className="nowrap">{formatDate(member.joinedAt, timeZone)}</td>
+      <td className="table__actions">
+        {isYou ? null : (
+          <ConfirmButton
+            label="Remove"
+            accessibleLabel={`Remove ${member.name}`}
+            question={`Remove ${member.name} from the organisation?`}
+            confirmLabel="Yes, remove"
+            pending={busy}
+            onConfirm={() => onRemove(member)}
+          />
+        )}
+      </td>
+    </tr>
+  );
+}

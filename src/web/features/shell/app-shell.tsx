@@ -1,0 +1,40 @@
+import { Link, Outlet } from 'react-router';
+import { useSignedInUser } from '../auth/session-context.tsx';
+import { useCurrentOrg } from './current-org.ts';
+import { OrgNavTabs } from './org-nav-tabs.tsx';
+import { OrgSwitcher } from './org-switcher.tsx';
+import { UserMenu } from './user-menu.tsx';
+
+/** The frame of every signed-in page: top bar, section tabs, then the page. */
+export function AppShell() {
+  const user = useSignedInUser();
+  const org = useCurrentOrg();
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="topbar">
+        <div className="topbar__row container">
+          <Link to="/" className="brand">
+            <span className="brand__mark" aria-hidden="true">
+              C
+            </span>
+            Confer
+          </Link>
+          {org ? <OrgSwitcher organisations={user.organisations} current={org} /> : null}
+          <div className="topbar__spacer" />
+          <UserMenu />
+        </div>
+        {org ? (
+          <div className="container">
+            <OrgNavTabs org={org} />
+          </div>
+        ) : null}
+      </header>
+      <main id="main" className="container page" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,34 @@
+import { NavLink } from 'react-router';
+import type { SessionOrganisation } from '../../api-types.ts';
+
+const memberTabs = [
+  { path: 'sessions', label: 'Sessions' },
+  { path: 'requests', label: 'Requests' },
+  { path: 'messages', label: 'Messages' },
+  { path: 'schedule', label: 'Schedule' },
+  { path: 'people', label: 'People' },
+] as const;
+
+/** The organisation's sections; Admin only for its admins. */
+export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
+  const tabs =
+    org.role === 'admin' ? [...memberTabs, { path: 'admin', label: 'Admin' }] : memberTabs;
+  return (
+    <nav className="tabs" aria-label="Sections">
+      <ul className="tabs__list">
+        {tabs.map((tab) => (
+          <li key={tab.path}>
+            <NavLink
+              to={`/o/${org.id}/${tab.path}`}
+              className={({ isActive }) =>
+                isActive ? 'tabs__link tabs__link--active' : 'tabs__link'
+              }
+            >
+              {tab.label}
+            </NavLink>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

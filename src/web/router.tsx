@@ -1,0 +1,90 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { RequireSession } from './features/auth/require-session.tsx';
+import { AppShell } from './features/shell/app-shell.tsx';
+import { AccountPage } from './routes/account-page.tsx';
+import { AdminPage } from './routes/admin-page.tsx';
+import { ComingSoonPage } from './routes/coming-soon-page.tsx';
+import { GroupPage } from './routes/group-page.tsx';
+import { HomePage } from './routes/home-page.tsx';
+import { InvitationPage } from './routes/invitation-page.tsx';
+import { MyProfilePage } from './routes/my-profile-page.tsx';
+import { NotFoundPage } from './routes/not-found-page.tsx';
+import { OrgLayout, RequireOrgAdmin } from './routes/org-layout.tsx';
+import { PeoplePage } from './routes/people-page.tsx';
+import { PersonPage } from './routes/person-page.tsx';
+import { ProgramPage } from './routes/program-page.tsx';
+import { SignInPage } from './routes/sign-in-page.tsx';
+import { SignUpPage } from './routes/sign-up-page.tsx';
+
+const comingSoon = [
+  {
+    path: 'sessions',
+    title: 'Sessions',
+    heading: 'Sessions are coming soon',
+    icon: '📅',
+    description: 'Book mentoring sessions with your mentors and mentees, and see them all here.',
+  },
+  {
+    path: 'requests',
+    title: 'Requests',
+    heading: 'Mentorship requests are coming soon',
+    icon: '🤝',
+    description: 'Ask a mentor to work with you, or answer the requests you receive.',
+  },
+  {
+    path: 'messages',
+    title: 'Messages',
+    heading: 'Messages are coming soon',
+    icon: '💬',
+    description: 'Talk with your mentors and mentees without leaving Confer.',
+  },
+  {
+    path: 'schedule',
+    title: 'Schedule',
+    heading: 'Your schedule is coming soon',
+    icon: '🗓️',
+    description: 'Share when you are available, in your own time zone.',
+  },
+];
+
+export const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/invite/:token', element: <InvitationPage /> },
+  {
+    element: <RequireSession />,
+    children: [
+      {
+        element: <AppShell />,
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: 'me', element: <MyProfilePage /> },
+          { path: 'account', element: <AccountPage /> },
+          {
+            path: 'o/:orgId',
+            element: <OrgLayout />,
+            children: [
+              { index: true, element: <Navigate to="people" replace /> },
+              ...comingSoon.map(({ path, ...page }) => ({
+                path,
+                element: <ComingSoonPage {...page} />,
+              })),
+              { path: 'people', element: <PeoplePage /> },
+              { path: 'people/:userId', element: <PersonPage /> },
+              {
+                path: 'admin',
+                element: <RequireOrgAdmin />,
+                children: [
+                  { index: true, element: <AdminPage /> },
+                  { path: 'programs/:programId', element: <ProgramPage /> },
+                  { path: 'groups/:groupId', element: <GroupPage /> },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+  { path: '*', element: <NotFoundPage /> },
+]);

@@ -1,0 +1,24 @@
+import { useState } from 'react';
+import { ApiTokensCard } from '../features/account/api-tokens-card.tsx';
+import { ChangePasswordForm } from '../features/account/change-password-form.tsx';
+import { SessionsCard } from '../features/account/sessions-card.tsx';
+import { useSignedInUser } from '../features/auth/session-context.tsx';
+import { Card } from '../ui/card.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+
+export function AccountPage() {
+  const user = useSignedInUser();
+  const [sessionsVersion, setSessionsVersion] = useState(0);
+  return (
+    <div className="narrow">
+      <PageHeader title="Account" subtitle={`Signed in as ${user.email}`} />
+      <div className="stack">
+        <Card title="Change password">
+          <ChangePasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
+        </Card>
+        <ApiTokensCard />
+        <SessionsCard version={sessionsVersion} />
+      </div>
+    </div>
+  );
+}

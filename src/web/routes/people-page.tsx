@@ -1,0 +1,63 @@
+import { useMemo, useState } from 'react';
+import { useParams } from 'react-router';
+import type { Member, ProgramSummary } from '../api-types.ts';
+import { MemberCard } from '../features/profile/member-card.tsx';
+import { programNamesById } from '../features/profile/program-roles.tsx';
+import { ErrorAlert } from '../ui/alert.tsx';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { TextField } from '../ui/field.tsx';
+import { Loading } from '../ui/loading.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { useApiData } from '../use-api-data.ts';
+
+function matches(member: Member, query: string): boolean {
+  const needle = query.trim().toLowerCase();
+  if (!needle) return true;
+  return [member.name, member.location, member.timeZone].some((text) =>
+    text.toLowerCase().includes(needle),
+  );
+}
+
+export function PeoplePage() {
+  const { orgId = '' } = useParams();
+  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
+  const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
+  const [query, setQuery] = useState('');
+
+  const list = members.data?.members ?? [];
+  const shown = list.filter((member) => matches(member, query));
+  return (
+    <>
+      <PageHeader
+        title="People"
+        subtitle="Everyone in your organisation, with the time where they are."
+      />
+      {list.length > 5 ? (
+        <div className="toolbar">
+          <TextField
+            label="Search people"
+            type="search"
+            value={query}
+            onChange={(event) => setQuery(event.target.value)}
+          />
+        </div>
+      ) : null}
+      <ErrorAlert message={members.error?.message} />
+      {members.loading ? <Loading /> : null}
+      {members.data && shown.length === 0 ? (
+        <EmptyState title={query ? 'Nobody matches that search' : 'No members yet'} icon="👥" />
+      ) : null}
+      <ul className="member-grid">
+        {shown.map((member) => (
+          <MemberCard
+            key={member.userId}
+            orgId={orgId}
+            member={member}
+            programNames={programNames}
+          />
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,33 @@
+import { useMemo } from 'react';
+import { Link, useParams } from 'react-router';
+import type { MemberDetail, ProgramSummary } from '../api-types.ts';
+import { ProfileView } from '../features/profile/profile-view.tsx';
+import { programNamesById } from '../features/profile/program-roles.tsx';
+import { ErrorAlert } from '../ui/alert.tsx';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { Loading } from '../ui/loading.tsx';
+import { useApiData } from '../use-api-data.ts';
+
+export function PersonPage() {
+  const { orgId = '', userId = '' } = useParams();
+  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${userId}`);
+  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
+  const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
+
+  return (
+    <>
+      <p className="back-link">
+        <Link to={`/o/${orgId}/people`}>← All people</Link>
+      </p>
+      {member.loading ? <Loading /> : null}
+      {member.error?.status === 404 ? (
+        <EmptyState title="Member not found" icon="🔍">
+          <p>This person is not a member of the organisation.</p>
+        </EmptyState>
+      ) : (
+        <ErrorAlert message={member.error?.message} />
+      )}
+      {member.data ? <ProfileView member={member.data} programNames={programNames} /> : null}
+    </>
+  );
+}

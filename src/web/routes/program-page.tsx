@@ -1,0 +1,69 @@
+import { Link, useParams } from 'react-router';
+import type { Member, ProgramDetail } from '../api-types.ts';
+import { programModeLabels } from '../api-types.ts';
+import { ProgramMembersCard } from '../features/admin/program-members-card.tsx';
+import { useApi } from '../features/auth/session-context.tsx';
+import { ErrorAlert } from '../ui/alert.tsx';
+import { Button } from '../ui/button.tsx';
+import { Badge } from '../ui/chips.tsx';
+import { Loading } from '../ui/loading.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { useApiData } from '../use-api-data.ts';
+import { useSubmission } from '../use-submission.ts';
+
+/** Admin view of one program: its details, archive switch, mentors and mentees. */
+export function ProgramPage() {
+  const { orgId = '', programId = '' } = useParams();
+  const api = useApi();
+  const program = useApiData<ProgramDetail>(`/api/orgs/${orgId}/programs/${programId}`);
+  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  const archiving = useSubmission();
+  const back = <Link to={`/o/${orgId}/admin#programs`}>← Admin</Link>;
+
+  if (program.loading) return <Loading />;
+  if (!program.data) {
+    return (
+      <>
+        <p className="back-link">{back}</p>
+        <ErrorAlert message={program.error?.message ?? 'Program not found'} />
+      </>
+    );
+  }
+
+  const current = program.data;
+  const archived = Boolean(current.archivedAt);
+  async function toggleArchived() {
+    const result = await archiving.run(() =>
+      api.patch(`/api/orgs/${orgId}/programs/${programId}`, { archived: !archived }),
+    );
+    if (result.ok) program.reload();
+  }
+
+  return (
+    <>
+      <PageHeader
+        back={back}
+        title={current.name}
+        subtitle={
+          <>
+            {programModeLabels[current.mode]} program{' '}
+            {archived ? <Badge tone="warning">Archived</Badge> : null}
+          </>
+        }
+        actions={
+          <Button onClick={toggleArchived} pending={archiving.pending}>
+            {archived ? 'Restore program' : 'Archive program'}
+          </Button>
+        }
+      />
+      <ErrorAlert message={archiving.error ?? members.error?.message} />
+      {current.description ? <p className="lead">{current.description}</p> : null}
+      <ProgramMembersCard
+        orgId={orgId}
+        program={current}
+        orgMembers={members.data?.members ?? []}
+        onChanged={program.reload}
+      />
+    </>
+  );
+}
