@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 // through the real app on a real database, and browser tests (npm run test:e2e).
 export default defineConfig({
   test: {
+    // 2 cores: two files at once keeps PGlite instances (~0.5 GB each) in check.
+    maxWorkers: 2,
     projects: [
       {
         test: {
@@ -20,8 +22,6 @@ export default defineConfig({
           globalSetup: ['tests/support/global-database.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
-          // 2 cores: two files at once keeps PGlite instances (~0.5 GB each) in check.
-          maxWorkers: 2,
         },
       },
       {

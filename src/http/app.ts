@@ -126,7 +126,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   const webRoot = deps.webRoot === undefined ? defaultWebRoot : deps.webRoot;
   const hasWebApp = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));
   if (hasWebApp && webRoot) {
-    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
   }
   // Unknown non-API pages get index.html so the web app's own routes deep-link.
   app.setNotFoundHandler((request, reply) => {

@@ -16,11 +16,17 @@ import {
   upsertProgramMember,
 } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { photoUrlFor } from './manage-profile.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
 export async function listMembers(ctx: ServiceContext, actor: Actor, orgId: string) {
   await requireOrgMember(ctx.db, actor, orgId);
-  return listOrgMembers(ctx.db, orgId);
+  const members = await listOrgMembers(ctx.db, orgId);
+  return members.map(({ photoKey, ...m }) => ({
+    ...m,
+    hasPhoto: photoKey !== null,
+    photoUrl: photoUrlFor(m.userId, photoKey),
+  }));
 }
 
 async function requireMemberOf(tx: Tx, orgId: string, userId: string) {

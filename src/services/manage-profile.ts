@@ -17,7 +17,22 @@ export type ProfileInput = {
   location: string;
 };
 
-export type Profile = ProfileInput & { id: string; hasPhoto: boolean; updatedAt: Date };
+export type Profile = ProfileInput & {
+  id: string;
+  hasPhoto: boolean;
+  photoUrl: string | null;
+  updatedAt: Date;
+};
+
+/**
+ * The photo's address. Its `v` changes only when the photo does (keys are never
+ * reused), so browsers may cache it for long and still never show a stale one.
+ */
+export function photoUrlFor(userId: string, photoKey: string | null): string | null {
+  if (!photoKey) return null;
+  const version = photoKey.split('/').pop()?.split('.')[0] ?? '';
+  return `/api/users/${userId}/photo?v=${version}`;
+}
 
 export function toProfile(user: UserRow): Profile {
   return {
@@ -30,6 +45,7 @@ export function toProfile(user: UserRow): Profile {
     timeZone: user.timeZone,
     location: user.location,
     hasPhoto: user.photoKey !== null,
+    photoUrl: photoUrlFor(user.id, user.photoKey),
     updatedAt: user.updatedAt,
   };
 }

@@ -20,14 +20,15 @@ export type SignUpInput = {
  * inviting organisation in the same transaction (or neither happens).
  */
 export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<UserRow> {
-  const weakness = checkPasswordStrength(input.password, input.email);
-  if (weakness) throw invalidField('body.password', weakness);
-  const passwordHash = await hashPassword(input.password);
   const emailTaken = () =>
     new AppError('conflict', 'An account with this email already exists; sign in instead', {
       fields: { 'body.email': 'is already registered' },
       reason: 'email_taken',
     });
+  if (await getUserByEmail(ctx.db, input.email)) throw emailTaken();
+  const weakness = checkPasswordStrength(input.password, input.email);
+  if (weakness) throw invalidField('body.password', weakness);
+  const passwordHash = await hashPassword(input.password);
   return ctx.db
     .transaction(async (tx) => {
       if (await getUserByEmail(tx, input.email)) throw emailTaken();

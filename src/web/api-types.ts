@@ -12,6 +12,7 @@ export type SessionUser = {
   name: string;
   timeZone: string;
   hasPhoto: boolean;
+  photoUrl: string | null;
   organisations: SessionOrganisation[];
 };
 
@@ -61,6 +62,7 @@ export type Member = {
   timeZone: string;
   location: string;
   hasPhoto: boolean;
+  photoUrl: string | null;
   role: OrgRole;
   joinedAt: string;
   programs: ProgramMembership[];

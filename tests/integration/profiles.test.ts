@@ -129,12 +129,20 @@ describe('profiles', () => {
     expect(seenByColleague.headers['content-type']).toBe('image/png');
     expect(Buffer.compare(seenByColleague.rawPayload, png)).toBe(0);
 
+    // Colleagues get the same versioned address in the member list.
+    const members = (await as(app, admin).get(`/api/orgs/${orgId}/members`)).json().members;
+    expect(members.find((m: { userId: string }) => m.userId === me.userId).photoUrl).toBe(photoUrl);
+    // A new photo gets a new address, so no browser shows the old one from its cache.
+    const second = await uploadPhoto(me, png);
+    expect(second.json().photoUrl).not.toBe(photoUrl);
+    const current = second.json().photoUrl as string;
+
     const { admin: outsider } = await createOrgWithAdmin(app, 'Elsewhere');
-    expect((await as(app, outsider).get(photoUrl)).statusCode).toBe(404);
-    expect((await app.inject({ method: 'GET', url: photoUrl })).statusCode).toBe(401);
+    expect((await as(app, outsider).get(current)).statusCode).toBe(404);
+    expect((await app.inject({ method: 'GET', url: current })).statusCode).toBe(401);
 
     expect((await as(app, me).delete('/api/me/photo')).statusCode).toBe(204);
-    expect((await as(app, admin).get(photoUrl)).statusCode).toBe(404);
+    expect((await as(app, admin).get(current)).statusCode).toBe(404);
   });
 
   it('refuses a file that is not an image, an empty file, a missing field and an oversized file', async () => {

@@ -119,7 +119,7 @@ export async function listOrgMembers(q: Queryable, orgId: string) {
       email: users.email,
       timeZone: users.timeZone,
       location: users.location,
-      hasPhoto: sql<boolean>`${users.photoKey} is not null`,
+      photoKey: users.photoKey,
       role: orgMembers.role,
       joinedAt: orgMembers.createdAt,
       programs: sql<{ programId: string; role: 'mentor' | 'mentee' }[]>`coalesce((

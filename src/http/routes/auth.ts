@@ -11,6 +11,7 @@ import {
   revokeApiTokenOf,
   revokeSession,
 } from '../../services/manage-credentials.ts';
+import { photoUrlFor } from '../../services/manage-profile.ts';
 import { openAuthSession, signIn, signOut } from '../../services/sign-in.ts';
 import { signUp } from '../../services/sign-up.ts';
 import type { RouteDeps } from '../app.ts';
@@ -25,6 +26,7 @@ const me = z.object({
   name: z.string(),
   timeZone: z.string(),
   hasPhoto: z.boolean(),
+  photoUrl: z.string().nullable(),
   organisations: z.array(
     z.object({ id: z.uuid(), name: z.string(), role: z.enum(['admin', 'member']) }),
   ),
@@ -45,6 +47,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       name: user.name,
       timeZone: user.timeZone,
       hasPhoto: user.photoKey !== null,
+      photoUrl: photoUrlFor(user.id, user.photoKey),
       organisations: organisations.map(({ id, name, role }) => ({ id, name, role })),
     };
   }

@@ -15,7 +15,6 @@ import { requireOrgAdmin } from '../../services/org-access.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { errorResponses, name, optionalReason, profile, uuidParam } from '../schemas.ts';
-import { withPhotoUrl } from './profiles.ts';
 
 const tags = ['organisations'];
 const orgParams = z.object({ orgId: uuidParam });
@@ -37,6 +36,7 @@ const member = z.object({
   timeZone: z.string(),
   location: z.string(),
   hasPhoto: z.boolean(),
+  photoUrl: z.string().nullable(),
   role: z.enum(orgRoles),
   joinedAt: z.date(),
   programs: z.array(programMembership),
@@ -139,7 +139,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       if (!found) throw notFound('Member');
       const user = await getVisibleUser(ctx, actor, userId);
       return {
-        profile: withPhotoUrl(toProfile(user)),
+        profile: toProfile(user),
         role: found.role,
         programs: found.programs,
         groupIds: found.groupIds,

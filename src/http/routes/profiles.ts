@@ -4,7 +4,6 @@ import { AppError, notFound } from '../../core/errors.ts';
 import { getUserById } from '../../db/queries/accounts.ts';
 import {
   getVisibleUser,
-  type Profile,
   photoMime,
   removeProfilePhoto,
   setProfilePhoto,
@@ -17,14 +16,6 @@ import { errorResponses, profile, profileInput, uuidParam } from '../schemas.ts'
 
 const tags = ['profiles'];
 
-/** Adds the photo URL; the version parameter changes with the photo, so caches stay right. */
-export function withPhotoUrl(p: Profile) {
-  return {
-    ...p,
-    photoUrl: p.hasPhoto ? `/api/users/${p.id}/photo?v=${p.updatedAt.getTime()}` : null,
-  };
-}
-
 export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app,
   { ctx, storage, config },
@@ -35,7 +26,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
     async (request) => {
       const user = await getUserById(ctx.db, requireActor(request).userId);
       if (!user) throw notFound('User');
-      return withPhotoUrl(toProfile(user));
+      return toProfile(user);
     },
   );
 
@@ -49,7 +40,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
         response: { 200: profile, ...errorResponses },
       },
     },
-    async (request) => withPhotoUrl(await updateProfile(ctx, requireActor(request), request.body)),
+    async (request) => updateProfile(ctx, requireActor(request), request.body),
   );
 
   app.put(
@@ -89,7 +80,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       });
       await setProfilePhoto(ctx, storage, actor, bytes);
       const user = await getUserById(ctx.db, actor.userId);
-      return withPhotoUrl(toProfile(user!));
+      return toProfile(user!);
     },
   );
 
@@ -119,7 +110,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       if (!user.photoKey || !bytes) throw notFound('Photo');
       return reply
         .type(photoMime(user.photoKey))
-        .header('cache-control', 'private, max-age=86400')
+        .header('cache-control', 'private, max-age=31536000, immutable')
         .header('x-content-type-options', 'nosniff')
         .send(bytes);
     },

@@ -157,20 +157,14 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         summary: 'Take a member out of the program (admin)',
         params: programMemberParams,
         querystring: z.strictObject({ reason: optionalReason }),
-        response: { 200: programMemberResult, ...errorResponses },
+        response: { 204: z.null(), ...errorResponses },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { orgId, programId, userId } = request.params;
-      return setProgramRole(
-        ctx,
-        requireActor(request),
-        orgId,
-        programId,
-        userId,
-        null,
-        request.query.reason,
-      );
+      const actor = requireActor(request);
+      await setProgramRole(ctx, actor, orgId, programId, userId, null, request.query.reason);
+      return reply.code(204).send(null);
     },
   );
 };

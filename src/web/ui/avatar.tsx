@@ -26,8 +26,3 @@ export function Avatar({ name, photoUrl, size = 'medium', decorative = false }: 
     </span>
   );
 }
-
-/** The photo address of any member who has one. */
-export function memberPhotoUrl(userId: string, hasPhoto: boolean): string | null {
-  return hasPhoto ? `/api/users/${userId}/photo` : null;
-}

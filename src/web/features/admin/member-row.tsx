@@ -1,6 +1,6 @@
 import type { Member, OrgRole } from '../../api-types.ts';
 import { orgRoleLabels } from '../../api-types.ts';
-import { Avatar, memberPhotoUrl } from '../../ui/avatar.tsx';
+import { Avatar } from '../../ui/avatar.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { formatDate } from '../../ui/format-date-time.ts';
 import { ProgramRoles } from '../profile/program-roles.tsx';
@@ -28,12 +28,7 @@ export function MemberRow({
     <tr>
       <td>
         <div className="person-cell">
-          <Avatar
-            name={member.name}
-            photoUrl={memberPhotoUrl(member.userId, member.hasPhoto)}
-            size="small"
-            decorative
-          />
+          <Avatar name={member.name} photoUrl={member.photoUrl} size="small" decorative />
           <div>
             <p className="person-cell__name">
               {member.name}

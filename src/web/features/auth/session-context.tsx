@@ -16,8 +16,7 @@ export type SessionState =
   /** `byRequest`: the user pressed Sign out (rather than the session ending or never existing). */
   | { status: 'signed-out'; byRequest?: boolean }
   | { status: 'failed'; message: string }
-  /** `loadedAt` changes on every reload, so the user's photo URL can bust caches. */
-  | { status: 'signed-in'; user: SessionUser; loadedAt: number };
+  | { status: 'signed-in'; user: SessionUser };
 
 export type SignUpInput = {
   email: string;
@@ -58,7 +57,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const adopt = useCallback((response: SessionResponse) => {
     csrfToken.current = response.csrfToken;
-    setSession({ status: 'signed-in', user: response.user, loadedAt: Date.now() });
+    setSession({ status: 'signed-in', user: response.user });
     return response.user;
   }, []);
 

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import type { Member } from '../../api-types.ts';
-import { Avatar, memberPhotoUrl } from '../../ui/avatar.tsx';
+import { Avatar } from '../../ui/avatar.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { LocalTime } from '../../ui/local-time.tsx';
 import { ProgramRoles } from './program-roles.tsx';
@@ -11,11 +11,7 @@ type MemberCardProps = { orgId: string; member: Member; programNames: Map<string
 export function MemberCard({ orgId, member, programNames }: MemberCardProps) {
   return (
     <li className="card member-card">
-      <Avatar
-        name={member.name}
-        photoUrl={memberPhotoUrl(member.userId, member.hasPhoto)}
-        decorative
-      />
+      <Avatar name={member.name} photoUrl={member.photoUrl} decorative />
       <div className="member-card__body">
         <div className="member-card__title">
           <Link to={`/o/${orgId}/people/${member.userId}`} className="member-card__name">

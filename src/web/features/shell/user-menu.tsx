@@ -13,7 +13,7 @@ const menuId = 'user-menu-items';
  */
 export function UserMenu() {
   const user = useSignedInUser();
-  const { session, signOut } = useSession();
+  const { signOut } = useSession();
   const location = useLocation();
   const isNarrow = useMediaQuery('(max-width: 720px)');
   const [open, setOpen] = useState(false);
@@ -52,11 +52,9 @@ export function UserMenu() {
     await signOut();
   }
 
-  const version = session.status === 'signed-in' ? session.loadedAt : 0;
-  const photoUrl = user.hasPhoto ? `/api/users/${user.id}/photo?v=${version}` : null;
   const identity = (
     <>
-      <Avatar name={user.name} photoUrl={photoUrl} size="small" decorative />
+      <Avatar name={user.name} photoUrl={user.photoUrl} size="small" decorative />
       <span className="user-menu__name">{user.name}</span>
     </>
   );
