@@ -12,6 +12,8 @@ export default defineConfig({
           name: 'unit',
           include: ['src/**/*.test.ts'],
           environment: 'node',
+          // Property-based tests run a few hundred cases each.
+          testTimeout: 30_000,
         },
       },
       {

@@ -101,7 +101,7 @@ describe('slot invariants', () => {
             expect(s.startMs < b.endMs + pad && b.startMs - pad < s.endMs).toBe(false);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
@@ -116,7 +116,7 @@ describe('slot invariants', () => {
           expect(s.startMs).toBeLessThan(now + rules.horizonDays * DAY);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 
@@ -130,7 +130,7 @@ describe('slot invariants', () => {
             expect(same[i]!.startMs).toBeGreaterThanOrEqual(same[i - 1]!.endMs);
         }
       }),
-      { numRuns: 150 },
+      { numRuns: 200 },
     );
   });
 

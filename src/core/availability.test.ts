@@ -130,6 +130,31 @@ describe('daylight saving time', () => {
       '13:30',
     ]);
   });
+  it('does not let a slot that spans the spring gap overlap the next one (London, 45 min)', () => {
+    const r = rules({
+      timeZone: 'Europe/London',
+      weekly: [{ weekday: 6, start: 22 * H + 30, end: 3 * H }],
+      slotLengths: [45],
+    });
+    const slots = slotsBetween(r, '2024-03-30T12:00Z', '2024-03-31T12:00Z');
+    expect(slots.map((s) => local(s.startMs, 'Europe/London'))).toEqual([
+      '2024-03-30T22:30',
+      '2024-03-30T23:15',
+      '2024-03-31T00:00',
+      '2024-03-31T00:45', // lasts 45 real minutes, ending 02:30 BST
+    ]);
+  });
+
+  it('offers a repeated wall time at the occurrence where the slot fits (Chatham, 03:00–04:00)', () => {
+    const r = rules({
+      timeZone: 'Pacific/Chatham',
+      overrides: [{ date: '2024-04-07', ranges: [{ start: 3 * H, end: 4 * H }] }],
+    });
+    const slots = slotsBetween(r, '2024-04-05T00:00Z', '2024-04-08T00:00Z');
+    expect(slots.map((s) => [iso(s.startMs), iso(s.endMs)])).toEqual([
+      ['2024-04-06T14:15', '2024-04-06T15:15'],
+    ]);
+  });
 });
 
 describe('zones with half- and quarter-hour offsets', () => {

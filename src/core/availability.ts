@@ -8,6 +8,7 @@ import {
   wallDayStart,
   wallToInstant,
   wallToInstantOrGapEnd,
+  wallToInstants,
 } from './zone-offsets.ts';
 
 /*
@@ -154,11 +155,21 @@ function slotsInWindow(
   }
   // A DST change inside the window: convert each wall-clock start on its own.
   const lastInstant = wallToInstantOrGapEnd(segments, window.endMs);
+  let previousEnd = Number.NEGATIVE_INFINITY;
   for (let wall = window.startMs; wall + lengthMs <= window.endMs; wall += lengthMs) {
-    const s = wallToInstant(segments, wall);
-    if (s === null) continue; // skipped by spring-forward: never offered
-    if (s + lengthMs > lastInstant) continue;
-    if (!emit(s, s + lengthMs)) return false;
+    // Skipped by spring-forward: no candidates, never offered. Repeated in
+    // autumn: the first occurrence that fits, so the wall time is offered once.
+    const start = wallToInstants(segments, wall).find((s) => {
+      const endWall = instantToWall(segments, s + lengthMs);
+      // A slot across a change lasts its full length in real time; it must not
+      // overlap the previous one, end after the window, or end "before" it starts by the clock.
+      return (
+        s >= previousEnd && s + lengthMs <= lastInstant && endWall > wall && endWall <= window.endMs
+      );
+    });
+    if (start === undefined) continue;
+    previousEnd = start + lengthMs;
+    if (!emit(start, previousEnd)) return false;
   }
   return true;
 }

@@ -40,19 +40,25 @@ export function offsetSegments(timeZone: string, fromMs: number, toMs: number): 
 }
 
 /**
- * The instant of a wall time, or null when that wall time does not exist
- * (skipped by a spring-forward gap). A wall time that occurs twice (autumn)
- * maps to the earlier instant, so it is offered once.
+ * Every instant at which a wall time occurs, earliest first: none inside a
+ * spring-forward gap, two in the hour repeated in autumn, one otherwise.
  */
-export function wallToInstant(segments: OffsetSegment[], wallMs: number): number | null {
-  let found: number | null = null;
+export function wallToInstants(segments: OffsetSegment[], wallMs: number): number[] {
+  const found: number[] = [];
   for (const s of segments) {
     const candidate = wallMs - s.offsetMs;
-    if (candidate >= s.startMs && candidate < s.endMs && (found === null || candidate < found)) {
-      found = candidate;
-    }
+    if (candidate >= s.startMs && candidate < s.endMs) found.push(candidate);
   }
-  return found;
+  return found.sort((a, b) => a - b);
+}
+
+/**
+ * The instant of a wall time, or null when that wall time does not exist
+ * (skipped by a spring-forward gap). A wall time that occurs twice (autumn)
+ * maps to the earlier instant.
+ */
+export function wallToInstant(segments: OffsetSegment[], wallMs: number): number | null {
+  return wallToInstants(segments, wallMs)[0] ?? null;
 }
 
 /**
