@@ -1,9 +1,14 @@
 /**
- * `npm run bench`: runs every benchmark in turn. Each prints its own figures;
- * machines here are noisy, so read medians and ratios, not single numbers.
+ * `npm run bench`: runs every benchmark in turn, or those named:
+ * `npm run bench -- slots`. Each prints its own figures; machines here are
+ * noisy, so read medians and ratios, not single numbers.
  */
 import { run as httpSession } from './http-session.ts';
+import { run as slots } from './slots.ts';
 
-const benches = [httpSession];
+const benches: Record<string, () => Promise<void>> = { slots, 'http-session': httpSession };
+const chosen = process.argv.slice(2);
 
-for (const bench of benches) await bench();
+for (const [name, bench] of Object.entries(benches)) {
+  if (chosen.length === 0 || chosen.includes(name)) await bench();
+}
