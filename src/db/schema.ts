@@ -2,10 +2,13 @@ import { sql } from 'drizzle-orm';
 import {
   bigserial,
   check,
+  date,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
+  smallint,
   text,
   timestamp,
   uniqueIndex,
@@ -219,4 +222,149 @@ export const auditEvents = pgTable(
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
   (t) => [index('audit_events_org_at_idx').on(t.orgId, t.at)],
+);
+
+/** A mentor's booking rules; one schedule per mentor, used in every program they mentor in. */
+export const availabilitySettings = pgTable(
+  'availability_settings',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    timeZone: text('time_zone').notNull(),
+    slotLengths: integer('slot_lengths').array().notNull(),
+    bufferBeforeMinutes: integer('buffer_before_minutes').notNull().default(0),
+    bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
+    minimumNoticeMinutes: integer('minimum_notice_minutes').notNull().default(720),
+    horizonDays: integer('horizon_days').notNull().default(60),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check(
+      'availability_buffers_check',
+      sql`${t.bufferBeforeMinutes} between 0 and 240 and ${t.bufferAfterMinutes} between 0 and 240`,
+    ),
+    check('availability_horizon_check', sql`${t.horizonDays} between 1 and 365`),
+  ],
+);
+
+/** Working hours per ISO weekday (1 = Monday), minutes after local midnight; end ≤ start runs past midnight. */
+export const weeklyHours = pgTable(
+  'weekly_hours',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    weekday: smallint('weekday').notNull(),
+    startMinute: smallint('start_minute').notNull(),
+    endMinute: smallint('end_minute').notNull(),
+  },
+  (t) => [
+    index('weekly_hours_user_idx').on(t.userId),
+    check('weekly_hours_weekday_check', sql`${t.weekday} between 1 and 7`),
+    check(
+      'weekly_hours_minutes_check',
+      sql`${t.startMinute} between 0 and 1439 and ${t.endMinute} between 0 and 1440 and ${t.startMinute} <> ${t.endMinute}`,
+    ),
+  ],
+);
+
+/** Other hours on one local date in the mentor's zone; no ranges = a day off. */
+export const availabilityOverrides = pgTable(
+  'availability_overrides',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    date: date('date', { mode: 'string' }).notNull(),
+    ranges: jsonb('ranges').$type<{ start: number; end: number }[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.date] })],
+);
+
+/**
+ * Published sessions (seed 002). The overlap rule for one mentor's sessions is
+ * an exclusion constraint in migration 0003, not expressible here.
+ */
+export const mentoringSessions = pgTable(
+  'mentoring_sessions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    status: text('status', { enum: ['draft', 'published', 'cancelled'] }).notNull(),
+    title: text('title').notNull().default(''),
+    description: text('description').notNull().default(''),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    location: text('location').notNull().default(''),
+    locationTimeZone: text('location_time_zone'),
+    enrollment: text('enrollment', { enum: ['online', 'in_person', 'both'] }).notNull(),
+    meetingUrl: text('meeting_url'),
+    capacity: integer('capacity').notNull().default(1),
+    timeZones: text('time_zones').array().notNull().default(sql`'{}'::text[]`),
+    seriesId: uuid('series_id'),
+    cancelReason: text('cancel_reason'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mentoring_sessions_mentor_idx').on(t.mentorId, t.startsAt),
+    index('mentoring_sessions_org_idx').on(t.orgId, t.startsAt),
+    check(
+      'mentoring_sessions_status_check',
+      sql`${t.status} in ('draft', 'published', 'cancelled')`,
+    ),
+    check(
+      'mentoring_sessions_enrollment_check',
+      sql`${t.enrollment} in ('online', 'in_person', 'both')`,
+    ),
+    check('mentoring_sessions_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check('mentoring_sessions_capacity_check', sql`${t.capacity} >= 1`),
+    check(
+      'mentoring_sessions_meeting_url_check',
+      sql`${t.enrollment} = 'in_person' or ${t.meetingUrl} is not null`,
+    ),
+  ],
+);
+
+export const sessionGroups = pgTable(
+  'session_groups',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => mentoringSessions.id, { onDelete: 'cascade' }),
+    groupId: uuid('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.groupId] })],
+);
+
+/** Mentees on a session. Added directly by a mentor or admin for now; bookings add them later. */
+export const sessionEnrollments = pgTable(
+  'session_enrollments',
+  {
+    sessionId: uuid('session_id')
+      .notNull()
+      .references(() => mentoringSessions.id, { onDelete: 'cascade' }),
+    menteeId: uuid('mentee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.sessionId, t.menteeId] }),
+    index('session_enrollments_mentee_idx').on(t.menteeId),
+  ],
 );

@@ -23,12 +23,15 @@ import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
+import { availabilityRoutes } from './routes/availability.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { mentorRoutes } from './routes/mentors.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
+import { sessionRoutes } from './routes/sessions.ts';
 
 export type AppDeps = {
   config: Config;
@@ -122,6 +125,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(programRoutes, routeDeps);
   await app.register(groupRoutes, routeDeps);
   await app.register(invitationRoutes, routeDeps);
+  await app.register(availabilityRoutes, routeDeps);
+  await app.register(sessionRoutes, routeDeps);
+  await app.register(mentorRoutes, routeDeps);
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot : deps.webRoot;
   const hasWebApp = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { parseClockTime } from '../core/availability.ts';
+import { isCalendarDate } from '../core/local-time.ts';
 import { isIanaTimeZone } from '../core/time-zones.ts';
 
 /** Shared request and response shapes. Objects are strict: unknown fields are refused. */
@@ -61,3 +63,36 @@ export const profile = z.object({
   photoUrl: z.string().nullable(),
   updatedAt: z.date(),
 });
+
+/** "HH:MM", 00:00–24:00 → minutes after midnight. */
+export const clockTime = z
+  .string()
+  .transform((text, ctx) => {
+    const minutes = parseClockTime(text);
+    if (minutes === null) {
+      ctx.addIssue({ code: 'custom', message: 'must be a time HH:MM between 00:00 and 24:00' });
+      return z.NEVER;
+    }
+    return minutes;
+  })
+  .meta({ type: 'string', pattern: '^([01]\\d|2[0-4]):[0-5]\\d$', example: '17:00' });
+
+export const timeRange = z
+  .strictObject({ start: clockTime, end: clockTime })
+  .refine((r) => r.start !== r.end, {
+    message: 'must not start and end at the same time',
+    path: ['end'],
+  })
+  .refine((r) => r.start < 1440, { message: 'must start before 24:00', path: ['start'] });
+
+export const calendarDate = z
+  .string()
+  .refine(isCalendarDate, { message: 'must be a date YYYY-MM-DD' })
+  .meta({ example: '2026-12-01' });
+
+export const instant = z.iso
+  .datetime({
+    offset: true,
+    message: 'must be an ISO 8601 date-time with a zone, e.g. 2026-12-01T09:00:00Z',
+  })
+  .transform((text) => new Date(text));

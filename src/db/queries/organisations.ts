@@ -149,3 +149,26 @@ export async function shareAnOrganisation(q: Queryable, a: string, b: string): P
     .limit(1);
   return rows.length > 0;
 }
+
+/** The user's role, programs and groups in one organisation (null: not a member). */
+export async function getMemberContext(q: Queryable, orgId: string, userId: string) {
+  const membership = await getOrgMembership(q, orgId, userId);
+  if (!membership) return null;
+  const [programRows, groupRows] = await Promise.all([
+    q
+      .select({ programId: programMembers.programId, role: programMembers.role })
+      .from(programMembers)
+      .innerJoin(programs, eq(programs.id, programMembers.programId))
+      .where(and(eq(programMembers.userId, userId), eq(programs.orgId, orgId))),
+    q
+      .select({ groupId: groupMembers.groupId })
+      .from(groupMembers)
+      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+      .where(and(eq(groupMembers.userId, userId), eq(groups.orgId, orgId))),
+  ]);
+  return {
+    role: membership.role,
+    programs: programRows,
+    groupIds: groupRows.map((g) => g.groupId),
+  };
+}

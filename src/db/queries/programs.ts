@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProgramMode, ProgramRole } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
 import { programMembers, programs, users } from '../schema.ts';
@@ -93,5 +93,33 @@ export async function listProgramMembers(q: Queryable, programId: string) {
     .from(programMembers)
     .innerJoin(users, eq(users.id, programMembers.userId))
     .where(eq(programMembers.programId, programId))
+    .orderBy(asc(users.name));
+}
+
+/** People who mentor in at least one program of the organisation, with those programs. */
+export async function listMentorsInOrg(q: Queryable, orgId: string, onlyIds?: string[]) {
+  return q
+    .select({
+      userId: users.id,
+      name: users.name,
+      photoKey: users.photoKey,
+      timeZone: users.timeZone,
+      location: users.location,
+      skills: users.skills,
+      programs: sql<{ programId: string; programName: string; mode: ProgramMode }[]>`json_agg(
+        json_build_object('programId', ${programs.id}, 'programName', ${programs.name}, 'mode', ${programs.mode})
+        order by ${programs.name})`,
+    })
+    .from(programMembers)
+    .innerJoin(programs, eq(programs.id, programMembers.programId))
+    .innerJoin(users, eq(users.id, programMembers.userId))
+    .where(
+      and(
+        eq(programs.orgId, orgId),
+        eq(programMembers.role, 'mentor'),
+        onlyIds ? inArray(users.id, onlyIds) : undefined,
+      ),
+    )
+    .groupBy(users.id)
     .orderBy(asc(users.name));
 }

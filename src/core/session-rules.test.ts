@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { isCalendarDate, localDateTime, zonedInstant } from './local-time.ts';
+import { bulkDuplicateDates, canActOnSession } from './session-rules.ts';
+
+describe('bulk duplicate dates', () => {
+  it('repeats weekly until a date, inclusive', () => {
+    expect(
+      bulkDuplicateDates('2024-01-02', { interval: 1, unit: 'weeks', until: '2024-01-23' }),
+    ).toEqual(['2024-01-09', '2024-01-16', '2024-01-23']);
+  });
+
+  it('repeats every N days K times, across month ends', () => {
+    expect(bulkDuplicateDates('2024-01-30', { interval: 3, unit: 'days', count: 2 })).toEqual([
+      '2024-02-02',
+      '2024-02-05',
+    ]);
+  });
+
+  it('refuses more than 200 copies', () => {
+    expect(bulkDuplicateDates('2024-01-01', { interval: 1, unit: 'days', count: 201 })).toBeNull();
+    expect(
+      bulkDuplicateDates('2024-01-01', { interval: 1, unit: 'days', count: 200 }),
+    ).toHaveLength(200);
+  });
+});
+
+describe('wall-clock times in a zone', () => {
+  it('keeps 10:00 in New York at 10:00 across the March change', () => {
+    const before = zonedInstant('2024-03-05', '10:00', 'America/New_York')!;
+    const after = zonedInstant('2024-03-12', '10:00', 'America/New_York')!;
+    expect(new Date(before).toISOString()).toBe('2024-03-05T15:00:00.000Z');
+    expect(new Date(after).toISOString()).toBe('2024-03-12T14:00:00.000Z');
+    expect(localDateTime(after, 'America/New_York')).toBe('2024-03-12T10:00');
+  });
+
+  it('has no instant for a time inside the spring gap, and the first for a repeated one', () => {
+    expect(zonedInstant('2024-03-10', '02:30', 'America/New_York')).toBeNull();
+    expect(new Date(zonedInstant('2024-11-03', '01:30', 'America/New_York')!).toISOString()).toBe(
+      '2024-11-03T05:30:00.000Z',
+    );
+  });
+
+  it('knows real dates', () => {
+    expect(isCalendarDate('2024-02-29')).toBe(true);
+    expect(isCalendarDate('2023-02-29')).toBe(false);
+    expect(isCalendarDate('2024-13-01')).toBe(false);
+  });
+});
+
+describe('session actions', () => {
+  it('publishes drafts only, and does nothing but duplicate a cancelled session', () => {
+    expect(canActOnSession('draft', 'publish')).toBe(true);
+    expect(canActOnSession('published', 'publish')).toBe(false);
+    expect(canActOnSession('cancelled', 'edit')).toBe(false);
+    expect(canActOnSession('cancelled', 'duplicate')).toBe(true);
+  });
+});

@@ -1,0 +1,79 @@
+import { addDays } from './local-time.ts';
+
+/** Published sessions (seed 002): drafted, published, cancelled. */
+export const sessionStatuses = ['draft', 'published', 'cancelled'] as const;
+export type SessionStatus = (typeof sessionStatuses)[number];
+export const enrollmentMethods = ['online', 'in_person', 'both'] as const;
+export type EnrollmentMethod = (typeof enrollmentMethods)[number];
+
+export const MAX_SESSION_MINUTES = 24 * 60;
+export const MAX_BULK_COPIES = 200;
+
+export type SessionAction = 'edit' | 'publish' | 'cancel' | 'duplicate';
+
+/** Every allowed action per status; anything else is refused naming the status. */
+const allowed: Record<SessionStatus, readonly SessionAction[]> = {
+  draft: ['edit', 'publish', 'cancel', 'duplicate'],
+  published: ['edit', 'cancel', 'duplicate'],
+  cancelled: ['duplicate'],
+};
+
+export function canActOnSession(status: SessionStatus, action: SessionAction): boolean {
+  return allowed[status].includes(action);
+}
+
+/** Online and "both" sessions need somewhere to meet. */
+export function needsMeetingUrl(enrollment: EnrollmentMethod): boolean {
+  return enrollment !== 'in_person';
+}
+
+export type BulkPlan = { interval: number; unit: 'days' | 'weeks'; until?: string; count?: number };
+
+/**
+ * The dates of a bulk duplicate: every `interval` days or weeks after
+ * `firstDate`, until `until` (inclusive) or `count` times. Dates, not instants:
+ * each copy keeps the original's wall-clock time in its zone, so a weekly
+ * 10:00 stays 10:00 across a DST change. Returns null when the plan asks for
+ * more than MAX_BULK_COPIES copies.
+ */
+export function bulkDuplicateDates(firstDate: string, plan: BulkPlan): string[] | null {
+  const step = plan.interval * (plan.unit === 'weeks' ? 7 : 1);
+  const dates: string[] = [];
+  for (let k = 1; ; k++) {
+    if (plan.count !== undefined && k > plan.count) break;
+    const date = addDays(firstDate, k * step);
+    if (plan.until !== undefined && date > plan.until) break;
+    if (dates.length === MAX_BULK_COPIES) return null;
+    dates.push(date);
+  }
+  return dates;
+}
+
+/** Who is looking: their standing in the session's organisation. */
+export type SessionViewer = {
+  userId: string;
+  isOrgAdmin: boolean;
+  programIds: ReadonlySet<string>;
+  groupIds: ReadonlySet<string>;
+};
+
+export type VisibleSessionFacts = {
+  mentorId: string;
+  status: SessionStatus;
+  programId: string;
+  groupIds: readonly string[];
+  enrolledIds: readonly string[];
+};
+
+/**
+ * The mentor, admins and enrolled mentees always see a session. Others see it
+ * only once published, only in a program they belong to, and — when it is
+ * restricted to groups — only as a member of one of those groups (seed 002).
+ */
+export function canSeeSession(viewer: SessionViewer, s: VisibleSessionFacts): boolean {
+  if (viewer.isOrgAdmin || s.mentorId === viewer.userId || s.enrolledIds.includes(viewer.userId)) {
+    return true;
+  }
+  if (s.status !== 'published' || !viewer.programIds.has(s.programId)) return false;
+  return s.groupIds.length === 0 || s.groupIds.some((g) => viewer.groupIds.has(g));
+}

@@ -1,0 +1,150 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { localDateTime } from '../../core/local-time.ts';
+import { programModes } from '../../core/roles.ts';
+import { enrollmentMethods } from '../../core/session-rules.ts';
+import { listMentorSlots, listMentors } from '../../services/list-slots.ts';
+import { photoUrlFor } from '../../services/manage-profile.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { errorResponses, instant, timeZone, uuidParam } from '../schemas.ts';
+
+const tags = ['availability'];
+const DAY_MS = 86_400_000;
+
+const slot = z.object({
+  start: z.date(),
+  end: z.date(),
+  lengthMinutes: z.number(),
+  kind: z.enum(['weekly', 'session']),
+  sessionId: z.uuid().optional(),
+  seatsLeft: z.number().optional(),
+  viewerLocal: z
+    .string()
+    .meta({ description: 'wall-clock start in the viewer zone, YYYY-MM-DDTHH:MM' }),
+  mentorLocal: z.string().meta({ description: "wall-clock start in the mentor's zone" }),
+  session: z
+    .object({
+      title: z.string(),
+      location: z.string(),
+      enrollment: z.enum(enrollmentMethods),
+      locationTimeZone: z.string().nullable(),
+      timeZones: z.array(z.string()),
+    })
+    .optional(),
+});
+
+export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  app.get(
+    '/api/orgs/:orgId/mentors',
+    {
+      schema: {
+        tags,
+        summary: "The organisation's mentors with their next free slot",
+        params: z.object({ orgId: uuidParam }),
+        response: {
+          200: z.object({
+            mentors: z.array(
+              z.object({
+                userId: z.uuid(),
+                name: z.string(),
+                photoUrl: z.string().nullable(),
+                timeZone: z.string(),
+                location: z.string(),
+                skills: z.array(z.string()),
+                programs: z.array(
+                  z.object({
+                    programId: z.uuid(),
+                    programName: z.string(),
+                    mode: z.enum(programModes),
+                  }),
+                ),
+                nextSlot: z.object({ start: z.date(), end: z.date() }).nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const mentors = await listMentors(ctx, requireActor(request), request.params.orgId);
+      return {
+        mentors: mentors.map(({ photoKey, ...m }) => ({
+          ...m,
+          photoUrl: photoUrlFor(m.userId, photoKey),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/mentors/:mentorId/slots',
+    {
+      schema: {
+        tags,
+        summary:
+          "A mentor's bookable slots in [from, to), each also written in the viewer's zone (tz) and the mentor's",
+        params: z.object({ orgId: uuidParam, mentorId: uuidParam }),
+        querystring: z.strictObject({
+          from: instant.optional(),
+          to: instant.optional(),
+          tz: timeZone.default('UTC'),
+        }),
+        response: {
+          200: z.object({
+            mentor: z.object({ userId: z.uuid(), name: z.string(), timeZone: z.string() }),
+            viewerTimeZone: z.string(),
+            slots: z.array(slot),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const from = request.query.from ?? ctx.now();
+      const to = request.query.to ?? new Date(from.getTime() + 14 * DAY_MS);
+      if (to <= from) {
+        throw new AppError('validation_failed', 'to must be after from', {
+          fields: { 'querystring.to': 'must be after from' },
+        });
+      }
+      if (to.getTime() - from.getTime() > 100 * DAY_MS) {
+        throw new AppError('validation_failed', 'at most 100 days at a time', {
+          fields: { 'querystring.to': 'must be at most 100 days after from' },
+        });
+      }
+      const { orgId, mentorId } = request.params;
+      const tz = request.query.tz;
+      const result = await listMentorSlots(ctx, requireActor(request), orgId, mentorId, {
+        from,
+        to,
+      });
+      return {
+        mentor: result.mentor,
+        viewerTimeZone: tz,
+        slots: result.slots.map((s) => ({
+          start: new Date(s.startMs),
+          end: new Date(s.endMs),
+          lengthMinutes: s.lengthMinutes,
+          kind: s.kind,
+          ...(s.sessionId ? { sessionId: s.sessionId, seatsLeft: s.seatsLeft } : {}),
+          viewerLocal: localDateTime(s.startMs, tz),
+          mentorLocal: localDateTime(s.startMs, result.mentor.timeZone),
+          ...(s.listing
+            ? {
+                session: {
+                  title: s.listing.session.title,
+                  location: s.listing.session.location,
+                  enrollment: s.listing.session.enrollment,
+                  locationTimeZone: s.listing.session.locationTimeZone,
+                  timeZones: s.listing.session.timeZones,
+                },
+              }
+            : {}),
+        })),
+      };
+    },
+  );
+};

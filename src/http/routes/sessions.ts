@@ -1,0 +1,326 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import {
+  enrollmentMethods,
+  MAX_BULK_COPIES,
+  MAX_SESSION_MINUTES,
+  sessionStatuses,
+} from '../../core/session-rules.ts';
+import type { SessionListing } from '../../db/queries/sessions.ts';
+import {
+  bulkDuplicateSession,
+  cancelSession,
+  createSession,
+  duplicateSession,
+  editSession,
+  getSession,
+  listMySessions,
+  listOrgSessions,
+  publishSession,
+} from '../../services/manage-sessions.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { calendarDate, errorResponses, instant, timeZone, uuidParam } from '../schemas.ts';
+
+const tags = ['sessions'];
+const orgParams = z.object({ orgId: uuidParam });
+const sessionParams = orgParams.extend({ sessionId: uuidParam });
+const startTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM')
+  .meta({ example: '17:00' });
+
+export const sessionView = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  programId: z.uuid(),
+  programName: z.string(),
+  mentor: z.object({ userId: z.uuid(), name: z.string(), timeZone: z.string() }),
+  status: z.enum(sessionStatuses),
+  title: z.string(),
+  description: z.string(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  durationMinutes: z.number(),
+  location: z.string(),
+  locationTimeZone: z.string().nullable(),
+  enrollment: z.enum(enrollmentMethods),
+  meetingUrl: z.string().nullable(),
+  capacity: z.number(),
+  seatsTaken: z.number(),
+  groupIds: z.array(z.uuid()),
+  timeZones: z.array(z.string()),
+  enrolled: z.array(z.object({ userId: z.uuid(), name: z.string() })),
+  seriesId: z.uuid().nullable(),
+  cancelReason: z.string().nullable(),
+  createdAt: z.date(),
+});
+
+export function presentSession(l: SessionListing): z.infer<typeof sessionView> {
+  const s = l.session;
+  return {
+    id: s.id,
+    orgId: s.orgId,
+    programId: s.programId,
+    programName: l.programName,
+    mentor: { userId: s.mentorId, name: l.mentorName, timeZone: l.mentorTimeZone },
+    status: s.status,
+    title: s.title,
+    description: s.description,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    durationMinutes: Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000),
+    location: s.location,
+    locationTimeZone: s.locationTimeZone,
+    enrollment: s.enrollment,
+    meetingUrl: s.meetingUrl,
+    capacity: s.capacity,
+    seatsTaken: l.enrolled.length,
+    groupIds: l.groupIds,
+    timeZones: s.timeZones,
+    enrolled: l.enrolled,
+    seriesId: s.seriesId,
+    cancelReason: s.cancelReason,
+    createdAt: s.createdAt,
+  };
+}
+
+const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000);
+
+const sessionFields = {
+  menteeId: uuidParam.optional(),
+  title: z.string().trim().max(200).default(''),
+  description: z.string().max(5000).default(''),
+  date: calendarDate,
+  startTime,
+  timeZone: timeZone.optional(),
+  durationMinutes: z
+    .number()
+    .int()
+    .min(1, 'must be at least 1 minute')
+    .max(MAX_SESSION_MINUTES, 'must be at most 24 hours'),
+  location: z.string().trim().max(300).default(''),
+  locationTimeZone: timeZone.optional(),
+  enrollment: z.enum(enrollmentMethods),
+  meetingUrl: httpUrl.optional(),
+  groupIds: z.array(uuidParam).max(50).default([]),
+  capacity: z.number().int().min(1).max(1000).default(1),
+  timeZones: z.array(timeZone).max(10).default([]),
+};
+
+const list = z.object({ sessions: z.array(sessionView) });
+
+export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  app.get(
+    '/api/me/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Sessions where I am the mentor or an enrolled mentee',
+        response: { 200: list, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      sessions: (await listMySessions(ctx, requireActor(request))).map(presentSession),
+    }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'Sessions I may see in the organisation',
+        params: orgParams,
+        querystring: z.strictObject({
+          mentorId: uuidParam.optional(),
+          from: instant.optional(),
+          to: instant.optional(),
+        }),
+        response: { 200: list, ...errorResponses },
+      },
+    },
+    async (request) => ({
+      sessions: (
+        await listOrgSessions(ctx, requireActor(request), request.params.orgId, request.query)
+      ).map(presentSession),
+    }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Create a session for a mentor (yourself, or any mentor as admin); date and time are wall-clock in timeZone',
+        params: orgParams,
+        body: z.strictObject({
+          programId: uuidParam,
+          mentorId: uuidParam,
+          ...sessionFields,
+          publish: z.boolean().default(false),
+        }),
+        response: { 201: sessionView, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          presentSession(
+            await createSession(ctx, requireActor(request), request.params.orgId, request.body),
+          ),
+        ),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/sessions/:sessionId',
+    {
+      schema: {
+        tags,
+        summary: 'One session',
+        params: sessionParams,
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentSession(
+        await getSession(
+          ctx,
+          requireActor(request),
+          request.params.orgId,
+          request.params.sessionId,
+        ),
+      ),
+  );
+
+  app.patch(
+    '/api/orgs/:orgId/sessions/:sessionId',
+    {
+      schema: {
+        tags,
+        summary: 'Edit a session (mentor or admin)',
+        params: sessionParams,
+        body: z.strictObject(sessionFields).partial(),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { orgId, sessionId } = request.params;
+      return presentSession(
+        await editSession(ctx, requireActor(request), orgId, sessionId, request.body),
+      );
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/publish',
+    {
+      schema: {
+        tags,
+        summary: 'Publish a draft',
+        params: sessionParams,
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request) =>
+      presentSession(
+        await publishSession(
+          ctx,
+          requireActor(request),
+          request.params.orgId,
+          request.params.sessionId,
+        ),
+      ),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/cancel',
+    {
+      schema: {
+        tags,
+        summary: 'Cancel a session, with a reason',
+        params: sessionParams,
+        body: z.strictObject({ reason: z.string().trim().min(1, 'is required').max(1000) }),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const { orgId, sessionId } = request.params;
+      return presentSession(
+        await cancelSession(ctx, requireActor(request), orgId, sessionId, request.body.reason),
+      );
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/duplicate',
+    {
+      schema: {
+        tags,
+        summary:
+          "One copy at a new date and time (the mentor's zone); enrolled mentees are not copied",
+        params: sessionParams,
+        body: z.strictObject({
+          date: calendarDate,
+          startTime,
+          publish: z.boolean().default(false),
+        }),
+        response: { 201: sessionView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, sessionId } = request.params;
+      const copy = await duplicateSession(
+        ctx,
+        requireActor(request),
+        orgId,
+        sessionId,
+        request.body,
+      );
+      return reply.code(201).send(presentSession(copy));
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/bulk-duplicate',
+    {
+      schema: {
+        tags,
+        summary: `A regular series of copies, every N days or weeks until a date or K times (at most ${MAX_BULK_COPIES}); an enrolled mentee is carried over`,
+        params: sessionParams,
+        body: z
+          .strictObject({
+            interval: z.number().int().min(1).max(52),
+            unit: z.enum(['days', 'weeks']),
+            until: calendarDate.optional(),
+            count: z
+              .number()
+              .int()
+              .min(1)
+              .max(MAX_BULK_COPIES, `must be at most ${MAX_BULK_COPIES}`)
+              .optional(),
+            publish: z.boolean().default(false),
+          })
+          .refine((b) => b.until !== undefined || b.count !== undefined, {
+            message: 'give until (a date) or count',
+            path: ['count'],
+          }),
+        response: { 201: list, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, sessionId } = request.params;
+      const { publish, ...plan } = request.body;
+      const copies = await bulkDuplicateSession(ctx, requireActor(request), orgId, sessionId, {
+        interval: plan.interval,
+        unit: plan.unit,
+        publish,
+        ...(plan.until ? { until: plan.until } : {}),
+        ...(plan.count ? { count: plan.count } : {}),
+      });
+      return reply.code(201).send({ sessions: copies.map(presentSession) });
+    },
+  );
+};

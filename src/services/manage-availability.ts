@@ -1,0 +1,116 @@
+import type { AvailabilityRules, TimeRange, WeeklyRange } from '../core/availability.ts';
+import { notFound } from '../core/errors.ts';
+import { getUserById } from '../db/queries/accounts.ts';
+import { insertAuditEvent } from '../db/queries/audit.ts';
+import {
+  deleteOverride,
+  getAvailability,
+  replaceWeeklyHours,
+  type StoredAvailability,
+  saveAvailabilitySettings,
+  upsertOverride,
+} from '../db/queries/availability.ts';
+import type { Actor, ServiceContext } from './context.ts';
+
+export type AvailabilitySettingsInput = Omit<AvailabilityRules, 'weekly' | 'overrides'>;
+
+export const DEFAULT_SETTINGS = {
+  slotLengths: [30],
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  minimumNoticeMinutes: 12 * 60,
+  horizonDays: 60,
+} as const;
+
+/** Stored rows → the core's rules; a mentor who never saved gets defaults in their profile zone. */
+export function toRules(stored: StoredAvailability, profileTimeZone: string): AvailabilityRules {
+  const s = stored.settings;
+  return {
+    timeZone: s?.timeZone ?? profileTimeZone,
+    slotLengths: s?.slotLengths ?? [...DEFAULT_SETTINGS.slotLengths],
+    bufferBeforeMinutes: s?.bufferBeforeMinutes ?? DEFAULT_SETTINGS.bufferBeforeMinutes,
+    bufferAfterMinutes: s?.bufferAfterMinutes ?? DEFAULT_SETTINGS.bufferAfterMinutes,
+    minimumNoticeMinutes: s?.minimumNoticeMinutes ?? DEFAULT_SETTINGS.minimumNoticeMinutes,
+    horizonDays: s?.horizonDays ?? DEFAULT_SETTINGS.horizonDays,
+    weekly: stored.weekly.map((w) => ({
+      weekday: w.weekday,
+      start: w.startMinute,
+      end: w.endMinute,
+    })),
+    overrides: stored.overrides,
+  };
+}
+
+export async function getMyAvailability(
+  ctx: ServiceContext,
+  actor: Actor,
+): Promise<AvailabilityRules> {
+  const user = await getUserById(ctx.db, actor.userId);
+  if (!user) throw notFound('User');
+  return toRules(await getAvailability(ctx.db, actor.userId), user.timeZone);
+}
+
+/** Replaces the weekly hours and settings in one transaction; overrides stay. */
+export async function saveMyAvailability(
+  ctx: ServiceContext,
+  actor: Actor,
+  input: AvailabilitySettingsInput & { weekly: WeeklyRange[] },
+) {
+  const { weekly, ...settings } = input;
+  await ctx.db.transaction(async (tx) => {
+    await saveAvailabilitySettings(tx, {
+      userId: actor.userId,
+      ...settings,
+      slotLengths: [...new Set(settings.slotLengths)].sort((a, b) => a - b),
+      updatedAt: ctx.now(),
+    });
+    await replaceWeeklyHours(
+      tx,
+      actor.userId,
+      weekly.map((w) => ({ weekday: w.weekday, startMinute: w.start, endMinute: w.end })),
+    );
+    await insertAuditEvent(tx, {
+      orgId: null,
+      actorId: actor.userId,
+      action: 'availability.updated',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      details: { weeklyRanges: weekly.length, ...settings },
+    });
+  });
+  return getMyAvailability(ctx, actor);
+}
+
+export async function setDateOverride(
+  ctx: ServiceContext,
+  actor: Actor,
+  date: string,
+  ranges: TimeRange[],
+) {
+  await ctx.db.transaction(async (tx) => {
+    await upsertOverride(tx, actor.userId, { date, ranges });
+    await insertAuditEvent(tx, {
+      orgId: null,
+      actorId: actor.userId,
+      action: ranges.length ? 'availability.override_set' : 'availability.day_off_set',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      details: { date, ranges },
+    });
+  });
+  return getMyAvailability(ctx, actor);
+}
+
+export async function removeDateOverride(ctx: ServiceContext, actor: Actor, date: string) {
+  await ctx.db.transaction(async (tx) => {
+    if (!(await deleteOverride(tx, actor.userId, date))) throw notFound('Override');
+    await insertAuditEvent(tx, {
+      orgId: null,
+      actorId: actor.userId,
+      action: 'availability.override_removed',
+      subjectType: 'user',
+      subjectId: actor.userId,
+      details: { date },
+    });
+  });
+}

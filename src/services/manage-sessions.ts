@@ -1,0 +1,499 @@
+import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { localDateTime, zonedInstant } from '../core/local-time.ts';
+import {
+  type BulkPlan,
+  bulkDuplicateDates,
+  canActOnSession,
+  canSeeSession,
+  type EnrollmentMethod,
+  needsMeetingUrl,
+  type SessionAction,
+  type SessionViewer,
+} from '../core/session-rules.ts';
+import type { Tx } from '../db/client.ts';
+import { sqlState } from '../db/errors.ts';
+import { getUserById } from '../db/queries/accounts.ts';
+import { insertAuditEvent } from '../db/queries/audit.ts';
+import { getGroupInOrg } from '../db/queries/groups.ts';
+import { getMemberContext } from '../db/queries/organisations.ts';
+import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
+import {
+  enrollMentee,
+  findClashingSession,
+  getSessionForUpdate,
+  insertSession,
+  listSessions,
+  type SessionListing,
+  type SessionRow,
+  setSessionGroups,
+  updateSession,
+} from '../db/queries/sessions.ts';
+import type { Actor, ServiceContext } from './context.ts';
+
+export type SessionInput = {
+  programId: string;
+  mentorId: string;
+  menteeId?: string | undefined;
+  title: string;
+  description: string;
+  date: string;
+  startTime: string;
+  /** zone of `date` and `startTime`; the mentor's profile zone when absent */
+  timeZone?: string | undefined;
+  durationMinutes: number;
+  location: string;
+  locationTimeZone?: string | undefined;
+  enrollment: EnrollmentMethod;
+  meetingUrl?: string | undefined;
+  groupIds: string[];
+  capacity: number;
+  timeZones: string[];
+  publish: boolean;
+};
+
+export type SessionChanges = Partial<Omit<SessionInput, 'programId' | 'mentorId' | 'publish'>>;
+
+/** The viewer's standing in the organisation, for visibility and permission checks. */
+export async function requireViewer(q: Tx | ServiceContext['db'], actor: Actor, orgId: string) {
+  const member = await getMemberContext(q, orgId, actor.userId);
+  if (!member) throw notFound('Organisation');
+  const viewer: SessionViewer = {
+    userId: actor.userId,
+    isOrgAdmin: member.role === 'admin',
+    programIds: new Set(member.programs.map((p) => p.programId)),
+    groupIds: new Set(member.groupIds),
+  };
+  return { viewer, member };
+}
+
+const visibleTo = (viewer: SessionViewer) => (s: SessionListing) =>
+  canSeeSession(viewer, {
+    mentorId: s.session.mentorId,
+    status: s.session.status,
+    programId: s.session.programId,
+    groupIds: s.groupIds,
+    enrolledIds: s.enrolled.map((e) => e.userId),
+  });
+
+/** Only the session's mentor or an org admin may manage it. */
+function requireManager(viewer: SessionViewer, mentorId: string) {
+  if (!viewer.isOrgAdmin && viewer.userId !== mentorId) {
+    throw new AppError(
+      'forbidden',
+      "Only the session's mentor or an organisation admin can do this",
+    );
+  }
+}
+
+function requireAction(session: SessionRow, action: SessionAction) {
+  if (!canActOnSession(session.status, action)) {
+    throw new AppError('conflict', `Cannot ${action} a ${session.status} session`, {
+      reason: `session_${session.status}`,
+    });
+  }
+}
+
+/** The start instant of a wall-clock date and time, refusing gaps and the past. */
+function startInstant(
+  date: string,
+  time: string,
+  timeZone: string,
+  now: Date,
+  field = 'body.startTime',
+) {
+  const ms = zonedInstant(date, time, timeZone);
+  if (ms === null) {
+    throw invalidField(
+      field,
+      `${time} does not exist on ${date} in ${timeZone} (the clocks change)`,
+    );
+  }
+  if (ms <= now.getTime()) throw invalidField('body.date', 'must be in the future');
+  return new Date(ms);
+}
+
+function describeClash(clash: SessionRow, timeZone: string) {
+  const start = localDateTime(clash.startsAt.getTime(), timeZone).replace('T', ' ');
+  const end = localDateTime(clash.endsAt.getTime(), timeZone).slice(11);
+  const name = clash.title ? `“${clash.title}”` : 'another session';
+  return new AppError('conflict', `Overlaps ${name} on ${start}–${end} (${timeZone})`, {
+    reason: 'session_overlap',
+    fields: { 'body.startTime': `overlaps ${name} on ${start}–${end} (${timeZone})` },
+  });
+}
+
+/**
+ * Writes a session row, turning an overlap into a 409 naming the clash. The
+ * pre-check gives the message; the exclusion constraint settles races.
+ */
+async function writeSession(
+  tx: Tx,
+  mentor: { id: string; timeZone: string },
+  write: () => Promise<SessionRow>,
+  span: { startsAt: Date; endsAt: Date; exceptId?: string },
+) {
+  const clash = await findClashingSession(tx, mentor.id, span.startsAt, span.endsAt, span.exceptId);
+  if (clash) throw describeClash(clash, mentor.timeZone);
+  try {
+    return await write();
+  } catch (err) {
+    if (sqlState(err) === '23P01') {
+      throw new AppError(
+        'conflict',
+        'Overlaps another session of this mentor that was just created',
+        {
+          reason: 'session_overlap',
+        },
+      );
+    }
+    throw err;
+  }
+}
+
+async function checkGroups(tx: Tx, orgId: string, groupIds: string[]) {
+  for (const [i, id] of groupIds.entries()) {
+    if (!(await getGroupInOrg(tx, orgId, id)))
+      throw invalidField(`body.groupIds.${i}`, 'is not a group of this organisation');
+  }
+}
+
+async function checkMentee(tx: Tx, programId: string, menteeId: string) {
+  const m = await getProgramMembership(tx, programId, menteeId);
+  if (m?.role !== 'mentee') throw invalidField('body.menteeId', 'is not a mentee in this program');
+}
+
+function checkMeetingUrl(enrollment: EnrollmentMethod, meetingUrl: string | null | undefined) {
+  if (needsMeetingUrl(enrollment) && !meetingUrl) {
+    throw invalidField('body.meetingUrl', 'is required for online sessions');
+  }
+}
+
+async function loadListing(tx: Tx | ServiceContext['db'], id: string) {
+  const [listing] = await listSessions(tx, { ids: [id] });
+  return listing!;
+}
+
+export async function createSession(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  input: SessionInput,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const { viewer } = await requireViewer(tx, actor, orgId);
+    requireManager(viewer, input.mentorId);
+    if (!(await getProgramInOrg(tx, orgId, input.programId)))
+      throw invalidField('body.programId', 'is not a program of this organisation');
+    const mentorRole = await getProgramMembership(tx, input.programId, input.mentorId);
+    if (mentorRole?.role !== 'mentor')
+      throw invalidField('body.mentorId', 'is not a mentor in this program');
+    const mentor = (await getUserById(tx, input.mentorId))!;
+    if (input.menteeId) await checkMentee(tx, input.programId, input.menteeId);
+    await checkGroups(tx, orgId, input.groupIds);
+    checkMeetingUrl(input.enrollment, input.meetingUrl);
+    if (input.menteeId && input.capacity < 1)
+      throw invalidField('body.capacity', 'must leave a seat for the mentee');
+    const startsAt = startInstant(
+      input.date,
+      input.startTime,
+      input.timeZone ?? mentor.timeZone,
+      ctx.now(),
+    );
+    const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
+    const session = await writeSession(
+      tx,
+      mentor,
+      () =>
+        insertSession(tx, {
+          orgId,
+          programId: input.programId,
+          mentorId: input.mentorId,
+          createdBy: actor.userId,
+          status: input.publish ? 'published' : 'draft',
+          title: input.title,
+          description: input.description,
+          startsAt,
+          endsAt,
+          location: input.location,
+          locationTimeZone: input.locationTimeZone ?? null,
+          enrollment: input.enrollment,
+          meetingUrl: input.meetingUrl ?? null,
+          capacity: input.capacity,
+          timeZones: input.timeZones,
+        }),
+      { startsAt, endsAt },
+    );
+    await setSessionGroups(tx, session.id, input.groupIds);
+    if (input.menteeId) await enrollMentee(tx, session.id, input.menteeId, actor.userId);
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: input.publish ? 'session.published' : 'session.drafted',
+      subjectType: 'session',
+      subjectId: session.id,
+      details: { mentorId: input.mentorId, menteeId: input.menteeId ?? null, startsAt, endsAt },
+    });
+    return loadListing(tx, session.id);
+  });
+}
+
+/** Loads a session for a change by its mentor or an admin, locked for the transaction. */
+async function requireManagedSession(
+  tx: Tx,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  action: SessionAction,
+) {
+  const { viewer } = await requireViewer(tx, actor, orgId);
+  const session = await getSessionForUpdate(tx, orgId, id);
+  if (!session) throw notFound('Session');
+  const listing = await loadListing(tx, id);
+  if (!visibleTo(viewer)(listing)) throw notFound('Session');
+  requireManager(viewer, session.mentorId);
+  requireAction(session, action);
+  const mentor = (await getUserById(tx, session.mentorId))!;
+  return { session, listing, mentor };
+}
+
+export async function editSession(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  changes: SessionChanges,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const { session, listing, mentor } = await requireManagedSession(tx, actor, orgId, id, 'edit');
+    const zone = changes.timeZone ?? mentor.timeZone;
+    const date = changes.date ?? localDateTime(session.startsAt.getTime(), zone).slice(0, 10);
+    const time = changes.startTime ?? localDateTime(session.startsAt.getTime(), zone).slice(11);
+    const timeChanged = changes.date !== undefined || changes.startTime !== undefined;
+    const startsAt = timeChanged ? startInstant(date, time, zone, ctx.now()) : session.startsAt;
+    const duration =
+      changes.durationMinutes ?? (session.endsAt.getTime() - session.startsAt.getTime()) / 60_000;
+    const endsAt = new Date(startsAt.getTime() + duration * 60_000);
+    const enrollment = changes.enrollment ?? session.enrollment;
+    checkMeetingUrl(enrollment, changes.meetingUrl ?? session.meetingUrl);
+    if (changes.capacity !== undefined && changes.capacity < listing.enrolled.length) {
+      throw invalidField(
+        'body.capacity',
+        `must be at least the ${listing.enrolled.length} mentee(s) already enrolled`,
+      );
+    }
+    if (changes.groupIds) await checkGroups(tx, orgId, changes.groupIds);
+    if (changes.menteeId) await checkMentee(tx, session.programId, changes.menteeId);
+    const {
+      date: _d,
+      startTime: _t,
+      timeZone: _z,
+      durationMinutes: _m,
+      groupIds,
+      menteeId,
+      ...plain
+    } = changes;
+    await writeSession(
+      tx,
+      mentor,
+      () => updateSession(tx, id, { ...plain, startsAt, endsAt, updatedAt: ctx.now() }),
+      {
+        startsAt,
+        endsAt,
+        exceptId: id,
+      },
+    );
+    if (groupIds) await setSessionGroups(tx, id, groupIds);
+    if (menteeId) await enrollMentee(tx, id, menteeId, actor.userId);
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'session.edited',
+      subjectType: 'session',
+      subjectId: id,
+      details: { changes },
+    });
+    return loadListing(tx, id);
+  });
+}
+
+export async function publishSession(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
+  return ctx.db.transaction(async (tx) => {
+    await requireManagedSession(tx, actor, orgId, id, 'publish');
+    await updateSession(tx, id, { status: 'published', updatedAt: ctx.now() });
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'session.published',
+      subjectType: 'session',
+      subjectId: id,
+    });
+    return loadListing(tx, id);
+  });
+}
+
+export async function cancelSession(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  reason: string,
+) {
+  return ctx.db.transaction(async (tx) => {
+    await requireManagedSession(tx, actor, orgId, id, 'cancel');
+    await updateSession(tx, id, {
+      status: 'cancelled',
+      cancelReason: reason,
+      updatedAt: ctx.now(),
+    });
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'session.cancelled',
+      subjectType: 'session',
+      subjectId: id,
+      details: { reason },
+    });
+    return loadListing(tx, id);
+  });
+}
+
+/** Copies a session to new dates; `carryMentees` for bulk series with a booked mentee (seed 002). */
+async function copySession(
+  tx: Tx,
+  ctx: ServiceContext,
+  actor: Actor,
+  source: {
+    session: SessionRow;
+    listing: SessionListing;
+    mentor: { id: string; timeZone: string };
+  },
+  starts: { date: string; startTime: string }[],
+  opts: { publish: boolean; carryMentees: boolean; seriesId: string | null },
+) {
+  const { session, listing, mentor } = source;
+  const duration = session.endsAt.getTime() - session.startsAt.getTime();
+  const ids: string[] = [];
+  for (const [i, s] of starts.entries()) {
+    const field = starts.length > 1 ? `body.copies.${i}` : 'body.startTime';
+    const startsAt = startInstant(s.date, s.startTime, mentor.timeZone, ctx.now(), field);
+    const endsAt = new Date(startsAt.getTime() + duration);
+    const { id: _id, createdAt: _c, updatedAt: _u, cancelReason: _r, ...fields } = session;
+    const copy = await writeSession(
+      tx,
+      mentor,
+      () =>
+        insertSession(tx, {
+          ...fields,
+          createdBy: actor.userId,
+          status: opts.publish ? 'published' : 'draft',
+          startsAt,
+          endsAt,
+          seriesId: opts.seriesId,
+        }),
+      { startsAt, endsAt },
+    );
+    await setSessionGroups(tx, copy.id, listing.groupIds);
+    if (opts.carryMentees) {
+      for (const e of listing.enrolled) await enrollMentee(tx, copy.id, e.userId, actor.userId);
+    }
+    ids.push(copy.id);
+  }
+  return ids;
+}
+
+export async function duplicateSession(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  target: { date: string; startTime: string; publish: boolean },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const source = await requireManagedSession(tx, actor, orgId, id, 'duplicate');
+    const [copyId] = await copySession(
+      tx,
+      ctx,
+      actor,
+      { ...source, mentor: source.mentor },
+      [target],
+      {
+        publish: target.publish,
+        carryMentees: false,
+        seriesId: null,
+      },
+    );
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'session.duplicated',
+      subjectType: 'session',
+      subjectId: copyId!,
+      details: { from: id },
+    });
+    return loadListing(tx, copyId!);
+  });
+}
+
+/** A regular series of copies, all or nothing: one clash refuses the whole batch. */
+export async function bulkDuplicateSession(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  plan: BulkPlan & { publish: boolean },
+) {
+  return ctx.db.transaction(async (tx) => {
+    const source = await requireManagedSession(tx, actor, orgId, id, 'duplicate');
+    const local = localDateTime(source.session.startsAt.getTime(), source.mentor.timeZone);
+    const dates = bulkDuplicateDates(local.slice(0, 10), plan);
+    if (dates === null) throw invalidField('body.count', 'would make more than 200 copies');
+    if (dates.length === 0) throw invalidField('body.until', 'leaves no date for a copy');
+    const seriesId = source.session.seriesId ?? source.session.id;
+    if (!source.session.seriesId) await updateSession(tx, id, { seriesId });
+    const ids = await copySession(
+      tx,
+      ctx,
+      actor,
+      source,
+      dates.map((date) => ({ date, startTime: local.slice(11) })),
+      { publish: plan.publish, carryMentees: true, seriesId },
+    );
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'session.bulk_duplicated',
+      subjectType: 'session',
+      subjectId: id,
+      details: { copies: ids.length, plan },
+    });
+    return listSessions(tx, { ids });
+  });
+}
+
+export async function getSession(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
+  const { viewer } = await requireViewer(ctx.db, actor, orgId);
+  const [listing] = await listSessions(ctx.db, { orgId, ids: [id] });
+  if (!listing || !visibleTo(viewer)(listing)) throw notFound('Session');
+  return listing;
+}
+
+export async function listOrgSessions(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  filter: { mentorId?: string | undefined; from?: Date | undefined; to?: Date | undefined },
+) {
+  const { viewer } = await requireViewer(ctx.db, actor, orgId);
+  const rows = await listSessions(ctx.db, {
+    orgId,
+    ...(filter.mentorId ? { mentorIds: [filter.mentorId] } : {}),
+    ...(filter.from ? { from: filter.from } : {}),
+    ...(filter.to ? { to: filter.to } : {}),
+  });
+  return rows.filter(visibleTo(viewer));
+}
+
+/** The Sessions tab: where I am the mentor or an enrolled mentee, in every organisation. */
+export function listMySessions(ctx: ServiceContext, actor: Actor) {
+  return listSessions(ctx.db, { participantId: actor.userId });
+}
