@@ -35,3 +35,9 @@ export function isCalendarDate(text: string): boolean {
 export function addDays(date: string, days: number): string {
   return Temporal.PlainDate.from(date).add({ days }).toString();
 }
+
+/** The first date on or after `date` that falls on an ISO weekday (1 = Monday). */
+export function nextWeekday(date: string, weekday: number): string {
+  const d = Temporal.PlainDate.from(date);
+  return d.add({ days: (weekday - d.dayOfWeek + 7) % 7 }).toString();
+}

@@ -1,13 +1,16 @@
 import { AppError } from '../core/errors.ts';
+import { addDays, localDateTime, nextWeekday } from '../core/local-time.ts';
 import type { ProgramRole } from '../core/roles.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from '../db/queries/meta.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { inviteMember } from './invite-member.ts';
+import { saveMyAvailability } from './manage-availability.ts';
 import { createGroup, setGroupMembership } from './manage-groups.ts';
 import { setProgramRole } from './manage-members.ts';
 import { createOrganisation } from './manage-organisations.ts';
 import { type ProfileInput, updateProfile } from './manage-profile.ts';
 import { createProgram } from './manage-programs.ts';
+import { bulkDuplicateSession, createSession } from './manage-sessions.ts';
 import { signUp } from './sign-up.ts';
 
 /** Every demo account signs in with this password (printed at start-up). */
@@ -189,6 +192,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     description: 'Product managers and designers.',
   });
   const programIds = { leadership: leadership.id, open: open.id };
+  const userIds = new Map<string, string>();
+  const idOf = (name: string) => userIds.get(`${name}@demo.confer.test`)!;
   const groupIds = { engineering: engineering.id, product: product.id };
 
   for (const person of people) {
@@ -220,7 +225,10 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     for (const g of groupNames) {
       await setGroupMembership(ctx, adminActor, org.id, groupIds[g], user.id, true);
     }
+    userIds.set(person.email, user.id);
   }
+
+  await seedSchedules(ctx, adminActor, org.id, programIds, product.id, idOf);
 
   const emailsWith = (role: ProgramRole) =>
     people.filter((p) => p.programs.some((m) => m.role === role)).map((p) => p.email);
@@ -231,4 +239,115 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     mentors: emailsWith('mentor'),
     mentees: people.filter((p) => p.programs.every((m) => m.role === 'mentee')).map((p) => p.email),
   };
+}
+
+const hours = (h: number, m = 0) => h * 60 + m;
+
+/**
+ * Weekly hours for each mentor and a few published sessions, so a new user
+ * sees real slots: an in-person clinic for the Product group, an online
+ * group session, and a weekly series with a mentee already booked.
+ */
+async function seedSchedules(
+  ctx: ServiceContext,
+  admin: Actor,
+  orgId: string,
+  programIds: { leadership: string; open: string },
+  productGroupId: string,
+  idOf: (name: string) => string,
+) {
+  const base = { bufferBeforeMinutes: 0, minimumNoticeMinutes: 12 * 60, horizonDays: 60 };
+  const maya = { userId: idOf('maya') };
+  const diego = { userId: idOf('diego') };
+  const priya = { userId: idOf('priya') };
+  await saveMyAvailability(ctx, maya, {
+    ...base,
+    timeZone: 'Europe/London',
+    slotLengths: [30, 60],
+    bufferAfterMinutes: 10,
+    weekly: [2, 4].map((weekday) => ({ weekday, start: hours(17), end: hours(19) })),
+  });
+  await saveMyAvailability(ctx, diego, {
+    ...base,
+    timeZone: 'America/Mexico_City',
+    slotLengths: [60],
+    bufferAfterMinutes: 0,
+    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: hours(9), end: hours(12) })),
+  });
+  await saveMyAvailability(ctx, priya, {
+    ...base,
+    timeZone: 'Asia/Kolkata',
+    slotLengths: [45],
+    bufferAfterMinutes: 15,
+    weekly: [
+      { weekday: 3, start: hours(18), end: hours(20, 30) },
+      { weekday: 6, start: hours(10), end: hours(13) },
+    ],
+  });
+
+  const today = (zone: string) => localDateTime(ctx.now().getTime(), zone).slice(0, 10);
+  const nextWeek = (zone: string, weekday: number) => nextWeekday(addDays(today(zone), 1), weekday);
+  const common = {
+    description: '',
+    groupIds: [],
+    timeZones: [],
+    capacity: 1,
+    publish: true,
+    location: '',
+  };
+
+  const clinic = await createSession(ctx, maya, orgId, {
+    ...common,
+    programId: programIds.open,
+    mentorId: maya.userId,
+    title: 'Product career clinic',
+    description: 'Bring your CV or a product case; we work through it together.',
+    date: nextWeek('Europe/London', 3),
+    startTime: '18:00',
+    durationMinutes: 60,
+    location: 'Northwind office, 10 King Street, London',
+    locationTimeZone: 'Europe/London',
+    enrollment: 'in_person',
+    groupIds: [productGroupId],
+    capacity: 4,
+  });
+  await bulkDuplicateSession(ctx, maya, orgId, clinic.session.id, {
+    interval: 1,
+    unit: 'weeks',
+    count: 3,
+    publish: true,
+  });
+
+  await createSession(ctx, diego, orgId, {
+    ...common,
+    programId: programIds.open,
+    mentorId: diego.userId,
+    title: 'Architecture office hours',
+    date: nextWeek('America/Mexico_City', 5),
+    startTime: '15:00',
+    durationMinutes: 90,
+    enrollment: 'online',
+    meetingUrl: 'https://meet.jit.si/northwind-architecture-office-hours',
+    capacity: 6,
+    timeZones: ['Asia/Tokyo', 'Europe/Berlin'],
+  });
+
+  const checkIn = await createSession(ctx, admin, orgId, {
+    ...common,
+    programId: programIds.leadership,
+    mentorId: maya.userId,
+    menteeId: idOf('sam'),
+    title: 'Leadership check-in',
+    date: nextWeek('Europe/London', 1),
+    startTime: '16:00',
+    durationMinutes: 45,
+    enrollment: 'online',
+    meetingUrl: 'https://meet.jit.si/northwind-maya-sam',
+  });
+  await bulkDuplicateSession(ctx, admin, orgId, checkIn.session.id, {
+    interval: 2,
+    unit: 'weeks',
+    count: 4,
+    publish: true,
+  });
 }

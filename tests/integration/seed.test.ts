@@ -33,6 +33,28 @@ describe('demo seed', () => {
       (m: { programs: { role: string }[] }) => new Set(m.programs.map((p) => p.role)).size === 2,
     );
     expect(dual).toBeTruthy();
+
+    // Schedules: Maya's weekly hours and her Product-only clinic; Sam is booked on a fortnightly check-in.
+    const sam = await signIn(app, 'sam@demo.confer.test', DEMO_PASSWORD);
+    const aiko = await signIn(app, 'aiko@demo.confer.test', DEMO_PASSWORD);
+    const maya = members.find((m: { name: string }) => m.name === 'Maya Okafor');
+    const slotsOf = async (who: typeof sam) =>
+      (
+        await as(app, who).get(
+          `/api/orgs/${org.id}/mentors/${maya.userId}/slots?tz=America/New_York`,
+        )
+      ).json().slots as {
+        kind: string;
+        session?: { title: string };
+      }[];
+    const samSees = await slotsOf(sam);
+    expect(samSees.filter((s) => s.kind === 'weekly').length).toBeGreaterThan(0);
+    expect(samSees.some((s) => s.session?.title === 'Product career clinic')).toBe(true);
+    expect((await slotsOf(aiko)).some((s) => s.kind === 'session')).toBe(false);
+    const samSessions = (await as(app, sam).get('/api/me/sessions')).json().sessions;
+    expect(
+      samSessions.filter((s: { title: string }) => s.title === 'Leadership check-in'),
+    ).toHaveLength(5);
   });
 
   it('refuses a database marked production, and one with people but no mark', async () => {
