@@ -234,6 +234,19 @@ describe('published sessions', () => {
     expect(adjacent.statusCode).toBe(201);
   });
 
+  it('lets exactly one of ten racing overlapping sessions in, and answers the rest 409, never 500', async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        as(app, i % 2 ? admin : mentor).post(
+          `/api/orgs/${orgId}/sessions`,
+          sessionBody({ date: '2027-07-06', startTime: `10:${String(i * 5).padStart(2, '0')}` }),
+        ),
+      ),
+    );
+    const statuses = attempts.map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([201, ...Array(9).fill(409)]);
+  });
+
   it('takes busy session time out of the weekly slots', async () => {
     await as(app, mentor).put('/api/me/availability', { ...weeklyTuesday, bufferAfterMinutes: 30 });
     await as(app, mentor).post(
