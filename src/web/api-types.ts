@@ -151,3 +151,127 @@ export const programRoleLabels: Record<ProgramRole, string> = {
 };
 
 export const orgRoleLabels: Record<OrgRole, string> = { admin: 'Admin', member: 'Member' };
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Local times of day, "HH:MM" (24-hour; "24:00" allowed as an end). An end ≤ start runs past midnight. */
+export type ClockRange = { start: string; end: string };
+export type WeeklyHours = ClockRange & { weekday: Weekday };
+/** Other hours on one date in the mentor's zone; no ranges = a day off. */
+export type DateOverride = { date: string; ranges: ClockRange[] };
+
+export type AvailabilitySettings = {
+  timeZone: string;
+  /** Minutes. */
+  slotLengths: number[];
+  bufferBeforeMinutes: number;
+  bufferAfterMinutes: number;
+  minimumNoticeMinutes: number;
+  horizonDays: number;
+  weekly: WeeklyHours[];
+};
+
+/** A mentor's own schedule, one for every program they mentor in. */
+export type Availability = AvailabilitySettings & { overrides: DateOverride[] };
+
+export type SessionStatus = 'draft' | 'published' | 'cancelled';
+export type Enrollment = 'online' | 'in_person' | 'both';
+
+/** A mentoring session a mentor (or an admin for them) created. Not the sign-in session. */
+export type Session = {
+  id: string;
+  orgId: string;
+  programId: string;
+  programName: string;
+  mentor: { userId: string; name: string; timeZone: string };
+  status: SessionStatus;
+  title: string;
+  description: string;
+  startsAt: string;
+  endsAt: string;
+  durationMinutes: number;
+  location: string;
+  locationTimeZone: string | null;
+  enrollment: Enrollment;
+  meetingUrl: string | null;
+  capacity: number;
+  seatsTaken: number;
+  groupIds: string[];
+  /** Other places whose local time to show beside the session's. */
+  timeZones: string[];
+  enrolled: { userId: string; name: string }[];
+  seriesId: string | null;
+  cancelReason: string | null;
+  createdAt: string;
+};
+
+export type SessionInput = {
+  menteeId?: string;
+  title: string;
+  description: string;
+  /** Wall-clock date and time in `timeZone`. */
+  date: string;
+  startTime: string;
+  timeZone: string;
+  durationMinutes: number;
+  location: string;
+  locationTimeZone?: string;
+  enrollment: Enrollment;
+  meetingUrl?: string;
+  groupIds: string[];
+  capacity: number;
+  timeZones: string[];
+  publish: boolean;
+};
+
+export type NewSessionInput = SessionInput & { programId: string; mentorId: string };
+
+export type MentorSummary = {
+  userId: string;
+  name: string;
+  photoUrl: string | null;
+  timeZone: string;
+  location: string;
+  skills: string[];
+  programs: { programId: string; programName: string; mode: ProgramMode }[];
+  nextSlot: { start: string; end: string } | null;
+};
+
+export type Slot = {
+  start: string;
+  end: string;
+  lengthMinutes: number;
+  kind: 'weekly' | 'session';
+  sessionId?: string;
+  seatsLeft?: number;
+  /** "YYYY-MM-DDTHH:MM" in the viewer's zone. */
+  viewerLocal: string;
+  /** "YYYY-MM-DDTHH:MM" in the mentor's zone. */
+  mentorLocal: string;
+  session?: {
+    title: string;
+    location: string;
+    enrollment: Enrollment;
+    locationTimeZone: string | null;
+    timeZones: string[];
+  };
+};
+
+export type SlotsResponse = {
+  mentor: { userId: string; name: string; timeZone: string };
+  viewerTimeZone: string;
+  slots: Slot[];
+};
+
+export const sessionStatusLabels: Record<SessionStatus, string> = {
+  draft: 'Draft',
+  published: 'Published',
+  cancelled: 'Cancelled',
+};
+
+export const enrollmentLabels: Record<Enrollment, string> = {
+  online: 'Online',
+  in_person: 'In person',
+  both: 'Both',
+};

@@ -11,6 +11,11 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: string;
   readonly fields: FieldErrors;
+  /**
+   * The same problems by their full path without the request part, e.g.
+   * `weekly.0.end`, for forms with rows of inputs.
+   */
+  readonly paths: FieldErrors;
   /** A machine-readable refinement such as `csrf` or `email_taken`. */
   readonly reason: string | undefined;
 
@@ -20,6 +25,7 @@ export class ApiError extends Error {
     message: string,
     fields: FieldErrors = {},
     reason?: string,
+    paths: FieldErrors = {},
   ) {
     super(message);
     this.name = 'ApiError';
@@ -27,6 +33,7 @@ export class ApiError extends Error {
     this.code = code;
     this.fields = fields;
     this.reason = reason;
+    this.paths = paths;
   }
 }
 
@@ -41,6 +48,23 @@ export function toFormFieldName(key: string): string {
   if (parts.length > 1 && requestParts.has(parts[0] ?? '')) parts.shift();
   else if (parts.length === 1 && requestParts.has(parts[0] ?? '')) return '';
   return parts[0] ?? '';
+}
+
+/** `body.weekly.0.end` → `weekly.0.end`. */
+export function toFieldPath(key: string): string {
+  const parts = key.split('.');
+  if (requestParts.has(parts[0] ?? '')) parts.shift();
+  return parts.join('.');
+}
+
+function toFieldPaths(fields: unknown): FieldErrors {
+  const result: FieldErrors = {};
+  if (!fields || typeof fields !== 'object') return result;
+  for (const [key, problem] of Object.entries(fields)) {
+    const path = toFieldPath(key);
+    if (path && typeof problem === 'string') result[path] ??= problem;
+  }
+  return result;
 }
 
 function toFormFields(fields: unknown): FieldErrors {
@@ -73,6 +97,7 @@ async function toApiError(response: Response): Promise<ApiError> {
     typeof error.message === 'string' ? error.message : 'Something went wrong',
     toFormFields(error.fields),
     typeof error.reason === 'string' ? error.reason : undefined,
+    toFieldPaths(error.fields),
   );
 }
 

@@ -13,17 +13,12 @@ import { OrgLayout, RequireOrgAdmin } from './routes/org-layout.tsx';
 import { PeoplePage } from './routes/people-page.tsx';
 import { PersonPage } from './routes/person-page.tsx';
 import { ProgramPage } from './routes/program-page.tsx';
+import { SchedulePage } from './routes/schedule-page.tsx';
+import { SessionsPage } from './routes/sessions-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { SignUpPage } from './routes/sign-up-page.tsx';
 
 const comingSoon = [
-  {
-    path: 'sessions',
-    title: 'Sessions',
-    heading: 'Sessions are coming soon',
-    icon: '📅',
-    description: 'Book mentoring sessions with your mentors and mentees, and see them all here.',
-  },
   {
     path: 'requests',
     title: 'Requests',
@@ -37,13 +32,6 @@ const comingSoon = [
     heading: 'Messages are coming soon',
     icon: '💬',
     description: 'Talk with your mentors and mentees without leaving Confer.',
-  },
-  {
-    path: 'schedule',
-    title: 'Schedule',
-    heading: 'Your schedule is coming soon',
-    icon: '🗓️',
-    description: 'Share when you are available, in your own time zone.',
   },
 ];
 
@@ -69,6 +57,8 @@ export const router = createBrowserRouter([
                 path,
                 element: <ComingSoonPage {...page} />,
               })),
+              { path: 'sessions', element: <SessionsPage /> },
+              { path: 'schedule', element: <SchedulePage /> },
               { path: 'people', element: <PeoplePage /> },
               { path: 'people/:userId', element: <PersonPage /> },
               {

@@ -9,6 +9,8 @@ export type Submission = {
   error: string | null;
   /** Per-input problems, keyed by form field name. */
   fieldErrors: FieldErrors;
+  /** The same problems by full path (`weekly.0.end`), for forms with rows of inputs. */
+  fieldPaths: FieldErrors;
   /** Runs the write; on failure the error is stored for the form and `ok` is false. */
   run: <T>(write: () => Promise<T>) => Promise<SubmissionResult<T>>;
   reset: () => void;
@@ -19,20 +21,24 @@ export function useSubmission(): Submission {
   const [pending, setPending] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
+  const [fieldPaths, setFieldPaths] = useState<FieldErrors>({});
 
   const reset = useCallback(() => {
     setError(null);
     setFieldErrors({});
+    setFieldPaths({});
   }, []);
 
   const run = useCallback(async <T>(write: () => Promise<T>): Promise<SubmissionResult<T>> => {
     setPending(true);
     setError(null);
     setFieldErrors({});
+    setFieldPaths({});
     try {
       return { ok: true, value: await write() };
     } catch (err) {
       const fields = err instanceof ApiError ? err.fields : {};
+      setFieldPaths(err instanceof ApiError ? err.paths : {});
       const hasFieldErrors = Object.keys(fields).length > 0;
       // Validation messages name raw paths (body.email: …); the inputs show them better.
       const isValidation = err instanceof ApiError && err.code === 'validation_failed';
@@ -46,5 +52,5 @@ export function useSubmission(): Submission {
     }
   }, []);
 
-  return { pending, error, fieldErrors, run, reset };
+  return { pending, error, fieldErrors, fieldPaths, run, reset };
 }

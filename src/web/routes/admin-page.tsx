@@ -7,6 +7,7 @@ import { InvitationsSection } from '../features/admin/invitations-section.tsx';
 import { MembersSection } from '../features/admin/members-section.tsx';
 import { ProgramsSection } from '../features/admin/programs-section.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
+import { AdminSessionsSection } from '../features/sessions/admin-sessions-section.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';
@@ -15,6 +16,7 @@ const sections = [
   { id: 'programs', label: 'Programs' },
   { id: 'groups', label: 'Groups' },
   { id: 'members', label: 'Members' },
+  { id: 'sessions', label: 'Sessions' },
   { id: 'invitations', label: 'Invitations' },
   { id: 'audit-log', label: 'Audit log' },
 ];
@@ -70,6 +72,12 @@ export function AdminPage() {
           loading={members.loading}
           programNames={programNames}
           onChanged={membersChanged}
+        />
+        <AdminSessionsSection
+          orgId={orgId}
+          members={members.data?.members}
+          programs={programs.data?.programs ?? []}
+          onChanged={changed}
         />
         <InvitationsSection
           orgId={orgId}

@@ -4,11 +4,14 @@ import type { Member, ProgramSummary } from '../api-types.ts';
 import { MemberCard } from '../features/profile/member-card.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
+import { Checkbox } from '../ui/checkbox.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { TextField } from '../ui/field.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';
+
+const isMentor = (member: Member) => member.programs.some((program) => program.role === 'mentor');
 
 function matches(member: Member, query: string): boolean {
   const needle = query.trim().toLowerCase();
@@ -24,29 +27,45 @@ export function PeoplePage() {
   const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const [query, setQuery] = useState('');
+  const [mentorsOnly, setMentorsOnly] = useState(false);
 
   const list = members.data?.members ?? [];
-  const shown = list.filter((member) => matches(member, query));
+  const hasMentors = list.some(isMentor);
+  const shown = list.filter(
+    (member) => matches(member, query) && (!mentorsOnly || isMentor(member)),
+  );
   return (
     <>
       <PageHeader
         title="People"
         subtitle="Everyone in your organisation, with the time where they are."
       />
-      {list.length > 5 ? (
+      {list.length > 5 || hasMentors ? (
         <div className="toolbar">
-          <TextField
-            label="Search people"
-            type="search"
-            value={query}
-            onChange={(event) => setQuery(event.target.value)}
-          />
+          {list.length > 5 ? (
+            <TextField
+              label="Search people"
+              type="search"
+              value={query}
+              onChange={(event) => setQuery(event.target.value)}
+            />
+          ) : null}
+          {hasMentors ? (
+            <Checkbox
+              label="Mentors only"
+              checked={mentorsOnly}
+              onChange={(event) => setMentorsOnly(event.target.checked)}
+            />
+          ) : null}
         </div>
       ) : null}
       <ErrorAlert message={members.error?.message} />
       {members.loading ? <Loading /> : null}
       {members.data && shown.length === 0 ? (
-        <EmptyState title={query ? 'Nobody matches that search' : 'No members yet'} icon="👥" />
+        <EmptyState
+          title={query || mentorsOnly ? 'Nobody matches that search' : 'No members yet'}
+          icon="👥"
+        />
       ) : null}
       <ul className="member-grid">
         {shown.map((member) => (

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MemberDetail, ProgramSummary } from '../api-types.ts';
+import { AvailableTimesCard } from '../features/availability/available-times-card.tsx';
 import { ProfileView } from '../features/profile/profile-view.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -27,7 +28,14 @@ export function PersonPage() {
       ) : (
         <ErrorAlert message={member.error?.message} />
       )}
-      {member.data ? <ProfileView member={member.data} programNames={programNames} /> : null}
+      {member.data ? (
+        <div className="stack">
+          <ProfileView member={member.data} programNames={programNames} />
+          {member.data.programs.some((membership) => membership.role === 'mentor') ? (
+            <AvailableTimesCard orgId={orgId} mentorId={userId} />
+          ) : null}
+        </div>
+      ) : null}
     </>
   );
 }

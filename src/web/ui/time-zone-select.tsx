@@ -51,10 +51,19 @@ type TimeZoneSelectProps = {
   onChange: (timeZone: string) => void;
   error?: string | undefined;
   name?: string;
+  label?: string;
+  hint?: string;
 };
 
 /** A "Time zone" select over every IANA zone the browser knows, always including `value`. */
-export function TimeZoneSelect({ value, onChange, error, name = 'timeZone' }: TimeZoneSelectProps) {
+export function TimeZoneSelect({
+  value,
+  onChange,
+  error,
+  name = 'timeZone',
+  label = 'Time zone',
+  hint,
+}: TimeZoneSelectProps) {
   const zones = useMemo(() => {
     const all = new Set(listTimeZones());
     // Some browsers leave out UTC or list a zone under another name than the one stored.
@@ -64,10 +73,11 @@ export function TimeZoneSelect({ value, onChange, error, name = 'timeZone' }: Ti
   }, [value]);
   return (
     <SelectField
-      label="Time zone"
+      label={label}
       name={name}
       value={value}
       error={error}
+      hint={hint}
       onChange={(event) => onChange(event.target.value)}
     >
       {zones.map((zone) => (

@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import type { Slot, SlotsResponse } from '../../api-types.ts';
+import { ErrorAlert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { Card } from '../../ui/card.tsx';
+import { formatCalendarDate, formatDate } from '../../ui/format-date-time.ts';
+import { Loading } from '../../ui/loading.tsx';
+import { useApiData } from '../../use-api-data.ts';
+import { useViewerTimeZone } from '../auth/session-context.tsx';
+import { SlotItem } from './slot-item.tsx';
+
+const DAY_MS = 86_400_000;
+/** Two weeks at a time; the week buttons move the window by one week. */
+const WINDOW_DAYS = 14;
+
+/** Slots by the date they start on in the viewer's zone, in order. */
+function byViewerDate(slots: Slot[]): [string, Slot[]][] {
+  const days = new Map<string, Slot[]>();
+  const sorted = [...slots].sort((a, b) => a.start.localeCompare(b.start));
+  for (const slot of sorted) {
+    const date = slot.viewerLocal.slice(0, 10);
+    days.set(date, [...(days.get(date) ?? []), slot]);
+  }
+  return [...days];
+}
+
+type AvailableTimesCardProps = { orgId: string; mentorId: string };
+
+/** A mentor's open times, read in the viewer's zone, two weeks at a time. */
+export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps) {
+  const viewerZone = useViewerTimeZone();
+  // Fixed on first render so the request path stays stable; instants only, no local calendar.
+  const [now] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
+  const [week, setWeek] = useState(0);
+  const fromMs = now + week * 7 * DAY_MS;
+  const toMs = fromMs + WINDOW_DAYS * DAY_MS;
+  const query = new URLSearchParams({
+    from: new Date(fromMs).toISOString(),
+    to: new Date(toMs).toISOString(),
+    tz: viewerZone,
+  });
+  const slots = useApiData<SlotsResponse>(
+    `/api/orgs/${orgId}/mentors/${mentorId}/slots?${query.toString()}`,
+  );
+  const zone = slots.data?.viewerTimeZone ?? viewerZone;
+  const days = byViewerDate(slots.data?.slots ?? []);
+
+  return (
+    <Card
+      title="Available times"
+      actions={
+        <div className="button-row">
+          <Button size="small" disabled={week === 0} onClick={() => setWeek(week - 1)}>
+            Previous week
+          </Button>
+          <Button size="small" onClick={() => setWeek(week + 1)}>
+            Next week
+          </Button>
+        </div>
+      }
+    >
+      <p className="slots__zone">
+        Times in <strong>{zone}</strong> · {formatDate(new Date(fromMs), zone)} –{' '}
+        {formatDate(new Date(toMs - 1), zone)}
+      </p>
+      {slots.loading ? <Loading /> : null}
+      <ErrorAlert message={slots.error?.message} />
+      {slots.data && days.length === 0 ? (
+        <p className="muted">No open times in these two weeks.</p>
+      ) : null}
+      {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops list semantics from unbulleted lists */}
+      <ul role="list" aria-label="Available times" className="slots">
+        {days.flatMap(([date, daySlots]) =>
+          daySlots.map((slot, index) => (
+            <SlotItem
+              key={`${slot.start}-${slot.lengthMinutes}-${slot.sessionId ?? ''}`}
+              slot={slot}
+              viewerTimeZone={zone}
+              mentorTimeZone={slots.data?.mentor.timeZone ?? zone}
+              dayHeading={index === 0 ? formatCalendarDate(date) : undefined}
+            />
+          )),
+        )}
+      </ul>
+    </Card>
+  );
+}

@@ -1,0 +1,62 @@
+import type { Session } from '../../api-types.ts';
+import { enrollmentLabels, sessionStatusLabels } from '../../api-types.ts';
+import { Badge } from '../../ui/chips.tsx';
+import { isConfirmedFor, sessionTitle } from './session-display.ts';
+import { SessionWhen } from './session-when.tsx';
+
+const statusTones = { draft: 'warning', published: 'success', cancelled: 'danger' } as const;
+
+type SessionSummaryProps = {
+  session: Session;
+  viewerId: string;
+  viewerZone: string;
+  /** Names the list item: the title's element id. */
+  titleId?: string;
+};
+
+/** What, when, where and who of one session, from the viewer's side. */
+export function SessionSummary({ session, viewerId, viewerZone, titleId }: SessionSummaryProps) {
+  const isMentor = session.mentor.userId === viewerId;
+  const confirmed = !isMentor && isConfirmedFor(session, viewerId);
+  const place = [
+    `${session.durationMinutes} min`,
+    enrollmentLabels[session.enrollment],
+    session.location,
+    session.programName,
+  ].filter(Boolean);
+  const showLink =
+    session.enrollment !== 'in_person' && session.meetingUrl && session.status !== 'cancelled';
+
+  return (
+    <div className="session-summary">
+      <p className="item-list__title session-summary__title">
+        <span id={titleId}>{sessionTitle(session)}</span>{' '}
+        {confirmed ? (
+          <Badge tone="success">Confirmed</Badge>
+        ) : (
+          <Badge tone={statusTones[session.status]}>{sessionStatusLabels[session.status]}</Badge>
+        )}
+      </p>
+      <SessionWhen session={session} viewerZone={viewerZone} />
+      <p className="item-list__meta">{place.join(' · ')}</p>
+      {showLink && session.meetingUrl ? (
+        <p className="item-list__meta">
+          Meeting link:{' '}
+          <a href={session.meetingUrl} target="_blank" rel="noreferrer">
+            {session.meetingUrl}
+          </a>
+        </p>
+      ) : null}
+      <p className="item-list__meta">
+        {isMentor ? null : <>Mentor: {session.mentor.name} · </>}
+        {session.enrolled.length > 0
+          ? `Enrolled: ${session.enrolled.map((person) => person.name).join(', ')}`
+          : 'Nobody enrolled yet'}
+        {session.capacity > 1 ? ` · ${session.seatsTaken} of ${session.capacity} seats taken` : ''}
+      </p>
+      {session.status === 'cancelled' && session.cancelReason ? (
+        <p className="item-list__text">Cancelled: {session.cancelReason}</p>
+      ) : null}
+    </div>
+  );
+}

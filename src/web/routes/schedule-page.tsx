@@ -1,0 +1,77 @@
+import { useParams } from 'react-router';
+import type { Availability, MemberDetail, ProgramSummary, Session } from '../api-types.ts';
+import { useSignedInUser } from '../features/auth/session-context.tsx';
+import { DateOverridesCard } from '../features/availability/date-overrides-card.tsx';
+import { defaultAvailability } from '../features/availability/default-availability.ts';
+import { WeeklyHoursCard } from '../features/availability/weekly-hours-card.tsx';
+import type { MentorOption } from '../features/sessions/session-draft.ts';
+import { SessionManager } from '../features/sessions/session-manager.tsx';
+import { Alert, ErrorAlert } from '../ui/alert.tsx';
+import { Loading } from '../ui/loading.tsx';
+import { PageHeader } from '../ui/page-header.tsx';
+import { useApiData } from '../use-api-data.ts';
+
+/** A mentor's availability (weekly hours, overrides) and the sessions they run here. */
+export function SchedulePage() {
+  const { orgId = '' } = useParams();
+  const me = useSignedInUser();
+  const availability = useApiData<Availability>('/api/me/availability');
+  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
+  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
+  const sessions = useApiData<{ sessions: Session[] }>('/api/me/sessions');
+
+  const mentorProgramIds = (member.data?.programs ?? [])
+    .filter((membership) => membership.role === 'mentor')
+    .map((membership) => membership.programId);
+  const isMentor = mentorProgramIds.length > 0;
+  const mentors: MentorOption[] = [
+    { userId: me.id, name: me.name, timeZone: me.timeZone, programIds: mentorProgramIds },
+  ];
+  const mySessions = sessions.data?.sessions.filter(
+    (session) => session.orgId === orgId && session.mentor.userId === me.id,
+  );
+
+  // No schedule saved yet: start from an empty one rather than an error.
+  const current =
+    availability.data ??
+    (availability.error?.status === 404 ? defaultAvailability(me.timeZone) : undefined);
+
+  return (
+    <>
+      <PageHeader
+        title="Schedule"
+        subtitle="When mentees can book you, and the sessions you run."
+      />
+      <div className="stack">
+        {member.data && !isMentor ? (
+          <Alert tone="info">
+            You are not a mentor in any program here yet. The hours you set apply once you are.
+          </Alert>
+        ) : null}
+        {availability.loading ? <Loading /> : null}
+        {current ? null : <ErrorAlert message={availability.error?.message} />}
+        {current ? (
+          <>
+            <WeeklyHoursCard availability={current} onSaved={availability.setData} />
+            <DateOverridesCard availability={current} onChanged={availability.setData} />
+          </>
+        ) : null}
+        {isMentor ? (
+          <SessionManager
+            title="My sessions"
+            description="Sessions you run in this organisation; times in your time zone."
+            emptyText="You have no sessions here yet."
+            orgId={orgId}
+            sessions={mySessions}
+            loading={sessions.loading}
+            error={sessions.error?.message ?? programs.error?.message}
+            mentors={mentors}
+            chooseMentor={false}
+            programs={programs.data?.programs ?? []}
+            onChanged={sessions.reload}
+          />
+        ) : null}
+      </div>
+    </>
+  );
+}
