@@ -21,6 +21,10 @@ export function SlotItem({ slot, viewerTimeZone, mentorTimeZone, dayHeading }: S
   // viewerLocal/mentorLocal come from the server as wall clocks ("…T12:00"); the end
   // is formatted from its instant in the viewer's zone.
   const range = `${slot.viewerLocal.slice(11, 16)}–${formatClock(slot.end, viewerTimeZone)}`;
+  // Seed 002: a session also shows the local time at its location and listed places.
+  const otherZones = [slot.session?.locationTimeZone, ...(slot.session?.timeZones ?? [])].filter(
+    (zone): zone is string => Boolean(zone) && zone !== viewerTimeZone && zone !== mentorTimeZone,
+  );
   const details =
     slot.kind === 'session' && slot.session
       ? [slot.session.title, slot.session.location, seatsText(slot.seatsLeft)].filter(Boolean)
@@ -36,6 +40,11 @@ export function SlotItem({ slot, viewerTimeZone, mentorTimeZone, dayHeading }: S
               {slot.mentorLocal.slice(11, 16)} in {mentorTimeZone}
             </span>
           ) : null}
+          {[...new Set(otherZones)].map((zone) => (
+            <span key={zone} className="muted slot__mentor-time">
+              {formatClock(slot.start, zone)} in {zone}
+            </span>
+          ))}
         </div>
         <div className="slot__what">
           {slot.kind === 'session' ? <Badge tone="accent">Session</Badge> : null}
