@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { isCalendarDate, localDateTime, zonedInstant } from './local-time.ts';
-import { bulkDuplicateDates, canActOnSession } from './session-rules.ts';
+import {
+  bulkDuplicateDates,
+  canActOnSession,
+  canSeeSession,
+  canSeeWeeklySlots,
+  matchKey,
+  type SessionViewer,
+} from './session-rules.ts';
 
 describe('bulk duplicate dates', () => {
   it('repeats weekly until a date, inclusive', () => {
@@ -53,5 +60,78 @@ describe('session actions', () => {
     expect(canActOnSession('published', 'publish')).toBe(false);
     expect(canActOnSession('cancelled', 'edit')).toBe(false);
     expect(canActOnSession('cancelled', 'duplicate')).toBe(true);
+  });
+});
+
+describe('who sees what', () => {
+  const viewer = (over: Partial<SessionViewer> = {}): SessionViewer => ({
+    userId: 'mentee',
+    isOrgAdmin: false,
+    programIds: new Set(['open', 'matched']),
+    groupIds: new Set(['design']),
+    matchedMentors: new Set(),
+    ...over,
+  });
+  const session = {
+    mentorId: 'mentor',
+    status: 'published' as const,
+    programId: 'open',
+    programMode: 'a_la_carte' as const,
+    groupIds: [] as string[],
+    enrolledIds: [] as string[],
+  };
+
+  it.each([
+    ['a published session of my program', viewer(), session, true],
+    ['a draft', viewer(), { ...session, status: 'draft' as const }, false],
+    [
+      'a draft I am enrolled in',
+      viewer(),
+      { ...session, status: 'draft' as const, enrolledIds: ['mentee'] },
+      true,
+    ],
+    ['another program', viewer({ programIds: new Set(['other']) }), session, false],
+    ['my group only', viewer(), { ...session, groupIds: ['design'] }, true],
+    ['another group only', viewer(), { ...session, groupIds: ['sales'] }, false],
+    [
+      'a matched program, unmatched',
+      viewer(),
+      { ...session, programId: 'matched', programMode: 'matched' as const },
+      false,
+    ],
+    [
+      'a matched program, matched with its mentor',
+      viewer({ matchedMentors: new Set([matchKey('matched', 'mentor')]) }),
+      { ...session, programId: 'matched', programMode: 'matched' as const },
+      true,
+    ],
+    [
+      'anything, as admin',
+      viewer({ isOrgAdmin: true }),
+      { ...session, status: 'draft' as const, groupIds: ['sales'] },
+      true,
+    ],
+  ])('%s → %s', (_label, v, s, expected) => {
+    expect(canSeeSession(v, s)).toBe(expected);
+  });
+
+  it('offers weekly hours through an à-la-carte program or a match', () => {
+    const matchedOnly = [{ programId: 'matched', mode: 'matched' as const }];
+    expect(canSeeWeeklySlots(viewer(), 'mentor', matchedOnly)).toBe(false);
+    expect(
+      canSeeWeeklySlots(
+        viewer({ matchedMentors: new Set([matchKey('matched', 'mentor')]) }),
+        'mentor',
+        matchedOnly,
+      ),
+    ).toBe(true);
+    expect(canSeeWeeklySlots(viewer(), 'mentor', [{ programId: 'open', mode: 'a_la_carte' }])).toBe(
+      true,
+    );
+    expect(
+      canSeeWeeklySlots(viewer({ programIds: new Set() }), 'mentor', [
+        { programId: 'open', mode: 'a_la_carte' },
+      ]),
+    ).toBe(false);
   });
 });

@@ -1,4 +1,5 @@
 import { addDays } from './local-time.ts';
+import type { ProgramMode } from './roles.ts';
 
 /** Published sessions (seed 002): drafted, published, cancelled. */
 export const sessionStatuses = ['draft', 'published', 'cancelled'] as const;
@@ -55,25 +56,54 @@ export type SessionViewer = {
   isOrgAdmin: boolean;
   programIds: ReadonlySet<string>;
   groupIds: ReadonlySet<string>;
+  /** active matches of the viewer as mentee, as `programId:mentorId` */
+  matchedMentors: ReadonlySet<string>;
 };
+
+export const matchKey = (programId: string, mentorId: string) => `${programId}:${mentorId}`;
 
 export type VisibleSessionFacts = {
   mentorId: string;
   status: SessionStatus;
   programId: string;
+  programMode: ProgramMode;
   groupIds: readonly string[];
   enrolledIds: readonly string[];
 };
 
 /**
  * The mentor, admins and enrolled mentees always see a session. Others see it
- * only once published, only in a program they belong to, and — when it is
- * restricted to groups — only as a member of one of those groups (seed 002).
+ * only once published, only in a program they belong to — in a matched
+ * program only when matched with its mentor (seed 000) — and, when it is
+ * restricted to groups, only as a member of one of those groups (seed 002).
  */
 export function canSeeSession(viewer: SessionViewer, s: VisibleSessionFacts): boolean {
   if (viewer.isOrgAdmin || s.mentorId === viewer.userId || s.enrolledIds.includes(viewer.userId)) {
     return true;
   }
   if (s.status !== 'published' || !viewer.programIds.has(s.programId)) return false;
+  if (
+    s.programMode === 'matched' &&
+    !viewer.matchedMentors.has(matchKey(s.programId, s.mentorId))
+  ) {
+    return false;
+  }
   return s.groupIds.length === 0 || s.groupIds.some((g) => viewer.groupIds.has(g));
+}
+
+/**
+ * A mentor's weekly hours are bookable by people who share an à-la-carte
+ * program with them, or who are matched with them in a matched program.
+ */
+export function canSeeWeeklySlots(
+  viewer: SessionViewer,
+  mentorId: string,
+  mentorPrograms: readonly { programId: string; mode: ProgramMode }[],
+): boolean {
+  if (viewer.isOrgAdmin || viewer.userId === mentorId) return true;
+  return mentorPrograms.some(
+    (p) =>
+      viewer.programIds.has(p.programId) &&
+      (p.mode === 'a_la_carte' || viewer.matchedMentors.has(matchKey(p.programId, mentorId))),
+  );
 }

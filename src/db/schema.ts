@@ -368,3 +368,29 @@ export const sessionEnrollments = pgTable(
     index('session_enrollments_mentee_idx').on(t.menteeId),
   ],
 );
+
+/** A mentor–mentee pair in a matched program, made by an admin; ended, never deleted. */
+export const matches = pgTable(
+  'matches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    menteeId: uuid('mentee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+    endedAt: timestamp('ended_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('matches_active_pair_key')
+      .on(t.programId, t.mentorId, t.menteeId)
+      .where(sql`${t.endedAt} is null`),
+    index('matches_mentee_idx').on(t.menteeId),
+  ],
+);

@@ -1,11 +1,13 @@
 import {
+  type AvailabilityRules,
   computeSlots,
   type Interval,
   nextFreeSlot,
   type OpenSession,
 } from '../core/availability.ts';
 import { notFound } from '../core/errors.ts';
-import { canSeeSession } from '../core/session-rules.ts';
+import type { ProgramMode } from '../core/roles.ts';
+import { canSeeSession, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import { offsetSegments } from '../core/zone-offsets.ts';
 import { listAvailability } from '../db/queries/availability.ts';
 import { listMentorsInOrg } from '../db/queries/programs.ts';
@@ -36,15 +38,26 @@ function busyAndOpen(sessions: SessionListing[], canSee: (s: SessionListing) => 
   return { busy, open };
 }
 
-function seeWith(viewer: Awaited<ReturnType<typeof requireViewer>>['viewer']) {
+function seeWith(viewer: SessionViewer) {
   return (s: SessionListing) =>
     canSeeSession(viewer, {
       mentorId: s.session.mentorId,
       status: s.session.status,
       programId: s.session.programId,
+      programMode: s.programMode,
       groupIds: s.groupIds,
       enrolledIds: s.enrolled.map((e) => e.userId),
     });
+}
+
+/** The mentor's rules, with no weekly hours for a viewer who may not book them. */
+function weeklyRulesFor(
+  viewer: SessionViewer,
+  mentor: { userId: string; programs: { programId: string; mode: ProgramMode }[] },
+  rules: AvailabilityRules,
+): AvailabilityRules {
+  if (canSeeWeeklySlots(viewer, mentor.userId, mentor.programs)) return rules;
+  return { ...rules, weekly: [], overrides: [] };
 }
 
 /** Bookable slots of one mentor between `from` and `to`, as this viewer may see them. */
@@ -59,7 +72,7 @@ export async function listMentorSlots(
   const [mentor] = await listMentorsInOrg(ctx.db, orgId, [mentorId]);
   if (!mentor) throw notFound('Mentor');
   const stored = (await listAvailability(ctx.db, [mentorId])).get(mentorId)!;
-  const rules = toRules(stored, mentor.timeZone);
+  const rules = weeklyRulesFor(viewer, mentor, toRules(stored, mentor.timeZone));
   const sessions = await listSessions(ctx.db, {
     mentorIds: [mentorId],
     from: new Date(range.from.getTime() - DAY_MS),
@@ -102,7 +115,7 @@ export async function listMentors(ctx: ServiceContext, actor: Actor, orgId: stri
   const segments = new Map<string, ReturnType<typeof offsetSegments>>();
   const see = seeWith(viewer);
   return mentors.map((m) => {
-    const rules = toRules(availability.get(m.userId)!, m.timeZone);
+    const rules = weeklyRulesFor(viewer, m, toRules(availability.get(m.userId)!, m.timeZone));
     if (!segments.has(rules.timeZone)) {
       segments.set(rules.timeZone, offsetSegments(rules.timeZone, now, now + 366 * DAY_MS));
     }

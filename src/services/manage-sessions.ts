@@ -6,6 +6,7 @@ import {
   canActOnSession,
   canSeeSession,
   type EnrollmentMethod,
+  matchKey,
   needsMeetingUrl,
   type SessionAction,
   type SessionViewer,
@@ -62,6 +63,7 @@ export async function requireViewer(q: Tx | ServiceContext['db'], actor: Actor, 
     isOrgAdmin: member.role === 'admin',
     programIds: new Set(member.programs.map((p) => p.programId)),
     groupIds: new Set(member.groupIds),
+    matchedMentors: new Set(member.matches.map((m) => matchKey(m.programId, m.mentorId))),
   };
   return { viewer, member };
 }
@@ -71,6 +73,7 @@ const visibleTo = (viewer: SessionViewer) => (s: SessionListing) =>
     mentorId: s.session.mentorId,
     status: s.session.status,
     programId: s.session.programId,
+    programMode: s.programMode,
     groupIds: s.groupIds,
     enrolledIds: s.enrolled.map((e) => e.userId),
   });

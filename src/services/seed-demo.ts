@@ -6,6 +6,7 @@ import type { Actor, ServiceContext } from './context.ts';
 import { inviteMember } from './invite-member.ts';
 import { saveMyAvailability } from './manage-availability.ts';
 import { createGroup, setGroupMembership } from './manage-groups.ts';
+import { createMatch } from './manage-matches.ts';
 import { setProgramRole } from './manage-members.ts';
 import { createOrganisation } from './manage-organisations.ts';
 import { type ProfileInput, updateProfile } from './manage-profile.ts';
@@ -228,6 +229,17 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     userIds.set(person.email, user.id);
   }
 
+  // The Leadership Circle is matched: its mentees book only with their mentor.
+  for (const [mentor, mentee] of [
+    ['maya', 'sam'],
+    ['maya', 'noah'],
+    ['priya', 'lucas'],
+  ] as const) {
+    await createMatch(ctx, adminActor, org.id, leadership.id, {
+      mentorId: idOf(mentor),
+      menteeId: idOf(mentee),
+    });
+  }
   await seedSchedules(ctx, adminActor, org.id, programIds, product.id, idOf);
 
   const emailsWith = (role: ProgramRole) =>

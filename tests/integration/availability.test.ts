@@ -435,3 +435,88 @@ describe('published sessions', () => {
     expect(mentors[0].nextSlot).not.toBeNull();
   });
 });
+
+describe('matched programs', () => {
+  it('shows a mentor of a matched program only to their matched mentees', async () => {
+    const matched = (
+      await as(app, admin).post(`/api/orgs/${orgId}/programs`, { name: 'Circle', mode: 'matched' })
+    ).json().id;
+    const lead = await addMember(app, admin, orgId, {
+      name: 'Lena Lead',
+      programId: matched,
+      programRole: 'mentor',
+    });
+    const paired = await addMember(app, admin, orgId, {
+      name: 'Pat Paired',
+      programId: matched,
+      programRole: 'mentee',
+    });
+    const unpaired = await addMember(app, admin, orgId, {
+      name: 'Una Unpaired',
+      programId: matched,
+      programRole: 'mentee',
+    });
+    await as(app, lead).put('/api/me/availability', {
+      ...weeklyTuesday,
+      weekly: [{ weekday: 2, start: '09:00', end: '10:00' }],
+    });
+    await as(app, lead).post(
+      `/api/orgs/${orgId}/sessions`,
+      sessionBody({ programId: matched, mentorId: lead.userId, date: '2027-03-03' }),
+    );
+
+    const slotsOf = async (viewer: Session) =>
+      (
+        await as(app, viewer).get(
+          `/api/orgs/${orgId}/mentors/${lead.userId}/slots?from=2027-03-01T00:00:00Z&to=2027-03-08T00:00:00Z&tz=UTC`,
+        )
+      )
+        .json()
+        .slots.map((s: { kind: string }) => s.kind);
+    expect(await slotsOf(paired)).toEqual([]);
+
+    const notMatched = await as(app, admin).post(
+      `/api/orgs/${orgId}/programs/${programId}/matches`,
+      {
+        mentorId: mentor.userId,
+        menteeId: inGroup.userId,
+      },
+    );
+    expect(notMatched.statusCode).toBe(409); // an à-la-carte program has no matches
+    const wrongRole = await as(app, admin).post(`/api/orgs/${orgId}/programs/${matched}/matches`, {
+      mentorId: paired.userId,
+      menteeId: unpaired.userId,
+    });
+    expect(Object.keys(wrongRole.json().error.fields)).toEqual(['body.mentorId']);
+    expect(
+      (
+        await as(app, paired).post(`/api/orgs/${orgId}/programs/${matched}/matches`, {
+          mentorId: lead.userId,
+          menteeId: paired.userId,
+        })
+      ).statusCode,
+    ).toBe(403);
+
+    const made = await as(app, admin).post(`/api/orgs/${orgId}/programs/${matched}/matches`, {
+      mentorId: lead.userId,
+      menteeId: paired.userId,
+    });
+    expect(made.statusCode).toBe(201);
+    expect(await slotsOf(paired)).toEqual(['weekly', 'weekly', 'session']);
+    expect(await slotsOf(unpaired)).toEqual([]);
+    const twice = await as(app, admin).post(`/api/orgs/${orgId}/programs/${matched}/matches`, {
+      mentorId: lead.userId,
+      menteeId: paired.userId,
+    });
+    expect(twice.statusCode).toBe(409);
+
+    expect(
+      (
+        await as(app, admin).delete(
+          `/api/orgs/${orgId}/programs/${matched}/matches/${made.json().id}`,
+        )
+      ).statusCode,
+    ).toBe(204);
+    expect(await slotsOf(paired)).toEqual([]);
+  });
+});

@@ -11,6 +11,7 @@ import {
   programs,
   users,
 } from '../schema.ts';
+import { listActiveMatchesOfMentee } from './matches.ts';
 
 export async function insertOrganisation(q: Queryable, name: string) {
   const [row] = await q.insert(organisations).values({ name }).returning();
@@ -154,7 +155,7 @@ export async function shareAnOrganisation(q: Queryable, a: string, b: string): P
 export async function getMemberContext(q: Queryable, orgId: string, userId: string) {
   const membership = await getOrgMembership(q, orgId, userId);
   if (!membership) return null;
-  const [programRows, groupRows] = await Promise.all([
+  const [programRows, groupRows, matchRows] = await Promise.all([
     q
       .select({ programId: programMembers.programId, role: programMembers.role })
       .from(programMembers)
@@ -165,10 +166,12 @@ export async function getMemberContext(q: Queryable, orgId: string, userId: stri
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
       .where(and(eq(groupMembers.userId, userId), eq(groups.orgId, orgId))),
+    listActiveMatchesOfMentee(q, orgId, userId),
   ]);
   return {
     role: membership.role,
     programs: programRows,
     groupIds: groupRows.map((g) => g.groupId),
+    matches: matchRows,
   };
 }

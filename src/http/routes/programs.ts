@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { programModes, programRoles } from '../../core/roles.ts';
+import { createMatch, endMatchOf, listMatches } from '../../services/manage-matches.ts';
 import { setProgramRole } from '../../services/manage-members.ts';
 import {
   createProgram,
@@ -164,6 +165,71 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       const { orgId, programId, userId } = request.params;
       const actor = requireActor(request);
       await setProgramRole(ctx, actor, orgId, programId, userId, null, request.query.reason);
+      return reply.code(204).send(null);
+    },
+  );
+
+  const match = z.object({
+    id: z.uuid(),
+    programId: z.uuid(),
+    mentorId: z.uuid(),
+    mentorName: z.string(),
+    menteeId: z.uuid(),
+    menteeName: z.string(),
+    createdAt: z.date(),
+  });
+
+  app.get(
+    '/api/orgs/:orgId/programs/:programId/matches',
+    {
+      schema: {
+        tags,
+        summary: 'Active mentor–mentee matches of a matched program',
+        params: programParams,
+        response: { 200: z.object({ matches: z.array(match) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      matches: await listMatches(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.programId,
+      ),
+    }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/programs/:programId/matches',
+    {
+      schema: {
+        tags,
+        summary: 'Match a mentor with a mentee (admin, matched programs)',
+        params: programParams,
+        body: z.strictObject({ mentorId: uuidParam, menteeId: uuidParam }),
+        response: { 201: z.object({ id: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, programId } = request.params;
+      const created = await createMatch(ctx, requireActor(request), orgId, programId, request.body);
+      return reply.code(201).send({ id: created.id });
+    },
+  );
+
+  app.delete(
+    '/api/orgs/:orgId/programs/:programId/matches/:matchId',
+    {
+      schema: {
+        tags,
+        summary: 'End a match (admin)',
+        params: programParams.extend({ matchId: uuidParam }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, programId, matchId } = request.params;
+      await endMatchOf(ctx, requireActor(request), orgId, programId, matchId);
       return reply.code(204).send(null);
     },
   );

@@ -1,0 +1,50 @@
+import { and, asc, eq, isNull } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Queryable } from '../client.ts';
+import { matches, programs, users } from '../schema.ts';
+
+export async function insertMatch(
+  q: Queryable,
+  values: { programId: string; mentorId: string; menteeId: string; createdBy: string },
+) {
+  const [row] = await q.insert(matches).values(values).returning();
+  return row!;
+}
+
+export async function endMatch(q: Queryable, programId: string, id: string, now: Date) {
+  const rows = await q
+    .update(matches)
+    .set({ endedAt: now })
+    .where(and(eq(matches.id, id), eq(matches.programId, programId), isNull(matches.endedAt)))
+    .returning();
+  return rows[0] ?? null;
+}
+
+export async function listActiveMatches(q: Queryable, programId: string) {
+  const mentor = alias(users, 'mentor');
+  const mentee = alias(users, 'mentee');
+  return q
+    .select({
+      id: matches.id,
+      programId: matches.programId,
+      mentorId: matches.mentorId,
+      mentorName: mentor.name,
+      menteeId: matches.menteeId,
+      menteeName: mentee.name,
+      createdAt: matches.createdAt,
+    })
+    .from(matches)
+    .innerJoin(mentor, eq(mentor.id, matches.mentorId))
+    .innerJoin(mentee, eq(mentee.id, matches.menteeId))
+    .where(and(eq(matches.programId, programId), isNull(matches.endedAt)))
+    .orderBy(asc(mentor.name), asc(mentee.name));
+}
+
+/** The mentee's active matches in one organisation. */
+export async function listActiveMatchesOfMentee(q: Queryable, orgId: string, menteeId: string) {
+  return q
+    .select({ programId: matches.programId, mentorId: matches.mentorId })
+    .from(matches)
+    .innerJoin(programs, eq(programs.id, matches.programId))
+    .where(and(eq(programs.orgId, orgId), eq(matches.menteeId, menteeId), isNull(matches.endedAt)));
+}
