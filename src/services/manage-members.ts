@@ -2,6 +2,7 @@ import { AppError, notFound } from '../core/errors.ts';
 import { type OrgRole, type ProgramRole, wouldRemoveLastAdmin } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
+import { endMatchesOfMember } from '../db/queries/matches.ts';
 import {
   countAdminsForUpdate,
   deleteOrgMember,
@@ -123,6 +124,8 @@ export async function setProgramRole(
     if ((before?.role ?? null) === role) return { programId, userId, role };
     if (role) await upsertProgramMember(tx, programId, userId, role);
     else await deleteProgramMember(tx, programId, userId);
+    // A match needs both people in their roles: leaving or switching ends it.
+    const ended = before ? await endMatchesOfMember(tx, programId, userId, ctx.now()) : [];
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -133,7 +136,13 @@ export async function setProgramRole(
         : 'program_member.removed',
       subjectType: 'user',
       subjectId: userId,
-      details: { programId, from: before?.role ?? null, to: role, reason: reason ?? null },
+      details: {
+        programId,
+        from: before?.role ?? null,
+        to: role,
+        reason: reason ?? null,
+        endedMatches: ended.map((m) => m.id),
+      },
     });
     return { programId, userId, role };
   });

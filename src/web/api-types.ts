@@ -92,6 +92,17 @@ export type ProgramDetail = Program & {
   members: { userId: string; name: string; role: ProgramRole; timeZone: string }[];
 };
 
+/** An active pairing of a mentor with a mentee in a matched program. */
+export type Match = {
+  id: string;
+  programId: string;
+  mentorId: string;
+  mentorName: string;
+  menteeId: string;
+  menteeName: string;
+  createdAt: string;
+};
+
 export type Group = {
   id: string;
   orgId: string;

@@ -518,5 +518,23 @@ describe('matched programs', () => {
       ).statusCode,
     ).toBe(204);
     expect(await slotsOf(paired)).toEqual([]);
+
+    // Leaving the program ends the match too.
+    await as(app, admin).post(`/api/orgs/${orgId}/programs/${matched}/matches`, {
+      mentorId: lead.userId,
+      menteeId: unpaired.userId,
+    });
+    expect(await slotsOf(unpaired)).toHaveLength(3);
+    await as(app, admin).delete(
+      `/api/orgs/${orgId}/programs/${matched}/members/${unpaired.userId}`,
+    );
+    await as(app, admin).put(`/api/orgs/${orgId}/programs/${matched}/members/${unpaired.userId}`, {
+      role: 'mentee',
+    });
+    expect(await slotsOf(unpaired)).toEqual([]);
+    const listed = (
+      await as(app, admin).get(`/api/orgs/${orgId}/programs/${matched}/matches`)
+    ).json().matches;
+    expect(listed).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../client.ts';
 import { matches, programs, users } from '../schema.ts';
@@ -47,4 +47,24 @@ export async function listActiveMatchesOfMentee(q: Queryable, orgId: string, men
     .from(matches)
     .innerJoin(programs, eq(programs.id, matches.programId))
     .where(and(eq(programs.orgId, orgId), eq(matches.menteeId, menteeId), isNull(matches.endedAt)));
+}
+
+/** Ends every active match of a user in a program (they left it or changed role). */
+export async function endMatchesOfMember(
+  q: Queryable,
+  programId: string,
+  userId: string,
+  now: Date,
+) {
+  return q
+    .update(matches)
+    .set({ endedAt: now })
+    .where(
+      and(
+        eq(matches.programId, programId),
+        isNull(matches.endedAt),
+        or(eq(matches.mentorId, userId), eq(matches.menteeId, userId)),
+      ),
+    )
+    .returning({ id: matches.id });
 }

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router';
 import type { Member, ProgramDetail } from '../api-types.ts';
 import { programModeLabels } from '../api-types.ts';
+import { ProgramMatchesCard } from '../features/admin/program-matches-card.tsx';
 import { ProgramMembersCard } from '../features/admin/program-members-card.tsx';
 import { useApi } from '../features/auth/session-context.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -11,7 +12,7 @@ import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';
 import { useSubmission } from '../use-submission.ts';
 
-/** Admin view of one program: its details, archive switch, mentors and mentees. */
+/** Admin view of one program: its details, archive switch, mentors and mentees, matches. */
 export function ProgramPage() {
   const { orgId = '', programId = '' } = useParams();
   const api = useApi();
@@ -64,6 +65,7 @@ export function ProgramPage() {
         orgMembers={members.data?.members ?? []}
         onChanged={program.reload}
       />
+      {current.mode === 'matched' ? <ProgramMatchesCard orgId={orgId} program={current} /> : null}
     </>
   );
 }

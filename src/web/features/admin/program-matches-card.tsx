@@ -1,0 +1,70 @@
+import type { Match, ProgramDetail } from '../../api-types.ts';
+import { ErrorAlert } from '../../ui/alert.tsx';
+import { Card } from '../../ui/card.tsx';
+import { ConfirmButton } from '../../ui/confirm-button.tsx';
+import { Loading } from '../../ui/loading.tsx';
+import { useApiData } from '../../use-api-data.ts';
+import { useSubmission } from '../../use-submission.ts';
+import { useApi } from '../auth/session-context.tsx';
+import { MatchForm } from './match-form.tsx';
+
+type ProgramMatchesCardProps = {
+  orgId: string;
+  program: ProgramDetail;
+};
+
+/** Who is matched with whom in a matched program: end a match, make one. */
+export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) {
+  const api = useApi();
+  const path = `/api/orgs/${orgId}/programs/${program.id}/matches`;
+  const matches = useApiData<{ matches: Match[] }>(path);
+  const ending = useSubmission();
+  const byName = [...program.members].sort((a, b) => a.name.localeCompare(b.name));
+  const mentors = byName.filter((member) => member.role === 'mentor');
+  const mentees = byName.filter((member) => member.role === 'mentee');
+  const list = matches.data?.matches ?? [];
+
+  async function end(match: Match) {
+    const result = await ending.run(() => api.delete(`${path}/${match.id}`));
+    if (result.ok) matches.reload();
+  }
+
+  return (
+    <Card
+      title="Matches"
+      description="Mentees in a matched program book only with the mentors they are matched with."
+    >
+      {matches.loading ? <Loading /> : null}
+      <ErrorAlert message={matches.error?.message ?? ending.error} />
+      {matches.data && list.length === 0 ? <p className="muted">No matches yet.</p> : null}
+      <ul className="item-list">
+        {list.map((match) => (
+          <li key={match.id} className="item-list__item">
+            <p className="item-list__title">
+              {match.mentorName} ↔ {match.menteeName}
+            </p>
+            <ConfirmButton
+              label="End match"
+              accessibleLabel={`End match of ${match.mentorName} and ${match.menteeName}`}
+              question={`End the match of ${match.mentorName} and ${match.menteeName}?`}
+              confirmLabel="Yes, end it"
+              pending={ending.pending}
+              onConfirm={() => end(match)}
+            />
+          </li>
+        ))}
+      </ul>
+      {mentors.length > 0 && mentees.length > 0 ? (
+        <MatchForm
+          orgId={orgId}
+          programId={program.id}
+          mentors={mentors}
+          mentees={mentees}
+          onMatched={matches.reload}
+        />
+      ) : (
+        <p className="muted">Add at least one mentor and one mentee to match them.</p>
+      )}
+    </Card>
+  );
+}
