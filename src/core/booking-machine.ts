@@ -1,0 +1,166 @@
+/*
+ * The life of a booking (seeds 000, 003, 004), as a table of every allowed
+ * transition. Pure: the caller supplies who acts, what they ask, the current
+ * state and `now`; anything not listed is refused naming the current state.
+ */
+
+export const bookingStatuses = [
+  'pending',
+  'approved',
+  'rejected',
+  'declined',
+  'withdrawn',
+  'expired',
+  'cancelled',
+  'completed',
+  'no_show_mentor',
+  'no_show_mentee',
+] as const;
+export type BookingStatus = (typeof bookingStatuses)[number];
+
+/** Statuses that hold the time: the database forbids two of these overlapping for one mentor or mentee. */
+export const activeStatuses = ['pending', 'approved'] as const satisfies readonly BookingStatus[];
+
+/** While pending, whose answer is awaited: a mentee's request waits for the mentor, a mentor's suggestion for the mentee. */
+export type Awaiting = 'mentor' | 'mentee';
+export type Side = 'mentor' | 'mentee' | 'system';
+
+export type BookingAction =
+  | 'approve'
+  | 'reject'
+  | 'propose_time'
+  | 'accept_proposal'
+  | 'decline_proposal'
+  | 'withdraw'
+  | 'expire'
+  | 'cancel'
+  | 'complete'
+  | 'report_no_show';
+
+export type BookingState = {
+  status: BookingStatus;
+  awaiting: Awaiting | null;
+  startsAt: number;
+  endsAt: number;
+};
+
+type Rule = {
+  from: BookingStatus;
+  /** for pending bookings: only when this side's answer is awaited */
+  awaiting?: Awaiting;
+  by: Side;
+  action: BookingAction;
+  to: BookingStatus;
+  needsReason?: boolean;
+  /** only once the session has started (complete, no-show) */
+  afterStart?: boolean;
+};
+
+/** Every allowed transition. */
+export const transitions: readonly Rule[] = [
+  { from: 'pending', awaiting: 'mentor', by: 'mentor', action: 'approve', to: 'approved' },
+  {
+    from: 'pending',
+    awaiting: 'mentor',
+    by: 'mentor',
+    action: 'reject',
+    to: 'rejected',
+    needsReason: true,
+  },
+  { from: 'pending', awaiting: 'mentor', by: 'mentor', action: 'propose_time', to: 'pending' },
+  { from: 'pending', awaiting: 'mentee', by: 'mentee', action: 'accept_proposal', to: 'approved' },
+  { from: 'pending', awaiting: 'mentee', by: 'mentee', action: 'decline_proposal', to: 'declined' },
+  { from: 'pending', awaiting: 'mentee', by: 'mentee', action: 'propose_time', to: 'pending' },
+  { from: 'pending', by: 'mentee', action: 'withdraw', to: 'withdrawn' },
+  { from: 'pending', by: 'system', action: 'expire', to: 'expired' },
+  { from: 'approved', by: 'mentor', action: 'cancel', to: 'cancelled', needsReason: true },
+  { from: 'approved', by: 'mentee', action: 'cancel', to: 'cancelled', needsReason: true },
+  { from: 'approved', by: 'mentor', action: 'complete', to: 'completed', afterStart: true },
+  {
+    from: 'approved',
+    by: 'mentor',
+    action: 'report_no_show',
+    to: 'no_show_mentee',
+    afterStart: true,
+  },
+  {
+    from: 'approved',
+    by: 'mentee',
+    action: 'report_no_show',
+    to: 'no_show_mentor',
+    afterStart: true,
+  },
+];
+
+export type TransitionRequest = {
+  by: Side;
+  action: BookingAction;
+  now: number;
+  reason?: string | undefined;
+  /** the new time, for propose_time */
+  proposal?: { startsAt: number; endsAt: number } | undefined;
+};
+
+export type TransitionRefusal =
+  | 'not_allowed'
+  | 'not_your_turn'
+  | 'reason_required'
+  | 'too_early'
+  | 'proposal_required'
+  | 'proposal_in_past';
+
+export type TransitionResult =
+  | { ok: true; next: BookingState; rule: Rule }
+  | { ok: false; reason: TransitionRefusal; message: string };
+
+/** Decides a transition; does not touch anything. */
+export function decideTransition(state: BookingState, req: TransitionRequest): TransitionResult {
+  const candidates = transitions.filter(
+    (r) => r.from === state.status && r.by === req.by && r.action === req.action,
+  );
+  if (candidates.length === 0) {
+    return refuse(
+      'not_allowed',
+      `Cannot ${req.action.replace('_', ' ')} a booking that is ${state.status}`,
+    );
+  }
+  const rule = candidates.find((r) => r.awaiting === undefined || r.awaiting === state.awaiting);
+  if (!rule) {
+    return refuse('not_your_turn', `The booking is waiting for the ${state.awaiting}'s answer`);
+  }
+  if (rule.needsReason && !req.reason?.trim())
+    return refuse('reason_required', 'A reason is required');
+  if (rule.afterStart && req.now < state.startsAt) {
+    return refuse('too_early', 'This can be recorded only once the session has started');
+  }
+  let next: BookingState = {
+    ...state,
+    status: rule.to,
+    awaiting: rule.to === 'pending' ? state.awaiting : null,
+  };
+  if (req.action === 'propose_time') {
+    if (!req.proposal) return refuse('proposal_required', 'Propose a new time');
+    if (req.proposal.startsAt <= req.now)
+      return refuse('proposal_in_past', 'The proposed time must be in the future');
+    next = {
+      status: 'pending',
+      awaiting: req.by === 'mentor' ? 'mentee' : 'mentor',
+      ...req.proposal,
+    };
+  }
+  return { ok: true, next, rule };
+}
+
+function refuse(reason: TransitionRefusal, message: string): TransitionResult {
+  return { ok: false, reason, message };
+}
+
+export const PENDING_PER_MENTOR_LIMIT = 3;
+
+/**
+ * When an unanswered booking expires: after the program's window, or at its
+ * start, whichever comes first.
+ */
+export function expiresAt(createdAt: number, startsAt: number, expiryDays: number): number {
+  return Math.min(createdAt + expiryDays * 86_400_000, startsAt);
+}
