@@ -394,3 +394,81 @@ export const matches = pgTable(
     index('matches_mentee_idx').on(t.menteeId),
   ],
 );
+
+/**
+ * A mentee's booking of a mentor's time: a free slot, a published session, or
+ * a time of their own. Overlap rules (one mentor, one mentee) are exclusion
+ * constraints in migration 0006.
+ */
+export const bookings = pgTable(
+  'bookings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    menteeId: uuid('mentee_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    sessionId: uuid('session_id').references(() => mentoringSessions.id, { onDelete: 'set null' }),
+    status: text('status').notNull(),
+    awaiting: text('awaiting', { enum: ['mentor', 'mentee'] }),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    message: text('message').notNull().default(''),
+    meetingUrl: text('meeting_url'),
+    reason: text('reason'),
+    round: integer('round').notNull().default(0),
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    idempotencyKey: text('idempotency_key'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('bookings_mentor_idx').on(t.mentorId, t.startsAt),
+    index('bookings_mentee_idx').on(t.menteeId, t.startsAt),
+    index('bookings_session_idx').on(t.sessionId),
+    uniqueIndex('bookings_idempotency_key').on(t.menteeId, t.idempotencyKey),
+    check('bookings_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+    check('bookings_awaiting_check', sql`(${t.status} = 'pending') = (${t.awaiting} is not null)`),
+  ],
+);
+
+/** Every transition of a booking: who, from, to, why, when. */
+export const bookingEvents = pgTable(
+  'booking_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    reason: text('reason'),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('booking_events_booking_idx').on(t.bookingId, t.id)],
+);
+
+/** Messages for the outside world (notifications), written in the same transaction as the change. */
+export const outbox = pgTable(
+  'outbox',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    topic: text('topic').notNull(),
+    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
+    createdAt: createdAt(),
+    deliveredAt: timestamp('delivered_at', { withTimezone: true }),
+  },
+  (t) => [index('outbox_undelivered_idx').on(t.id).where(sql`${t.deliveredAt} is null`)],
+);
