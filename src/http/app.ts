@@ -24,6 +24,7 @@ import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
+import { bookingRoutes } from './routes/bookings.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -128,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(availabilityRoutes, routeDeps);
   await app.register(sessionRoutes, routeDeps);
   await app.register(mentorRoutes, routeDeps);
+  await app.register(bookingRoutes, routeDeps);
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot : deps.webRoot;
   const hasWebApp = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

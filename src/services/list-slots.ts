@@ -9,7 +9,9 @@ import { notFound } from '../core/errors.ts';
 import type { ProgramMode } from '../core/roles.ts';
 import { canSeeSession, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import { offsetSegments } from '../core/zone-offsets.ts';
+import type { Queryable } from '../db/client.ts';
 import { listAvailability } from '../db/queries/availability.ts';
+import { listActiveBookingsOfMentors } from '../db/queries/bookings.ts';
 import { listMentorsInOrg } from '../db/queries/programs.ts';
 import { listSessions, type SessionListing } from '../db/queries/sessions.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -18,20 +20,46 @@ import { requireViewer } from './manage-sessions.ts';
 
 const DAY_MS = 86_400_000;
 
+// Map.groupBy arrives with Node 21; this runs on 20.
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+type ActiveBooking = { sessionId: string | null; startsAt: Date; endsAt: Date };
+
 /**
- * Splits a mentor's sessions into busy time (every live session, seen or not:
- * the mentor is taken either way) and the open seats this viewer may book.
+ * Busy time and open seats for one mentor: every live session and every
+ * pending or approved one-to-one booking is busy (seen or not: the mentor is
+ * taken either way); published sessions this viewer may see are offered with
+ * the seats that enrolments and active bookings leave.
  */
-function busyAndOpen(sessions: SessionListing[], canSee: (s: SessionListing) => boolean) {
+function busyAndOpen(
+  sessions: SessionListing[],
+  bookings: ActiveBooking[],
+  canSee: (s: SessionListing) => boolean,
+) {
   const busy: Interval[] = [];
   const open: (OpenSession & { listing: SessionListing })[] = [];
+  const seatsBooked = new Map<string, number>();
+  for (const b of bookings) {
+    if (b.sessionId) seatsBooked.set(b.sessionId, (seatsBooked.get(b.sessionId) ?? 0) + 1);
+    else busy.push({ startMs: b.startsAt.getTime(), endMs: b.endsAt.getTime() });
+  }
   for (const s of sessions) {
     if (s.session.status === 'cancelled') continue;
     const startMs = s.session.startsAt.getTime();
     const endMs = s.session.endsAt.getTime();
     busy.push({ startMs, endMs });
     if (s.session.status === 'published' && canSee(s)) {
-      const seatsLeft = s.session.capacity - s.enrolled.length;
+      const seatsLeft =
+        s.session.capacity - s.enrolled.length - (seatsBooked.get(s.session.id) ?? 0);
       open.push({ startMs, endMs, sessionId: s.session.id, seatsLeft, listing: s });
     }
   }
@@ -60,6 +88,53 @@ function weeklyRulesFor(
   return { ...rules, weekly: [], overrides: [] };
 }
 
+export type MentorForSlots = {
+  userId: string;
+  name: string;
+  timeZone: string;
+  programs: { programId: string; mode: ProgramMode }[];
+};
+
+/**
+ * The slots one mentor offers this viewer in [from, to): the same
+ * computation serves the profile page and the check on a booking request.
+ */
+export async function offeredSlots(
+  q: Queryable,
+  viewer: SessionViewer,
+  mentor: MentorForSlots,
+  range: { from: Date; to: Date },
+  now: Date,
+) {
+  const stored = (await listAvailability(q, [mentor.userId])).get(mentor.userId)!;
+  const rules = weeklyRulesFor(viewer, mentor, toRules(stored, mentor.timeZone));
+  const wide = {
+    from: new Date(range.from.getTime() - DAY_MS),
+    to: new Date(range.to.getTime() + DAY_MS),
+  };
+  const [sessions, bookings] = await Promise.all([
+    listSessions(q, { mentorIds: [mentor.userId], ...wide }),
+    listActiveBookingsOfMentors(q, [mentor.userId], wide.from, wide.to),
+  ]);
+  const { busy, open } = busyAndOpen(sessions, bookings, seeWith(viewer));
+  const slots = computeSlots({
+    rules,
+    busy,
+    openSessions: open,
+    now: now.getTime(),
+    fromMs: range.from.getTime(),
+    toMs: range.to.getTime(),
+  });
+  const byId = new Map(open.map((o) => [o.sessionId, o.listing]));
+  return {
+    rules,
+    slots: slots.map((slot) => ({
+      ...slot,
+      listing: slot.sessionId ? byId.get(slot.sessionId) : undefined,
+    })),
+  };
+}
+
 /** Bookable slots of one mentor between `from` and `to`, as this viewer may see them. */
 export async function listMentorSlots(
   ctx: ServiceContext,
@@ -71,30 +146,8 @@ export async function listMentorSlots(
   const { viewer } = await requireViewer(ctx.db, actor, orgId);
   const [mentor] = await listMentorsInOrg(ctx.db, orgId, [mentorId]);
   if (!mentor) throw notFound('Mentor');
-  const stored = (await listAvailability(ctx.db, [mentorId])).get(mentorId)!;
-  const rules = weeklyRulesFor(viewer, mentor, toRules(stored, mentor.timeZone));
-  const sessions = await listSessions(ctx.db, {
-    mentorIds: [mentorId],
-    from: new Date(range.from.getTime() - DAY_MS),
-    to: new Date(range.to.getTime() + DAY_MS),
-  });
-  const { busy, open } = busyAndOpen(sessions, seeWith(viewer));
-  const slots = computeSlots({
-    rules,
-    busy,
-    openSessions: open,
-    now: ctx.now().getTime(),
-    fromMs: range.from.getTime(),
-    toMs: range.to.getTime(),
-  });
-  const byId = new Map(open.map((o) => [o.sessionId, o.listing]));
-  return {
-    mentor: { userId: mentor.userId, name: mentor.name, timeZone: rules.timeZone },
-    slots: slots.map((slot) => ({
-      ...slot,
-      listing: slot.sessionId ? byId.get(slot.sessionId) : undefined,
-    })),
-  };
+  const { rules, slots } = await offeredSlots(ctx.db, viewer, mentor, range, ctx.now());
+  return { mentor: { userId: mentor.userId, name: mentor.name, timeZone: rules.timeZone }, slots };
 }
 
 /** Mentors of the organisation with each one's next free slot (directory page). */
@@ -103,14 +156,14 @@ export async function listMentors(ctx: ServiceContext, actor: Actor, orgId: stri
   const mentors = await listMentorsInOrg(ctx.db, orgId);
   const ids = mentors.map((m) => m.userId);
   const now = ctx.now().getTime();
-  const [availability, sessions] = await Promise.all([
+  const horizon = new Date(now + 366 * DAY_MS);
+  const [availability, sessions, bookings] = await Promise.all([
     listAvailability(ctx.db, ids),
-    listSessions(ctx.db, { mentorIds: ids, from: new Date(now), to: new Date(now + 366 * DAY_MS) }),
+    listSessions(ctx.db, { mentorIds: ids, from: new Date(now), to: horizon }),
+    listActiveBookingsOfMentors(ctx.db, ids, new Date(now), horizon),
   ]);
-  const sessionsOf = new Map<string, SessionListing[]>();
-  for (const s of sessions) {
-    sessionsOf.set(s.session.mentorId, [...(sessionsOf.get(s.session.mentorId) ?? []), s]);
-  }
+  const sessionsOf = groupBy(sessions, (s) => s.session.mentorId);
+  const bookingsOf = groupBy(bookings, (b) => b.mentorId);
   // One set of offsets per zone for the whole page.
   const segments = new Map<string, ReturnType<typeof offsetSegments>>();
   const see = seeWith(viewer);
@@ -119,7 +172,11 @@ export async function listMentors(ctx: ServiceContext, actor: Actor, orgId: stri
     if (!segments.has(rules.timeZone)) {
       segments.set(rules.timeZone, offsetSegments(rules.timeZone, now, now + 366 * DAY_MS));
     }
-    const { busy, open } = busyAndOpen(sessionsOf.get(m.userId) ?? [], see);
+    const { busy, open } = busyAndOpen(
+      sessionsOf.get(m.userId) ?? [],
+      bookingsOf.get(m.userId) ?? [],
+      see,
+    );
     const next = nextFreeSlot({
       rules,
       busy,

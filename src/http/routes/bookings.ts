@@ -1,0 +1,261 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { type BookingAction, bookingStatuses } from '../../core/booking-machine.ts';
+import { AppError } from '../../core/errors.ts';
+import type { BookingListing } from '../../db/queries/bookings.ts';
+import { decideBooking, getBooking, listMyBookings } from '../../services/decide-booking.ts';
+import { photoUrlFor } from '../../services/manage-profile.ts';
+import { requestBooking } from '../../services/request-booking.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { errorResponses, instant, uuidParam } from '../schemas.ts';
+
+const tags = ['bookings'];
+const orgParams = z.object({ orgId: uuidParam });
+const bookingParams = orgParams.extend({ bookingId: uuidParam });
+
+const person = z.object({ userId: z.uuid(), name: z.string(), timeZone: z.string() });
+const bookingView = z.object({
+  id: z.uuid(),
+  orgId: z.uuid(),
+  programId: z.uuid(),
+  programName: z.string(),
+  sessionId: z.uuid().nullable(),
+  mentor: person,
+  mentee: person.extend({ photoUrl: z.string().nullable() }),
+  status: z.enum(bookingStatuses),
+  awaiting: z.enum(['mentor', 'mentee']).nullable(),
+  startsAt: z.date(),
+  endsAt: z.date(),
+  message: z.string(),
+  reason: z.string().nullable(),
+  round: z.number(),
+  expiresAt: z.date().nullable(),
+  createdAt: z.date(),
+});
+
+function present(l: BookingListing): z.infer<typeof bookingView> {
+  const b = l.booking;
+  return {
+    id: b.id,
+    orgId: b.orgId,
+    programId: b.programId,
+    programName: l.programName,
+    sessionId: b.sessionId,
+    mentor: { userId: b.mentorId, name: l.mentorName, timeZone: l.mentorTimeZone },
+    mentee: {
+      userId: b.menteeId,
+      name: l.menteeName,
+      timeZone: l.menteeTimeZone,
+      photoUrl: photoUrlFor(b.menteeId, l.menteePhotoKey),
+    },
+    status: b.status as z.infer<typeof bookingView>['status'],
+    awaiting: b.awaiting,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    message: b.message,
+    reason: b.reason,
+    round: b.round,
+    expiresAt: b.expiresAt,
+    createdAt: b.createdAt,
+  };
+}
+
+const idempotencyKey = z
+  .string()
+  .regex(/^[\w.:-]{8,100}$/, 'must be 8–100 letters, digits or . _ : -')
+  .optional();
+
+export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  app.post(
+    '/api/orgs/:orgId/bookings',
+    {
+      schema: {
+        tags,
+        summary:
+          'Book a slot (startsAt + lengthMinutes), a seat in a published session (sessionId), or suggest a time of your own (ownTime). Pending until the mentor answers. Send Idempotency-Key to make retries safe.',
+        params: orgParams,
+        headers: z.object({ 'idempotency-key': idempotencyKey }),
+        body: z.strictObject({
+          mentorId: uuidParam,
+          startsAt: instant.optional(),
+          lengthMinutes: z
+            .number()
+            .int()
+            .min(5)
+            .max(24 * 60)
+            .optional(),
+          sessionId: uuidParam.optional(),
+          ownTime: z.boolean().default(false),
+          message: z.string().trim().max(5000).default(''),
+        }),
+        response: { 200: bookingView, 201: bookingView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { orgId } = request.params;
+      const result = await requestBooking(
+        ctx,
+        actor,
+        orgId,
+        request.body,
+        request.headers['idempotency-key'],
+      );
+      const { listing } = await getBooking(ctx, actor, orgId, result.booking.id);
+      return reply.code(result.replayed ? 200 : 201).send(present(listing));
+    },
+  );
+
+  app.get(
+    '/api/me/bookings',
+    {
+      schema: {
+        tags,
+        summary: 'Bookings I made or received, by start time',
+        response: { 200: z.object({ bookings: z.array(bookingView) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      bookings: (await listMyBookings(ctx, requireActor(request))).map(present),
+    }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/bookings/:bookingId',
+    {
+      schema: {
+        tags,
+        summary: 'A booking with its history (every transition: who, from, to, why, when)',
+        params: bookingParams,
+        response: {
+          200: bookingView.extend({
+            history: z.array(
+              z.object({
+                action: z.string(),
+                fromStatus: z.string().nullable(),
+                toStatus: z.string(),
+                reason: z.string().nullable(),
+                startsAt: z.date(),
+                endsAt: z.date(),
+                at: z.date(),
+                actorName: z.string().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const { listing, events } = await getBooking(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.bookingId,
+      );
+      return { ...present(listing), history: events };
+    },
+  );
+
+  const decisions: { path: string; action: BookingAction; summary: string; body: z.ZodType }[] = [
+    {
+      path: 'approve',
+      action: 'approve',
+      summary: 'Mentor approves a pending booking',
+      body: z.strictObject({}),
+    },
+    {
+      path: 'reject',
+      action: 'reject',
+      summary: 'Mentor rejects a pending booking; the reason is shown to the mentee',
+      body: z.strictObject({ reason: z.string().trim().min(1, 'is required').max(1000) }),
+    },
+    {
+      path: 'propose',
+      action: 'propose_time',
+      summary: 'Suggest another time (mentor, or mentee answering a suggestion)',
+      body: z.strictObject({
+        startsAt: instant,
+        lengthMinutes: z
+          .number()
+          .int()
+          .min(5)
+          .max(24 * 60)
+          .optional(),
+        reason: z.string().trim().max(1000).optional(),
+      }),
+    },
+    {
+      path: 'accept',
+      action: 'accept_proposal',
+      summary: "Mentee accepts the mentor's suggested time",
+      body: z.strictObject({}),
+    },
+    {
+      path: 'decline',
+      action: 'decline_proposal',
+      summary: "Mentee declines the mentor's suggested time",
+      body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
+    },
+    {
+      path: 'withdraw',
+      action: 'withdraw',
+      summary: 'Mentee withdraws a pending booking',
+      body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
+    },
+    {
+      path: 'cancel',
+      action: 'cancel',
+      summary: 'Either side cancels an approved booking, with a reason',
+      body: z.strictObject({ reason: z.string().trim().min(1, 'is required').max(1000) }),
+    },
+  ];
+
+  for (const d of decisions) {
+    app.post(
+      `/api/orgs/:orgId/bookings/:bookingId/${d.path}`,
+      {
+        schema: {
+          tags,
+          summary: d.summary,
+          params: bookingParams,
+          body: d.body,
+          response: { 200: bookingView, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const body = (request.body ?? {}) as {
+          reason?: string;
+          startsAt?: Date;
+          lengthMinutes?: number;
+        };
+        const { orgId, bookingId } = request.params;
+        let proposal: { startsAt: Date; endsAt: Date } | undefined;
+        if (d.action === 'propose_time') {
+          if (!body.startsAt)
+            throw new AppError('validation_failed', 'startsAt is required', {
+              fields: { 'body.startsAt': 'is required' },
+            });
+          const current = await getBooking(ctx, requireActor(request), orgId, bookingId);
+          const length =
+            body.lengthMinutes ??
+            (current.listing.booking.endsAt.getTime() -
+              current.listing.booking.startsAt.getTime()) /
+              60_000;
+          proposal = {
+            startsAt: body.startsAt,
+            endsAt: new Date(body.startsAt.getTime() + length * 60_000),
+          };
+        }
+        await decideBooking(ctx, requireActor(request), orgId, bookingId, {
+          action: d.action,
+          reason: body.reason,
+          proposal,
+        });
+        const { listing } = await getBooking(ctx, requireActor(request), orgId, bookingId);
+        return present(listing);
+      },
+    );
+  }
+};

@@ -1,0 +1,186 @@
+import { expiresAt, PENDING_PER_MENTOR_LIMIT } from '../core/booking-machine.ts';
+import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { canSeeSession, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
+import type { Tx } from '../db/client.ts';
+import { isUniqueViolation, sqlState } from '../db/errors.ts';
+import {
+  countActiveBookingsOfSession,
+  countPendingBetween,
+  getBookingByIdempotencyKey,
+  insertBooking,
+  insertBookingEvent,
+  insertOutbox,
+} from '../db/queries/bookings.ts';
+import { listMentorsInOrg } from '../db/queries/programs.ts';
+import { getSessionForUpdate, listSessions } from '../db/queries/sessions.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { type MentorForSlots, offeredSlots } from './list-slots.ts';
+import { requireViewer } from './manage-sessions.ts';
+
+/** Unanswered bookings expire after this many days (a program setting later). */
+export const DEFAULT_EXPIRY_DAYS = 7;
+const MAX_OWN_TIME_MINUTES = 4 * 60;
+
+export type BookingRequest = {
+  mentorId: string;
+  /** a slot's start; or the start of a time of the mentee's own (`ownTime`) */
+  startsAt?: Date | undefined;
+  lengthMinutes?: number | undefined;
+  /** a published session to take a seat in */
+  sessionId?: string | undefined;
+  ownTime: boolean;
+  message: string;
+};
+
+export const slotTaken = () =>
+  new AppError('conflict', 'That time has just been taken; pick another', { reason: 'slot_taken' });
+
+/** A program in which this mentee may book this mentor: à la carte, or matched with them. */
+function bookingProgram(viewer: SessionViewer, mentor: MentorForSlots): string | null {
+  for (const p of mentor.programs) {
+    if (canSeeWeeklySlots({ ...viewer, isOrgAdmin: false }, mentor.userId, [p])) return p.programId;
+  }
+  return null;
+}
+
+async function sessionSeat(
+  tx: Tx,
+  orgId: string,
+  viewer: SessionViewer,
+  sessionId: string,
+  now: Date,
+) {
+  // The row lock makes seat counting safe: concurrent bookings of one session queue here.
+  const locked = await getSessionForUpdate(tx, orgId, sessionId);
+  const [listing] = locked ? await listSessions(tx, { ids: [sessionId] }) : [];
+  if (!locked || !listing) throw notFound('Session');
+  const visible = canSeeSession(viewer, {
+    mentorId: locked.mentorId,
+    status: locked.status,
+    programId: locked.programId,
+    programMode: listing.programMode,
+    groupIds: listing.groupIds,
+    enrolledIds: listing.enrolled.map((e) => e.userId),
+  });
+  if (!visible || locked.status !== 'published') throw notFound('Session');
+  if (locked.startsAt <= now) throw invalidField('body.sessionId', 'has already started');
+  const taken = listing.enrolled.length + (await countActiveBookingsOfSession(tx, sessionId));
+  if (taken >= locked.capacity) {
+    throw new AppError('conflict', 'This session is full', { reason: 'session_full' });
+  }
+  return locked;
+}
+
+/**
+ * A mentee books a slot, a seat in a published session, or suggests a time of
+ * their own. The booking is pending and holds its time at once. With an
+ * idempotency key, a retried request returns the first booking.
+ */
+export async function requestBooking(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  req: BookingRequest,
+  idempotencyKey?: string,
+) {
+  const attempt = () =>
+    ctx.db.transaction(async (tx) => {
+      if (idempotencyKey) {
+        const earlier = await getBookingByIdempotencyKey(tx, actor.userId, idempotencyKey);
+        if (earlier) return { booking: earlier, replayed: true };
+      }
+      const now = ctx.now();
+      const { viewer } = await requireViewer(tx, actor, orgId);
+      if (req.mentorId === actor.userId)
+        throw invalidField('body.mentorId', 'is you; book someone else');
+      const [mentor] = await listMentorsInOrg(tx, orgId, [req.mentorId]);
+      if (!mentor) throw notFound('Mentor');
+
+      let programId: string;
+      let startsAt: Date;
+      let endsAt: Date;
+      let sessionId: string | null = null;
+      if (req.sessionId) {
+        const session = await sessionSeat(tx, orgId, viewer, req.sessionId, now);
+        if (session.mentorId !== req.mentorId)
+          throw invalidField('body.sessionId', 'is not this mentor’s session');
+        ({ programId, startsAt, endsAt } = session);
+        sessionId = session.id;
+      } else {
+        const program = bookingProgram(viewer, mentor);
+        if (!program) throw notFound('Mentor');
+        programId = program;
+        if (!req.startsAt) throw invalidField('body.startsAt', 'is required');
+        const length = req.lengthMinutes ?? 30;
+        startsAt = req.startsAt;
+        endsAt = new Date(startsAt.getTime() + length * 60_000);
+        if (startsAt <= now) throw invalidField('body.startsAt', 'must be in the future');
+        if (req.ownTime) {
+          if (length > MAX_OWN_TIME_MINUTES)
+            throw invalidField('body.lengthMinutes', 'must be at most 4 hours');
+        } else {
+          const { slots } = await offeredSlots(
+            tx,
+            viewer,
+            mentor,
+            { from: startsAt, to: endsAt },
+            now,
+          );
+          const offered = slots.some(
+            (s) =>
+              s.kind === 'weekly' && s.startMs === startsAt.getTime() && s.lengthMinutes === length,
+          );
+          if (!offered) throw slotTaken();
+        }
+      }
+
+      if ((await countPendingBetween(tx, actor.userId, req.mentorId)) >= PENDING_PER_MENTOR_LIMIT) {
+        throw new AppError(
+          'conflict',
+          `You already have ${PENDING_PER_MENTOR_LIMIT} pending bookings with this mentor; wait for an answer or withdraw one`,
+          { reason: 'too_many_pending' },
+        );
+      }
+      const booking = await insertBooking(tx, {
+        orgId,
+        programId,
+        mentorId: req.mentorId,
+        menteeId: actor.userId,
+        sessionId,
+        status: 'pending',
+        awaiting: 'mentor',
+        startsAt,
+        endsAt,
+        message: req.message,
+        expiresAt: new Date(expiresAt(now.getTime(), startsAt.getTime(), DEFAULT_EXPIRY_DAYS)),
+        idempotencyKey: idempotencyKey ?? null,
+        createdAt: now,
+        updatedAt: now,
+      });
+      await insertBookingEvent(tx, {
+        bookingId: booking.id,
+        actorId: actor.userId,
+        action: req.ownTime ? 'suggest_time' : 'request',
+        fromStatus: null,
+        toStatus: 'pending',
+        startsAt,
+        endsAt,
+        at: now,
+      });
+      await insertOutbox(tx, 'booking.requested', {
+        bookingId: booking.id,
+        mentorId: req.mentorId,
+        menteeId: actor.userId,
+      });
+      return { booking, replayed: false };
+    });
+
+  try {
+    return await attempt();
+  } catch (err) {
+    if (sqlState(err) === '23P01') throw slotTaken();
+    // The same key sent twice at once: the unique index lets one in; answer the other with it.
+    if (idempotencyKey && isUniqueViolation(err, 'bookings_idempotency_key')) return attempt();
+    throw err;
+  }
+}
