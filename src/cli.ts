@@ -7,8 +7,9 @@ import { getUserByEmail } from './db/queries/accounts.ts';
 import { insertAuditEvent } from './db/queries/audit.ts';
 import { insertOrgMember } from './db/queries/organisations.ts';
 import { startServer, stopOnSignals } from './server.ts';
-import type { ServiceContext } from './services/context.ts';
+import { createServiceContext, type ServiceContext } from './services/context.ts';
 import { createOrganisation } from './services/manage-organisations.ts';
+import { runDueJobs } from './services/process-jobs.ts';
 import { seedDemo } from './services/seed-demo.ts';
 import { signUp } from './services/sign-up.ts';
 
@@ -18,6 +19,7 @@ Usage:
   confer serve                  start the server (default)
   confer migrate                apply database migrations
   confer seed                   seed the demo organisation (demo/test databases only)
+  confer jobs                   run the background jobs that are due (expiry, reminders) once
   confer create-admin --email E --password P --name N [--org "Organisation"] [--org-id ID]
                                 create an account (or use an existing one) and make it
                                 admin of a new organisation, or of --org-id
@@ -29,7 +31,7 @@ async function withDatabase<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise
   const database = await openDatabase(config);
   try {
     await database.migrate();
-    return await fn({ db: database.db, now: () => new Date(), sessionDays: config.sessionDays });
+    return await fn(createServiceContext(database.db, { sessionDays: config.sessionDays }));
   } finally {
     await database.close();
   }
@@ -91,6 +93,11 @@ async function main(argv: string[]) {
     case 'seed': {
       const summary = await withDatabase(seedDemo);
       console.log(`demo organisation seeded; sign in as ${summary.admin} / ${summary.password}`);
+      return;
+    }
+    case 'jobs': {
+      const n = await withDatabase((ctx) => runDueJobs(ctx, 10_000));
+      console.log(`${n} due job(s) run`);
       return;
     }
     case 'create-admin':

@@ -24,6 +24,7 @@ const configSchema = z.object({
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -45,6 +46,8 @@ export type Config = {
   loginRateLimit: number;
   loginRateWindowSeconds: number;
   maxUploadBytes: number;
+  /** how often the server runs due background jobs; 0 = never (run `confer jobs` instead) */
+  jobsPollSeconds: number;
 };
 
 export class ConfigError extends Error {}
@@ -74,5 +77,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimit: c.LOGIN_RATE_LIMIT,
     loginRateWindowSeconds: c.LOGIN_RATE_WINDOW_SECONDS,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
+    jobsPollSeconds: c.JOBS_POLL_SECONDS,
   };
 }

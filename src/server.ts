@@ -3,7 +3,8 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from './db/queries/meta.ts';
 import { type App, buildApp } from './http/app.ts';
-import type { ServiceContext } from './services/context.ts';
+import { startJobWorker } from './jobs/worker.ts';
+import { createServiceContext } from './services/context.ts';
 import { type DemoSummary, seedDemo } from './services/seed-demo.ts';
 
 export type RunningServer = { app: App; database: Database; url: string; stop(): Promise<void> };
@@ -14,11 +15,7 @@ export type RunningServer = { app: App; database: Database; url: string; stop():
  */
 async function prepareDatabase(config: Config, database: Database, log: Logger) {
   await database.migrate();
-  const ctx: ServiceContext = {
-    db: database.db,
-    now: () => new Date(),
-    sessionDays: config.sessionDays,
-  };
+  const ctx = createServiceContext(database.db, { sessionDays: config.sessionDays });
   const kind = await getDatabaseKind(database.db);
   if (kind !== null || (await countUsers(database.db)) > 0) return null;
   if (!config.demoSeed) {
@@ -54,16 +51,26 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
     if (config.logLevel !== 'silent') printWelcome(config.publicUrl ?? url, demo);
+    const worker =
+      config.jobsPollSeconds > 0
+        ? startJobWorker(
+            createServiceContext(database.db, { sessionDays: config.sessionDays }),
+            config.jobsPollSeconds * 1000,
+            log,
+          )
+        : null;
     const running = app;
     let stopping: Promise<void> | undefined;
     return {
       app: running,
       database,
       url,
-      // Stop accepting, let in-flight requests finish, then close the database
-      // so PGlite flushes its files and releases the DATA_DIR lock.
+      // Stop accepting, let in-flight requests and jobs finish, then close the
+      // database so PGlite flushes its files and releases the DATA_DIR lock.
       stop: () => {
-        stopping ??= running.close().finally(() => database.close());
+        stopping ??= Promise.all([running.close(), worker?.stop()])
+          .finally(() => database.close())
+          .then(() => {});
         return stopping;
       },
     };

@@ -238,3 +238,13 @@ export function nextFreeSlot(q: Omit<SlotQuery, 'fromMs' | 'toMs'>): Slot | null
   }
   return null;
 }
+
+/** True when [startMs, endMs) lies inside one of the mentor's windows (weekly hours or override). */
+export function isInsideHours(rules: AvailabilityRules, startMs: number, endMs: number): boolean {
+  const segments = offsetSegments(rules.timeZone, startMs, endMs);
+  const s = instantToWall(segments, startMs);
+  const e = instantToWall(segments, endMs);
+  return availabilityWindows(rules, s - DAY_MS, e + DAY_MS).some(
+    (w) => w.startMs <= s && e <= w.endMs,
+  );
+}

@@ -164,3 +164,12 @@ export const PENDING_PER_MENTOR_LIMIT = 3;
 export function expiresAt(createdAt: number, startsAt: number, expiryDays: number): number {
   return Math.min(createdAt + expiryDays * 86_400_000, startsAt);
 }
+
+/** A cancellation closer to the start than the program's window is late (no refund when the mentee cancels). */
+export function isLateCancellation(
+  startsAt: number,
+  now: number,
+  lateCancelHours: number,
+): boolean {
+  return startsAt - now < lateCancelHours * 3_600_000;
+}

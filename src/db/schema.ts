@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  boolean,
   check,
   date,
   index,
@@ -84,6 +85,10 @@ export const programs = pgTable(
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
     mode: text('mode', { enum: ['matched', 'a_la_carte'] }).notNull(),
+    /** unanswered bookings expire after this many days (or at their start) */
+    expiryDays: integer('expiry_days').notNull().default(7),
+    /** cancelling an approved booking closer than this to its start is late */
+    lateCancelHours: integer('late_cancel_hours').notNull().default(24),
     createdAt: createdAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
@@ -237,6 +242,7 @@ export const availabilitySettings = pgTable(
     bufferAfterMinutes: integer('buffer_after_minutes').notNull().default(0),
     minimumNoticeMinutes: integer('minimum_notice_minutes').notNull().default(720),
     horizonDays: integer('horizon_days').notNull().default(60),
+    autoApprove: boolean('auto_approve').notNull().default(false),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
@@ -417,6 +423,12 @@ export const bookings = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     sessionId: uuid('session_id').references(() => mentoringSessions.id, { onDelete: 'set null' }),
+    sessionTypeId: uuid('session_type_id').references(() => sessionTypes.id, {
+      onDelete: 'set null',
+    }),
+    priceMinor: integer('price_minor').notNull().default(0),
+    currency: text('currency'),
+    lateCancellation: boolean('late_cancellation').notNull().default(false),
     status: text('status').notNull(),
     awaiting: text('awaiting', { enum: ['mentor', 'mentee'] }),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
@@ -471,4 +483,90 @@ export const outbox = pgTable(
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
   },
   (t) => [index('outbox_undelivered_idx').on(t.id).where(sql`${t.deliveredAt} is null`)],
+);
+
+/** What a mentor offers: a name, a length and an optional price (integer minor units). */
+export const sessionTypes = pgTable(
+  'session_types',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    mentorId: uuid('mentor_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    durationMinutes: integer('duration_minutes').notNull(),
+    priceMinor: integer('price_minor').notNull().default(0),
+    currency: text('currency').notNull().default('EUR'),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('session_types_mentor_idx').on(t.mentorId),
+    check('session_types_price_check', sql`${t.priceMinor} >= 0`),
+    check('session_types_duration_check', sql`${t.durationMinutes} between 5 and 1440`),
+  ],
+);
+
+/**
+ * Money movements of a booking. One row per kind per booking: a retried
+ * refund hits the unique key instead of paying twice.
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['hold', 'capture', 'refund'] }).notNull(),
+    amountMinor: integer('amount_minor').notNull(),
+    currency: text('currency').notNull(),
+    providerRef: text('provider_ref'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('ledger_entries_booking_kind_key').on(t.bookingId, t.kind),
+    check('ledger_entries_kind_check', sql`${t.kind} in ('hold', 'capture', 'refund')`),
+  ],
+);
+
+export const bookingRatings = pgTable(
+  'booking_ratings',
+  {
+    bookingId: uuid('booking_id')
+      .notNull()
+      .references(() => bookings.id, { onDelete: 'cascade' }),
+    side: text('side', { enum: ['mentor', 'mentee'] }).notNull(),
+    raterId: uuid('rater_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    stars: smallint('stars').notNull(),
+    feedback: text('feedback').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bookingId, t.side] }),
+    check('booking_ratings_stars_check', sql`${t.stars} between 1 and 5`),
+  ],
+);
+
+/**
+ * Durable background work (expiry, reminders). Workers claim due rows with
+ * FOR UPDATE SKIP LOCKED and mark them done in the same transaction as the
+ * work, so each job runs once however many instances poll.
+ */
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    kind: text('kind').notNull(),
+    runAt: timestamp('run_at', { withTimezone: true }).notNull(),
+    payload: jsonb('payload').$type<Record<string, string>>().notNull(),
+    dedupeKey: text('dedupe_key').notNull().unique(),
+    attempts: integer('attempts').notNull().default(0),
+    lastError: text('last_error'),
+    doneAt: timestamp('done_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('jobs_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`)],
 );

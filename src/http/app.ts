@@ -19,7 +19,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import { localDiskStorage } from '../integrations/file-storage.ts';
-import type { ServiceContext } from '../services/context.ts';
+import { createServiceContext, type ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -32,6 +32,7 @@ import { mentorRoutes } from './routes/mentors.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
+import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 
 export type AppDeps = {
@@ -77,11 +78,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', request.id);
   });
 
-  const ctx: ServiceContext = {
-    db: database.db,
-    now: deps.now ?? (() => new Date()),
+  const ctx = createServiceContext(database.db, {
     sessionDays: config.sessionDays,
-  };
+    ...(deps.now ? { now: deps.now } : {}),
+  });
   const routeDeps: RouteDeps = {
     ctx,
     config,
@@ -130,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionRoutes, routeDeps);
   await app.register(mentorRoutes, routeDeps);
   await app.register(bookingRoutes, routeDeps);
+  await app.register(sessionTypeRoutes, routeDeps);
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot : deps.webRoot;
   const hasWebApp = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));

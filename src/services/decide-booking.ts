@@ -1,30 +1,30 @@
-import { type BookingAction, decideTransition, type Side } from '../core/booking-machine.ts';
-import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { isInsideHours } from '../core/availability.ts';
+import type { Side } from '../core/booking-machine.ts';
+import { AppError, notFound } from '../core/errors.ts';
 import { sqlState } from '../db/errors.ts';
+import { getUserById } from '../db/queries/accounts.ts';
+import { getAvailability } from '../db/queries/availability.ts';
 import {
+  type BookingListing,
   getBookingForUpdate,
+  getMenteeHistory,
   insertBookingEvent,
   insertOutbox,
+  listActiveBookingsOfMentors,
   listBookingEvents,
   listBookings,
-  updateBookingFrom,
+  listPaymentStates,
+  listRatings,
+  setMeetingUrl,
 } from '../db/queries/bookings.ts';
+import { listSessions } from '../db/queries/sessions.ts';
+import { applyBookingDecision, type Decision } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { toRules } from './manage-availability.ts';
 import { requireViewer } from './manage-sessions.ts';
 import { slotTaken } from './request-booking.ts';
 
-export type Decision = {
-  action: BookingAction;
-  reason?: string | undefined;
-  proposal?: { startsAt: Date; endsAt: Date } | undefined;
-};
-
-/**
- * One step in a booking's life, by its mentor or mentee: the core decides,
- * then the new state, its event and the outbox row are written together.
- * The row is locked and the update is conditional on the status the decision
- * was made on, so two racing approvals cannot both win.
- */
+/** A decision by the booking's mentor or mentee; anyone else gets 404. */
 export async function decideBooking(
   ctx: ServiceContext,
   actor: Actor,
@@ -44,65 +44,7 @@ export async function decideBooking(
             ? 'mentee'
             : null;
       if (!side) throw notFound('Booking');
-      const now = ctx.now();
-      const result = decideTransition(
-        {
-          status: booking.status as never,
-          awaiting: booking.awaiting,
-          startsAt: booking.startsAt.getTime(),
-          endsAt: booking.endsAt.getTime(),
-        },
-        {
-          by: side,
-          action: d.action,
-          now: now.getTime(),
-          reason: d.reason,
-          proposal: d.proposal && {
-            startsAt: d.proposal.startsAt.getTime(),
-            endsAt: d.proposal.endsAt.getTime(),
-          },
-        },
-      );
-      if (!result.ok) {
-        if (result.reason === 'reason_required') throw invalidField('body.reason', 'is required');
-        if (result.reason === 'proposal_in_past')
-          throw invalidField('body.startsAt', 'must be in the future');
-        throw new AppError('conflict', result.message, { reason: result.reason });
-      }
-      const { next } = result;
-      const updated = await updateBookingFrom(tx, id, booking.status, {
-        status: next.status,
-        awaiting: next.awaiting,
-        startsAt: new Date(next.startsAt),
-        endsAt: new Date(next.endsAt),
-        reason: d.reason ?? booking.reason,
-        round: d.action === 'propose_time' ? booking.round + 1 : booking.round,
-        updatedAt: now,
-      });
-      if (!updated)
-        throw new AppError(
-          'conflict',
-          `The booking changed meanwhile; it is no longer ${booking.status}`,
-        );
-      await insertBookingEvent(tx, {
-        bookingId: id,
-        actorId: actor.userId,
-        action: d.action,
-        fromStatus: booking.status,
-        toStatus: next.status,
-        reason: d.reason ?? null,
-        startsAt: updated.startsAt,
-        endsAt: updated.endsAt,
-        at: now,
-      });
-      await insertOutbox(tx, `booking.${d.action}`, {
-        bookingId: id,
-        by: side,
-        mentorId: booking.mentorId,
-        menteeId: booking.menteeId,
-        status: next.status,
-      });
-      return updated;
+      return applyBookingDecision(tx, ctx, booking, { side, userId: actor.userId }, d);
     });
   } catch (err) {
     // A proposed time that overlaps someone's other booking.
@@ -125,4 +67,136 @@ export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: strin
 
 export function listMyBookings(ctx: ServiceContext, actor: Actor) {
   return listBookings(ctx.db, { userId: actor.userId });
+}
+
+/** After approval the mentor may add or change the meeting link (seed 003). */
+export async function setBookingMeetingLink(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  meetingUrl: string,
+) {
+  return ctx.db.transaction(async (tx) => {
+    await requireViewer(tx, actor, orgId);
+    const booking = await getBookingForUpdate(tx, orgId, id);
+    if (!booking || booking.mentorId !== actor.userId) throw notFound('Booking');
+    if (booking.status !== 'approved') {
+      throw new AppError(
+        'conflict',
+        `A meeting link can be set on an approved booking; this one is ${booking.status}`,
+        {
+          reason: 'not_approved',
+        },
+      );
+    }
+    const now = ctx.now();
+    const updated = await setMeetingUrl(tx, id, meetingUrl, now);
+    await insertBookingEvent(tx, {
+      bookingId: id,
+      actorId: actor.userId,
+      action: 'set_meeting_link',
+      fromStatus: booking.status,
+      toStatus: booking.status,
+      reason: null,
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      at: now,
+    });
+    await insertOutbox(tx, 'booking.meeting_link', {
+      bookingId: id,
+      mentorId: booking.mentorId,
+      menteeId: booking.menteeId,
+    });
+    return updated;
+  });
+}
+
+export type Conflict = {
+  kind: 'session' | 'booking' | 'outside_hours';
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+};
+
+/**
+ * The mentor's pending bookings, each with what seed 004 says to show: the
+ * mentee's history and anything on the mentor's calendar it clashes with.
+ */
+export async function listPendingForMentor(ctx: ServiceContext, actor: Actor) {
+  const pending = (await listBookings(ctx.db, { userId: actor.userId })).filter(
+    (l) => l.booking.mentorId === actor.userId && l.booking.status === 'pending',
+  );
+  const mentor = await getUserById(ctx.db, actor.userId);
+  const rules = toRules(await getAvailability(ctx.db, actor.userId), mentor?.timeZone ?? 'UTC');
+  return Promise.all(
+    pending.map(async (l) => {
+      const { startsAt, endsAt } = l.booking;
+      const [history, sessions, others] = await Promise.all([
+        getMenteeHistory(ctx.db, l.booking.menteeId),
+        listSessions(ctx.db, {
+          mentorIds: [actor.userId],
+          from: startsAt,
+          to: endsAt,
+          statuses: ['draft', 'published'],
+        }),
+        listActiveBookingsOfMentors(ctx.db, [actor.userId], startsAt, endsAt),
+      ]);
+      const conflicts: Conflict[] = [
+        ...sessions
+          .filter((s) => s.session.id !== l.booking.sessionId)
+          .map((s) => ({
+            kind: 'session' as const,
+            title: s.session.title || 'Session',
+            startsAt: s.session.startsAt,
+            endsAt: s.session.endsAt,
+          })),
+        ...others
+          .filter((b) => b.id !== l.booking.id && b.sessionId === null)
+          .map((b) => ({
+            kind: 'booking' as const,
+            title: 'Another booking',
+            startsAt: b.startsAt,
+            endsAt: b.endsAt,
+          })),
+        ...(l.booking.sessionId || isInsideHours(rules, startsAt.getTime(), endsAt.getTime())
+          ? []
+          : [
+              {
+                kind: 'outside_hours' as const,
+                title: 'Outside your weekly hours',
+                startsAt,
+                endsAt,
+              },
+            ]),
+      ];
+      return { listing: l, history, conflicts };
+    }),
+  );
+}
+
+/**
+ * What a viewer sees of their bookings beyond the rows: the money's state,
+ * their own rating, and whether they may still rate.
+ */
+export async function describeBookings(
+  ctx: ServiceContext,
+  viewerId: string,
+  listings: BookingListing[],
+) {
+  const ids = listings.map((l) => l.booking.id);
+  const [payments, ratings] = await Promise.all([
+    listPaymentStates(ctx.db, ids),
+    listRatings(ctx.db, ids),
+  ]);
+  return listings.map((l) => {
+    const mine =
+      ratings.find((r) => r.bookingId === l.booking.id && r.raterId === viewerId) ?? null;
+    return {
+      listing: l,
+      payment: payments.get(l.booking.id) ?? null,
+      myRating: mine && { stars: mine.stars, feedback: mine.feedback },
+      canRate: l.booking.status === 'completed' && !mine,
+    };
+  });
 }

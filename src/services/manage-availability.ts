@@ -12,7 +12,11 @@ import {
 } from '../db/queries/availability.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
-export type AvailabilitySettingsInput = Omit<AvailabilityRules, 'weekly' | 'overrides'>;
+export type AvailabilitySettingsInput = Omit<AvailabilityRules, 'weekly' | 'overrides'> & {
+  /** approve new bookings at once (seed 004) */
+  autoApprove: boolean;
+};
+export type MyAvailability = AvailabilityRules & { autoApprove: boolean };
 
 export const DEFAULT_SETTINGS = {
   slotLengths: [30],
@@ -44,10 +48,11 @@ export function toRules(stored: StoredAvailability, profileTimeZone: string): Av
 export async function getMyAvailability(
   ctx: ServiceContext,
   actor: Actor,
-): Promise<AvailabilityRules> {
+): Promise<MyAvailability> {
   const user = await getUserById(ctx.db, actor.userId);
   if (!user) throw notFound('User');
-  return toRules(await getAvailability(ctx.db, actor.userId), user.timeZone);
+  const stored = await getAvailability(ctx.db, actor.userId);
+  return { ...toRules(stored, user.timeZone), autoApprove: stored.settings?.autoApprove ?? false };
 }
 
 /** Replaces the weekly hours and settings in one transaction; overrides stay. */

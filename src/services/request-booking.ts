@@ -3,6 +3,7 @@ import { AppError, invalidField, notFound } from '../core/errors.ts';
 import { canSeeSession, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, sqlState } from '../db/errors.ts';
+import { getAvailability } from '../db/queries/availability.ts';
 import {
   countActiveBookingsOfSession,
   countPendingBetween,
@@ -11,8 +12,10 @@ import {
   insertBookingEvent,
   insertOutbox,
 } from '../db/queries/bookings.ts';
-import { listMentorsInOrg } from '../db/queries/programs.ts';
+import { getSessionTypeOf, insertLedgerEntryOnce } from '../db/queries/money.ts';
+import { getProgramInOrg, listMentorsInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate, listSessions } from '../db/queries/sessions.ts';
+import { applyBookingDecision, scheduleBookingJobs } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { type MentorForSlots, offeredSlots } from './list-slots.ts';
 import { requireViewer } from './manage-sessions.ts';
@@ -26,6 +29,8 @@ export type BookingRequest = {
   /** a slot's start; or the start of a time of the mentee's own (`ownTime`) */
   startsAt?: Date | undefined;
   lengthMinutes?: number | undefined;
+  /** what kind of session (length and price), when the mentor offers several */
+  sessionTypeId?: string | undefined;
   /** a published session to take a seat in */
   sessionId?: string | undefined;
   ownTime: boolean;
@@ -100,6 +105,11 @@ export async function requestBooking(
       let startsAt: Date;
       let endsAt: Date;
       let sessionId: string | null = null;
+      const type = req.sessionTypeId
+        ? await getSessionTypeOf(tx, req.mentorId, req.sessionTypeId)
+        : null;
+      if (req.sessionTypeId && !type)
+        throw invalidField('body.sessionTypeId', 'is not one of this mentor’s session types');
       if (req.sessionId) {
         const session = await sessionSeat(tx, orgId, viewer, req.sessionId, now);
         if (session.mentorId !== req.mentorId)
@@ -111,7 +121,7 @@ export async function requestBooking(
         if (!program) throw notFound('Mentor');
         programId = program;
         if (!req.startsAt) throw invalidField('body.startsAt', 'is required');
-        const length = req.lengthMinutes ?? 30;
+        const length = type?.durationMinutes ?? req.lengthMinutes ?? 30;
         startsAt = req.startsAt;
         endsAt = new Date(startsAt.getTime() + length * 60_000);
         if (startsAt <= now) throw invalidField('body.startsAt', 'must be in the future');
@@ -141,18 +151,28 @@ export async function requestBooking(
           { reason: 'too_many_pending' },
         );
       }
+      const program = await getProgramInOrg(tx, orgId, programId);
+      const price =
+        type && type.priceMinor > 0
+          ? { amountMinor: type.priceMinor, currency: type.currency }
+          : null;
       const booking = await insertBooking(tx, {
         orgId,
         programId,
         mentorId: req.mentorId,
         menteeId: actor.userId,
         sessionId,
+        sessionTypeId: type?.id ?? null,
+        priceMinor: price?.amountMinor ?? 0,
+        currency: price?.currency ?? null,
         status: 'pending',
         awaiting: 'mentor',
         startsAt,
         endsAt,
         message: req.message,
-        expiresAt: new Date(expiresAt(now.getTime(), startsAt.getTime(), DEFAULT_EXPIRY_DAYS)),
+        expiresAt: new Date(
+          expiresAt(now.getTime(), startsAt.getTime(), program?.expiryDays ?? DEFAULT_EXPIRY_DAYS),
+        ),
         idempotencyKey: idempotencyKey ?? null,
         createdAt: now,
         updatedAt: now,
@@ -172,6 +192,29 @@ export async function requestBooking(
         mentorId: req.mentorId,
         menteeId: actor.userId,
       });
+      if (price) {
+        // Paying holds the amount while the booking is pending (seed 004).
+        const ref = await ctx.payments.hold(booking.id, price);
+        await insertLedgerEntryOnce(tx, {
+          bookingId: booking.id,
+          kind: 'hold',
+          ...price,
+          providerRef: ref,
+        });
+      }
+      const settings = (await getAvailability(tx, req.mentorId)).settings;
+      if (settings?.autoApprove) {
+        // Auto-approval never approves over a conflict: the time is already held without one.
+        const approved = await applyBookingDecision(
+          tx,
+          ctx,
+          booking,
+          { side: 'mentor', userId: null },
+          { action: 'approve' },
+        );
+        return { booking: approved, replayed: false };
+      }
+      await scheduleBookingJobs(tx, booking, now);
       return { booking, replayed: false };
     });
 

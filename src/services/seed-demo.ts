@@ -268,7 +268,12 @@ async function seedSchedules(
   productGroupId: string,
   idOf: (name: string) => string,
 ) {
-  const base = { bufferBeforeMinutes: 0, minimumNoticeMinutes: 12 * 60, horizonDays: 60 };
+  const base = {
+    bufferBeforeMinutes: 0,
+    minimumNoticeMinutes: 12 * 60,
+    horizonDays: 60,
+    autoApprove: false,
+  };
   const maya = { userId: idOf('maya') };
   const diego = { userId: idOf('diego') };
   const priya = { userId: idOf('priya') };
@@ -283,6 +288,7 @@ async function seedSchedules(
     ...base,
     timeZone: 'America/Mexico_City',
     slotLengths: [60],
+    autoApprove: true,
     bufferAfterMinutes: 0,
     weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: hours(9), end: hours(12) })),
   });

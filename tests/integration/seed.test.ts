@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { setDatabaseKind } from '../../src/db/queries/meta.ts';
 import { meta, users } from '../../src/db/schema.ts';
+import { createServiceContext } from '../../src/services/context.ts';
 import { DEMO_PASSWORD, seedDemo } from '../../src/services/seed-demo.ts';
 import { as, signIn } from '../factories.ts';
 import { createTestApp, openTestDatabase } from '../support/test-app.ts';
@@ -9,7 +10,7 @@ const { app, database } = await createTestApp();
 
 describe('demo seed', () => {
   it('creates the demo organisation that a new user can sign in to', async () => {
-    const summary = await seedDemo({ db: database.db, now: () => new Date(), sessionDays: 30 });
+    const summary = await seedDemo(createServiceContext(database.db));
     expect(summary.mentors).toHaveLength(3);
     expect(summary.mentees).toHaveLength(5);
 
@@ -61,9 +62,9 @@ describe('demo seed', () => {
     const production = await openTestDatabase();
     try {
       await setDatabaseKind(production.db, 'production');
-      await expect(
-        seedDemo({ db: production.db, now: () => new Date(), sessionDays: 30 }),
-      ).rejects.toThrow(/Refusing to seed demo data into a production database/);
+      await expect(seedDemo(createServiceContext(production.db))).rejects.toThrow(
+        /Refusing to seed demo data into a production database/,
+      );
     } finally {
       await production.close();
     }
@@ -73,9 +74,9 @@ describe('demo seed', () => {
       await unmarked.db
         .insert(users)
         .values({ email: 'real@example.test', passwordHash: 'x', name: 'Real' });
-      await expect(
-        seedDemo({ db: unmarked.db, now: () => new Date(), sessionDays: 30 }),
-      ).rejects.toThrow(/non-empty, unmarked/);
+      await expect(seedDemo(createServiceContext(unmarked.db))).rejects.toThrow(
+        /non-empty, unmarked/,
+      );
     } finally {
       await unmarked.close();
     }

@@ -2,7 +2,16 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-or
 import { alias } from 'drizzle-orm/pg-core';
 import { activeStatuses } from '../../core/booking-machine.ts';
 import type { Queryable } from '../client.ts';
-import { bookingEvents, bookings, outbox, programs, users } from '../schema.ts';
+import {
+  bookingEvents,
+  bookingRatings,
+  bookings,
+  ledgerEntries,
+  outbox,
+  programs,
+  sessionTypes,
+  users,
+} from '../schema.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
@@ -79,6 +88,7 @@ export async function listActiveBookingsOfMentors(
   if (mentorIds.length === 0) return [];
   return q
     .select({
+      id: bookings.id,
       mentorId: bookings.mentorId,
       sessionId: bookings.sessionId,
       startsAt: bookings.startsAt,
@@ -119,9 +129,11 @@ export async function listBookings(
       menteeName: mentee.name,
       menteeTimeZone: mentee.timeZone,
       menteePhotoKey: mentee.photoKey,
+      sessionTypeName: sessionTypes.name,
     })
     .from(bookings)
     .innerJoin(programs, eq(programs.id, bookings.programId))
+    .leftJoin(sessionTypes, eq(sessionTypes.id, bookings.sessionTypeId))
     .innerJoin(mentor, eq(mentor.id, bookings.mentorId))
     .innerJoin(mentee, eq(mentee.id, bookings.menteeId))
     .where(
@@ -161,4 +173,126 @@ export async function listUndeliveredOutbox(q: Queryable, limit: number) {
     .where(isNull(outbox.deliveredAt))
     .orderBy(desc(outbox.id))
     .limit(limit);
+}
+
+/** Locked by id alone: for background jobs, which act for no organisation member. */
+export async function getBookingByIdForUpdate(q: Queryable, id: string) {
+  const [row] = await q.select().from(bookings).where(eq(bookings.id, id)).for('update');
+  return row ?? null;
+}
+
+export async function insertRating(
+  q: Queryable,
+  values: {
+    bookingId: string;
+    side: 'mentor' | 'mentee';
+    raterId: string;
+    stars: number;
+    feedback: string;
+  },
+) {
+  const rows = await q.insert(bookingRatings).values(values).onConflictDoNothing().returning();
+  return rows[0] ?? null;
+}
+
+export async function listRatings(q: Queryable, bookingIds: string[]) {
+  if (bookingIds.length === 0) return [];
+  return q.select().from(bookingRatings).where(inArray(bookingRatings.bookingId, bookingIds));
+}
+
+/** How each booking's money stands: the furthest ledger movement. */
+export async function listPaymentStates(q: Queryable, bookingIds: string[]) {
+  if (bookingIds.length === 0) return new Map<string, 'held' | 'captured' | 'refunded'>();
+  const rows = await q
+    .select({ bookingId: ledgerEntries.bookingId, kind: ledgerEntries.kind })
+    .from(ledgerEntries)
+    .where(inArray(ledgerEntries.bookingId, bookingIds));
+  const rank = { hold: 1, capture: 2, refund: 3 } as const;
+  const label = { hold: 'held', capture: 'captured', refund: 'refunded' } as const;
+  const best = new Map<string, 'hold' | 'capture' | 'refund'>();
+  for (const r of rows) {
+    const current = best.get(r.bookingId);
+    if (!current || rank[r.kind] > rank[current]) best.set(r.bookingId, r.kind);
+  }
+  return new Map([...best].map(([id, kind]) => [id, label[kind]]));
+}
+
+export async function setMeetingUrl(q: Queryable, id: string, meetingUrl: string, now: Date) {
+  const [row] = await q
+    .update(bookings)
+    .set({ meetingUrl, updatedAt: now })
+    .where(eq(bookings.id, id))
+    .returning();
+  return row!;
+}
+
+/**
+ * What a mentor sees of a mentee on a pending booking (seed 004): sessions
+ * held with anyone, money spent (captured minus refunded), and the average
+ * rating they give.
+ */
+export async function getMenteeHistory(q: Queryable, menteeId: string) {
+  const [row] = await q
+    .select({
+      sessions: sql<number>`(select count(*)::int from ${bookings} b where b.mentee_id = ${menteeId} and b.status = 'completed')`,
+      totalSpentMinor: sql<number>`coalesce((select sum(case when l.kind = 'capture' then l.amount_minor when l.kind = 'refund' and exists (select 1 from ${ledgerEntries} c where c.booking_id = l.booking_id and c.kind = 'capture') then -l.amount_minor else 0 end)::int
+        from ${ledgerEntries} l join ${bookings} b on b.id = l.booking_id where b.mentee_id = ${menteeId}), 0)`,
+      currency: sql<
+        string | null
+      >`(select l.currency from ${ledgerEntries} l join ${bookings} b on b.id = l.booking_id where b.mentee_id = ${menteeId} limit 1)`,
+      averageRatingGiven: sql<
+        number | null
+      >`(select round(avg(r.stars)::numeric, 2)::float8 from ${bookingRatings} r where r.rater_id = ${menteeId})`,
+    })
+    .from(sql`(select 1) as one`);
+  return row!;
+}
+
+/**
+ * Per mentor over the last `days`: bookings the mentor decided or let expire,
+ * how many were approved, and the median time to the mentor's first answer.
+ */
+export async function getReputations(q: Queryable, mentorIds: string[], since: Date) {
+  if (mentorIds.length === 0)
+    return new Map<
+      string,
+      { approved: number; decided: number; medianResponseMinutes: number | null }
+    >();
+  const rows = await q.execute<{
+    mentor_id: string;
+    approved: number;
+    decided: number;
+    median_minutes: number | null;
+  }>(sql`
+    with firsts as (
+      select b.mentor_id, b.id, b.created_at,
+        (select e.action from ${bookingEvents} e where e.booking_id = b.id and e.action in ('approve', 'reject', 'propose_time', 'expire') order by e.id limit 1) as first_action,
+        (select e.at from ${bookingEvents} e where e.booking_id = b.id and e.action in ('approve', 'reject', 'propose_time') order by e.id limit 1) as first_answer_at
+      from ${bookings} b
+      where b.mentor_id in (${sql.join(
+        mentorIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and b.created_at >= ${since}
+    )
+    select mentor_id,
+      count(*) filter (where first_action = 'approve')::int as approved,
+      count(*) filter (where first_action in ('approve', 'reject', 'expire'))::int as decided,
+      (percentile_cont(0.5) within group (order by extract(epoch from first_answer_at - created_at)) / 60)::float8 as median_minutes
+    from firsts group by mentor_id`);
+  const list = (
+    rows as unknown as {
+      rows: {
+        mentor_id: string;
+        approved: number;
+        decided: number;
+        median_minutes: number | null;
+      }[];
+    }
+  ).rows;
+  return new Map(
+    list.map((r) => [
+      r.mentor_id,
+      { approved: r.approved, decided: r.decided, medianResponseMinutes: r.median_minutes },
+    ]),
+  );
 }

@@ -22,6 +22,7 @@ const availability = z.object({
   bufferAfterMinutes: z.number(),
   minimumNoticeMinutes: z.number(),
   horizonDays: z.number(),
+  autoApprove: z.boolean(),
   weekly: z.array(rangeOut.extend({ weekday: z.number() })),
   overrides: z.array(z.object({ date: z.string(), ranges: z.array(rangeOut) })),
 });
@@ -32,7 +33,7 @@ const toClock = (r: { start: number; end: number }) => ({
 });
 
 /** Minutes → "HH:MM" for the API. */
-export function presentAvailability(rules: AvailabilityRules) {
+export function presentAvailability(rules: AvailabilityRules & { autoApprove: boolean }) {
   return {
     ...rules,
     weekly: rules.weekly.map((w) => ({ weekday: w.weekday, ...toClock(w) })),
@@ -78,6 +79,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
           bufferAfterMinutes: minutes(240),
           minimumNoticeMinutes: minutes(30 * 24 * 60),
           horizonDays: z.number().int().min(1).max(365),
+          autoApprove: z.boolean().default(false),
           weekly: z
             .array(timeRange.and(z.object({ weekday: z.number().int().min(1).max(7) })))
             .max(70),

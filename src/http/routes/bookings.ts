@@ -2,9 +2,16 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type BookingAction, bookingStatuses } from '../../core/booking-machine.ts';
 import { AppError } from '../../core/errors.ts';
-import type { BookingListing } from '../../db/queries/bookings.ts';
-import { decideBooking, getBooking, listMyBookings } from '../../services/decide-booking.ts';
+import {
+  decideBooking,
+  describeBookings,
+  getBooking,
+  listMyBookings,
+  listPendingForMentor,
+  setBookingMeetingLink,
+} from '../../services/decide-booking.ts';
 import { photoUrlFor } from '../../services/manage-profile.ts';
+import { rateBooking } from '../../services/rate-booking.ts';
 import { requestBooking } from '../../services/request-booking.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
@@ -32,9 +39,23 @@ const bookingView = z.object({
   round: z.number(),
   expiresAt: z.date().nullable(),
   createdAt: z.date(),
+  meetingUrl: z.string().nullable(),
+  sessionType: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  price: z.object({ amountMinor: z.number(), currency: z.string() }).nullable(),
+  payment: z.enum(['held', 'captured', 'refunded']).nullable(),
+  lateCancellation: z.boolean(),
+  myRating: z.object({ stars: z.number(), feedback: z.string() }).nullable(),
+  canRate: z.boolean(),
 });
 
-function present(l: BookingListing): z.infer<typeof bookingView> {
+type Described = Awaited<ReturnType<typeof describeBookings>>[number];
+
+function present({
+  listing: l,
+  payment,
+  myRating,
+  canRate,
+}: Described): z.infer<typeof bookingView> {
   const b = l.booking;
   return {
     id: b.id,
@@ -58,6 +79,17 @@ function present(l: BookingListing): z.infer<typeof bookingView> {
     round: b.round,
     expiresAt: b.expiresAt,
     createdAt: b.createdAt,
+    meetingUrl: b.meetingUrl,
+    sessionType:
+      b.sessionTypeId && l.sessionTypeName
+        ? { id: b.sessionTypeId, name: l.sessionTypeName }
+        : null,
+    price:
+      b.priceMinor > 0 && b.currency ? { amountMinor: b.priceMinor, currency: b.currency } : null,
+    payment,
+    lateCancellation: b.lateCancellation,
+    myRating,
+    canRate,
   };
 }
 
@@ -67,6 +99,13 @@ const idempotencyKey = z
   .optional();
 
 export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  /** One booking as the viewer sees it. */
+  async function view(viewerId: string, orgId: string, id: string) {
+    const { listing, events } = await getBooking(ctx, { userId: viewerId }, orgId, id);
+    const [described] = await describeBookings(ctx, viewerId, [listing]);
+    return { booking: present(described!), events };
+  }
+
   app.post(
     '/api/orgs/:orgId/bookings',
     {
@@ -102,8 +141,8 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         request.body,
         request.headers['idempotency-key'],
       );
-      const { listing } = await getBooking(ctx, actor, orgId, result.booking.id);
-      return reply.code(result.replayed ? 200 : 201).send(present(listing));
+      const { booking } = await view(actor.userId, orgId, result.booking.id);
+      return reply.code(result.replayed ? 200 : 201).send(booking);
     },
   );
 
@@ -116,9 +155,64 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         response: { 200: z.object({ bookings: z.array(bookingView) }), ...errorResponses },
       },
     },
-    async (request) => ({
-      bookings: (await listMyBookings(ctx, requireActor(request))).map(present),
-    }),
+    async (request) => {
+      const actor = requireActor(request);
+      return {
+        bookings: (await describeBookings(ctx, actor.userId, await listMyBookings(ctx, actor))).map(
+          present,
+        ),
+      };
+    },
+  );
+
+  app.get(
+    '/api/me/pending-bookings',
+    {
+      schema: {
+        tags,
+        summary:
+          "Pending bookings where I am the mentor, with the mentee's history and any conflict on my calendar",
+        response: {
+          200: z.object({
+            bookings: z.array(
+              bookingView.extend({
+                menteeHistory: z.object({
+                  sessions: z.number(),
+                  totalSpentMinor: z.number(),
+                  currency: z.string().nullable(),
+                  averageRatingGiven: z.number().nullable(),
+                }),
+                conflicts: z.array(
+                  z.object({
+                    kind: z.enum(['session', 'booking', 'outside_hours']),
+                    title: z.string(),
+                    startsAt: z.date(),
+                    endsAt: z.date(),
+                  }),
+                ),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const pending = await listPendingForMentor(ctx, actor);
+      const described = await describeBookings(
+        ctx,
+        actor.userId,
+        pending.map((p) => p.listing),
+      );
+      return {
+        bookings: pending.map((p, i) => ({
+          ...present(described[i]!),
+          menteeHistory: p.history,
+          conflicts: p.conflicts,
+        })),
+      };
+    },
   );
 
   app.get(
@@ -148,13 +242,12 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       },
     },
     async (request) => {
-      const { listing, events } = await getBooking(
-        ctx,
-        requireActor(request),
+      const { booking, events } = await view(
+        requireActor(request).userId,
         request.params.orgId,
         request.params.bookingId,
       );
-      return { ...present(listing), history: events };
+      return { ...booking, history: events };
     },
   );
 
@@ -205,6 +298,19 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
     },
     {
+      path: 'complete',
+      action: 'complete',
+      summary: 'Mentor marks the session completed (after it started)',
+      body: z.strictObject({}),
+    },
+    {
+      path: 'no-show',
+      action: 'report_no_show',
+      summary:
+        'Report that the other side did not come (after the start): the mentor reports the mentee, or the mentee the mentor',
+      body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
+    },
+    {
       path: 'cancel',
       action: 'cancel',
       summary: 'Either side cancels an approved booking, with a reason',
@@ -248,14 +354,57 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
             endsAt: new Date(body.startsAt.getTime() + length * 60_000),
           };
         }
-        await decideBooking(ctx, requireActor(request), orgId, bookingId, {
+        const actor = requireActor(request);
+        await decideBooking(ctx, actor, orgId, bookingId, {
           action: d.action,
           reason: body.reason,
           proposal,
         });
-        const { listing } = await getBooking(ctx, requireActor(request), orgId, bookingId);
-        return present(listing);
+        return (await view(actor.userId, orgId, bookingId)).booking;
       },
     );
   }
+
+  app.post(
+    '/api/orgs/:orgId/bookings/:bookingId/rating',
+    {
+      schema: {
+        tags,
+        summary: 'Rate a completed session, once per side',
+        params: bookingParams,
+        body: z.strictObject({
+          stars: z.number().int().min(1).max(5),
+          feedback: z.string().trim().max(5000).default(''),
+        }),
+        response: { 200: bookingView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { orgId, bookingId } = request.params;
+      await rateBooking(ctx, actor, orgId, bookingId, request.body);
+      return (await view(actor.userId, orgId, bookingId)).booking;
+    },
+  );
+
+  app.put(
+    '/api/orgs/:orgId/bookings/:bookingId/meeting-link',
+    {
+      schema: {
+        tags,
+        summary: 'Add or change the meeting link of an approved booking (mentor)',
+        params: bookingParams,
+        body: z.strictObject({
+          meetingUrl: z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(2000),
+        }),
+        response: { 200: bookingView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { orgId, bookingId } = request.params;
+      await setBookingMeetingLink(ctx, actor, orgId, bookingId, request.body.meetingUrl);
+      return (await view(actor.userId, orgId, bookingId)).booking;
+    },
+  );
 };

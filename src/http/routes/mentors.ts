@@ -6,11 +6,18 @@ import { programModes } from '../../core/roles.ts';
 import { enrollmentMethods } from '../../core/session-rules.ts';
 import { listMentorSlots, listMentors } from '../../services/list-slots.ts';
 import { photoUrlFor } from '../../services/manage-profile.ts';
+import { reputationsOf } from '../../services/reputation.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { errorResponses, instant, timeZone, uuidParam } from '../schemas.ts';
 
 const tags = ['availability'];
+
+const reputation = z.object({
+  approvalRate: z.number().nullable().meta({ description: 'approved ÷ decided over 90 days, 0–1' }),
+  medianResponseMinutes: z.number().nullable(),
+  decided: z.number(),
+});
 const DAY_MS = 86_400_000;
 
 const slot = z.object({
@@ -61,6 +68,7 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
                   }),
                 ),
                 nextSlot: z.object({ start: z.date(), end: z.date() }).nullable(),
+                reputation,
               }),
             ),
           }),
@@ -70,10 +78,15 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
     },
     async (request) => {
       const mentors = await listMentors(ctx, requireActor(request), request.params.orgId);
+      const reputations = await reputationsOf(
+        ctx,
+        mentors.map((m) => m.userId),
+      );
       return {
         mentors: mentors.map(({ photoKey, ...m }) => ({
           ...m,
           photoUrl: photoUrlFor(m.userId, photoKey),
+          reputation: reputations.get(m.userId)!,
         })),
       };
     },
@@ -94,7 +107,12 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
         }),
         response: {
           200: z.object({
-            mentor: z.object({ userId: z.uuid(), name: z.string(), timeZone: z.string() }),
+            mentor: z.object({
+              userId: z.uuid(),
+              name: z.string(),
+              timeZone: z.string(),
+              reputation,
+            }),
             viewerTimeZone: z.string(),
             slots: z.array(slot),
           }),
@@ -122,7 +140,10 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
         to,
       });
       return {
-        mentor: result.mentor,
+        mentor: {
+          ...result.mentor,
+          reputation: (await reputationsOf(ctx, [mentorId])).get(mentorId)!,
+        },
         viewerTimeZone: tz,
         slots: result.slots.map((s) => ({
           start: new Date(s.startMs),

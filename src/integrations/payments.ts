@@ -1,0 +1,21 @@
+/**
+ * Payment providers move money; our ledger records every movement. The
+ * built-in provider only records (no processor), which is what a mentoring
+ * program without fees, or one settling invoices elsewhere, needs. An external
+ * processor implements the same three calls, each idempotent by booking.
+ */
+export type Money = { amountMinor: number; currency: string };
+
+export type PaymentProvider = {
+  name: string;
+  hold(bookingId: string, money: Money): Promise<string>;
+  capture(bookingId: string, holdRef: string): Promise<string>;
+  refund(bookingId: string, holdRef: string): Promise<string>;
+};
+
+export const ledgerOnlyPayments: PaymentProvider = {
+  name: 'ledger',
+  hold: async (bookingId) => `ledger:hold:${bookingId}`,
+  capture: async (bookingId) => `ledger:capture:${bookingId}`,
+  refund: async (bookingId) => `ledger:refund:${bookingId}`,
+};

@@ -1,0 +1,37 @@
+import type { Logger } from 'pino';
+import type { ServiceContext } from '../services/context.ts';
+import { runDueJobs } from '../services/process-jobs.ts';
+
+/**
+ * Polls for due jobs every `intervalMs`. Several server instances may run a
+ * worker each: claiming with SKIP LOCKED keeps every job to one of them.
+ */
+export function startJobWorker(ctx: ServiceContext, intervalMs: number, log: Logger) {
+  let running: Promise<unknown> = Promise.resolve();
+  let busy = false;
+  let stopped = false;
+  const tick = () => {
+    if (busy) return; // the previous round is still working through a backlog
+    busy = true;
+    running = runDueJobs(ctx)
+      .then((n) => {
+        if (n > 0) log.info({ jobs: n }, 'ran due jobs');
+      })
+      .catch((err: unknown) => log.error({ err }, 'job worker failed'))
+      .finally(() => {
+        busy = false;
+      });
+  };
+  const timer = setInterval(() => {
+    if (!stopped) tick();
+  }, intervalMs);
+  timer.unref();
+  return {
+    /** Stops polling and waits for the jobs in hand. */
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}

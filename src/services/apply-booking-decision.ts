@@ -1,0 +1,197 @@
+import {
+  type BookingAction,
+  decideTransition,
+  expiresAt,
+  isLateCancellation,
+  type Side,
+} from '../core/booking-machine.ts';
+import { AppError, invalidField } from '../core/errors.ts';
+import type { Tx } from '../db/client.ts';
+import {
+  type BookingRow,
+  insertBookingEvent,
+  insertOutbox,
+  updateBookingFrom,
+} from '../db/queries/bookings.ts';
+import { scheduleJob } from '../db/queries/jobs.ts';
+import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
+import { getProgramInOrg } from '../db/queries/programs.ts';
+import { getSessionForUpdate } from '../db/queries/sessions.ts';
+import type { ServiceContext } from './context.ts';
+
+export type Decision = {
+  action: BookingAction;
+  reason?: string | undefined;
+  proposal?: { startsAt: Date; endsAt: Date } | undefined;
+};
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * Jobs that watch an unanswered booking: a reminder to the mentor after 24 h
+ * and a day before expiry, and the expiry itself. Keyed by round, so a new
+ * proposal schedules afresh; handlers check the booking before acting.
+ */
+export async function scheduleBookingJobs(tx: Tx, booking: BookingRow, since: Date) {
+  if (booking.status !== 'pending' || !booking.expiresAt) return;
+  const id = booking.id;
+  const created = since.getTime();
+  const expiry = booking.expiresAt.getTime();
+  await scheduleJob(
+    tx,
+    'booking.expire',
+    booking.expiresAt,
+    { bookingId: id },
+    `expire:${id}:${booking.round}`,
+  );
+  if (created + 24 * HOUR_MS < expiry) {
+    await scheduleJob(
+      tx,
+      'booking.remind',
+      new Date(created + 24 * HOUR_MS),
+      { bookingId: id },
+      `remind:${id}:${booking.round}`,
+    );
+  }
+  if (expiry - 24 * HOUR_MS > created + 24 * HOUR_MS) {
+    await scheduleJob(
+      tx,
+      'booking.remind',
+      new Date(expiry - 24 * HOUR_MS),
+      { bookingId: id },
+      `remind-expiry:${id}:${booking.round}`,
+    );
+  }
+}
+
+/**
+ * Money follows the decision: approval captures the held amount; rejection,
+ * a declined suggestion, withdrawal, expiry and early cancellation refund it
+ * (a mentor's cancellation always refunds). Each movement is recorded once per
+ * booking however often this runs.
+ */
+async function moveMoney(
+  tx: Tx,
+  ctx: ServiceContext,
+  booking: BookingRow,
+  action: BookingAction,
+  by: Side,
+  late: boolean,
+) {
+  if (booking.priceMinor === 0 || !booking.currency) return;
+  const entries = await listLedgerEntries(tx, booking.id);
+  const hold = entries.find((e) => e.kind === 'hold');
+  if (!hold) return;
+  const money = {
+    bookingId: booking.id,
+    amountMinor: booking.priceMinor,
+    currency: booking.currency,
+  };
+  if (action === 'approve' || action === 'accept_proposal') {
+    const ref = await ctx.payments.capture(booking.id, hold.providerRef ?? '');
+    await insertLedgerEntryOnce(tx, { ...money, kind: 'capture', providerRef: ref });
+    return;
+  }
+  const refunds =
+    ['reject', 'decline_proposal', 'withdraw', 'expire'].includes(action) ||
+    (action === 'cancel' && (by === 'mentor' || !late));
+  if (refunds) {
+    const ref = await ctx.payments.refund(booking.id, hold.providerRef ?? '');
+    await insertLedgerEntryOnce(tx, { ...money, kind: 'refund', providerRef: ref });
+  }
+}
+
+/**
+ * One step in a booking's life inside the caller's transaction, on a row the
+ * caller has locked: the core decides; the new state, its event, the outbox
+ * row, money and follow-up jobs are written together. The update is
+ * conditional on the status the decision was made on, so racing decisions
+ * cannot both win.
+ */
+export async function applyBookingDecision(
+  tx: Tx,
+  ctx: ServiceContext,
+  booking: BookingRow,
+  by: { side: Side; userId: string | null },
+  d: Decision,
+) {
+  const now = ctx.now();
+  const result = decideTransition(
+    {
+      status: booking.status as never,
+      awaiting: booking.awaiting,
+      startsAt: booking.startsAt.getTime(),
+      endsAt: booking.endsAt.getTime(),
+    },
+    {
+      by: by.side,
+      action: d.action,
+      now: now.getTime(),
+      reason: d.reason,
+      proposal: d.proposal && {
+        startsAt: d.proposal.startsAt.getTime(),
+        endsAt: d.proposal.endsAt.getTime(),
+      },
+    },
+  );
+  if (!result.ok) {
+    if (result.reason === 'reason_required') throw invalidField('body.reason', 'is required');
+    if (result.reason === 'proposal_in_past')
+      throw invalidField('body.startsAt', 'must be in the future');
+    throw new AppError('conflict', result.message, { reason: result.reason });
+  }
+  const { next } = result;
+  const program = await getProgramInOrg(tx, booking.orgId, booking.programId);
+  const late =
+    d.action === 'cancel' &&
+    isLateCancellation(booking.startsAt.getTime(), now.getTime(), program?.lateCancelHours ?? 24);
+  let meetingUrl = booking.meetingUrl;
+  if (next.status === 'approved' && !meetingUrl) {
+    const session = booking.sessionId
+      ? await getSessionForUpdate(tx, booking.orgId, booking.sessionId)
+      : null;
+    meetingUrl = session?.meetingUrl ?? (await ctx.video.createMeeting(booking.id));
+  }
+  const proposed = d.action === 'propose_time';
+  const updated = await updateBookingFrom(tx, booking.id, booking.status, {
+    status: next.status,
+    awaiting: next.awaiting,
+    startsAt: new Date(next.startsAt),
+    endsAt: new Date(next.endsAt),
+    reason: d.reason ?? booking.reason,
+    round: proposed ? booking.round + 1 : booking.round,
+    meetingUrl,
+    lateCancellation: late,
+    ...(proposed
+      ? { expiresAt: new Date(expiresAt(now.getTime(), next.startsAt, program?.expiryDays ?? 7)) }
+      : {}),
+    updatedAt: now,
+  });
+  if (!updated)
+    throw new AppError(
+      'conflict',
+      `The booking changed meanwhile; it is no longer ${booking.status}`,
+    );
+  await insertBookingEvent(tx, {
+    bookingId: booking.id,
+    actorId: by.userId,
+    action: d.action,
+    fromStatus: booking.status,
+    toStatus: next.status,
+    reason: d.reason ?? null,
+    startsAt: updated.startsAt,
+    endsAt: updated.endsAt,
+    at: now,
+  });
+  await insertOutbox(tx, `booking.${d.action}`, {
+    bookingId: booking.id,
+    by: by.side,
+    mentorId: booking.mentorId,
+    menteeId: booking.menteeId,
+    status: next.status,
+    late,
+  });
+  await moveMoney(tx, ctx, booking, d.action, by.side, late);
+  if (proposed) await scheduleBookingJobs(tx, updated, now);
+  return updated;
+}

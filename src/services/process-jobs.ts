@@ -1,0 +1,70 @@
+import type { Tx } from '../db/client.ts';
+import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
+import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
+import { applyBookingDecision } from './apply-booking-decision.ts';
+import type { ServiceContext } from './context.ts';
+
+type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
+
+/** Expires a booking still unanswered at its expiry time; anything else means it was decided first. */
+const expireBooking: Handler = async (tx, ctx, payload) => {
+  const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
+  if (!booking || booking.status !== 'pending' || !booking.expiresAt) return;
+  if (booking.expiresAt > ctx.now()) return; // a later round moved the expiry
+  await applyBookingDecision(
+    tx,
+    ctx,
+    booking,
+    { side: 'system', userId: null },
+    { action: 'expire' },
+  );
+};
+
+/** Reminds the mentor of a booking still waiting for them. */
+const remindMentor: Handler = async (tx, _ctx, payload) => {
+  const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
+  if (!booking || booking.status !== 'pending' || booking.awaiting !== 'mentor') return;
+  await insertOutbox(tx, 'booking.reminder', {
+    bookingId: booking.id,
+    mentorId: booking.mentorId,
+    menteeId: booking.menteeId,
+    expiresAt: booking.expiresAt?.toISOString() ?? null,
+  });
+};
+
+const handlers: Record<string, Handler> = {
+  'booking.expire': expireBooking,
+  'booking.remind': remindMentor,
+};
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs jobs that are due at `ctx.now()`, each in its own transaction with the
+ * job row claimed FOR UPDATE SKIP LOCKED and marked done in that same
+ * transaction: a job runs once even with several workers, and a crash before
+ * commit leaves it to run again. Returns how many jobs were handled.
+ */
+export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<number> {
+  let handled = 0;
+  while (handled < limit) {
+    const claimed = await ctx.db.transaction(async (tx) => {
+      const job = await claimDueJob(tx, ctx.now());
+      if (!job) return false;
+      const handler = handlers[job.kind];
+      try {
+        if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
+        // A savepoint: a failing handler rolls back its own writes, not the bookkeeping.
+        await tx.transaction((sp) => handler(sp, ctx, job.payload));
+        await markJobDone(tx, job.id, ctx.now());
+      } catch (err) {
+        const retryAt = new Date(ctx.now().getTime() + 60_000 * 2 ** job.attempts);
+        await markJobFailed(tx, job.id, String(err), retryAt, job.attempts + 1 >= MAX_ATTEMPTS);
+      }
+      return true;
+    });
+    if (!claimed) break;
+    handled++;
+  }
+  return handled;
+}
