@@ -174,6 +174,8 @@ export type DateOverride = { date: string; ranges: ClockRange[] };
 
 export type AvailabilitySettings = {
   timeZone: string;
+  /** New bookings go straight to approved (never a conflicting one). */
+  autoApprove: boolean;
   /** Minutes. */
   slotLengths: number[];
   bufferBeforeMinutes: number;
@@ -247,6 +249,16 @@ export type MentorSummary = {
   skills: string[];
   programs: { programId: string; programName: string; mode: ProgramMode }[];
   nextSlot: { start: string; end: string } | null;
+  reputation: MentorReputation;
+};
+
+/** How a mentor answers bookings; both figures are null until there is something to count. */
+export type MentorReputation = {
+  /** 0–1: approved among decided bookings. */
+  approvalRate: number | null;
+  medianResponseMinutes: number | null;
+  /** How many bookings the figures are based on. */
+  decided: number;
 };
 
 export type Slot = {
@@ -270,7 +282,7 @@ export type Slot = {
 };
 
 export type SlotsResponse = {
-  mentor: { userId: string; name: string; timeZone: string };
+  mentor: { userId: string; name: string; timeZone: string; reputation: MentorReputation };
   viewerTimeZone: string;
   slots: Slot[];
 };
@@ -285,4 +297,101 @@ export const enrollmentLabels: Record<Enrollment, string> = {
   online: 'Online',
   in_person: 'In person',
   both: 'Both',
+};
+
+/** An amount in the currency's minor unit (cents), never a float. */
+export type Money = { amountMinor: number; currency: string };
+
+export type SessionType = {
+  id: string;
+  name: string;
+  durationMinutes: number;
+  price: Money | null;
+};
+
+export type BookingStatus =
+  | 'pending'
+  | 'approved'
+  | 'rejected'
+  | 'declined'
+  | 'withdrawn'
+  | 'expired'
+  | 'cancelled'
+  | 'completed'
+  | 'no_show_mentor'
+  | 'no_show_mentee';
+
+export type BookingSide = 'mentor' | 'mentee';
+
+/** A mentee's request for time with a mentor, from pending to its end. */
+export type Booking = {
+  id: string;
+  orgId: string;
+  programId: string;
+  programName: string;
+  /** Set when the booking is a seat in a published session. */
+  sessionId: string | null;
+  mentor: { userId: string; name: string; timeZone: string };
+  mentee: { userId: string; name: string; timeZone: string; photoUrl: string | null };
+  status: BookingStatus;
+  /** Whose answer a pending booking waits for; null once decided. */
+  awaiting: BookingSide | null;
+  startsAt: string;
+  endsAt: string;
+  message: string;
+  /** Why it was rejected, declined, withdrawn or cancelled. */
+  reason: string | null;
+  /** How many times another time was suggested. */
+  round: number;
+  expiresAt: string | null;
+  createdAt: string;
+  meetingUrl: string | null;
+  sessionType: { id: string; name: string } | null;
+  price: Money | null;
+  payment: 'held' | 'captured' | 'refunded' | null;
+  /** Cancelling now (or, once cancelled, the cancellation) falls in the late-cancellation window. */
+  lateCancellation: boolean;
+  myRating: { stars: number; feedback: string } | null;
+  canRate: boolean;
+};
+
+export type BookingHistoryEntry = {
+  action: string;
+  fromStatus: string | null;
+  toStatus: string;
+  reason: string | null;
+  startsAt: string;
+  endsAt: string;
+  at: string;
+  actorName: string | null;
+};
+
+export type BookingDetail = Booking & { history: BookingHistoryEntry[] };
+
+export type BookingConflict = {
+  kind: 'session' | 'booking' | 'outside_hours';
+  title: string;
+  startsAt: string;
+  endsAt: string;
+};
+
+/** What a mentor sees on a request: the mentee's record and clashes with their calendar. */
+export type PendingBooking = Booking & {
+  menteeHistory: {
+    sessions: number;
+    totalSpentMinor: number;
+    currency: string | null;
+    averageRatingGiven: number | null;
+  };
+  conflicts: BookingConflict[];
+};
+
+export type NewBookingInput = {
+  mentorId: string;
+  startsAt: string;
+  lengthMinutes: number;
+  sessionTypeId?: string;
+  sessionId?: string;
+  ownTime?: boolean;
+  message: string;
 };

@@ -105,7 +105,8 @@ type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 export type ApiClient = {
   get<T>(path: string, signal?: AbortSignal): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
+  /** `headers` adds request headers, e.g. an `Idempotency-Key` that makes retries safe. */
+  post<T>(path: string, body?: unknown, options?: { headers?: Record<string, string> }): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   patch<T>(path: string, body?: unknown): Promise<T>;
   delete<T = void>(path: string): Promise<T>;
@@ -126,9 +127,14 @@ export function createApiClient({ getCsrfToken, onSessionEnded }: ApiClientOptio
   async function send<T>(
     method: Method,
     path: string,
-    init: { json?: unknown; form?: FormData; signal?: AbortSignal } = {},
+    init: {
+      json?: unknown;
+      form?: FormData;
+      signal?: AbortSignal;
+      headers?: Record<string, string>;
+    } = {},
   ): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
+    const headers: Record<string, string> = { ...init.headers, accept: 'application/json' };
     let body: BodyInit | undefined;
     if (init.form) {
       body = init.form;
@@ -170,7 +176,7 @@ export function createApiClient({ getCsrfToken, onSessionEnded }: ApiClientOptio
 
   return {
     get: (path, signal) => send('GET', path, signal ? { signal } : {}),
-    post: (path, json) => send('POST', path, { json }),
+    post: (path, json, options) => send('POST', path, { json, ...options }),
     put: (path, json) => send('PUT', path, { json }),
     patch: (path, json) => send('PATCH', path, { json }),
     delete: (path) => send('DELETE', path),

@@ -13,19 +13,13 @@ import { OrgLayout, RequireOrgAdmin } from './routes/org-layout.tsx';
 import { PeoplePage } from './routes/people-page.tsx';
 import { PersonPage } from './routes/person-page.tsx';
 import { ProgramPage } from './routes/program-page.tsx';
+import { RequestsPage } from './routes/requests-page.tsx';
 import { SchedulePage } from './routes/schedule-page.tsx';
 import { SessionsPage } from './routes/sessions-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { SignUpPage } from './routes/sign-up-page.tsx';
 
 const comingSoon = [
-  {
-    path: 'requests',
-    title: 'Requests',
-    heading: 'Mentorship requests are coming soon',
-    icon: '🤝',
-    description: 'Ask a mentor to work with you, or answer the requests you receive.',
-  },
   {
     path: 'messages',
     title: 'Messages',
@@ -57,6 +51,7 @@ export const router = createBrowserRouter([
                 path,
                 element: <ComingSoonPage {...page} />,
               })),
+              { path: 'requests', element: <RequestsPage /> },
               { path: 'sessions', element: <SessionsPage /> },
               { path: 'schedule', element: <SchedulePage /> },
               { path: 'people', element: <PeoplePage /> },

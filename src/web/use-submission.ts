@@ -1,7 +1,8 @@
 import { useCallback, useState } from 'react';
 import { ApiError, describeError, type FieldErrors } from './api.ts';
 
-export type SubmissionResult<T> = { ok: true; value: T } | { ok: false };
+/** On failure, `error` is what was thrown, for callers that react to a 409's `reason`. */
+export type SubmissionResult<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
 export type Submission = {
   pending: boolean;
@@ -46,7 +47,7 @@ export function useSubmission(): Submission {
         isValidation && hasFieldErrors ? 'Please correct the marked fields.' : describeError(err),
       );
       setFieldErrors(fields);
-      return { ok: false };
+      return { ok: false, error: err };
     } finally {
       setPending(false);
     }

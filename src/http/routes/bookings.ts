@@ -124,6 +124,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
             .min(5)
             .max(24 * 60)
             .optional(),
+          sessionTypeId: uuidParam.optional(),
           sessionId: uuidParam.optional(),
           ownTime: z.boolean().default(false),
           message: z.string().trim().max(5000).default(''),

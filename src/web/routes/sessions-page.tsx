@@ -1,50 +1,75 @@
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Session } from '../api-types.ts';
+import type { Booking, Session } from '../api-types.ts';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
-import { groupSessions } from '../features/sessions/session-display.ts';
-import { SessionGroupCard } from '../features/sessions/session-group-card.tsx';
-import { ErrorAlert } from '../ui/alert.tsx';
+import { buildTimeline } from '../features/bookings/timeline.ts';
+import { TimelineCard } from '../features/bookings/timeline-card.tsx';
+import { Alert, ErrorAlert } from '../ui/alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { useNow } from '../ui/use-now.ts';
 import { useApiData } from '../use-api-data.ts';
+import { usePolling } from '../use-polling.ts';
 
-/** The sessions I run or am enrolled in, in this organisation. */
+/** The sessions I run or am enrolled in, and my bookings, in this organisation. */
 export function SessionsPage() {
   const { orgId = '' } = useParams();
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
   const sessions = useApiData<{ sessions: Session[] }>('/api/me/sessions');
-  // Read once: which sessions are past does not need to tick over while the page is open.
-  const [now] = useState(() => Date.now());
+  const bookings = useApiData<{ bookings: Booking[] }>('/api/me/bookings');
+  // Ticks so the Join button opens, and a finished session moves to Past, while the page is open.
+  const now = useNow().getTime();
+  const [status, setStatus] = useState<string | null>(null);
+  const { reload: reloadSessions } = sessions;
+  const { reload: reloadBookings } = bookings;
+  const reload = useCallback(() => {
+    reloadSessions();
+    reloadBookings();
+  }, [reloadSessions, reloadBookings]);
+  usePolling(reload);
 
   const mine = (sessions.data?.sessions ?? []).filter((session) => session.orgId === orgId);
-  const groups = groupSessions(mine, now);
+  const myBookings = (bookings.data?.bookings ?? []).filter((booking) => booking.orgId === orgId);
+  const timeline = buildTimeline(mine, myBookings, me.id, now);
   const mentorsAny = mine.some((session) => session.mentor.userId === me.id);
-  const shared = { viewerId: me.id, viewerZone };
+  const loaded = sessions.data && bookings.data;
+  const shared = {
+    viewerId: me.id,
+    viewerZone,
+    nowMs: now,
+    onChanged: (message: string) => {
+      setStatus(message);
+      reload();
+    },
+  };
 
   return (
     <>
       <PageHeader
         title="Sessions"
-        subtitle={`Your mentoring sessions. Times in ${viewerZone}.`}
+        subtitle={`Your mentoring sessions and bookings. Times in ${viewerZone}.`}
         actions={mentorsAny ? <Link to={`/o/${orgId}/schedule`}>Manage your sessions</Link> : null}
       />
-      <ErrorAlert message={sessions.error?.message} />
-      {sessions.loading ? <Loading /> : null}
-      {sessions.data && mine.length === 0 ? (
-        <div className="card">
-          <EmptyState title="No sessions yet" icon="📅">
-            <p>Sessions you run or are added to appear here.</p>
-          </EmptyState>
-        </div>
-      ) : null}
       <div className="stack">
-        <SessionGroupCard title="Upcoming" sessions={groups.upcoming} {...shared} />
-        <SessionGroupCard title="Drafts" sessions={groups.drafts} {...shared} />
-        <SessionGroupCard title="Past" sessions={groups.past} {...shared} />
-        <SessionGroupCard title="Cancelled" sessions={groups.cancelled} {...shared} />
+        <ErrorAlert message={sessions.error?.message} />
+        <ErrorAlert message={bookings.error?.message} />
+        {status ? <Alert tone="success">{status}</Alert> : null}
+        {sessions.loading || bookings.loading ? <Loading /> : null}
+        {loaded && mine.length === 0 && myBookings.length === 0 ? (
+          <div className="card">
+            <EmptyState title="No sessions yet" icon="📅">
+              <p>Sessions you book, run or are added to appear here.</p>
+              <Link to={`/o/${orgId}/people`}>Find a mentor in People</Link>
+            </EmptyState>
+          </div>
+        ) : null}
+        <TimelineCard title="Requested" entries={timeline.requested} {...shared} />
+        <TimelineCard title="Upcoming" entries={timeline.upcoming} {...shared} />
+        <TimelineCard title="Drafts" entries={timeline.drafts} {...shared} />
+        <TimelineCard title="Past" entries={timeline.past} {...shared} />
+        <TimelineCard title="Cancelled" entries={timeline.cancelled} {...shared} />
       </div>
     </>
   );

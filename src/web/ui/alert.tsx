@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
 
 type AlertProps = {
-  tone: 'error' | 'success' | 'info';
+  tone: 'error' | 'success' | 'info' | 'warning';
   children: ReactNode;
   className?: string;
 };
 
-/** Errors are announced at once (role="alert"); successes and notes politely (role="status"). */
+/** Errors are announced at once (role="alert"); successes, warnings and notes politely (role="status"). */
 export function Alert({ tone, children, className }: AlertProps) {
   const classes = ['alert', `alert--${tone}`, className].filter(Boolean).join(' ');
   return (

@@ -104,6 +104,44 @@ export function formatTimeSpan(start: string, end: string, timeZone: string): st
   return `${day}, ${formatClockRange(start, end, timeZone)} (${timeZone})`;
 }
 
+/** "Mon 2 Mar 14:00" as seen in `timeZone`, without naming it (for lists under a named zone). */
+export function formatShortDateTime(value: string | Date, timeZone: string): string {
+  const day = formatter(timeZone, { weekday: 'short', day: 'numeric', month: 'short' }).format(
+    toDate(value),
+  );
+  return `${day} ${formatClock(value, timeZone)}`;
+}
+
+const MINUTE_MS = 60_000;
+
+/**
+ * The instant at which clocks in `timeZone` read `date` ("2026-03-07") and
+ * `time` ("14:05"), or null when they never do (skipped by a spring-forward
+ * change). A time read twice (autumn) is its first occurrence.
+ */
+export function instantAt(date: string, time: string, timeZone: string): Date | null {
+  const [year = 1970, month = 1, day = 1] = date.split('-').map(Number);
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  // The wall time written as if it were UTC; the zone's offset is then tried either side of it.
+  const wallMs = Date.UTC(year, month - 1, day, hour, minute);
+  if (Number.isNaN(wallMs)) return null;
+  const offsetAt = (ms: number) => {
+    const wall = wallClockAt(new Date(ms), timeZone);
+    const [y = 1970, mo = 1, d = 1] = wall.date.split('-').map(Number);
+    const [h = 0, mi = 0] = wall.time.split(':').map(Number);
+    return Date.UTC(y, mo - 1, d, h, mi) - Math.floor(ms / MINUTE_MS) * MINUTE_MS;
+  };
+  const offsets = new Set([offsetAt(wallMs - 86_400_000), offsetAt(wallMs + 86_400_000)]);
+  const found = [...offsets]
+    .map((offset) => wallMs - offset)
+    .filter((candidate) => {
+      const wall = wallClockAt(new Date(candidate), timeZone);
+      return wall.date === date && wall.time === time;
+    })
+    .sort((a, b) => a - b);
+  return found[0] === undefined ? null : new Date(found[0]);
+}
+
 /** Whether the runtime knows `timeZone` as an IANA zone name. */
 export function isKnownTimeZone(timeZone: string): boolean {
   try {

@@ -58,6 +58,7 @@ export function nextRange(ranges: RangeDraft[]): RangeDraft {
 
 export type AvailabilityDraft = {
   timeZone: string;
+  autoApprove: boolean;
   slotLengths: number[];
   bufferBefore: string;
   bufferAfter: string;
@@ -72,6 +73,7 @@ export function draftOf(availability: Availability): AvailabilityDraft {
   for (const range of sorted) days[range.weekday].push(rangeDraft(range.start, range.end));
   return {
     timeZone: availability.timeZone,
+    autoApprove: availability.autoApprove,
     slotLengths: [...availability.slotLengths].sort((a, b) => a - b),
     bufferBefore: String(availability.bufferBeforeMinutes),
     bufferAfter: String(availability.bufferAfterMinutes),
@@ -104,6 +106,7 @@ export function toSettings(draft: AvailabilityDraft): {
   return {
     settings: {
       timeZone: draft.timeZone,
+      autoApprove: draft.autoApprove,
       slotLengths: draft.slotLengths,
       bufferBeforeMinutes: Number(draft.bufferBefore),
       bufferAfterMinutes: Number(draft.bufferAfter),

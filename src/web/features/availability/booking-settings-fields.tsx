@@ -5,7 +5,7 @@ import { type AvailabilityDraft, standardSlotLengths } from './availability-draf
 
 type Settings = Pick<
   AvailabilityDraft,
-  'slotLengths' | 'bufferBefore' | 'bufferAfter' | 'noticeHours' | 'horizonDays'
+  'slotLengths' | 'bufferBefore' | 'bufferAfter' | 'noticeHours' | 'horizonDays' | 'autoApprove'
 >;
 
 type BookingSettingsFieldsProps = {
@@ -14,7 +14,7 @@ type BookingSettingsFieldsProps = {
   onChange: (changes: Partial<Settings>) => void;
 };
 
-/** Slot lengths, buffers, notice and horizon: how mentees may book the weekly hours. */
+/** Slot lengths, buffers, notice, horizon and auto-approval: how mentees may book the weekly hours. */
 export function BookingSettingsFields({ draft, errors, onChange }: BookingSettingsFieldsProps) {
   // Keep any length saved elsewhere (e.g. 20 minutes) visible so it is not lost unseen.
   const lengths = [...new Set([...standardSlotLengths, ...draft.slotLengths])].sort(
@@ -91,6 +91,15 @@ export function BookingSettingsFields({ draft, errors, onChange }: BookingSettin
           onChange={(event) => onChange({ horizonDays: event.target.value })}
         />
       </div>
+      <Checkbox
+        label="Approve bookings automatically"
+        checked={draft.autoApprove}
+        onChange={(event) => onChange({ autoApprove: event.target.checked })}
+      />
+      <p className="field__hint">
+        New bookings are confirmed at once, with their meeting link; a booking that clashes with
+        your calendar still waits for you.
+      </p>
     </>
   );
 }

@@ -7,6 +7,7 @@ import type { Availability } from '../../api-types.ts';
 export function defaultAvailability(timeZone: string): Availability {
   return {
     timeZone,
+    autoApprove: false,
     slotLengths: [30],
     bufferBeforeMinutes: 0,
     bufferAfterMinutes: 0,

@@ -1,7 +1,8 @@
+import type { ReactNode } from 'react';
 import type { Slot } from '../../api-types.ts';
 import { Button } from '../../ui/button.tsx';
 import { Badge } from '../../ui/chips.tsx';
-import { formatClock } from '../../ui/format-date-time.ts';
+import { formatCalendarDate, formatClock } from '../../ui/format-date-time.ts';
 
 type SlotItemProps = {
   slot: Slot;
@@ -9,6 +10,12 @@ type SlotItemProps = {
   mentorTimeZone: string;
   /** Set on a day's first slot: the day's heading sits inside it, so the list holds only slots. */
   dayHeading?: string | undefined;
+  /** Opens (or closes) the booking panel; the Book button is off without it (one's own slots). */
+  onBook?: (() => void) | undefined;
+  /** Whether this slot's booking panel is open. */
+  booking?: boolean;
+  /** The booking panel, shown under the slot while open. */
+  children?: ReactNode;
 };
 
 function seatsText(seatsLeft: number | undefined): string | null {
@@ -17,7 +24,8 @@ function seatsText(seatsLeft: number | undefined): string | null {
 }
 
 /** One open time: the viewer's range, the mentor's clock beside it, and what it is. */
-export function SlotItem({ slot, viewerTimeZone, mentorTimeZone, dayHeading }: SlotItemProps) {
+export function SlotItem(props: SlotItemProps) {
+  const { slot, viewerTimeZone, mentorTimeZone, dayHeading, onBook, booking = false } = props;
   // viewerLocal/mentorLocal come from the server as wall clocks ("…T12:00"); the end
   // is formatted from its instant in the viewer's zone.
   const range = `${slot.viewerLocal.slice(11, 16)}–${formatClock(slot.end, viewerTimeZone)}`;
@@ -50,10 +58,18 @@ export function SlotItem({ slot, viewerTimeZone, mentorTimeZone, dayHeading }: S
           {slot.kind === 'session' ? <Badge tone="accent">Session</Badge> : null}
           <span className="slot__details">{details.join(' · ')}</span>
         </div>
-        <Button size="small" disabled title="Booking opens soon">
+        <Button
+          size="small"
+          variant={booking ? 'primary' : 'secondary'}
+          disabled={!onBook}
+          aria-expanded={onBook ? booking : undefined}
+          aria-label={`Book ${formatCalendarDate(slot.viewerLocal.slice(0, 10))} ${range}${slot.session ? ` ${slot.session.title}` : ''}`}
+          onClick={onBook}
+        >
           Book
         </Button>
       </div>
+      {booking ? props.children : null}
     </li>
   );
 }

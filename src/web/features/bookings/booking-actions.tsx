@@ -1,0 +1,97 @@
+import { useState } from 'react';
+import type { Booking } from '../../api-types.ts';
+import { ErrorAlert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { ConfirmButton } from '../../ui/confirm-button.tsx';
+import { otherParty, sideOf } from './booking-display.ts';
+import { BookingHistory } from './booking-history.tsx';
+import { CancelBookingForm } from './cancel-booking-form.tsx';
+import { MeetingLinkForm } from './meeting-link-form.tsx';
+import { RatingForm } from './rating-form.tsx';
+import { useBookingAction } from './use-booking-action.ts';
+
+type Panel = 'cancel' | 'link' | 'rate' | 'history';
+
+type BookingActionsProps = {
+  booking: Booking;
+  viewerId: string;
+  viewerZone: string;
+  nowMs: number;
+  onChanged: (message: string, updated: Booking) => void;
+};
+
+/** What the viewer may do with a booking now; forms open inline, one at a time. */
+export function BookingActions(props: BookingActionsProps) {
+  const { booking, viewerId, viewerZone, nowMs, onChanged } = props;
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const action = useBookingAction(booking, onChanged);
+  const isMentor = sideOf(booking, viewerId) === 'mentor';
+  const other = otherParty(booking, viewerId);
+  const approved = booking.status === 'approved';
+  const started = Date.parse(booking.startsAt) <= nowMs;
+  const ended = Date.parse(booking.endsAt) <= nowMs;
+  const close = () => setPanel(null);
+  const toggle = (next: Panel) => {
+    action.reset();
+    setPanel(panel === next ? null : next);
+  };
+  const panelButton = (next: Panel, label: string, variant?: 'danger') => (
+    <Button
+      size="small"
+      variant={variant}
+      aria-expanded={panel === next}
+      onClick={() => toggle(next)}
+    >
+      {label}
+    </Button>
+  );
+
+  return (
+    <div className="session-actions">
+      <div className="button-row">
+        {approved && isMentor && started ? (
+          <Button
+            size="small"
+            variant="primary"
+            pending={action.pending && panel === null}
+            onClick={() => void action.act('complete', {}, `Session with ${other.name} completed`)}
+          >
+            Mark completed
+          </Button>
+        ) : null}
+        {booking.canRate ? panelButton('rate', 'Rate') : null}
+        {approved && isMentor
+          ? panelButton('link', booking.meetingUrl ? 'Change meeting link' : 'Add meeting link')
+          : null}
+        {approved && !ended ? panelButton('cancel', 'Cancel', 'danger') : null}
+        {approved && started ? (
+          <ConfirmButton
+            label="Report no-show"
+            question={`Report that ${other.name} did not attend?`}
+            confirmLabel="Yes, report"
+            onConfirm={async () => {
+              await action.act('no-show', {}, `No-show of ${other.name} recorded`);
+            }}
+          />
+        ) : null}
+        {panelButton('history', 'History')}
+      </div>
+      {panel === null ? <ErrorAlert message={action.error} /> : null}
+      {panel === 'cancel' ? (
+        <CancelBookingForm
+          booking={booking}
+          otherName={other.name}
+          action={action}
+          onClose={close}
+        />
+      ) : null}
+      {panel === 'link' ? (
+        <MeetingLinkForm booking={booking} onChanged={onChanged} onClose={close} />
+      ) : null}
+      {panel === 'rate' ? (
+        <RatingForm otherName={other.name} action={action} onClose={close} />
+      ) : null}
+      {panel === 'history' ? <BookingHistory booking={booking} viewerZone={viewerZone} /> : null}
+    </div>
+  );
+}

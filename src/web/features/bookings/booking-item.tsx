@@ -1,0 +1,100 @@
+import { Link } from 'react-router';
+import type { Booking, BookingStatus } from '../../api-types.ts';
+import { Badge } from '../../ui/chips.tsx';
+import { BookingActions } from './booking-actions.tsx';
+import {
+  bookingFacts,
+  bookingStatusLabels,
+  bookingStatusTones,
+  otherParty,
+  sideOf,
+} from './booking-display.ts';
+import { BookingWhen } from './booking-when.tsx';
+import { MeetingLine } from './meeting-line.tsx';
+
+/** What to say about an ended booking when it carries no reason. */
+const endings: Partial<Record<BookingStatus, string>> = {
+  rejected: 'Rejected',
+  declined: 'Declined',
+  withdrawn: 'Withdrawn',
+  expired: 'Expired without an answer',
+  cancelled: 'Cancelled',
+};
+
+type BookingItemProps = {
+  booking: Booking;
+  viewerId: string;
+  viewerZone: string;
+  nowMs: number;
+  onChanged: (message: string, updated: Booking) => void;
+};
+
+/** One booking in the Sessions tab: with whom, when (both clocks), status, link and actions. */
+export function BookingItem({ booking, viewerId, viewerZone, nowMs, onChanged }: BookingItemProps) {
+  const other = otherParty(booking, viewerId);
+  const isMentor = sideOf(booking, viewerId) === 'mentor';
+  const titleId = `booking-${booking.id}-title`;
+  const ending = endings[booking.status];
+  const waitingForMe =
+    booking.status === 'pending' && booking.awaiting === sideOf(booking, viewerId);
+
+  return (
+    <li className="item-list__item session-item booking-item" aria-labelledby={titleId}>
+      <div className="session-summary">
+        <p className="item-list__title session-summary__title">
+          <span id={titleId}>
+            Session with <Link to={`/o/${booking.orgId}/people/${other.userId}`}>{other.name}</Link>
+          </span>{' '}
+          <Badge tone={bookingStatusTones[booking.status]}>
+            {bookingStatusLabels[booking.status]}
+          </Badge>
+          {booking.status === 'cancelled' && booking.lateCancellation ? (
+            <Badge tone="warning">Late cancellation</Badge>
+          ) : null}
+        </p>
+        <BookingWhen
+          startsAt={booking.startsAt}
+          endsAt={booking.endsAt}
+          viewerZone={viewerZone}
+          other={other}
+        />
+        <p className="item-list__meta">
+          {bookingFacts(booking)} · {booking.programName} ·{' '}
+          {isMentor ? 'You mentor' : 'You are the mentee'}
+        </p>
+        {ending ? (
+          <p className="item-list__text">
+            {ending}
+            {booking.reason ? `: ${booking.reason}` : ''}
+          </p>
+        ) : null}
+        {booking.status === 'pending' ? (
+          <p className="item-list__meta">
+            {waitingForMe ? (
+              <>
+                Waiting for your answer —{' '}
+                <Link to={`/o/${booking.orgId}/requests`}>answer in Requests</Link>
+              </>
+            ) : (
+              `Waiting for ${other.name} to answer`
+            )}
+          </p>
+        ) : null}
+        <MeetingLine booking={booking} nowMs={nowMs} />
+        {booking.myRating ? (
+          <p className="item-list__meta">
+            You rated it {booking.myRating.stars}★
+            {booking.myRating.feedback ? `: “${booking.myRating.feedback}”` : ''}
+          </p>
+        ) : null}
+      </div>
+      <BookingActions
+        booking={booking}
+        viewerId={viewerId}
+        viewerZone={viewerZone}
+        nowMs={nowMs}
+        onChanged={onChanged}
+      />
+    </li>
+  );
+}

@@ -1,0 +1,100 @@
+import { useCallback, useState } from 'react';
+import type { Booking, MemberDetail, PendingBooking } from '../../api-types.ts';
+import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { Card } from '../../ui/card.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { Loading } from '../../ui/loading.tsx';
+import { useApiData } from '../../use-api-data.ts';
+import { usePolling } from '../../use-polling.ts';
+import { useSignedInUser, useViewerTimeZone } from '../auth/session-context.tsx';
+import { PendingRequestCard } from './pending-request-card.tsx';
+import { SentRequestCard } from './sent-request-card.tsx';
+
+/**
+ * Pending bookings in one organisation: those a mentor has received (with
+ * approve, reject, suggest) and those a mentee has sent (withdraw, answer a
+ * suggestion). Refreshed every minute and after each answer.
+ */
+export function SessionRequests({ orgId }: { orgId: string }) {
+  const me = useSignedInUser();
+  const viewerZone = useViewerTimeZone();
+  const received = useApiData<{ bookings: PendingBooking[] }>('/api/me/pending-bookings');
+  const mine = useApiData<{ bookings: Booking[] }>('/api/me/bookings');
+  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
+  const [status, setStatus] = useState<string | null>(null);
+  const { reload: reloadReceived } = received;
+  const { reload: reloadMine } = mine;
+  const reload = useCallback(() => {
+    reloadReceived();
+    reloadMine();
+  }, [reloadReceived, reloadMine]);
+  usePolling(reload);
+
+  const inbox = (received.data?.bookings ?? []).filter((booking) => booking.orgId === orgId);
+  const sent = (mine.data?.bookings ?? []).filter(
+    (booking) =>
+      booking.orgId === orgId && booking.status === 'pending' && booking.mentee.userId === me.id,
+  );
+  const roles = new Set(member.data?.programs.map((membership) => membership.role));
+  const showReceived = roles.has('mentor') || inbox.length > 0;
+  const showSent = roles.has('mentee') || sent.length > 0 || !showReceived;
+
+  function changed(message: string) {
+    setStatus(message);
+    reload();
+  }
+
+  return (
+    <div className="stack">
+      {status ? <Alert tone="success">{status}</Alert> : null}
+      {showReceived ? (
+        <Card
+          title="Received"
+          description={`Bookings waiting for your answer. Times in ${viewerZone}.`}
+          actions={<span className="muted">{inbox.length}</span>}
+        >
+          <ErrorAlert message={received.error?.message} />
+          {received.loading ? <Loading /> : null}
+          {received.data && inbox.length === 0 ? (
+            <EmptyState title="No requests waiting" icon="📭">
+              <p>When a mentee books one of your times, the request appears here.</p>
+            </EmptyState>
+          ) : null}
+          <ul className="item-list" aria-label="Received requests">
+            {inbox.map((booking) => (
+              <PendingRequestCard
+                key={booking.id}
+                booking={booking}
+                viewerZone={viewerZone}
+                onChanged={changed}
+              />
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+      {showSent ? (
+        <Card
+          title="Sent"
+          description={`Your bookings not answered yet. Times in ${viewerZone}.`}
+          actions={<span className="muted">{sent.length}</span>}
+        >
+          <ErrorAlert message={mine.error?.message} />
+          {mine.loading ? <Loading /> : null}
+          {mine.data && sent.length === 0 ? (
+            <p className="muted">No requests waiting for an answer. Book a mentor from People.</p>
+          ) : null}
+          <ul className="item-list" aria-label="Sent requests">
+            {sent.map((booking) => (
+              <SentRequestCard
+                key={booking.id}
+                booking={booking}
+                viewerZone={viewerZone}
+                onChanged={changed}
+              />
+            ))}
+          </ul>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

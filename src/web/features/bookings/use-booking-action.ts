@@ -1,0 +1,26 @@
+import type { Booking } from '../../api-types.ts';
+import { type SubmissionResult, useSubmission } from '../../use-submission.ts';
+import { useApi } from '../auth/session-context.tsx';
+import { type BookingAction, bookingPath } from './booking-api.ts';
+
+export type BookingActionState = ReturnType<typeof useSubmission> & {
+  /** Posts the action; on success tells the page (which reloads its lists) what happened. */
+  act: (action: BookingAction, body: object, message: string) => Promise<SubmissionResult<Booking>>;
+};
+
+/** One action on one booking, with its own pending and error state. */
+export function useBookingAction(
+  booking: Booking,
+  onChanged: (message: string, updated: Booking) => void,
+): BookingActionState {
+  const api = useApi();
+  const submission = useSubmission();
+  async function act(action: BookingAction, body: object, message: string) {
+    const result = await submission.run(() =>
+      api.post<Booking>(bookingPath(booking, action), body),
+    );
+    if (result.ok) onChanged(message, result.value);
+    return result;
+  }
+  return { ...submission, act };
+}

@@ -1,0 +1,331 @@
+import { eq } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ledgerEntries, outbox } from '../../src/db/schema.ts';
+import { createServiceContext } from '../../src/services/context.ts';
+import { runDueJobs } from '../../src/services/process-jobs.ts';
+import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
+import { createTestApp, days } from '../support/test-app.ts';
+
+const { app, clock, database } = await createTestApp();
+const start = new Date('2027-03-01T00:00:00Z'); // a Monday
+clock.set(start);
+const jobsCtx = createServiceContext(database.db, { now: clock.now });
+
+let orgId: string;
+let programId: string;
+let admin: Session;
+let mentor: Session;
+let mentee: Session;
+let paidType: string;
+
+beforeAll(async () => {
+  ({ admin, orgId } = await createOrgWithAdmin(app, 'Lifecycle Org'));
+  programId = (
+    await as(app, admin).post(`/api/orgs/${orgId}/programs`, { name: 'Open', mode: 'a_la_carte' })
+  ).json().id;
+  mentor = await addMember(app, admin, orgId, {
+    name: 'Mara Mentor',
+    programId,
+    programRole: 'mentor',
+  });
+  mentee = await addMember(app, admin, orgId, {
+    name: 'Milo Mentee',
+    programId,
+    programRole: 'mentee',
+  });
+  await as(app, mentor).put('/api/me/availability', {
+    timeZone: 'UTC',
+    slotLengths: [60],
+    bufferBeforeMinutes: 0,
+    bufferAfterMinutes: 0,
+    minimumNoticeMinutes: 60,
+    horizonDays: 365,
+    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
+  });
+  const type = await as(app, mentor).post('/api/me/session-types', {
+    name: 'Career review',
+    durationMinutes: 60,
+    priceMinor: 4500,
+    currency: 'EUR',
+  });
+  expect(type.statusCode, type.body).toBe(201);
+  paidType = type.json().id;
+});
+
+const book = (who: Session, startsAt: string, extra: Record<string, unknown> = {}) =>
+  as(app, who).post(`/api/orgs/${orgId}/bookings`, {
+    mentorId: mentor.userId,
+    startsAt,
+    sessionTypeId: paidType,
+    message: 'Hello',
+    ...extra,
+  });
+const act = (who: Session, id: string, action: string, body: Record<string, unknown> = {}) =>
+  as(app, who).post(`/api/orgs/${orgId}/bookings/${id}/${action}`, body);
+const ledger = (bookingId: string) =>
+  database.db
+    .select()
+    .from(ledgerEntries)
+    .where(eq(ledgerEntries.bookingId, bookingId))
+    .then((rows) => rows.map((r) => `${r.kind}:${r.amountMinor}`).sort());
+
+describe('money', () => {
+  it('holds on booking, captures on approval, and refunds a rejection once however often it is retried', async () => {
+    const b = (await book(mentee, '2027-03-10T09:00:00Z')).json();
+    expect(b).toMatchObject({
+      price: { amountMinor: 4500, currency: 'EUR' },
+      payment: 'held',
+      sessionType: { name: 'Career review' },
+    });
+    expect(await ledger(b.id)).toEqual(['hold:4500']);
+
+    const rejections = await Promise.all(
+      Array.from({ length: 10 }, () => act(mentor, b.id, 'reject', { reason: 'Fully booked' })),
+    );
+    expect(rejections.map((r) => r.statusCode).sort()).toEqual([200, ...Array(9).fill(409)]);
+    expect(await ledger(b.id)).toEqual(['hold:4500', 'refund:4500']);
+
+    const c = (await book(mentee, '2027-03-10T10:00:00Z')).json();
+    expect((await act(mentor, c.id, 'approve')).json().payment).toBe('captured');
+    expect(await ledger(c.id)).toEqual(['capture:4500', 'hold:4500']);
+  });
+
+  it('refunds an early cancellation but not a late one by the mentee', async () => {
+    const early = (await book(mentee, '2027-03-11T09:00:00Z')).json();
+    await act(mentor, early.id, 'approve');
+    const cancelled = (await act(mentee, early.id, 'cancel', { reason: 'Changed plans' })).json();
+    expect(cancelled).toMatchObject({
+      status: 'cancelled',
+      lateCancellation: false,
+      payment: 'refunded',
+    });
+
+    const late = (await book(mentee, '2027-03-02T09:00:00Z')).json(); // 33 hours ahead; the window is 24 h
+    await act(mentor, late.id, 'approve');
+    clock.set(new Date('2027-03-01T20:00:00Z'));
+    try {
+      const lateCancel = (await act(mentee, late.id, 'cancel', { reason: 'Overslept' })).json();
+      expect(lateCancel).toMatchObject({
+        status: 'cancelled',
+        lateCancellation: true,
+        payment: 'captured',
+      });
+    } finally {
+      clock.set(start);
+    }
+  });
+});
+
+describe('expiry and reminders', () => {
+  it('reminds the mentor after a day and expires an unanswered booking after seven, refunding once', async () => {
+    const b = (await book(mentee, '2027-03-25T09:00:00Z')).json();
+    expect(b.expiresAt).toBe('2027-03-08T00:00:00.000Z');
+    clock.set(new Date(start.getTime() + days(1) + 1000));
+    try {
+      await runDueJobs(jobsCtx);
+      const reminders = await database.db
+        .select()
+        .from(outbox)
+        .where(eq(outbox.topic, 'booking.reminder'));
+      expect(reminders.some((r) => r.payload.bookingId === b.id)).toBe(true);
+      expect((await as(app, mentee).get(`/api/orgs/${orgId}/bookings/${b.id}`)).json().status).toBe(
+        'pending',
+      );
+
+      clock.set(new Date(start.getTime() + days(7) + 1000));
+      await Promise.all([runDueJobs(jobsCtx), runDueJobs(jobsCtx), runDueJobs(jobsCtx)]);
+      const expired = (await as(app, mentee).get(`/api/orgs/${orgId}/bookings/${b.id}`)).json();
+      expect(expired).toMatchObject({ status: 'expired', payment: 'refunded' });
+      expect(expired.history.filter((h: { action: string }) => h.action === 'expire')).toHaveLength(
+        1,
+      );
+      expect(await ledger(b.id)).toEqual(['hold:4500', 'refund:4500']);
+      expect(await runDueJobs(jobsCtx)).toBe(0);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('settles expiry racing approval with exactly one outcome', async () => {
+    const b = (await book(mentee, '2027-03-26T09:00:00Z')).json();
+    clock.set(new Date(start.getTime() + days(7) + 1000));
+    try {
+      const [approval] = await Promise.all([act(mentor, b.id, 'approve'), runDueJobs(jobsCtx)]);
+      const final = (await as(app, mentee).get(`/api/orgs/${orgId}/bookings/${b.id}`)).json();
+      if (approval.statusCode === 200) {
+        expect(final.status).toBe('approved');
+        expect(await ledger(b.id)).toEqual(['capture:4500', 'hold:4500']);
+      } else {
+        expect(approval.statusCode).toBe(409);
+        expect(final.status).toBe('expired');
+        expect(await ledger(b.id)).toEqual(['hold:4500', 'refund:4500']);
+      }
+      const outcomes = final.history.filter(
+        (h: { action: string }) => h.action === 'approve' || h.action === 'expire',
+      );
+      expect(outcomes).toHaveLength(1);
+    } finally {
+      clock.set(start);
+    }
+  });
+});
+
+describe('after approval', () => {
+  it('creates a meeting link on approval, which the mentor (only) can change', async () => {
+    const b = (
+      await book(mentee, '2027-03-12T09:00:00Z', { sessionTypeId: undefined, lengthMinutes: 60 })
+    ).json();
+    const approved = (await act(mentor, b.id, 'approve')).json();
+    expect(approved.meetingUrl).toBe(`https://meet.jit.si/confer-${b.id}`);
+    const byMentee = await as(app, mentee).put(`/api/orgs/${orgId}/bookings/${b.id}/meeting-link`, {
+      meetingUrl: 'https://example.test/x',
+    });
+    expect(byMentee.statusCode).toBe(404);
+    const changed = await as(app, mentor).put(`/api/orgs/${orgId}/bookings/${b.id}/meeting-link`, {
+      meetingUrl: 'https://zoom.example/j/123',
+    });
+    expect(changed.json().meetingUrl).toBe('https://zoom.example/j/123');
+    const bad = await as(app, mentor).put(`/api/orgs/${orgId}/bookings/${b.id}/meeting-link`, {
+      meetingUrl: 'javascript:alert(1)',
+    });
+    expect(Object.keys(bad.json().error.fields)).toEqual(['body.meetingUrl']);
+  });
+
+  it('records completion only after the start, then takes one rating per side', async () => {
+    const b = (await book(mentee, '2027-03-15T09:00:00Z')).json();
+    await act(mentor, b.id, 'approve');
+    expect((await act(mentor, b.id, 'complete')).statusCode).toBe(409);
+    clock.set(new Date('2027-03-15T10:05:00Z'));
+    try {
+      expect((await act(mentor, b.id, 'complete')).json()).toMatchObject({
+        status: 'completed',
+        canRate: true,
+      });
+      const rated = await as(app, mentee).post(`/api/orgs/${orgId}/bookings/${b.id}/rating`, {
+        stars: 5,
+        feedback: 'Very helpful',
+      });
+      expect(rated.json()).toMatchObject({
+        myRating: { stars: 5, feedback: 'Very helpful' },
+        canRate: false,
+      });
+      expect(
+        (await as(app, mentee).post(`/api/orgs/${orgId}/bookings/${b.id}/rating`, { stars: 1 }))
+          .statusCode,
+      ).toBe(409);
+      expect(
+        (await as(app, mentor).post(`/api/orgs/${orgId}/bookings/${b.id}/rating`, { stars: 4 }))
+          .statusCode,
+      ).toBe(200);
+      const badStars = await as(app, mentor).post(`/api/orgs/${orgId}/bookings/${b.id}/rating`, {
+        stars: 6,
+      });
+      expect(Object.keys(badStars.json().error.fields)).toEqual(['body.stars']);
+    } finally {
+      clock.set(start);
+    }
+  });
+
+  it('records a no-show of the mentee reported by the mentor', async () => {
+    const b = (await book(mentee, '2027-03-16T09:00:00Z')).json();
+    await act(mentor, b.id, 'approve');
+    clock.set(new Date('2027-03-16T09:20:00Z'));
+    try {
+      expect((await act(mentor, b.id, 'no-show')).json().status).toBe('no_show_mentee');
+    } finally {
+      clock.set(start);
+    }
+  });
+});
+
+describe('the mentor’s view', () => {
+  it('approves at once with auto-approval', async () => {
+    const auto = await addMember(app, admin, orgId, {
+      name: 'Ari Auto',
+      programId,
+      programRole: 'mentor',
+    });
+    await as(app, auto).put('/api/me/availability', {
+      timeZone: 'UTC',
+      slotLengths: [30],
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minimumNoticeMinutes: 0,
+      horizonDays: 30,
+      autoApprove: true,
+      weekly: [{ weekday: 3, start: '09:00', end: '10:00' }],
+    });
+    const b = await as(app, mentee).post(`/api/orgs/${orgId}/bookings`, {
+      mentorId: auto.userId,
+      startsAt: '2027-03-03T09:00:00Z',
+      lengthMinutes: 30,
+    });
+    expect(b.json()).toMatchObject({ status: 'approved', awaiting: null });
+    expect(b.json().meetingUrl).toMatch(/^https:\/\/meet\.jit\.si\//);
+  });
+
+  it('shows pending bookings with the mentee’s history and conflicts, and reputation in the directory', async () => {
+    const own = await book(mentee, '2027-03-17T20:00:00Z', {
+      ownTime: true,
+      sessionTypeId: undefined,
+      lengthMinutes: 60,
+    });
+    expect(own.statusCode, own.body).toBe(201);
+    const pending = (await as(app, mentor).get('/api/me/pending-bookings')).json().bookings;
+    const mine = pending.find((p: { id: string }) => p.id === own.json().id);
+    expect(mine.conflicts).toEqual([expect.objectContaining({ kind: 'outside_hours' })]);
+    // Spent: every booking whose payment was captured and not refunded.
+    const all = (await as(app, mentee).get('/api/me/bookings')).json().bookings as {
+      payment: string | null;
+      price: { amountMinor: number } | null;
+    }[];
+    const spent = all
+      .filter((x) => x.payment === 'captured')
+      .reduce((sum, x) => sum + (x.price?.amountMinor ?? 0), 0);
+    expect(spent).toBeGreaterThanOrEqual(4 * 4500);
+    expect(mine.menteeHistory).toMatchObject({
+      sessions: 1,
+      totalSpentMinor: spent,
+      currency: 'EUR',
+      averageRatingGiven: 5,
+    });
+
+    const mentors = (await as(app, mentee).get(`/api/orgs/${orgId}/mentors`)).json().mentors;
+    const rep = mentors.find((m: { userId: string }) => m.userId === mentor.userId).reputation;
+    expect(rep.decided).toBeGreaterThan(0);
+    expect(rep.approvalRate).toBeGreaterThan(0);
+    expect(rep.approvalRate).toBeLessThan(1);
+    expect(rep.medianResponseMinutes).toBe(0);
+  });
+
+  it('fills a published group session seat by seat', async () => {
+    const session = (
+      await as(app, mentor).post(`/api/orgs/${orgId}/sessions`, {
+        programId,
+        mentorId: mentor.userId,
+        title: 'Group Q&A',
+        date: '2027-03-18',
+        startTime: '12:00',
+        timeZone: 'UTC',
+        durationMinutes: 60,
+        enrollment: 'online',
+        meetingUrl: 'https://meet.example/qa',
+        capacity: 2,
+        publish: true,
+      })
+    ).json();
+    const others = await Promise.all(
+      [1, 2, 3].map(() => addMember(app, admin, orgId, { programId })),
+    );
+    const seats = await Promise.all(
+      others.map((o) =>
+        as(app, o).post(`/api/orgs/${orgId}/bookings`, {
+          mentorId: mentor.userId,
+          sessionId: session.id,
+        }),
+      ),
+    );
+    expect(seats.map((s) => s.statusCode).sort()).toEqual([201, 201, 409]);
+    expect(seats.find((s) => s.statusCode === 409)?.json().error.reason).toBe('session_full');
+  });
+});
