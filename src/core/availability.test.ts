@@ -173,6 +173,21 @@ describe('zones with half- and quarter-hour offsets', () => {
 describe('rules', () => {
   const base = rules({ timeZone: 'Europe/Berlin', slotLengths: [30] });
 
+  it('offers every length even in a range that ends before the shorter length runs out', () => {
+    // Regression: the 30-minute stepping reaching the end of the range stopped the 60-minute one.
+    const r = { ...base, weekly: [tuesday(17 * H, 19 * H)], slotLengths: [30, 60] };
+    const slots = computeSlots({
+      rules: r,
+      busy: [],
+      now: at('2024-01-01T00:00Z'),
+      fromMs: at('2024-01-02T16:00Z'),
+      toMs: at('2024-01-02T17:00Z'),
+    });
+    expect(
+      slots.map((s) => `${local(s.startMs, 'Europe/Berlin').slice(11)}/${s.lengthMinutes}`),
+    ).toEqual(['17:00/30', '17:00/60', '17:30/30']);
+  });
+
   it('runs a range past midnight into the next day', () => {
     const r = { ...base, weekly: [{ weekday: 5, start: 22 * H, end: 1 * H }] };
     const slots = slotsBetween(r, '2024-01-05T00:00Z', '2024-01-07T00:00Z');

@@ -197,7 +197,8 @@ export function computeSlots(q: SlotQuery, limit = Number.POSITIVE_INFINITY): Sl
   const lengths = [...new Set(rules.slotLengths)].sort((a, b) => a - b);
   for (const window of windows) {
     for (const length of lengths) {
-      const keepGoing = slotsInWindow(window, length * MINUTE_MS, segments, (startMs, endMs) => {
+      // The callback stops this length's stepping at `latest`; the next length starts afresh.
+      slotsInWindow(window, length * MINUTE_MS, segments, (startMs, endMs) => {
         if (startMs < earliest) return true;
         if (startMs >= latest) return false;
         if (!overlapsAny(busy, startMs, endMs)) {
@@ -205,7 +206,6 @@ export function computeSlots(q: SlotQuery, limit = Number.POSITIVE_INFINITY): Sl
         }
         return true;
       });
-      if (!keepGoing) break;
     }
     if (slots.length >= limit) break;
   }

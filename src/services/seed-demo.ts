@@ -3,7 +3,9 @@ import { addDays, localDateTime, nextWeekday } from '../core/local-time.ts';
 import type { ProgramRole } from '../core/roles.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from '../db/queries/meta.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { decideBooking } from './decide-booking.ts';
 import { inviteMember } from './invite-member.ts';
+import { listMentorSlots } from './list-slots.ts';
 import { saveMyAvailability } from './manage-availability.ts';
 import { createGroup, setGroupMembership } from './manage-groups.ts';
 import { createMatch } from './manage-matches.ts';
@@ -11,7 +13,9 @@ import { setProgramRole } from './manage-members.ts';
 import { createOrganisation } from './manage-organisations.ts';
 import { type ProfileInput, updateProfile } from './manage-profile.ts';
 import { createProgram } from './manage-programs.ts';
+import { createSessionType } from './manage-session-types.ts';
 import { bulkDuplicateSession, createSession } from './manage-sessions.ts';
+import { requestBooking } from './request-booking.ts';
 import { signUp } from './sign-up.ts';
 
 /** Every demo account signs in with this password (printed at start-up). */
@@ -241,6 +245,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     });
   }
   await seedSchedules(ctx, adminActor, org.id, programIds, product.id, idOf);
+  await seedBookings(ctx, org.id, idOf);
 
   const emailsWith = (role: ProgramRole) =>
     people.filter((p) => p.programs.some((m) => m.role === role)).map((p) => p.email);
@@ -368,4 +373,75 @@ async function seedSchedules(
     count: 4,
     publish: true,
   });
+}
+
+/**
+ * Bookings in each state a mentor meets first: a paid request waiting for
+ * Maya, a time Maya suggested back to Zanele, and an auto-approved booking
+ * with Diego.
+ */
+async function seedBookings(ctx: ServiceContext, orgId: string, idOf: (name: string) => string) {
+  const maya = { userId: idOf('maya') };
+  const review = await createSessionType(ctx, maya, {
+    name: 'Product career review',
+    durationMinutes: 60,
+    priceMinor: 4500,
+    currency: 'EUR',
+  });
+  await createSessionType(ctx, maya, {
+    name: 'Quick question',
+    durationMinutes: 30,
+    priceMinor: 0,
+    currency: 'EUR',
+  });
+  const now = ctx.now();
+  const twoWeeks = { from: now, to: new Date(now.getTime() + 14 * 86_400_000) };
+  const firstSlot = async (mentee: string, mentor: string, length: number, skip = 0) => {
+    const { slots } = await listMentorSlots(
+      ctx,
+      { userId: idOf(mentee) },
+      orgId,
+      idOf(mentor),
+      twoWeeks,
+    );
+    return slots.filter((s) => s.kind === 'weekly' && s.lengthMinutes === length)[skip];
+  };
+
+  const forSam = await firstSlot('sam', 'maya', 60);
+  if (forSam) {
+    await requestBooking(ctx, { userId: idOf('sam') }, orgId, {
+      mentorId: maya.userId,
+      startsAt: new Date(forSam.startMs),
+      sessionTypeId: review.id,
+      ownTime: false,
+      message:
+        'I have a PM interview loop next month; could we go through a product case together?',
+    });
+  }
+  const forZanele = await firstSlot('zanele', 'maya', 30, 3);
+  const later = await firstSlot('zanele', 'maya', 30, 6);
+  if (forZanele && later) {
+    const { booking } = await requestBooking(ctx, { userId: idOf('zanele') }, orgId, {
+      mentorId: maya.userId,
+      startsAt: new Date(forZanele.startMs),
+      lengthMinutes: 30,
+      ownTime: false,
+      message: 'How did you move from analytics into product?',
+    });
+    await decideBooking(ctx, maya, orgId, booking.id, {
+      action: 'propose_time',
+      proposal: { startsAt: new Date(later.startMs), endsAt: new Date(later.endMs) },
+      reason: 'That one clashes with a board meeting; does this work?',
+    });
+  }
+  const forAiko = await firstSlot('aiko', 'diego', 60);
+  if (forAiko) {
+    await requestBooking(ctx, { userId: idOf('aiko') }, orgId, {
+      mentorId: idOf('diego'),
+      startsAt: new Date(forAiko.startMs),
+      lengthMinutes: 60,
+      ownTime: false,
+      message: 'System design interview practice, please.',
+    });
+  }
 }

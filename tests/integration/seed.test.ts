@@ -56,6 +56,25 @@ describe('demo seed', () => {
     expect(
       samSessions.filter((s: { title: string }) => s.title === 'Leadership check-in'),
     ).toHaveLength(5);
+
+    // Bookings: a paid request waiting for Maya and a suggestion waiting for Zanele.
+    const mayaSession = await signIn(app, 'maya@demo.confer.test', DEMO_PASSWORD);
+    const pending = (await as(app, mayaSession).get('/api/me/pending-bookings')).json().bookings;
+    expect(
+      pending
+        .map(
+          (b: { mentee: { name: string }; awaiting: string }) => `${b.mentee.name}:${b.awaiting}`,
+        )
+        .sort(),
+    ).toEqual(['Sam Lee:mentor', 'Zanele Dlamini:mentee']);
+    expect(
+      pending.find((b: { mentee: { name: string } }) => b.mentee.name === 'Sam Lee'),
+    ).toMatchObject({
+      price: { amountMinor: 4500, currency: 'EUR' },
+      payment: 'held',
+    });
+    const aikoBookings = (await as(app, aiko).get('/api/me/bookings')).json().bookings;
+    expect(aikoBookings.map((b: { status: string }) => b.status)).toEqual(['approved']);
   });
 
   it('refuses a database marked production, and one with people but no mark', async () => {
