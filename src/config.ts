@@ -25,6 +25,7 @@ const configSchema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
+  TEST_CLOCK: booleanish.default(false),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -48,6 +49,8 @@ export type Config = {
   maxUploadBytes: number;
   /** how often the server runs due background jobs; 0 = never (run `confer jobs` instead) */
   jobsPollSeconds: number;
+  /** browser tests only: POST /api/test/clock moves the server's clock forward */
+  testClock: boolean;
 };
 
 export class ConfigError extends Error {}
@@ -63,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`);
   }
   const c = parsed.data;
+  if (c.TEST_CLOCK && c.NODE_ENV === 'production') {
+    throw new ConfigError(
+      'Invalid configuration:\n  TEST_CLOCK: must not be on with NODE_ENV=production',
+    );
+  }
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -78,5 +86,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateWindowSeconds: c.LOGIN_RATE_WINDOW_SECONDS,
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
+    testClock: c.TEST_CLOCK,
   };
 }

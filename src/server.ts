@@ -47,14 +47,23 @@ export async function startServer(config: Config): Promise<RunningServer> {
   let app: App | undefined;
   try {
     const demo = await prepareDatabase(config, database, log);
-    app = await buildApp({ config, database, logger: { level: config.logLevel } });
+    // A clock tests can move; the real one unless TEST_CLOCK is on.
+    let offsetMs = 0;
+    const now = () => new Date(Date.now() + offsetMs);
+    app = await buildApp({
+      config,
+      database,
+      now,
+      logger: { level: config.logLevel },
+      ...(config.testClock ? { advanceClock: (ms: number) => (offsetMs += ms) } : {}),
+    });
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
     if (config.logLevel !== 'silent') printWelcome(config.publicUrl ?? url, demo);
     const worker =
       config.jobsPollSeconds > 0
         ? startJobWorker(
-            createServiceContext(database.db, { sessionDays: config.sessionDays }),
+            createServiceContext(database.db, { sessionDays: config.sessionDays, now }),
             config.jobsPollSeconds * 1000,
             log,
           )

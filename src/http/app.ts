@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from '@fastify/type-provider-zod';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
@@ -43,6 +44,8 @@ export type AppDeps = {
   storage?: FileStorage;
   /** pino options or false; tests run silent. */
   logger?: boolean | Record<string, unknown>;
+  /** Only with TEST_CLOCK: moves `now` forward, exposed as POST /api/test/clock for browser tests. */
+  advanceClock?: (ms: number) => void;
   /** Directory of the built web app; served at / when present. */
   webRoot?: string | null;
 };
@@ -131,6 +134,17 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(mentorRoutes, routeDeps);
   await app.register(bookingRoutes, routeDeps);
   await app.register(sessionTypeRoutes, routeDeps);
+  const { advanceClock } = deps;
+  if (advanceClock) {
+    app.post(
+      '/api/test/clock',
+      { schema: { hide: true, body: z.strictObject({ advanceMs: z.number().int().min(0) }) } },
+      async (request) => {
+        advanceClock(request.body.advanceMs);
+        return { now: ctx.now().toISOString() };
+      },
+    );
+  }
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot : deps.webRoot;
   const hasWebApp = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));
