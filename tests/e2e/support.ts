@@ -20,7 +20,10 @@ export async function startConfer(): Promise<RunningConfer> {
       DATA_DIR: dataDir,
       PORT: '0',
       LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
+      NODE_ENV: 'test',
+      // Lets a test move the server's clock (expiry) and run due jobs within a second.
+      TEST_CLOCK: 'true',
+      JOBS_POLL_SECONDS: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
