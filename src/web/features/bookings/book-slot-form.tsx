@@ -35,7 +35,8 @@ export function BookSlotForm(props: BookSlotFormProps) {
   const types = useApiData<{ sessionTypes: SessionType[] }>(
     isSeat ? null : `/api/orgs/${orgId}/mentors/${mentor.userId}/session-types`,
   );
-  const offered = typesFor(types.data?.sessionTypes ?? [], slot.lengthMinutes);
+  const allTypes = types.data?.sessionTypes ?? [];
+  const offered = typesFor(allTypes, slot.lengthMinutes);
   const [typeId, setTypeId] = useState<string | null>(null);
   const chosenType = typeId ?? offered[0]?.id ?? '';
   const [message, setMessage] = useState('');
@@ -81,6 +82,13 @@ export function BookSlotForm(props: BookSlotFormProps) {
           onChange={setTypeId}
           error={submission.fieldErrors.sessionTypeId}
         />
+      ) : null}
+      {offered.length === 0 && allTypes.length > 0 ? (
+        <p className="field__hint">
+          None of {mentor.name}’s session types lasts {slot.lengthMinutes} minutes (
+          {allTypes.map((type) => `${type.name}: ${type.durationMinutes} min`).join(', ')}); this
+          time is booked as a plain {slot.lengthMinutes}-minute session.
+        </p>
       ) : null}
       <TextAreaField
         label="Message"

@@ -29,7 +29,6 @@ export function BookingActions(props: BookingActionsProps) {
   const other = otherParty(booking, viewerId);
   const approved = booking.status === 'approved';
   const started = Date.parse(booking.startsAt) <= nowMs;
-  const ended = Date.parse(booking.endsAt) <= nowMs;
   const close = () => setPanel(null);
   const toggle = (next: Panel) => {
     action.reset();
@@ -63,7 +62,8 @@ export function BookingActions(props: BookingActionsProps) {
         {approved && isMentor
           ? panelButton('link', booking.meetingUrl ? 'Change meeting link' : 'Add meeting link')
           : null}
-        {approved && !ended ? panelButton('cancel', 'Cancel', 'danger') : null}
+        {/* Once started, it is completed or a no-show rather than cancelled. */}
+        {approved && !started ? panelButton('cancel', 'Cancel', 'danger') : null}
         {approved && started ? (
           <ConfirmButton
             label="Report no-show"

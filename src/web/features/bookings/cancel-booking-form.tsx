@@ -21,10 +21,10 @@ export function CancelBookingForm({ booking, otherName, action, onClose }: Cance
     event.preventDefault();
     setMissing(!reason.trim());
     if (!reason.trim()) return;
-    const result = await action.act(
-      'cancel',
-      { reason: reason.trim() },
-      `Session with ${otherName} cancelled`,
+    const result = await action.act('cancel', { reason: reason.trim() }, (updated) =>
+      updated.lateCancellation
+        ? `Session with ${otherName} cancelled — recorded as a late cancellation`
+        : `Session with ${otherName} cancelled`,
     );
     if (result.ok) onClose();
   }

@@ -9,13 +9,9 @@ export function sessionTypeLabel(type: SessionType): string {
     .join(' · ');
 }
 
-/**
- * The types that fit a slot of `lengthMinutes`; all of them when none fits,
- * so the mentee still sees what the mentor offers.
- */
+/** The types that fit a slot of `lengthMinutes`: a type's length is the booking's length. */
 export function typesFor(types: SessionType[], lengthMinutes: number): SessionType[] {
-  const fitting = types.filter((type) => type.durationMinutes === lengthMinutes);
-  return fitting.length > 0 ? fitting : types;
+  return types.filter((type) => type.durationMinutes === lengthMinutes);
 }
 
 type SessionTypeFieldProps = {

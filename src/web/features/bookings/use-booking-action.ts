@@ -4,8 +4,15 @@ import { useApi } from '../auth/session-context.tsx';
 import { type BookingAction, bookingPath } from './booking-api.ts';
 
 export type BookingActionState = ReturnType<typeof useSubmission> & {
-  /** Posts the action; on success tells the page (which reloads its lists) what happened. */
-  act: (action: BookingAction, body: object, message: string) => Promise<SubmissionResult<Booking>>;
+  /**
+   * Posts the action; on success tells the page (which reloads its lists) what
+   * happened, in words that may depend on the booking the server returned.
+   */
+  act: (
+    action: BookingAction,
+    body: object,
+    message: string | ((updated: Booking) => string),
+  ) => Promise<SubmissionResult<Booking>>;
 };
 
 /** One action on one booking, with its own pending and error state. */
@@ -15,11 +22,17 @@ export function useBookingAction(
 ): BookingActionState {
   const api = useApi();
   const submission = useSubmission();
-  async function act(action: BookingAction, body: object, message: string) {
+  async function act(
+    action: BookingAction,
+    body: object,
+    message: string | ((updated: Booking) => string),
+  ) {
     const result = await submission.run(() =>
       api.post<Booking>(bookingPath(booking, action), body),
     );
-    if (result.ok) onChanged(message, result.value);
+    if (result.ok) {
+      onChanged(typeof message === 'string' ? message : message(result.value), result.value);
+    }
     return result;
   }
   return { ...submission, act };
