@@ -3,10 +3,15 @@
  * `npm run bench -- slots`. Each prints its own figures; machines here are
  * noisy, so read medians and ratios, not single numbers.
  */
+import { run as bookings } from './bookings.ts';
 import { run as httpSession } from './http-session.ts';
 import { run as slots } from './slots.ts';
 
-const benches: Record<string, () => Promise<void>> = { slots, 'http-session': httpSession };
+const benches: Record<string, () => Promise<void>> = {
+  slots,
+  'http-session': httpSession,
+  bookings,
+};
 const chosen = process.argv.slice(2);
 
 for (const [name, bench] of Object.entries(benches)) {

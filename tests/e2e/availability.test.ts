@@ -85,13 +85,21 @@ describe('availability across time zones', () => {
     await sam.page.getByRole('button', { name: 'Next week' }).click();
     await sam.page.getByRole('button', { name: 'Next week' }).click();
     const tuesdays = [0, 7, 14, 21, 28].map((d) => upcoming(2, 'Europe/London').add({ days: d }));
-    const expected = new Set(tuesdays.map((t) => `${inNewYork(t, '17:00')}–${inNewYork(t, '17:30')}`));
+    const expected = new Set(
+      tuesdays.map((t) => `${inNewYork(t, '17:00')}–${inNewYork(t, '17:30')}`),
+    );
     const fivePm = times.getByRole('listitem').filter({ hasText: '17:00 in Europe/London' });
     await fivePm.first().waitFor();
     const atFive = await fivePm.allTextContents();
     expect(atFive.length).toBeGreaterThan(0);
-    for (const text of atFive) expect([...expected].some((range) => text.includes(range))).toBe(true);
-    await expect(times.getByRole('listitem').filter({ hasText: /Tuesday/ }).count()).resolves.toBeGreaterThan(0);
+    for (const text of atFive)
+      expect([...expected].some((range) => text.includes(range))).toBe(true);
+    await expect(
+      times
+        .getByRole('listitem')
+        .filter({ hasText: /Tuesday/ })
+        .count(),
+    ).resolves.toBeGreaterThan(0);
     const slotTexts = await times.getByRole('listitem').allTextContents();
     expect(slotTexts.some((t) => t.includes('60 min'))).toBe(false); // only 30-minute slots now
     expect(slotTexts.some((t) => /Thursday/.test(t))).toBe(false); // Thursday hours removed

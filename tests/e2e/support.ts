@@ -6,7 +6,12 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 
 export const DEMO_PASSWORD = 'confer-demo-2026';
 
-export type RunningConfer = { url: string; stop(): Promise<void> };
+export type RunningConfer = {
+  url: string;
+  stop(): Promise<void>;
+  /** Moves the server's clock forward (TEST_CLOCK); jobs then run within a second. */
+  advanceClock(ms: number): Promise<void>;
+};
 
 /**
  * Starts the real server the way a user does (`confer serve`) on a fresh
@@ -44,6 +49,14 @@ export async function startConfer(): Promise<RunningConfer> {
   });
   return {
     url,
+    advanceClock: async (ms) => {
+      const res = await fetch(`${url}/api/test/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceMs: ms }),
+      });
+      if (!res.ok) throw new Error(`could not move the clock: ${res.status} ${await res.text()}`);
+    },
     stop: async () => {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
