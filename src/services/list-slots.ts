@@ -112,10 +112,9 @@ export async function offeredSlots(
     from: new Date(range.from.getTime() - DAY_MS),
     to: new Date(range.to.getTime() + DAY_MS),
   };
-  const [sessions, bookings] = await Promise.all([
-    listSessions(q, { mentorIds: [mentor.userId], ...wide }),
-    listActiveBookingsOfMentors(q, [mentor.userId], wide.from, wide.to),
-  ]);
+  // Sequential: `q` may be a transaction, which has one connection.
+  const sessions = await listSessions(q, { mentorIds: [mentor.userId], ...wide });
+  const bookings = await listActiveBookingsOfMentors(q, [mentor.userId], wide.from, wide.to);
   const { busy, open } = busyAndOpen(sessions, bookings, seeWith(viewer));
   const slots = computeSlots({
     rules,

@@ -21,19 +21,21 @@ export async function listAvailability(
     userIds.map((id) => [id, { settings: null, weekly: [], overrides: [] }]),
   );
   if (userIds.length === 0) return result;
-  const [settings, weekly, overrides] = await Promise.all([
-    q.select().from(availabilitySettings).where(inArray(availabilitySettings.userId, userIds)),
-    q
-      .select()
-      .from(weeklyHours)
-      .where(inArray(weeklyHours.userId, userIds))
-      .orderBy(asc(weeklyHours.weekday), asc(weeklyHours.startMinute)),
-    q
-      .select()
-      .from(availabilityOverrides)
-      .where(inArray(availabilityOverrides.userId, userIds))
-      .orderBy(asc(availabilityOverrides.date)),
-  ]);
+  // One after another: inside a transaction these share one connection.
+  const settings = await q
+    .select()
+    .from(availabilitySettings)
+    .where(inArray(availabilitySettings.userId, userIds));
+  const weekly = await q
+    .select()
+    .from(weeklyHours)
+    .where(inArray(weeklyHours.userId, userIds))
+    .orderBy(asc(weeklyHours.weekday), asc(weeklyHours.startMinute));
+  const overrides = await q
+    .select()
+    .from(availabilityOverrides)
+    .where(inArray(availabilityOverrides.userId, userIds))
+    .orderBy(asc(availabilityOverrides.date));
   for (const s of settings) result.get(s.userId)!.settings = s;
   for (const w of weekly) result.get(w.userId)!.weekly.push(w);
   for (const o of overrides)

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../client.ts';
-import { matches, programs, users } from '../schema.ts';
+import { matches, users } from '../schema.ts';
 
 export async function insertMatch(
   q: Queryable,
@@ -38,15 +38,6 @@ export async function listActiveMatches(q: Queryable, programId: string) {
     .innerJoin(mentee, eq(mentee.id, matches.menteeId))
     .where(and(eq(matches.programId, programId), isNull(matches.endedAt)))
     .orderBy(asc(mentor.name), asc(mentee.name));
-}
-
-/** The mentee's active matches in one organisation. */
-export async function listActiveMatchesOfMentee(q: Queryable, orgId: string, menteeId: string) {
-  return q
-    .select({ programId: matches.programId, mentorId: matches.mentorId })
-    .from(matches)
-    .innerJoin(programs, eq(programs.id, matches.programId))
-    .where(and(eq(programs.orgId, orgId), eq(matches.menteeId, menteeId), isNull(matches.endedAt)));
 }
 
 /** Ends every active match of a user in a program (they left it or changed role). */

@@ -5,13 +5,13 @@ import type { Queryable } from '../client.ts';
 import {
   groupMembers,
   groups,
+  matches,
   organisations,
   orgMembers,
   programMembers,
   programs,
   users,
 } from '../schema.ts';
-import { listActiveMatchesOfMentee } from './matches.ts';
 
 export async function insertOrganisation(q: Queryable, name: string) {
   const [row] = await q.insert(organisations).values({ name }).returning();
@@ -151,27 +151,29 @@ export async function shareAnOrganisation(q: Queryable, a: string, b: string): P
   return rows.length > 0;
 }
 
-/** The user's role, programs and groups in one organisation (null: not a member). */
+/**
+ * The user's role, programs, groups and active matches in one organisation
+ * (null: not a member), in one round trip: every request that checks access
+ * runs this.
+ */
 export async function getMemberContext(q: Queryable, orgId: string, userId: string) {
-  const membership = await getOrgMembership(q, orgId, userId);
-  if (!membership) return null;
-  const [programRows, groupRows, matchRows] = await Promise.all([
-    q
-      .select({ programId: programMembers.programId, role: programMembers.role })
-      .from(programMembers)
-      .innerJoin(programs, eq(programs.id, programMembers.programId))
-      .where(and(eq(programMembers.userId, userId), eq(programs.orgId, orgId))),
-    q
-      .select({ groupId: groupMembers.groupId })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(and(eq(groupMembers.userId, userId), eq(groups.orgId, orgId))),
-    listActiveMatchesOfMentee(q, orgId, userId),
-  ]);
-  return {
-    role: membership.role,
-    programs: programRows,
-    groupIds: groupRows.map((g) => g.groupId),
-    matches: matchRows,
-  };
+  const [row] = await q
+    .select({
+      role: orgMembers.role,
+      programs: sql<{ programId: string; role: 'mentor' | 'mentee' }[]>`coalesce((
+        select json_agg(json_build_object('programId', pm.program_id, 'role', pm.role))
+        from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+        where pm.user_id = ${userId} and p.org_id = ${orgId}), '[]'::json)`,
+      groupIds: sql<string[]>`coalesce((
+        select json_agg(gm.group_id)
+        from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
+        where gm.user_id = ${userId} and g.org_id = ${orgId}), '[]'::json)`,
+      matches: sql<{ programId: string; mentorId: string }[]>`coalesce((
+        select json_agg(json_build_object('programId', m.program_id, 'mentorId', m.mentor_id))
+        from ${matches} m join ${programs} p on p.id = m.program_id
+        where m.mentee_id = ${userId} and p.org_id = ${orgId} and m.ended_at is null), '[]'::json)`,
+    })
+    .from(orgMembers)
+    .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)));
+  return row ?? null;
 }
