@@ -329,3 +329,27 @@ describe('the mentor’s view', () => {
     expect(seats.find((s) => s.statusCode === 409)?.json().error.reason).toBe('session_full');
   });
 });
+
+describe('calendars', () => {
+  it('gives an approved booking Google, Outlook and Yahoo links and an .ics file', async () => {
+    const b = (
+      await book(mentee, '2027-03-19T09:00:00Z', { sessionTypeId: undefined, lengthMinutes: 60 })
+    ).json();
+    expect(b.calendar).toBeNull();
+    const approved = (await act(mentor, b.id, 'approve')).json();
+    const google = new URL(approved.calendar.google);
+    expect(google.searchParams.get('dates')).toBe('20270319T090000Z/20270319T100000Z');
+    expect(google.searchParams.get('text')).toBe('Mentoring: Mara Mentor & Milo Mentee');
+    expect(new URL(approved.calendar.outlook).searchParams.get('startdt')).toBe(
+      '2027-03-19T09:00:00.000Z',
+    );
+    expect(new URL(approved.calendar.yahoo).searchParams.get('st')).toBe('20270319T090000Z');
+    const ics = await as(app, mentee).get(approved.calendar.ics);
+    expect(ics.headers['content-type']).toMatch(/^text\/calendar/);
+    expect(ics.body).toContain('DTSTART:20270319T090000Z');
+    expect(ics.body).toContain('STATUS:CONFIRMED');
+    expect(ics.body).toContain(`URL:https://meet.jit.si/confer-${b.id}`);
+    const { admin: outsider } = await createOrgWithAdmin(app, 'Nosy');
+    expect((await as(app, outsider).get(approved.calendar.ics)).statusCode).toBe(404);
+  });
+});

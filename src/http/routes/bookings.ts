@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type BookingAction, bookingStatuses } from '../../core/booking-machine.ts';
 import { AppError } from '../../core/errors.ts';
+import { bookingCalendarLinks, bookingIcsFile } from '../../services/booking-calendar.ts';
 import {
   decideBooking,
   describeBookings,
@@ -46,6 +47,10 @@ const bookingView = z.object({
   lateCancellation: z.boolean(),
   myRating: z.object({ stars: z.number(), feedback: z.string() }).nullable(),
   canRate: z.boolean(),
+  calendar: z
+    .object({ google: z.string(), outlook: z.string(), yahoo: z.string(), ics: z.string() })
+    .nullable()
+    .meta({ description: 'add-to-calendar links, once approved' }),
 });
 
 type Described = Awaited<ReturnType<typeof describeBookings>>[number];
@@ -90,6 +95,13 @@ function present({
     lateCancellation: b.lateCancellation,
     myRating,
     canRate,
+    calendar:
+      b.status === 'approved'
+        ? {
+            ...bookingCalendarLinks(l),
+            ics: `/api/orgs/${b.orgId}/bookings/${b.id}/calendar.ics`,
+          }
+        : null,
   };
 }
 
@@ -385,6 +397,30 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       const { orgId, bookingId } = request.params;
       await rateBooking(ctx, actor, orgId, bookingId, request.body);
       return (await view(actor.userId, orgId, bookingId)).booking;
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/bookings/:bookingId/calendar.ics',
+    {
+      schema: {
+        tags,
+        summary: 'The booking as an iCalendar file (tentative while pending, cancelled when over)',
+        params: bookingParams,
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      const { listing } = await getBooking(
+        ctx,
+        actor,
+        request.params.orgId,
+        request.params.bookingId,
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="confer-${listing.booking.id}.ics"`)
+        .send(bookingIcsFile(listing));
     },
   );
 

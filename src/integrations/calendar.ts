@@ -1,0 +1,75 @@
+import { createEvent } from 'ics';
+
+/** An event as calendars need it: instants in UTC. */
+export type CalendarEvent = {
+  uid: string;
+  title: string;
+  description: string;
+  startsAt: Date;
+  endsAt: Date;
+  url: string | null;
+  location: string;
+  status: 'CONFIRMED' | 'TENTATIVE' | 'CANCELLED';
+};
+
+/** `YYYYMMDDTHHMMSSZ`, the form Google and Yahoo take. */
+const compact = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
+
+/** Add-to-calendar links (seed 004: Google, Yahoo, and Outlook). */
+export function calendarLinks(e: CalendarEvent) {
+  const details = [e.description, e.url].filter(Boolean).join('\n');
+  const location = e.url ?? e.location;
+  const google = new URL('https://calendar.google.com/calendar/render');
+  google.search = new URLSearchParams({
+    action: 'TEMPLATE',
+    text: e.title,
+    dates: `${compact(e.startsAt)}/${compact(e.endsAt)}`,
+    details,
+    location,
+  }).toString();
+  const outlook = new URL('https://outlook.live.com/calendar/0/deeplink/compose');
+  outlook.search = new URLSearchParams({
+    path: '/calendar/action/compose',
+    rru: 'addevent',
+    subject: e.title,
+    startdt: e.startsAt.toISOString(),
+    enddt: e.endsAt.toISOString(),
+    body: details,
+    location,
+  }).toString();
+  const yahoo = new URL('https://calendar.yahoo.com/');
+  yahoo.search = new URLSearchParams({
+    v: '60',
+    title: e.title,
+    st: compact(e.startsAt),
+    et: compact(e.endsAt),
+    desc: details,
+    in_loc: location,
+  }).toString();
+  return { google: google.href, outlook: outlook.href, yahoo: yahoo.href };
+}
+
+/** An iCalendar file with one VEVENT, built by the `ics` library. */
+export function icsFile(e: CalendarEvent): string {
+  const { error, value } = createEvent({
+    uid: e.uid,
+    title: e.title,
+    description: e.description,
+    start: e.startsAt.getTime(),
+    startInputType: 'utc',
+    startOutputType: 'utc',
+    end: e.endsAt.getTime(),
+    endInputType: 'utc',
+    endOutputType: 'utc',
+    status: e.status,
+    location: e.location || undefined,
+    ...(e.url ? { url: e.url } : {}),
+    productId: 'confer',
+  });
+  if (error || !value) throw error ?? new Error('could not build the calendar file');
+  return value;
+}
