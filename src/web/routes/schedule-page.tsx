@@ -3,6 +3,7 @@ import type { Availability, MemberDetail, ProgramSummary, Session } from '../api
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { DateOverridesCard } from '../features/availability/date-overrides-card.tsx';
 import { defaultAvailability } from '../features/availability/default-availability.ts';
+import { SessionTypesCard } from '../features/availability/session-types-card.tsx';
 import { WeeklyHoursCard } from '../features/availability/weekly-hours-card.tsx';
 import type { MentorOption } from '../features/sessions/session-draft.ts';
 import { SessionManager } from '../features/sessions/session-manager.tsx';
@@ -11,7 +12,7 @@ import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';
 
-/** A mentor's availability (weekly hours, overrides) and the sessions they run here. */
+/** A mentor's weekly hours, session types, date overrides and the sessions they run here. */
 export function SchedulePage() {
   const { orgId = '' } = useParams();
   const me = useSignedInUser();
@@ -50,11 +51,11 @@ export function SchedulePage() {
         ) : null}
         {availability.loading ? <Loading /> : null}
         {current ? null : <ErrorAlert message={availability.error?.message} />}
+        {current ? <WeeklyHoursCard availability={current} onSaved={availability.setData} /> : null}
+        {/* Its own data: shown even when the hours could not load, once they have tried. */}
+        {availability.loading ? null : <SessionTypesCard slotLengths={current?.slotLengths} />}
         {current ? (
-          <>
-            <WeeklyHoursCard availability={current} onSaved={availability.setData} />
-            <DateOverridesCard availability={current} onChanged={availability.setData} />
-          </>
+          <DateOverridesCard availability={current} onChanged={availability.setData} />
         ) : null}
         {isMentor ? (
           <SessionManager
