@@ -353,6 +353,8 @@ export type Booking = {
   lateCancellation: boolean;
   myRating: { stars: number; feedback: string } | null;
   canRate: boolean;
+  /** add-to-calendar links, once approved */
+  calendar: { google: string; outlook: string; yahoo: string; ics: string } | null;
 };
 
 export type BookingHistoryEntry = {

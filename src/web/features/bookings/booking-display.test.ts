@@ -32,6 +32,7 @@ function booking(id: string, status: Booking['status'], start: number, length = 
     lateCancellation: false,
     myRating: null,
     canRate: false,
+    calendar: null,
   };
 }
 

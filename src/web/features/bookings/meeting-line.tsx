@@ -39,6 +39,23 @@ export function MeetingLine({ booking, nowMs }: MeetingLineProps) {
           Opens {JOIN_OPENS_MINUTES} minutes before the start.
         </span>
       )}
+      {booking.calendar ? (
+        <p className="item-list__meta">
+          Add to calendar:{' '}
+          <a href={booking.calendar.google} target="_blank" rel="noreferrer">
+            Google
+          </a>{' '}
+          ·{' '}
+          <a href={booking.calendar.outlook} target="_blank" rel="noreferrer">
+            Outlook
+          </a>{' '}
+          ·{' '}
+          <a href={booking.calendar.yahoo} target="_blank" rel="noreferrer">
+            Yahoo
+          </a>{' '}
+          · <a href={booking.calendar.ics}>.ics file</a>
+        </p>
+      ) : null}
     </div>
   );
 }
