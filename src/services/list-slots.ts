@@ -7,7 +7,7 @@ import {
 } from '../core/availability.ts';
 import { notFound } from '../core/errors.ts';
 import type { ProgramMode } from '../core/roles.ts';
-import { canSeeSession, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
+import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import { offsetSegments } from '../core/zone-offsets.ts';
 import type { Queryable } from '../db/client.ts';
 import { listAvailability } from '../db/queries/availability.ts';
@@ -16,7 +16,7 @@ import { listMentorsInOrg } from '../db/queries/programs.ts';
 import { listSessions, type SessionListing } from '../db/queries/sessions.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { toRules } from './manage-availability.ts';
-import { requireViewer } from './manage-sessions.ts';
+import { requireViewer, visibleTo } from './manage-sessions.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -66,18 +66,6 @@ function busyAndOpen(
   return { busy, open };
 }
 
-function seeWith(viewer: SessionViewer) {
-  return (s: SessionListing) =>
-    canSeeSession(viewer, {
-      mentorId: s.session.mentorId,
-      status: s.session.status,
-      programId: s.session.programId,
-      programMode: s.programMode,
-      groupIds: s.groupIds,
-      enrolledIds: s.enrolled.map((e) => e.userId),
-    });
-}
-
 /** The mentor's rules, with no weekly hours for a viewer who may not book them. */
 function weeklyRulesFor(
   viewer: SessionViewer,
@@ -115,7 +103,7 @@ export async function offeredSlots(
   // Sequential: `q` may be a transaction, which has one connection.
   const sessions = await listSessions(q, { mentorIds: [mentor.userId], ...wide });
   const bookings = await listActiveBookingsOfMentors(q, [mentor.userId], wide.from, wide.to);
-  const { busy, open } = busyAndOpen(sessions, bookings, seeWith(viewer));
+  const { busy, open } = busyAndOpen(sessions, bookings, visibleTo(viewer));
   const slots = computeSlots({
     rules,
     busy,
@@ -165,7 +153,7 @@ export async function listMentors(ctx: ServiceContext, actor: Actor, orgId: stri
   const bookingsOf = groupBy(bookings, (b) => b.mentorId);
   // One set of offsets per zone for the whole page.
   const segments = new Map<string, ReturnType<typeof offsetSegments>>();
-  const see = seeWith(viewer);
+  const see = visibleTo(viewer);
   return mentors.map((m) => {
     const rules = weeklyRulesFor(viewer, m, toRules(availability.get(m.userId)!, m.timeZone));
     if (!segments.has(rules.timeZone)) {

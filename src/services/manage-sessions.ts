@@ -68,7 +68,8 @@ export async function requireViewer(q: Tx | ServiceContext['db'], actor: Actor, 
   return { viewer, member };
 }
 
-const visibleTo = (viewer: SessionViewer) => (s: SessionListing) =>
+/** Whether this viewer may see a listed session (core rule, on a listing row). */
+export const visibleTo = (viewer: SessionViewer) => (s: SessionListing) =>
   canSeeSession(viewer, {
     mentorId: s.session.mentorId,
     status: s.session.status,

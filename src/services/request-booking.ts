@@ -1,6 +1,6 @@
 import { expiresAt, PENDING_PER_MENTOR_LIMIT } from '../core/booking-machine.ts';
 import { AppError, invalidField, notFound } from '../core/errors.ts';
-import { canSeeSession, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
+import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, sqlState } from '../db/errors.ts';
 import { getAvailability } from '../db/queries/availability.ts';
@@ -18,7 +18,7 @@ import { getSessionForUpdate, listSessions } from '../db/queries/sessions.ts';
 import { applyBookingDecision, scheduleBookingJobs } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { type MentorForSlots, offeredSlots } from './list-slots.ts';
-import { requireViewer } from './manage-sessions.ts';
+import { requireViewer, visibleTo } from './manage-sessions.ts';
 
 /** Unanswered bookings expire after this many days (a program setting later). */
 export const DEFAULT_EXPIRY_DAYS = 7;
@@ -59,14 +59,8 @@ async function sessionSeat(
   const locked = await getSessionForUpdate(tx, orgId, sessionId);
   const [listing] = locked ? await listSessions(tx, { ids: [sessionId] }) : [];
   if (!locked || !listing) throw notFound('Session');
-  const visible = canSeeSession(viewer, {
-    mentorId: locked.mentorId,
-    status: locked.status,
-    programId: locked.programId,
-    programMode: listing.programMode,
-    groupIds: listing.groupIds,
-    enrolledIds: listing.enrolled.map((e) => e.userId),
-  });
+  // The listing was read after the lock, so it reflects the locked row.
+  const visible = visibleTo(viewer)(listing);
   if (!visible || locked.status !== 'published') throw notFound('Session');
   if (locked.startsAt <= now) throw invalidField('body.sessionId', 'has already started');
   const taken = listing.enrolled.length + (await countActiveBookingsOfSession(tx, sessionId));

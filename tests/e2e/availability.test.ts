@@ -1,20 +1,8 @@
-import type { Browser } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, type RunningConfer, signIn, startConfer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, signIn, useConferAndBrowser } from './support.ts';
 
-let confer: RunningConfer;
-let browser: Browser;
-
-beforeAll(async () => {
-  confer = await startConfer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await confer?.stop();
-});
+const fixture = useConferAndBrowser();
 
 /** The next `weekday` (1 = Monday) after today in a zone, at least two days out (minimum notice). */
 function upcoming(weekday: number, zone: string) {
@@ -42,7 +30,7 @@ async function openMayasProfile(page: import('playwright-core').Page) {
 
 describe('availability across time zones', () => {
   it('a London mentor sets Tuesday hours and a group-only session; New York sees them in its own time', async () => {
-    const mentor = await newPage(browser, confer.url, 'Europe/London');
+    const mentor = await newPage(fixture.browser, fixture.confer.url, 'Europe/London');
     await signIn(mentor.page, 'maya@demo.confer.test');
     await mentor.page.getByRole('link', { name: 'Schedule', exact: true }).first().click();
 
@@ -70,7 +58,7 @@ describe('availability across time zones', () => {
     await mentor.context.close();
 
     // Sam is in New York and in the Product group.
-    const sam = await newPage(browser, confer.url, 'America/New_York');
+    const sam = await newPage(fixture.browser, fixture.confer.url, 'America/New_York');
     await signIn(sam.page, 'sam@demo.confer.test');
     const times = await openMayasProfile(sam.page);
     await times.waitFor();
@@ -107,7 +95,7 @@ describe('availability across time zones', () => {
     await sam.context.close();
 
     // Aiko is not in the Product group: the restricted sessions are not there for her.
-    const aiko = await newPage(browser, confer.url, 'Asia/Tokyo');
+    const aiko = await newPage(fixture.browser, fixture.confer.url, 'Asia/Tokyo');
     await signIn(aiko.page, 'aiko@demo.confer.test');
     const aikoTimes = await openMayasProfile(aiko.page);
     await aikoTimes.getByRole('listitem').first().waitFor();

@@ -1,23 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, type RunningConfer, signIn, startConfer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, signIn, useConferAndBrowser } from './support.ts';
 
-let confer: RunningConfer;
-let browser: Browser;
-
-beforeAll(async () => {
-  confer = await startConfer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await confer?.stop();
-});
+const fixture = useConferAndBrowser();
 
 async function as(email: string, zone: string) {
-  const { page, context } = await newPage(browser, confer.url, zone);
+  const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);
   await signIn(page, email);
   return { page, close: () => context.close() };
 }
@@ -152,7 +141,7 @@ describe('booking a session', () => {
       .getByText('payment held')
       .waitFor();
 
-    await confer.advanceClock(8 * 86_400_000);
+    await fixture.confer.advanceClock(8 * 86_400_000);
     // The server's job worker runs every second; reload until the page shows the outcome.
     const expiredItem = itemWith(zanele.page, 'Cancelled', 'Product career review').filter({
       hasText: 'Expired',

@@ -1,23 +1,11 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, type RunningConfer, signIn, startConfer } from './support.ts';
+import { describe, expect, it } from 'vitest';
+import { newPage, signIn, useConferAndBrowser } from './support.ts';
 
-let confer: RunningConfer;
-let browser: Browser;
-
-beforeAll(async () => {
-  confer = await startConfer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await confer?.stop();
-});
+const fixture = useConferAndBrowser();
 
 describe('a demo mentee', () => {
   it('signs in, edits their profile, and signs out', async () => {
-    const { page, context } = await newPage(browser, confer.url);
+    const { page, context } = await newPage(fixture.browser, fixture.confer.url);
     await signIn(page, 'sam@demo.confer.test');
     await expect(page.getByText('Sam Lee').first().isVisible()).resolves.toBe(true);
     for (const tab of ['Sessions', 'Requests', 'Messages', 'Schedule']) {
@@ -52,7 +40,7 @@ describe('a demo mentee', () => {
 
 describe('the demo admin', () => {
   it('creates a program and a group, and invites a member who signs up through the link', async () => {
-    const { page, context } = await newPage(browser, confer.url);
+    const { page, context } = await newPage(fixture.browser, fixture.confer.url);
     await signIn(page, 'admin@demo.confer.test');
     await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
 
@@ -78,7 +66,7 @@ describe('the demo admin', () => {
     const link = await page.getByLabel('Invitation link').inputValue();
     expect(link).toMatch(/\/invite\/inv_/);
 
-    const invitee = await newPage(browser, confer.url, 'Asia/Kolkata');
+    const invitee = await newPage(fixture.browser, fixture.confer.url, 'Asia/Kolkata');
     await invitee.page.goto(link);
     await invitee.page.getByText('Northwind Mentoring').first().waitFor();
     await expect(invitee.page.getByLabel('Email').inputValue()).resolves.toBe(

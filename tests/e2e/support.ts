@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const DEMO_PASSWORD = 'confer-demo-2026';
 
@@ -100,4 +101,21 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+/**
+ * One server and one browser for a test file, started before its tests and
+ * stopped after them. Read `.confer` and `.browser` inside tests.
+ */
+export function useConferAndBrowser() {
+  const fixture = {} as { confer: RunningConfer; browser: Browser };
+  beforeAll(async () => {
+    fixture.confer = await startConfer();
+    fixture.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.confer?.stop();
+  });
+  return fixture;
 }
