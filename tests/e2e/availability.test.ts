@@ -1,8 +1,8 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { newPage, signIn, useConferAndBrowser } from './support.ts';
+import { conferFixture, newPage, signIn } from './support.ts';
 
-const fixture = useConferAndBrowser();
+const fixture = conferFixture();
 
 /** The next `weekday` (1 = Monday) after today in a zone, at least two days out (minimum notice). */
 function upcoming(weekday: number, zone: string) {

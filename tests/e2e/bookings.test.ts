@@ -1,9 +1,9 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { newPage, signIn, useConferAndBrowser } from './support.ts';
+import { conferFixture, newPage, signIn } from './support.ts';
 
-const fixture = useConferAndBrowser();
+const fixture = conferFixture();
 
 async function as(email: string, zone: string) {
   const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);

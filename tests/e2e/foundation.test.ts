@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { newPage, signIn, useConferAndBrowser } from './support.ts';
+import { conferFixture, newPage, signIn } from './support.ts';
 
-const fixture = useConferAndBrowser();
+const fixture = conferFixture();
 
 describe('a demo mentee', () => {
   it('signs in, edits their profile, and signs out', async () => {

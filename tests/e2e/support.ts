@@ -107,7 +107,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
  * One server and one browser for a test file, started before its tests and
  * stopped after them. Read `.confer` and `.browser` inside tests.
  */
-export function useConferAndBrowser() {
+export function conferFixture() {
   const fixture = {} as { confer: RunningConfer; browser: Browser };
   beforeAll(async () => {
     fixture.confer = await startConfer();
