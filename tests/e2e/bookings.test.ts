@@ -111,6 +111,37 @@ describe('booking a session', () => {
     await maya.close();
   });
 
+  it('a mentor reviews a request (message, history) and approves it; both see it confirmed with calendar links', async () => {
+    const sam = await as('sam@demo.confer.test', 'America/New_York');
+    await requestFirstSlot(sam.page, 'Could we prepare my product case study?');
+    const maya = await as('maya@demo.confer.test', 'Europe/London');
+    await tab(maya.page, 'Requests');
+    const request = itemWith(maya.page, 'Received', 'Could we prepare my product case study?');
+    await request
+      .getByRole('link', { name: /Sam Lee/ })
+      .first()
+      .waitFor();
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.waitFor({ state: 'detached' });
+
+    await tab(maya.page, 'Sessions');
+    await itemWith(maya.page, 'Upcoming', 'Session with Sam Lee')
+      .filter({ hasText: 'Confirmed' })
+      .first()
+      .waitFor();
+    await tab(sam.page, 'Sessions');
+    const confirmed = itemWith(sam.page, 'Upcoming', 'Maya Okafor')
+      .filter({ hasText: 'meet.jit.si/confer-' })
+      .first();
+    await confirmed.getByText('Confirmed').waitFor();
+    await confirmed.getByRole('link', { name: 'Google' }).waitFor();
+    await expect(
+      confirmed.getByRole('link', { name: '.ics file' }).getAttribute('href'),
+    ).resolves.toMatch(/calendar\.ics$/);
+    await sam.close();
+    await maya.close();
+  });
+
   it('a mentor rejects with a reason, after a confirmation step, and the mentee sees it', async () => {
     const aiko = await as('aiko@demo.confer.test', 'Asia/Tokyo');
     await requestFirstSlot(aiko.page, 'Can you review my system design notes?');
