@@ -13,7 +13,7 @@ import {
   insertOutbox,
   updateBookingFrom,
 } from '../db/queries/bookings.ts';
-import { scheduleJob } from '../db/queries/jobs.ts';
+import { type NewJob, scheduleJobs } from '../db/queries/jobs.ts';
 import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
@@ -37,31 +37,32 @@ export async function scheduleBookingJobs(tx: Tx, booking: BookingRow, since: Da
   const id = booking.id;
   const created = since.getTime();
   const expiry = booking.expiresAt.getTime();
-  await scheduleJob(
-    tx,
-    'booking.expire',
-    booking.expiresAt,
-    { bookingId: id },
-    `expire:${id}:${booking.round}`,
-  );
+  const round = booking.round;
+  const list: NewJob[] = [
+    {
+      kind: 'booking.expire',
+      runAt: booking.expiresAt,
+      payload: { bookingId: id },
+      dedupeKey: `expire:${id}:${round}`,
+    },
+  ];
   if (created + 24 * HOUR_MS < expiry) {
-    await scheduleJob(
-      tx,
-      'booking.remind',
-      new Date(created + 24 * HOUR_MS),
-      { bookingId: id },
-      `remind:${id}:${booking.round}`,
-    );
+    list.push({
+      kind: 'booking.remind',
+      runAt: new Date(created + 24 * HOUR_MS),
+      payload: { bookingId: id },
+      dedupeKey: `remind:${id}:${round}`,
+    });
   }
   if (expiry - 24 * HOUR_MS > created + 24 * HOUR_MS) {
-    await scheduleJob(
-      tx,
-      'booking.remind',
-      new Date(expiry - 24 * HOUR_MS),
-      { bookingId: id },
-      `remind-expiry:${id}:${booking.round}`,
-    );
+    list.push({
+      kind: 'booking.remind',
+      runAt: new Date(expiry - 24 * HOUR_MS),
+      payload: { bookingId: id },
+      dedupeKey: `remind-expiry:${id}:${round}`,
+    });
   }
+  await scheduleJobs(tx, list);
 }
 
 /**

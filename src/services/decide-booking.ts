@@ -200,3 +200,18 @@ export async function describeBookings(
     };
   });
 }
+
+/**
+ * A booking as its viewer sees it, right after they acted on it (access was
+ * checked by that action): no second membership check, no history.
+ */
+export async function describeBookingAfterChange(
+  ctx: ServiceContext,
+  viewerId: string,
+  id: string,
+) {
+  const [listing] = await listBookings(ctx.db, { ids: [id] });
+  if (!listing) throw notFound('Booking');
+  const [described] = await describeBookings(ctx, viewerId, [listing]);
+  return described!;
+}

@@ -10,7 +10,7 @@ import type { ProgramMode } from '../core/roles.ts';
 import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import { offsetSegments } from '../core/zone-offsets.ts';
 import type { Queryable } from '../db/client.ts';
-import { listAvailability } from '../db/queries/availability.ts';
+import { listAvailability, type StoredAvailability } from '../db/queries/availability.ts';
 import { listActiveBookingsOfMentors } from '../db/queries/bookings.ts';
 import { listMentorsInOrg } from '../db/queries/programs.ts';
 import { listSessions, type SessionListing } from '../db/queries/sessions.ts';
@@ -93,8 +93,9 @@ export async function offeredSlots(
   mentor: MentorForSlots,
   range: { from: Date; to: Date },
   now: Date,
+  preloaded?: StoredAvailability,
 ) {
-  const stored = (await listAvailability(q, [mentor.userId])).get(mentor.userId)!;
+  const stored = preloaded ?? (await listAvailability(q, [mentor.userId])).get(mentor.userId)!;
   const rules = weeklyRulesFor(viewer, mentor, toRules(stored, mentor.timeZone));
   const wide = {
     from: new Date(range.from.getTime() - DAY_MS),

@@ -94,6 +94,7 @@ export async function requestBooking(
         throw invalidField('body.mentorId', 'is you; book someone else');
       const [mentor] = await listMentorsInOrg(tx, orgId, [req.mentorId]);
       if (!mentor) throw notFound('Mentor');
+      const availability = await getAvailability(tx, req.mentorId);
 
       let programId: string;
       let startsAt: Date;
@@ -129,6 +130,7 @@ export async function requestBooking(
             mentor,
             { from: startsAt, to: endsAt },
             now,
+            availability,
           );
           const offered = slots.some(
             (s) =>
@@ -196,8 +198,7 @@ export async function requestBooking(
           providerRef: ref,
         });
       }
-      const settings = (await getAvailability(tx, req.mentorId)).settings;
-      if (settings?.autoApprove) {
+      if (availability.settings?.autoApprove) {
         // Auto-approval never approves over a conflict: the time is already held without one.
         const approved = await applyBookingDecision(
           tx,

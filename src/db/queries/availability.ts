@@ -1,8 +1,8 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
-import { availabilityOverrides, availabilitySettings, weeklyHours } from '../schema.ts';
+import { availabilityOverrides, availabilitySettings, users, weeklyHours } from '../schema.ts';
 
-export type SettingsRow = typeof availabilitySettings.$inferSelect;
+export type SettingsRow = Omit<typeof availabilitySettings.$inferSelect, 'updatedAt'>;
 export type WeeklyRow = { weekday: number; startMinute: number; endMinute: number };
 export type OverrideRow = { date: string; ranges: { start: number; end: number }[] };
 
@@ -13,6 +13,7 @@ export type StoredAvailability = {
 };
 
 /** Schedules of several mentors at once (directory pages). */
+/** Schedules of several mentors at once (directory pages), in one round trip. */
 export async function listAvailability(
   q: Queryable,
   userIds: string[],
@@ -21,25 +22,31 @@ export async function listAvailability(
     userIds.map((id) => [id, { settings: null, weekly: [], overrides: [] }]),
   );
   if (userIds.length === 0) return result;
-  // One after another: inside a transaction these share one connection.
-  const settings = await q
-    .select()
-    .from(availabilitySettings)
-    .where(inArray(availabilitySettings.userId, userIds));
-  const weekly = await q
-    .select()
-    .from(weeklyHours)
-    .where(inArray(weeklyHours.userId, userIds))
-    .orderBy(asc(weeklyHours.weekday), asc(weeklyHours.startMinute));
-  const overrides = await q
-    .select()
-    .from(availabilityOverrides)
-    .where(inArray(availabilityOverrides.userId, userIds))
-    .orderBy(asc(availabilityOverrides.date));
-  for (const s of settings) result.get(s.userId)!.settings = s;
-  for (const w of weekly) result.get(w.userId)!.weekly.push(w);
-  for (const o of overrides)
-    result.get(o.userId)!.overrides.push({ date: o.date, ranges: o.ranges });
+  // Qualified by hand: Drizzle writes a bare "id" in a select, which inside these
+  // subqueries would mean weekly_hours.id.
+  const userRef = sql.raw('"users"."id"');
+  const rows = await q
+    .select({
+      userId: users.id,
+      settings: sql<StoredAvailability['settings']>`(
+        select json_build_object(
+          'userId', s.user_id, 'timeZone', s.time_zone, 'slotLengths', s.slot_lengths,
+          'bufferBeforeMinutes', s.buffer_before_minutes, 'bufferAfterMinutes', s.buffer_after_minutes,
+          'minimumNoticeMinutes', s.minimum_notice_minutes, 'horizonDays', s.horizon_days,
+          'autoApprove', s.auto_approve)
+        from ${availabilitySettings} s where s.user_id = ${userRef})`,
+      weekly: sql<WeeklyRow[]>`coalesce((
+        select json_agg(json_build_object('weekday', w.weekday, 'startMinute', w.start_minute, 'endMinute', w.end_minute)
+          order by w.weekday, w.start_minute)
+        from ${weeklyHours} w where w.user_id = ${userRef}), '[]'::json)`,
+      overrides: sql<OverrideRow[]>`coalesce((
+        select json_agg(json_build_object('date', o.date, 'ranges', o.ranges) order by o.date)
+        from ${availabilityOverrides} o where o.user_id = ${userRef}), '[]'::json)`,
+    })
+    .from(users)
+    .where(inArray(users.id, userIds));
+  for (const r of rows)
+    result.set(r.userId, { settings: r.settings, weekly: r.weekly, overrides: r.overrides });
   return result;
 }
 

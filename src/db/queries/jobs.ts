@@ -4,15 +4,16 @@ import { jobs } from '../schema.ts';
 
 export type JobRow = typeof jobs.$inferSelect;
 
-/** Schedules a job once per dedupe key. */
-export async function scheduleJob(
-  q: Queryable,
-  kind: string,
-  runAt: Date,
-  payload: Record<string, string>,
-  dedupeKey: string,
-) {
-  await q.insert(jobs).values({ kind, runAt, payload, dedupeKey }).onConflictDoNothing();
+export type NewJob = {
+  kind: string;
+  runAt: Date;
+  payload: Record<string, string>;
+  dedupeKey: string;
+};
+
+/** Schedules jobs, each once per dedupe key, in one statement. */
+export async function scheduleJobs(q: Queryable, list: NewJob[]) {
+  if (list.length > 0) await q.insert(jobs).values(list).onConflictDoNothing();
 }
 
 /**

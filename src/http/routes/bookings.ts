@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { bookingCalendarLinks, bookingIcsFile } from '../../services/booking-calendar.ts';
 import {
   decideBooking,
+  describeBookingAfterChange,
   describeBookings,
   getBooking,
   listMyBookings,
@@ -112,6 +113,10 @@ const idempotencyKey = z
 
 export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   /** One booking as the viewer sees it. */
+  /** After the viewer's own change: the row as they now see it. */
+  const changed = async (viewerId: string, id: string) =>
+    present(await describeBookingAfterChange(ctx, viewerId, id));
+
   async function view(viewerId: string, orgId: string, id: string) {
     const { listing, events } = await getBooking(ctx, { userId: viewerId }, orgId, id);
     const [described] = await describeBookings(ctx, viewerId, [listing]);
@@ -154,8 +159,9 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         request.body,
         request.headers['idempotency-key'],
       );
-      const { booking } = await view(actor.userId, orgId, result.booking.id);
-      return reply.code(result.replayed ? 200 : 201).send(booking);
+      return reply
+        .code(result.replayed ? 200 : 201)
+        .send(await changed(actor.userId, result.booking.id));
     },
   );
 
@@ -373,7 +379,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
           reason: body.reason,
           proposal,
         });
-        return (await view(actor.userId, orgId, bookingId)).booking;
+        return changed(actor.userId, bookingId);
       },
     );
   }
@@ -396,7 +402,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       const actor = requireActor(request);
       const { orgId, bookingId } = request.params;
       await rateBooking(ctx, actor, orgId, bookingId, request.body);
-      return (await view(actor.userId, orgId, bookingId)).booking;
+      return changed(actor.userId, bookingId);
     },
   );
 
@@ -441,7 +447,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       const actor = requireActor(request);
       const { orgId, bookingId } = request.params;
       await setBookingMeetingLink(ctx, actor, orgId, bookingId, request.body.meetingUrl);
-      return (await view(actor.userId, orgId, bookingId)).booking;
+      return changed(actor.userId, bookingId);
     },
   );
 };
