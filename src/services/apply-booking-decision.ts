@@ -142,7 +142,9 @@ export async function applyBookingDecision(
     throw new AppError('conflict', result.message, { reason: result.reason });
   }
   const { next } = result;
-  const program = await getProgramInOrg(tx, booking.orgId, booking.programId);
+  // The program's windows matter only to cancellations and new proposals.
+  const needsProgram = d.action === 'cancel' || d.action === 'propose_time';
+  const program = needsProgram ? await getProgramInOrg(tx, booking.orgId, booking.programId) : null;
   const late =
     d.action === 'cancel' &&
     isLateCancellation(booking.startsAt.getTime(), now.getTime(), program?.lateCancelHours ?? 24);

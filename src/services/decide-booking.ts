@@ -184,10 +184,12 @@ export async function describeBookings(
   viewerId: string,
   listings: BookingListing[],
 ) {
-  const ids = listings.map((l) => l.booking.id);
+  // Only priced bookings have ledger rows, and only completed ones ratings: ask for no more.
+  const paid = listings.filter((l) => l.booking.priceMinor > 0).map((l) => l.booking.id);
+  const done = listings.filter((l) => l.booking.status === 'completed').map((l) => l.booking.id);
   const [payments, ratings] = await Promise.all([
-    listPaymentStates(ctx.db, ids),
-    listRatings(ctx.db, ids),
+    listPaymentStates(ctx.db, paid),
+    listRatings(ctx.db, done),
   ]);
   return listings.map((l) => {
     const mine =
