@@ -198,8 +198,9 @@ export async function requestBooking(
           providerRef: ref,
         });
       }
-      if (availability.settings?.autoApprove) {
-        // Auto-approval never approves over a conflict: the time is already held without one.
+      // Auto-approval never approves over a conflict: an offered slot or a free
+      // seat has none by construction; a time of the mentee's own waits for the mentor.
+      if (availability.settings?.autoApprove && !req.ownTime) {
         const approved = await applyBookingDecision(
           tx,
           ctx,

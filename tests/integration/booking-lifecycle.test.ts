@@ -262,6 +262,14 @@ describe('the mentor’s view', () => {
     });
     expect(b.json()).toMatchObject({ status: 'approved', awaiting: null });
     expect(b.json().meetingUrl).toMatch(/^https:\/\/meet\.jit\.si\//);
+    // A time of the mentee's own could clash with anything: it waits for the mentor.
+    const own = await as(app, mentee).post(`/api/orgs/${orgId}/bookings`, {
+      mentorId: auto.userId,
+      startsAt: '2027-03-03T20:00:00Z',
+      lengthMinutes: 30,
+      ownTime: true,
+    });
+    expect(own.json()).toMatchObject({ status: 'pending', awaiting: 'mentor' });
   });
 
   it('shows pending bookings with the mentee’s history and conflicts, and reputation in the directory', async () => {
