@@ -351,6 +351,8 @@ export type Booking = {
   payment: 'held' | 'captured' | 'refunded' | null;
   /** Cancelling now (or, once cancelled, the cancellation) falls in the late-cancellation window. */
   lateCancellation: boolean;
+  /** from this instant, cancelling counts as late */
+  lateCancellationFrom: string;
   myRating: { stars: number; feedback: string } | null;
   canRate: boolean;
   /** add-to-calendar links, once approved */

@@ -101,6 +101,7 @@ describe('money', () => {
     });
 
     const late = (await book(mentee, '2027-03-02T09:00:00Z')).json(); // 33 hours ahead; the window is 24 h
+    expect(late.lateCancellationFrom).toBe('2027-03-01T09:00:00.000Z');
     await act(mentor, late.id, 'approve');
     clock.set(new Date('2027-03-01T20:00:00Z'));
     try {

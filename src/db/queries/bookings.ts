@@ -124,6 +124,7 @@ export async function listBookings(
     .select({
       booking: bookings,
       programName: programs.name,
+      lateCancelHours: programs.lateCancelHours,
       mentorName: mentor.name,
       mentorTimeZone: mentor.timeZone,
       menteeName: mentee.name,

@@ -46,6 +46,9 @@ const bookingView = z.object({
   price: z.object({ amountMinor: z.number(), currency: z.string() }).nullable(),
   payment: z.enum(['held', 'captured', 'refunded']).nullable(),
   lateCancellation: z.boolean(),
+  lateCancellationFrom: z
+    .date()
+    .meta({ description: "from this instant, cancelling counts as late (the program's window)" }),
   myRating: z.object({ stars: z.number(), feedback: z.string() }).nullable(),
   canRate: z.boolean(),
   calendar: z
@@ -94,6 +97,7 @@ function present({
       b.priceMinor > 0 && b.currency ? { amountMinor: b.priceMinor, currency: b.currency } : null,
     payment,
     lateCancellation: b.lateCancellation,
+    lateCancellationFrom: new Date(b.startsAt.getTime() - l.lateCancelHours * 3_600_000),
     myRating,
     canRate,
     calendar:

@@ -81,6 +81,7 @@ export function BookingActions(props: BookingActionsProps) {
         <CancelBookingForm
           booking={booking}
           otherName={other.name}
+          byMentee={!isMentor}
           action={action}
           onClose={close}
         />

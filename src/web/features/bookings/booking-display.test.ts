@@ -30,6 +30,7 @@ function booking(id: string, status: Booking['status'], start: number, length = 
     price: null,
     payment: null,
     lateCancellation: false,
+    lateCancellationFrom: '2027-03-01T09:00:00.000Z',
     myRating: null,
     canRate: false,
     calendar: null,

@@ -8,12 +8,15 @@ import type { BookingActionState } from './use-booking-action.ts';
 type CancelBookingFormProps = {
   booking: Booking;
   otherName: string;
+  /** a mentee's late cancellation keeps the payment; a mentor's always refunds */
+  byMentee: boolean;
   action: BookingActionState;
   onClose: () => void;
 };
 
 /** Cancels a confirmed session with a reason the other person is shown (seed 000). */
-export function CancelBookingForm({ booking, otherName, action, onClose }: CancelBookingFormProps) {
+export function CancelBookingForm(props: CancelBookingFormProps) {
+  const { booking, otherName, byMentee, action, onClose } = props;
   const [reason, setReason] = useState('');
   const [missing, setMissing] = useState(false);
 
@@ -32,10 +35,11 @@ export function CancelBookingForm({ booking, otherName, action, onClose }: Cance
   return (
     <form className="form session-panel" aria-label="Cancel booking" onSubmit={submit} noValidate>
       <p className="confirm__question">Cancel your session with {otherName}?</p>
-      {booking.lateCancellation ? (
+      {Date.now() >= Date.parse(booking.lateCancellationFrom) ? (
         <Alert tone="warning">
-          This is a late cancellation: the session is inside the program’s late-cancellation window,
-          and it is recorded as late.
+          This is a late cancellation: the session starts within the program’s late-cancellation
+          window. It is recorded as late
+          {booking.price && byMentee ? ', and the payment is not refunded' : ''}.
         </Alert>
       ) : null}
       <TextField
