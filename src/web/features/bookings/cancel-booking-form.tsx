@@ -1,8 +1,6 @@
-import { type FormEvent, useState } from 'react';
 import type { Booking } from '../../api-types.ts';
-import { Alert, ErrorAlert } from '../../ui/alert.tsx';
-import { Button } from '../../ui/button.tsx';
-import { TextField } from '../../ui/field.tsx';
+import { Alert } from '../../ui/alert.tsx';
+import { ReasonForm } from '../../ui/reason-form.tsx';
 import type { BookingActionState } from './use-booking-action.ts';
 
 type CancelBookingFormProps = {
@@ -17,14 +15,9 @@ type CancelBookingFormProps = {
 /** Cancels a confirmed session with a reason the other person is shown (seed 000). */
 export function CancelBookingForm(props: CancelBookingFormProps) {
   const { booking, otherName, byMentee, action, onClose } = props;
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setMissing(!reason.trim());
-    if (!reason.trim()) return;
-    const result = await action.act('cancel', { reason: reason.trim() }, (updated) =>
+  async function cancel(reason: string) {
+    const result = await action.act('cancel', { reason }, (updated) =>
       updated.lateCancellation
         ? `Session with ${otherName} cancelled — recorded as a late cancellation`
         : `Session with ${otherName} cancelled`,
@@ -33,7 +26,17 @@ export function CancelBookingForm(props: CancelBookingFormProps) {
   }
 
   return (
-    <form className="form session-panel" aria-label="Cancel booking" onSubmit={submit} noValidate>
+    <ReasonForm
+      label="Cancel booking"
+      hint={`${otherName} is told this by email and in Confer.`}
+      submitLabel="Cancel session"
+      keepLabel="Keep session"
+      pending={action.pending}
+      error={action.error}
+      fieldError={action.fieldErrors.reason}
+      onSubmit={(reason) => void cancel(reason)}
+      onClose={onClose}
+    >
       <p className="confirm__question">Cancel your session with {otherName}?</p>
       {Date.now() >= Date.parse(booking.lateCancellationFrom) ? (
         <Alert tone="warning">
@@ -42,25 +45,6 @@ export function CancelBookingForm(props: CancelBookingFormProps) {
           {booking.price && byMentee ? ', and the payment is not refunded' : ''}.
         </Alert>
       ) : null}
-      <TextField
-        label="Reason"
-        name="reason"
-        required
-        maxLength={1000}
-        hint={`${otherName} is told this by email and in Confer.`}
-        value={reason}
-        error={missing ? 'Say why the session is cancelled.' : action.fieldErrors.reason}
-        onChange={(event) => setReason(event.target.value)}
-      />
-      <ErrorAlert message={action.error} />
-      <div className="button-row">
-        <Button type="submit" variant="danger" pending={action.pending}>
-          Cancel session
-        </Button>
-        <Button variant="ghost" onClick={onClose}>
-          Keep session
-        </Button>
-      </div>
-    </form>
+    </ReasonForm>
   );
 }

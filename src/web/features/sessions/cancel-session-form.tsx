@@ -1,8 +1,5 @@
-import { type FormEvent, useState } from 'react';
 import type { Session } from '../../api-types.ts';
-import { ErrorAlert } from '../../ui/alert.tsx';
-import { Button } from '../../ui/button.tsx';
-import { TextField } from '../../ui/field.tsx';
+import { ReasonForm } from '../../ui/reason-form.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { sessionTitle } from './session-display.ts';
@@ -13,48 +10,33 @@ type CancelSessionFormProps = {
   onClose: () => void;
 };
 
-/** Asks why, then cancels: an inline confirmation rather than a blocking dialog. */
+/** Asks why, then cancels a published session. */
 export function CancelSessionForm({ session, onDone, onClose }: CancelSessionFormProps) {
   const api = useApi();
-  const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
   const submission = useSubmission();
 
-  async function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    setMissing(!reason.trim());
-    if (!reason.trim()) return;
+  async function cancel(reason: string) {
     const result = await submission.run(() =>
-      api.post<Session>(`/api/orgs/${session.orgId}/sessions/${session.id}/cancel`, {
-        reason: reason.trim(),
-      }),
+      api.post<Session>(`/api/orgs/${session.orgId}/sessions/${session.id}/cancel`, { reason }),
     );
     if (result.ok) onDone(`“${sessionTitle(session)}” cancelled`);
   }
 
   return (
-    <form className="form session-panel" aria-label="Cancel session" onSubmit={submit} noValidate>
+    <ReasonForm
+      label="Cancel session"
+      submitLabel="Cancel session"
+      keepLabel="Keep session"
+      pending={submission.pending}
+      error={submission.error}
+      fieldError={submission.fieldErrors.reason}
+      onSubmit={(reason) => void cancel(reason)}
+      onClose={onClose}
+    >
       <p className="confirm__question">
         Cancel “{sessionTitle(session)}”?
         {session.enrolled.length > 0 ? ' Enrolled mentees will see the reason.' : ''}
       </p>
-      <TextField
-        label="Reason"
-        name="reason"
-        required
-        value={reason}
-        error={missing ? 'Say why the session is cancelled.' : submission.fieldErrors.reason}
-        onChange={(event) => setReason(event.target.value)}
-      />
-      <ErrorAlert message={submission.error} />
-      <div className="button-row">
-        <Button type="submit" variant="danger" pending={submission.pending}>
-          Cancel session
-        </Button>
-        <Button variant="ghost" onClick={onClose}>
-          Keep session
-        </Button>
-      </div>
-    </form>
+    </ReasonForm>
   );
 }
