@@ -96,5 +96,3 @@ export const wallDayStart = (wallMs: number) => Math.floor(wallMs / DAY_MS) * DA
 export const isoWeekday = (wallMs: number) => ((new Date(wallMs).getUTCDay() + 6) % 7) + 1;
 /** `YYYY-MM-DD` of a wall time. */
 export const wallDate = (wallMs: number) => new Date(wallMs).toISOString().slice(0, 10);
-/** Wall time of midnight at the start of a `YYYY-MM-DD` date. */
-export const wallOfDate = (date: string) => Date.parse(`${date}T00:00:00Z`);

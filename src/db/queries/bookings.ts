@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { activeStatuses } from '../../core/booking-machine.ts';
 import type { Queryable } from '../client.ts';
@@ -165,15 +165,6 @@ export async function listBookingEvents(q: Queryable, bookingId: string) {
     .leftJoin(users, eq(users.id, bookingEvents.actorId))
     .where(eq(bookingEvents.bookingId, bookingId))
     .orderBy(asc(bookingEvents.id));
-}
-
-export async function listUndeliveredOutbox(q: Queryable, limit: number) {
-  return q
-    .select()
-    .from(outbox)
-    .where(isNull(outbox.deliveredAt))
-    .orderBy(desc(outbox.id))
-    .limit(limit);
 }
 
 /** Locked by id alone: for background jobs, which act for no organisation member. */

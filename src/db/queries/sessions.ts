@@ -55,10 +55,6 @@ export async function enrollMentee(
   await q.insert(sessionEnrollments).values({ sessionId, menteeId, addedBy }).onConflictDoNothing();
 }
 
-export async function removeEnrollments(q: Queryable, sessionId: string) {
-  await q.delete(sessionEnrollments).where(eq(sessionEnrollments.sessionId, sessionId));
-}
-
 /** A live session of the mentor overlapping [start, end), other than `exceptId`. */
 export async function findClashingSession(
   q: Queryable,
