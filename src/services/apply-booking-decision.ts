@@ -17,6 +17,7 @@ import { type NewJob, scheduleJobs } from '../db/queries/jobs.ts';
 import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
+import { jitsiVideo } from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
 
 export type Decision = {
@@ -103,6 +104,25 @@ async function moveMoney(
 }
 
 /**
+ * A meeting from the video provider. If the provider fails, the decision
+ * still stands: a Jitsi room is the fallback and the mentor is told to add
+ * their own link (no provider outage blocks a decision).
+ */
+async function meetingFor(tx: Tx, ctx: ServiceContext, booking: BookingRow): Promise<string> {
+  try {
+    return await ctx.video.createMeeting(booking.id);
+  } catch (err) {
+    await insertOutbox(tx, 'booking.meeting_link_needed', {
+      bookingId: booking.id,
+      mentorId: booking.mentorId,
+      provider: ctx.video.name,
+      error: String(err).slice(0, 500),
+    });
+    return jitsiVideo.createMeeting(booking.id);
+  }
+}
+
+/**
  * One step in a booking's life inside the caller's transaction, on a row the
  * caller has locked: the core decides; the new state, its event, the outbox
  * row, money and follow-up jobs are written together. The update is
@@ -153,7 +173,7 @@ export async function applyBookingDecision(
     const session = booking.sessionId
       ? await getSessionForUpdate(tx, booking.orgId, booking.sessionId)
       : null;
-    meetingUrl = session?.meetingUrl ?? (await ctx.video.createMeeting(booking.id));
+    meetingUrl = session?.meetingUrl ?? (await meetingFor(tx, ctx, booking));
   }
   const proposed = d.action === 'propose_time';
   const updated = await updateBookingFrom(tx, booking.id, booking.status, {

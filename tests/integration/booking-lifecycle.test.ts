@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries, outbox } from '../../src/db/schema.ts';
 import { createServiceContext } from '../../src/services/context.ts';
+import { decideBooking } from '../../src/services/decide-booking.ts';
 import { runDueJobs } from '../../src/services/process-jobs.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
 import { createTestApp, days } from '../support/test-app.ts';
@@ -360,5 +361,32 @@ describe('calendars', () => {
     expect(ics.body).toContain(`URL:https://meet.jit.si/confer-${b.id}`);
     const { admin: outsider } = await createOrgWithAdmin(app, 'Nosy');
     expect((await as(app, outsider).get(approved.calendar.ics)).statusCode).toBe(404);
+  });
+});
+
+describe('when the video provider fails', () => {
+  it('still approves, with a fallback link, and asks the mentor for one', async () => {
+    const b = (
+      await book(mentee, '2027-03-22T09:00:00Z', { sessionTypeId: undefined, lengthMinutes: 60 })
+    ).json();
+    const failing = createServiceContext(database.db, {
+      now: clock.now,
+      video: {
+        name: 'zoom',
+        createMeeting: async () => {
+          throw new Error('zoom is down');
+        },
+      },
+    });
+    const approved = await decideBooking(failing, { userId: mentor.userId }, orgId, b.id, {
+      action: 'approve',
+    });
+    expect(approved.status).toBe('approved');
+    expect(approved.meetingUrl).toBe(`https://meet.jit.si/confer-${b.id}`);
+    const asks = await database.db
+      .select()
+      .from(outbox)
+      .where(eq(outbox.topic, 'booking.meeting_link_needed'));
+    expect(asks.map((r) => r.payload.bookingId)).toContain(b.id);
   });
 });
