@@ -26,6 +26,7 @@ import { installErrorHandler, sendError } from './errors.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
+import { calendarRoutes } from './routes/calendar.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -134,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(mentorRoutes, routeDeps);
   await app.register(bookingRoutes, routeDeps);
   await app.register(sessionTypeRoutes, routeDeps);
+  await app.register(calendarRoutes, routeDeps);
   const { advanceClock } = deps;
   if (advanceClock) {
     app.post(

@@ -1,4 +1,4 @@
-import { createEvent } from 'ics';
+import { createEvent, createEvents } from 'ics';
 
 /** An event as calendars need it: instants in UTC. */
 export type CalendarEvent = {
@@ -71,5 +71,28 @@ export function icsFile(e: CalendarEvent): string {
     productId: 'confer',
   });
   if (error || !value) throw error ?? new Error('could not build the calendar file');
+  return value;
+}
+
+/** A whole calendar (a subscription feed): one VEVENT per event. */
+export function icsCalendar(name: string, events: CalendarEvent[]): string {
+  const { error, value } = createEvents(
+    events.map((e) => ({
+      uid: e.uid,
+      title: e.title,
+      description: e.description,
+      start: e.startsAt.getTime(),
+      startInputType: 'utc' as const,
+      startOutputType: 'utc' as const,
+      end: e.endsAt.getTime(),
+      endInputType: 'utc' as const,
+      endOutputType: 'utc' as const,
+      status: e.status,
+      location: e.location || undefined,
+      ...(e.url ? { url: e.url } : {}),
+    })),
+    { calName: name, productId: 'confer' },
+  );
+  if (error || value == null) throw error ?? new Error('could not build the calendar');
   return value;
 }

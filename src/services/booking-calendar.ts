@@ -2,7 +2,7 @@ import type { BookingListing } from '../db/queries/bookings.ts';
 import { type CalendarEvent, calendarLinks, icsFile } from '../integrations/calendar.ts';
 
 /** A booking as a calendar event: tentative while pending, cancelled once over. */
-function calendarEvent(l: BookingListing): CalendarEvent {
+export function bookingCalendarEvent(l: BookingListing): CalendarEvent {
   const b = l.booking;
   return {
     uid: `booking-${b.id}@confer`,
@@ -17,5 +17,5 @@ function calendarEvent(l: BookingListing): CalendarEvent {
   };
 }
 
-export const bookingCalendarLinks = (l: BookingListing) => calendarLinks(calendarEvent(l));
-export const bookingIcsFile = (l: BookingListing) => icsFile(calendarEvent(l));
+export const bookingCalendarLinks = (l: BookingListing) => calendarLinks(bookingCalendarEvent(l));
+export const bookingIcsFile = (l: BookingListing) => icsFile(bookingCalendarEvent(l));

@@ -390,3 +390,27 @@ describe('when the video provider fails', () => {
     expect(asks.map((r) => r.payload.bookingId)).toContain(b.id);
   });
 });
+
+describe('calendar feed', () => {
+  it('lists pending bookings as tentative and approved ones as confirmed, at a secret address that can be reset', async () => {
+    const pendingOne = (
+      await book(mentee, '2027-03-23T09:00:00Z', { sessionTypeId: undefined, lengthMinutes: 60 })
+    ).json();
+    const approvedOne = (
+      await book(mentee, '2027-03-23T11:00:00Z', { sessionTypeId: undefined, lengthMinutes: 60 })
+    ).json();
+    await act(mentor, approvedOne.id, 'approve');
+    const created = await as(app, mentor).post('/api/me/calendar-feed');
+    expect(created.statusCode).toBe(201);
+    const feedPath = new URL(created.json().url).pathname;
+    const feed = await app.inject({ method: 'GET', url: feedPath });
+    expect(feed.headers['content-type']).toMatch(/^text\/calendar/);
+    const event = (id: string) =>
+      feed.body.split('BEGIN:VEVENT').find((e) => e.includes(`UID:booking-${id}@confer`)) ?? '';
+    expect(event(pendingOne.id)).toContain('STATUS:TENTATIVE');
+    expect(event(approvedOne.id)).toContain('STATUS:CONFIRMED');
+
+    await as(app, mentor).post('/api/me/calendar-feed');
+    expect((await app.inject({ method: 'GET', url: feedPath })).statusCode).toBe(404);
+  });
+});

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
-import { apiTokens, authSessions, users } from '../schema.ts';
+import { apiTokens, authSessions, calendarFeeds, users } from '../schema.ts';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -168,4 +168,27 @@ export async function revokeApiToken(
     .where(and(eq(apiTokens.id, id), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   return rows.length > 0;
+}
+
+export async function replaceCalendarFeed(
+  q: Queryable,
+  userId: string,
+  tokenHash: string,
+  now: Date,
+) {
+  await q
+    .insert(calendarFeeds)
+    .values({ userId, tokenHash, createdAt: now })
+    .onConflictDoUpdate({ target: calendarFeeds.userId, set: { tokenHash, createdAt: now } });
+}
+
+export async function getCalendarFeedOwner(
+  q: Queryable,
+  tokenHash: string,
+): Promise<string | null> {
+  const [row] = await q
+    .select({ userId: calendarFeeds.userId })
+    .from(calendarFeeds)
+    .where(eq(calendarFeeds.tokenHash, tokenHash));
+  return row?.userId ?? null;
 }
