@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { ApiTokensCard } from '../features/account/api-tokens-card.tsx';
+import { CalendarFeedCard } from '../features/account/calendar-feed-card.tsx';
 import { ChangePasswordForm } from '../features/account/change-password-form.tsx';
 import { SessionsCard } from '../features/account/sessions-card.tsx';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
@@ -16,6 +17,7 @@ export function AccountPage() {
         <Card title="Change password">
           <ChangePasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
         </Card>
+        <CalendarFeedCard />
         <ApiTokensCard />
         <SessionsCard version={sessionsVersion} />
       </div>
