@@ -8,6 +8,7 @@ import { insertAuditEvent } from './db/queries/audit.ts';
 import { insertOrgMember } from './db/queries/organisations.ts';
 import { startServer, stopOnSignals } from './server.ts';
 import { createServiceContext, type ServiceContext } from './services/context.ts';
+import { deliverNotifications } from './services/deliver-notifications.ts';
 import { createOrganisation } from './services/manage-organisations.ts';
 import { runDueJobs } from './services/process-jobs.ts';
 import { seedDemo } from './services/seed-demo.ts';
@@ -19,7 +20,7 @@ Usage:
   confer serve                  start the server (default)
   confer migrate                apply database migrations
   confer seed                   seed the demo organisation (demo/test databases only)
-  confer jobs                   run the background jobs that are due (expiry, reminders) once
+  confer jobs                   run due background jobs (expiry, reminders) and deliver notifications once
   confer create-admin --email E --password P --name N [--org "Organisation"] [--org-id ID]
                                 create an account (or use an existing one) and make it
                                 admin of a new organisation, or of --org-id
@@ -96,8 +97,11 @@ async function main(argv: string[]) {
       return;
     }
     case 'jobs': {
-      const n = await withDatabase((ctx) => runDueJobs(ctx, 10_000));
-      console.log(`${n} due job(s) run`);
+      const [jobs, delivered] = await withDatabase(async (ctx) => [
+        await runDueJobs(ctx, 10_000),
+        await deliverNotifications(ctx, 10_000),
+      ]);
+      console.log(`${jobs} due job(s) run, ${delivered} notification event(s) delivered`);
       return;
     }
     case 'create-admin':

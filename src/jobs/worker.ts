@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../services/context.ts';
+import { deliverNotifications } from '../services/deliver-notifications.ts';
 import { runDueJobs } from '../services/process-jobs.ts';
 
 /**
@@ -14,8 +15,10 @@ export function startJobWorker(ctx: ServiceContext, intervalMs: number, log: Log
     if (busy) return; // the previous round is still working through a backlog
     busy = true;
     running = runDueJobs(ctx)
-      .then((n) => {
+      .then(async (n) => {
         if (n > 0) log.info({ jobs: n }, 'ran due jobs');
+        // Jobs and requests write outbox rows; turn them into notifications.
+        while ((await deliverNotifications(ctx)) > 0) {}
       })
       .catch((err: unknown) => log.error({ err }, 'job worker failed'))
       .finally(() => {

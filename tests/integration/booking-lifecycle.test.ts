@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ledgerEntries, outbox } from '../../src/db/schema.ts';
 import { createServiceContext } from '../../src/services/context.ts';
 import { decideBooking } from '../../src/services/decide-booking.ts';
+import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
 import { runDueJobs } from '../../src/services/process-jobs.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
 import { createTestApp, days } from '../support/test-app.ts';
@@ -412,5 +413,39 @@ describe('calendar feed', () => {
 
     await as(app, mentor).post('/api/me/calendar-feed');
     expect((await app.inject({ method: 'GET', url: feedPath })).statusCode).toBe(404);
+  });
+});
+
+describe('notifications', () => {
+  it('tells the mentor of a request and the mentee of the answer, each once, in their own zones', async () => {
+    await as(app, mentee).patch('/api/me/profile', { timeZone: 'America/New_York' });
+    const b = (
+      await book(mentee, '2027-03-24T14:00:00Z', {
+        sessionTypeId: undefined,
+        lengthMinutes: 60,
+        message: 'About my portfolio',
+      })
+    ).json();
+    // Two workers at once, until the outbox is drained: each row is delivered once.
+    const drain = async () => {
+      while ((await deliverNotifications(jobsCtx)) > 0);
+    };
+    await Promise.all([drain(), drain()]);
+    const forMentor = (await as(app, mentor).get('/api/me/notifications')).json();
+    const requested = forMentor.notifications.filter((n: { title: string }) =>
+      n.title.includes('requested a session on 2027-03-24 14:00 (Europe/London)'),
+    );
+    expect(requested).toHaveLength(1);
+    expect(requested[0]).toMatchObject({ body: 'About my portfolio', readAt: null });
+
+    await act(mentor, b.id, 'approve');
+    await drain();
+    const forMentee = (await as(app, mentee).get('/api/me/notifications')).json();
+    expect(forMentee.notifications[0].title).toBe(
+      'Mara Mentor approved your session on 2027-03-24 10:00 (America/New_York)',
+    );
+    expect(forMentee.unread).toBeGreaterThan(0);
+    expect((await as(app, mentee).post('/api/me/notifications/read', {})).statusCode).toBe(204);
+    expect((await as(app, mentee).get('/api/me/notifications')).json().unread).toBe(0);
   });
 });

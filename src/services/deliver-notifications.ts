@@ -1,0 +1,169 @@
+import { localDateTime } from '../core/local-time.ts';
+import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
+import {
+  claimUndeliveredOutbox,
+  insertNotifications,
+  markOutboxDelivered,
+  type OutboxRow,
+} from '../db/queries/notifications.ts';
+import type { ServiceContext } from './context.ts';
+
+type Side = 'mentor' | 'mentee';
+type Message = { to: Side; title: string; body?: string };
+
+/** When, in the recipient's own zone, naming it. */
+function when(l: BookingListing, side: Side) {
+  const zone = side === 'mentor' ? l.mentorTimeZone : l.menteeTimeZone;
+  return `${localDateTime(l.booking.startsAt.getTime(), zone).replace('T', ' ')} (${zone})`;
+}
+
+/** What each booking event tells whom (PRODUCT "Booking a session"). */
+function messagesFor(topic: string, l: BookingListing, by: Side | 'system' | undefined): Message[] {
+  const mentor = l.mentorName;
+  const mentee = l.menteeName;
+  const reason = l.booking.reason ? `Reason: ${l.booking.reason}` : undefined;
+  const other = (side: Side): Side => (side === 'mentor' ? 'mentee' : 'mentor');
+  const nameOf = (side: Side) => (side === 'mentor' ? mentor : mentee);
+  switch (topic) {
+    case 'booking.requested':
+      return [
+        {
+          to: 'mentor',
+          title: `${mentee} requested a session on ${when(l, 'mentor')}`,
+          body: l.booking.message,
+        },
+      ];
+    case 'booking.approve':
+      return [
+        { to: 'mentee', title: `${mentor} approved your session on ${when(l, 'mentee')}` },
+        { to: 'mentor', title: `Session with ${mentee} on ${when(l, 'mentor')} is confirmed` },
+      ];
+    case 'booking.reject':
+      return [
+        {
+          to: 'mentee',
+          title: `${mentor} could not take your session on ${when(l, 'mentee')}`,
+          ...(reason ? { body: reason } : {}),
+        },
+      ];
+    case 'booking.propose_time': {
+      const to = by === 'mentor' ? 'mentee' : 'mentor';
+      return [
+        {
+          to,
+          title: `${nameOf(other(to))} suggested ${when(l, to)} instead`,
+          ...(reason ? { body: reason } : {}),
+        },
+      ];
+    }
+    case 'booking.accept_proposal':
+      return [
+        {
+          to: 'mentor',
+          title: `${mentee} accepted ${when(l, 'mentor')}: the session is confirmed`,
+        },
+        { to: 'mentee', title: `Session with ${mentor} on ${when(l, 'mentee')} is confirmed` },
+      ];
+    case 'booking.decline_proposal':
+      return [{ to: 'mentor', title: `${mentee} declined the time you suggested` }];
+    case 'booking.withdraw':
+      return [{ to: 'mentor', title: `${mentee} withdrew the request for ${when(l, 'mentor')}` }];
+    case 'booking.expire':
+      return [
+        {
+          to: 'mentee',
+          title: `Your request to ${mentor} for ${when(l, 'mentee')} expired unanswered`,
+        },
+        {
+          to: 'mentor',
+          title: `The request from ${mentee} for ${when(l, 'mentor')} expired unanswered`,
+        },
+      ];
+    case 'booking.cancel': {
+      const to = by === 'mentor' ? 'mentee' : 'mentor';
+      return [
+        {
+          to,
+          title: `${nameOf(other(to))} cancelled the session on ${when(l, to)}`,
+          ...(reason ? { body: reason } : {}),
+        },
+      ];
+    }
+    case 'booking.reminder':
+      return [
+        {
+          to: 'mentor',
+          title: `${mentee} is still waiting for your answer about ${when(l, 'mentor')}`,
+        },
+      ];
+    case 'booking.meeting_link':
+      return [
+        { to: 'mentee', title: `${mentor} changed the meeting link for ${when(l, 'mentee')}` },
+      ];
+    case 'booking.meeting_link_needed':
+      return [
+        {
+          to: 'mentor',
+          title: `Add a meeting link for your session with ${mentee}: the video service failed`,
+        },
+      ];
+    case 'booking.report_no_show':
+      return [
+        {
+          to: by === 'mentor' ? 'mentee' : 'mentor',
+          title: `A no-show was recorded for ${when(l, by === 'mentor' ? 'mentee' : 'mentor')}`,
+        },
+      ];
+    case 'booking.complete':
+      return [
+        {
+          to: 'mentee',
+          title: `${mentor} marked your session completed: rate it when you are ready`,
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+/**
+ * Turns outbox rows into in-app notifications, in one transaction per batch
+ * with the rows claimed FOR UPDATE SKIP LOCKED: each row is delivered once,
+ * whichever instance gets it. Returns how many rows were handled.
+ */
+export async function deliverNotifications(ctx: ServiceContext, limit = 200): Promise<number> {
+  return ctx.db.transaction(async (tx) => {
+    const rows: OutboxRow[] = await claimUndeliveredOutbox(tx, limit);
+    if (rows.length === 0) return 0;
+    const bookingIds = [
+      ...new Set(rows.map((r) => String(r.payload.bookingId ?? '')).filter(Boolean)),
+    ];
+    const listings = new Map(
+      (bookingIds.length ? await listBookings(tx, { ids: bookingIds }) : []).map((l) => [
+        l.booking.id,
+        l,
+      ]),
+    );
+    const out = rows.flatMap((row) => {
+      const listing = listings.get(String(row.payload.bookingId ?? ''));
+      if (!listing) return [];
+      const by = row.payload.by as Side | 'system' | undefined;
+      return messagesFor(row.topic, listing, by).map((m) => ({
+        userId: m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId,
+        topic: row.topic,
+        title: m.title,
+        body: m.body ?? '',
+        link: `/o/${listing.booking.orgId}/sessions`,
+        outboxId: row.id,
+        createdAt: ctx.now(),
+      }));
+    });
+    await insertNotifications(tx, out);
+    await markOutboxDelivered(
+      tx,
+      rows.map((r) => r.id),
+      ctx.now(),
+    );
+    return rows.length;
+  });
+}
