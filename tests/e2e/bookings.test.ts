@@ -115,6 +115,18 @@ describe('booking a session', () => {
     const sam = await as('sam@demo.confer.test', 'America/New_York');
     await requestFirstSlot(sam.page, 'Could we prepare my product case study?');
     const maya = await as('maya@demo.confer.test', 'Europe/London');
+    // The bell: the server's worker turns the request into a notification within a second.
+    const bell = maya.page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    for (let attempt = 0; attempt < 5 && !(await bell.isVisible()); attempt++) {
+      await maya.page.waitForTimeout(1000);
+      await maya.page.reload();
+    }
+    await bell.click();
+    await maya.page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/Sam Lee requested a session on .* \(Europe\/London\)/)
+      .first()
+      .waitFor();
     await tab(maya.page, 'Requests');
     const request = itemWith(maya.page, 'Received', 'Could we prepare my product case study?');
     await request

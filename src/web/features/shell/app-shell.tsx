@@ -1,6 +1,7 @@
 import { Link, Outlet } from 'react-router';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { useCurrentOrg } from './current-org.ts';
+import { NotificationBell } from './notification-bell.tsx';
 import { OrgNavTabs } from './org-nav-tabs.tsx';
 import { OrgSwitcher } from './org-switcher.tsx';
 import { UserMenu } from './user-menu.tsx';
@@ -24,6 +25,7 @@ export function AppShell() {
           </Link>
           {org ? <OrgSwitcher organisations={user.organisations} current={org} /> : null}
           <div className="topbar__spacer" />
+          <NotificationBell />
           <UserMenu />
         </div>
         {org ? (

@@ -1,0 +1,91 @@
+import { useEffect, useRef, useState } from 'react';
+import { Link } from 'react-router';
+import { formatShortDateTime } from '../../ui/format-date-time.ts';
+import { useApiData } from '../../use-api-data.ts';
+import { usePolling } from '../../use-polling.ts';
+import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
+
+type Notification = {
+  id: number;
+  topic: string;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+type NotificationList = { unread: number; notifications: Notification[] };
+
+/**
+ * The bell: how many notifications are unread, and the latest ones. Opening
+ * it marks them read. Refreshed every 30 seconds while the page is visible.
+ */
+export function NotificationBell() {
+  const api = useApi();
+  const zone = useViewerTimeZone();
+  const data = useApiData<NotificationList>('/api/me/notifications');
+  usePolling(data.reload, 30_000);
+  const [open, setOpen] = useState(false);
+  const ref = useRef<HTMLDivElement>(null);
+  const unread = data.data?.unread ?? 0;
+
+  useEffect(() => {
+    if (!open) return;
+    const close = (event: PointerEvent) => {
+      if (!ref.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', close);
+    return () => document.removeEventListener('pointerdown', close);
+  }, [open]);
+
+  async function toggle() {
+    const next = !open;
+    setOpen(next);
+    if (next && unread > 0) {
+      await api.post('/api/me/notifications/read', {});
+      data.reload();
+    }
+  }
+
+  return (
+    <div className="bell" ref={ref}>
+      <button
+        type="button"
+        className="button button--ghost bell__button"
+        aria-expanded={open}
+        aria-label={unread > 0 ? `Notifications, ${unread} unread` : 'Notifications'}
+        onClick={() => void toggle()}
+      >
+        <span aria-hidden="true">🔔</span>
+        {unread > 0 ? <span className="bell__count">{unread}</span> : null}
+      </button>
+      {open ? (
+        <section className="bell__panel" aria-label="Notifications">
+          {data.data?.notifications.length ? (
+            <ul className="bell__list">
+              {data.data.notifications.map((n) => (
+                <li
+                  key={n.id}
+                  className={n.readAt ? 'bell__item' : 'bell__item bell__item--unread'}
+                >
+                  {n.link ? (
+                    <Link to={n.link} onClick={() => setOpen(false)}>
+                      {n.title}
+                    </Link>
+                  ) : (
+                    n.title
+                  )}
+                  {n.body ? <p className="bell__body">{n.body}</p> : null}
+                  <p className="bell__time">{formatShortDateTime(n.createdAt, zone)}</p>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="bell__empty">Nothing new.</p>
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}
