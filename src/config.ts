@@ -26,6 +26,11 @@ const configSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   TEST_CLOCK: booleanish.default(false),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).default('Confer <no-reply@confer.invalid>'),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -51,6 +56,9 @@ export type Config = {
   jobsPollSeconds: number;
   /** browser tests only: POST /api/test/clock moves the server's clock forward */
   testClock: boolean;
+  /** where notification emails go out; none = in-app only */
+  smtpUrl: string | undefined;
+  mailFrom: string;
 };
 
 export class ConfigError extends Error {}
@@ -87,5 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     testClock: c.TEST_CLOCK,
+    smtpUrl: c.SMTP_URL,
+    mailFrom: c.MAIL_FROM,
   };
 }

@@ -3,6 +3,7 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from './db/queries/meta.ts';
 import { type App, buildApp } from './http/app.ts';
+import { smtpMailer } from './integrations/email.ts';
 import { startJobWorker } from './jobs/worker.ts';
 import { createServiceContext } from './services/context.ts';
 import { type DemoSummary, seedDemo } from './services/seed-demo.ts';
@@ -63,7 +64,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const worker =
       config.jobsPollSeconds > 0
         ? startJobWorker(
-            createServiceContext(database.db, { sessionDays: config.sessionDays, now }),
+            createServiceContext(database.db, {
+              sessionDays: config.sessionDays,
+              now,
+              mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+              publicUrl: config.publicUrl ?? url,
+            }),
             config.jobsPollSeconds * 1000,
             log,
           )

@@ -596,6 +596,8 @@ export const notifications = pgTable(
     outboxId: bigint('outbox_id', { mode: 'number' }),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** when it was sent by email; null while waiting (or when no SMTP server is set) */
+    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.id),

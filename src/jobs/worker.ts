@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ServiceContext } from '../services/context.ts';
 import { deliverNotifications } from '../services/deliver-notifications.ts';
+import { emailNotifications } from '../services/email-notifications.ts';
 import { runDueJobs } from '../services/process-jobs.ts';
 
 /**
@@ -19,6 +20,7 @@ export function startJobWorker(ctx: ServiceContext, intervalMs: number, log: Log
         if (n > 0) log.info({ jobs: n }, 'ran due jobs');
         // Jobs and requests write outbox rows; turn them into notifications.
         while ((await deliverNotifications(ctx)) > 0) {}
+        while ((await emailNotifications(ctx)) > 0) {}
       })
       .catch((err: unknown) => log.error({ err }, 'job worker failed'))
       .finally(() => {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/client.ts';
+import type { Mailer } from '../integrations/email.ts';
 import { ledgerOnlyPayments, type PaymentProvider } from '../integrations/payments.ts';
 import { jitsiVideo, type VideoProvider } from '../integrations/video.ts';
 
@@ -9,6 +10,10 @@ export type ServiceContext = {
   sessionDays: number;
   payments: PaymentProvider;
   video: VideoProvider;
+  /** null: notifications stay in-app (no SMTP server configured) */
+  mailer: Mailer | null;
+  /** the web app's address, for links in emails */
+  publicUrl: string | null;
 };
 
 export function createServiceContext(
@@ -21,6 +26,8 @@ export function createServiceContext(
     sessionDays: opts.sessionDays ?? 30,
     payments: opts.payments ?? ledgerOnlyPayments,
     video: opts.video ?? jitsiVideo,
+    mailer: opts.mailer ?? null,
+    publicUrl: opts.publicUrl ?? null,
   };
 }
 

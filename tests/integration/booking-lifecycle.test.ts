@@ -1,11 +1,14 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ledgerEntries, outbox } from '../../src/db/schema.ts';
+import { ledgerEntries, notifications, outbox } from '../../src/db/schema.ts';
+import { smtpMailer } from '../../src/integrations/email.ts';
 import { createServiceContext } from '../../src/services/context.ts';
 import { decideBooking } from '../../src/services/decide-booking.ts';
 import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
+import { emailNotifications } from '../../src/services/email-notifications.ts';
 import { runDueJobs } from '../../src/services/process-jobs.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
+import { startSmtpServer } from '../support/smtp.ts';
 import { createTestApp, days } from '../support/test-app.ts';
 
 const { app, clock, database } = await createTestApp();
@@ -447,5 +450,38 @@ describe('notifications', () => {
     expect(forMentee.unread).toBeGreaterThan(0);
     expect((await as(app, mentee).post('/api/me/notifications/read', {})).statusCode).toBe(204);
     expect((await as(app, mentee).get('/api/me/notifications')).json().unread).toBe(0);
+  });
+});
+
+describe('email', () => {
+  it('emails each notification once through SMTP, with a link to Confer', async () => {
+    const smtp = await startSmtpServer();
+    const mailer = smtpMailer(smtp.url, 'Confer <no-reply@confer.test>');
+    const ctx = createServiceContext(database.db, {
+      now: clock.now,
+      mailer,
+      publicUrl: 'http://confer.test',
+    });
+    try {
+      // What earlier tests left is not this test's mail.
+      await database.db.update(notifications).set({ emailedAt: clock.now() });
+      await book(mentee, '2027-03-25T14:00:00Z', {
+        sessionTypeId: undefined,
+        lengthMinutes: 60,
+        message: 'Email me',
+      });
+      while ((await deliverNotifications(ctx)) > 0);
+      await Promise.all([emailNotifications(ctx), emailNotifications(ctx)]);
+      expect(smtp.received).toHaveLength(1);
+      const [mail] = smtp.received;
+      expect(mail?.to).toEqual([mentor.email]);
+      expect(mail?.raw).toMatch(/Subject: Milo Mentee requested a session on 2027-03-25 14:00/);
+      const body = mail?.raw.replace(/=\r\n/g, '') ?? ''; // undo quoted-printable line folding
+      expect(body).toContain('Email me');
+      expect(body).toContain(`http://confer.test/o/${orgId}/sessions`);
+    } finally {
+      mailer.close();
+      await smtp.close();
+    }
   });
 });
