@@ -213,6 +213,8 @@ export async function applyBookingDecision(
     menteeId: booking.menteeId,
     status: next.status,
     late,
+    // The time as of this event: a notification made later must not show a newer one.
+    startsAt: updated.startsAt.toISOString(),
   });
   await moveMoney(tx, ctx, booking, d.action, by.side, late);
   if (proposed) await scheduleBookingJobs(tx, updated, now);

@@ -11,14 +11,17 @@ import type { ServiceContext } from './context.ts';
 type Side = 'mentor' | 'mentee';
 type Message = { to: Side; title: string; body?: string };
 
+/** A booking as of the event: its time then, which later steps may have moved. */
+type AsOf = BookingListing & { eventStartsAt: Date };
+
 /** When, in the recipient's own zone, naming it. */
-function when(l: BookingListing, side: Side) {
+function when(l: AsOf, side: Side) {
   const zone = side === 'mentor' ? l.mentorTimeZone : l.menteeTimeZone;
-  return `${localDateTime(l.booking.startsAt.getTime(), zone).replace('T', ' ')} (${zone})`;
+  return `${localDateTime(l.eventStartsAt.getTime(), zone).replace('T', ' ')} (${zone})`;
 }
 
 /** What each booking event tells whom (PRODUCT "Booking a session"). */
-function messagesFor(topic: string, l: BookingListing, by: Side | 'system' | undefined): Message[] {
+function messagesFor(topic: string, l: AsOf, by: Side | 'system' | undefined): Message[] {
   const mentor = l.mentorName;
   const mentee = l.menteeName;
   const reason = l.booking.reason ? `Reason: ${l.booking.reason}` : undefined;
@@ -148,7 +151,11 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
       const listing = listings.get(String(row.payload.bookingId ?? ''));
       if (!listing) return [];
       const by = row.payload.by as Side | 'system' | undefined;
-      return messagesFor(row.topic, listing, by).map((m) => ({
+      const at =
+        typeof row.payload.startsAt === 'string'
+          ? new Date(row.payload.startsAt)
+          : listing.booking.startsAt;
+      return messagesFor(row.topic, { ...listing, eventStartsAt: at }, by).map((m) => ({
         userId: m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId,
         topic: row.topic,
         title: m.title,

@@ -29,6 +29,7 @@ const remindMentor: Handler = async (tx, _ctx, payload) => {
     mentorId: booking.mentorId,
     menteeId: booking.menteeId,
     expiresAt: booking.expiresAt?.toISOString() ?? null,
+    startsAt: booking.startsAt.toISOString(),
   });
 };
 

@@ -187,6 +187,7 @@ export async function requestBooking(
         bookingId: booking.id,
         mentorId: req.mentorId,
         menteeId: actor.userId,
+        startsAt: startsAt.toISOString(),
       });
       if (price) {
         // Paying holds the amount while the booking is pending (seed 004).

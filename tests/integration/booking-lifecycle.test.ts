@@ -453,6 +453,26 @@ describe('notifications', () => {
   });
 });
 
+describe('notifications made after later steps', () => {
+  it('word each step with the time as it was then', async () => {
+    await database.db.update(outbox).set({ deliveredAt: clock.now() });
+    const b = (
+      await book(mentee, '2027-03-26T14:00:00Z', { sessionTypeId: undefined, lengthMinutes: 60 })
+    ).json();
+    await act(mentor, b.id, 'propose', { startsAt: '2027-03-29T15:00:00Z' });
+    while ((await deliverNotifications(jobsCtx)) > 0);
+    const forMentor = (await as(app, mentor).get('/api/me/notifications')).json().notifications;
+    expect(forMentor[0].title).toBe(
+      'Milo Mentee requested a session on 2027-03-26 14:00 (Europe/London)',
+    );
+    const forMentee = (await as(app, mentee).get('/api/me/notifications')).json().notifications;
+    expect(forMentee[0].title).toBe(
+      'Mara Mentor suggested 2027-03-29 11:00 (America/New_York) instead',
+    );
+    await act(mentee, b.id, 'withdraw'); // stay under the three-pending limit for later tests
+  });
+});
+
 describe('email', () => {
   it('emails each notification once through SMTP, with a link to Confer', async () => {
     const smtp = await startSmtpServer();
@@ -464,6 +484,7 @@ describe('email', () => {
     });
     try {
       // What earlier tests left is not this test's mail.
+      await database.db.update(outbox).set({ deliveredAt: clock.now() });
       await database.db.update(notifications).set({ emailedAt: clock.now() });
       await book(mentee, '2027-03-25T14:00:00Z', {
         sessionTypeId: undefined,
