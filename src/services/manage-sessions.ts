@@ -15,7 +15,9 @@ import type { Tx } from '../db/client.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
+import { listActiveBookingsOfSessionForUpdate } from '../db/queries/bookings.ts';
 import { getGroupInOrg } from '../db/queries/groups.ts';
+import { insertNotifications } from '../db/queries/notifications.ts';
 import { getMemberContext } from '../db/queries/organisations.ts';
 import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
 import {
@@ -29,6 +31,7 @@ import {
   setSessionGroups,
   updateSession,
 } from '../db/queries/sessions.ts';
+import { applyBookingDecision } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 export type SessionInput = {
@@ -343,12 +346,41 @@ export async function cancelSession(
   reason: string,
 ) {
   return ctx.db.transaction(async (tx) => {
-    await requireManagedSession(tx, actor, orgId, id, 'cancel');
+    const { session, listing } = await requireManagedSession(tx, actor, orgId, id, 'cancel');
+    const now = ctx.now();
     await updateSession(tx, id, {
       status: 'cancelled',
       cancelReason: reason,
-      updatedAt: ctx.now(),
+      updatedAt: now,
     });
+    // Seats booked in it are cancelled (or, still pending, rejected) by the
+    // mentor's side: refunds and notifications follow as for any booking.
+    for (const booking of await listActiveBookingsOfSessionForUpdate(tx, id)) {
+      if (booking.status === 'pending' && booking.awaiting !== 'mentor') continue;
+      await applyBookingDecision(
+        tx,
+        ctx,
+        booking,
+        { side: 'mentor', userId: actor.userId },
+        {
+          action: booking.status === 'approved' ? 'cancel' : 'reject',
+          reason: `Session cancelled: ${reason}`,
+        },
+      );
+    }
+    // Mentees added directly hear of it too.
+    const title = session.title || `Session with ${listing.mentorName}`;
+    await insertNotifications(
+      tx,
+      listing.enrolled.map((e) => ({
+        userId: e.userId,
+        topic: 'session.cancelled',
+        title: `“${title}” was cancelled`,
+        body: reason,
+        link: `/o/${orgId}/sessions`,
+        createdAt: now,
+      })),
+    );
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,

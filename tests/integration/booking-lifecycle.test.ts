@@ -453,6 +453,53 @@ describe('notifications', () => {
   });
 });
 
+describe('cancelling a published session', () => {
+  it('cancels or rejects the seats booked in it and tells the mentees added directly', async () => {
+    const [direct, first, second] = await Promise.all(
+      [1, 2, 3].map(() => addMember(app, admin, orgId, { programId })),
+    );
+    const session = (
+      await as(app, mentor).post(`/api/orgs/${orgId}/sessions`, {
+        programId,
+        mentorId: mentor.userId,
+        menteeId: direct!.userId,
+        title: 'Portfolio night',
+        date: '2027-03-31',
+        startTime: '12:00',
+        timeZone: 'UTC',
+        durationMinutes: 60,
+        enrollment: 'online',
+        meetingUrl: 'https://meet.example/portfolio',
+        capacity: 3,
+        publish: true,
+      })
+    ).json();
+    const seat = (who: Session) =>
+      as(app, who).post(`/api/orgs/${orgId}/bookings`, {
+        mentorId: mentor.userId,
+        sessionId: session.id,
+      });
+    const approved = (await seat(first!)).json();
+    await act(mentor, approved.id, 'approve');
+    const pending = (await seat(second!)).json();
+
+    const cancelled = await as(app, mentor).post(
+      `/api/orgs/${orgId}/sessions/${session.id}/cancel`,
+      { reason: 'Venue closed' },
+    );
+    expect(cancelled.json().status).toBe('cancelled');
+    const statusOf = async (who: Session, id: string) =>
+      (await as(app, who).get(`/api/orgs/${orgId}/bookings/${id}`)).json();
+    expect(await statusOf(first!, approved.id)).toMatchObject({
+      status: 'cancelled',
+      reason: 'Session cancelled: Venue closed',
+    });
+    expect(await statusOf(second!, pending.id)).toMatchObject({ status: 'rejected' });
+    const note = (await as(app, direct!).get('/api/me/notifications')).json().notifications[0];
+    expect(note).toMatchObject({ title: '“Portfolio night” was cancelled', body: 'Venue closed' });
+  });
+});
+
 describe('notifications made after later steps', () => {
   it('word each step with the time as it was then', async () => {
     await database.db.update(outbox).set({ deliveredAt: clock.now() });

@@ -288,3 +288,12 @@ export async function getReputations(q: Queryable, mentorIds: string[], since: D
     ]),
   );
 }
+
+/** Active bookings of seats in a published session, locked for the transaction. */
+export async function listActiveBookingsOfSessionForUpdate(q: Queryable, sessionId: string) {
+  return q
+    .select()
+    .from(bookings)
+    .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.status, [...activeStatuses])))
+    .for('update');
+}
