@@ -8,9 +8,10 @@ import autocannon from 'autocannon';
 import { count } from 'drizzle-orm';
 import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { type Database, openMemoryPglite, openPostgres } from '../src/db/client.ts';
+import { type Database, openMemoryPglite } from '../src/db/client.ts';
 import { bookings } from '../src/db/schema.ts';
 import { buildApp } from '../src/http/app.ts';
+import { benchAdminUrl, withScratchPostgres } from './postgres.ts';
 
 /**
  * Write throughput of the booking flow: one unit of work is a mentee's
@@ -351,26 +352,12 @@ export async function run() {
     `\n# bookings: create + approve pairs over HTTP, autocannon (create → approve chain), ${CONNECTIONS} connections, ${DURATION_S} s counted once all are served and ≥ ${WARMUP_S} s warm-up passed`,
   );
   const pglite = await measure('pglite', await openMemoryPglite());
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `confer_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
+  const postgres = await withScratchPostgres((database) => measure('postgres', database));
+  if (!postgres) return;
+  const admin = new pg.Client({ connectionString: benchAdminUrl });
+  await admin.connect();
   try {
-    await admin.connect();
-  } catch {
-    console.log('postgres   skipped (no server at BENCH_DATABASE_URL)');
-    return;
-  }
-  try {
-    await admin.query(`create database ${name}`);
-    let postgres: Figures;
-    try {
-      const url = new URL(adminUrl);
-      url.pathname = `/${name}`;
-      postgres = await measure('postgres', openPostgres(url.href));
-    } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-    }
-    const tps = await pgbench(adminUrl, admin);
+    const tps = await pgbench(benchAdminUrl, admin);
     if (tps) {
       console.log(
         `ratio      postgres bookings / pgbench = ${(postgres.pairsPerSecond / tps).toFixed(2)} (target ≥ 0.30); pglite / pgbench = ${(pglite.pairsPerSecond / tps).toFixed(2)}`,

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { loadConfig } from '../src/config.ts';
-import { type Database, openMemoryPglite, openPostgres } from '../src/db/client.ts';
+import { type Database, openMemoryPglite } from '../src/db/client.ts';
 import { buildApp } from '../src/http/app.ts';
+import { withScratchPostgres } from './postgres.ts';
 
 /**
  * Baseline for every later benchmark: an authenticated read
@@ -45,23 +45,6 @@ async function measure(label: string, database: Database) {
 export async function run() {
   console.log('\n# http-session: authenticated read, 32 connections, 5 s');
   const pglite = await measure('pglite', await openMemoryPglite());
-  const adminUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `confer_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  try {
-    await admin.connect();
-  } catch {
-    console.log('postgres   skipped (no server at BENCH_DATABASE_URL)');
-    return;
-  }
-  await admin.query(`create database ${name}`);
-  try {
-    const url = new URL(adminUrl);
-    url.pathname = `/${name}`;
-    const postgres = await measure('postgres', openPostgres(url.href));
-    console.log(`ratio      pglite / postgres = ${(pglite / postgres).toFixed(2)}`);
-  } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  }
+  const postgres = await withScratchPostgres((database) => measure('postgres', database));
+  if (postgres) console.log(`ratio      pglite / postgres = ${(pglite / postgres).toFixed(2)}`);
 }

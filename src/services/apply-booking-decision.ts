@@ -23,7 +23,8 @@ import type { ServiceContext } from './context.ts';
 export type Decision = {
   action: BookingAction;
   reason?: string | undefined;
-  proposal?: { startsAt: Date; endsAt: Date } | undefined;
+  /** a new time; its length is the booking's own unless given */
+  proposal?: { startsAt: Date; lengthMinutes?: number | undefined } | undefined;
 };
 
 const HOUR_MS = 3_600_000;
@@ -151,7 +152,11 @@ export async function applyBookingDecision(
       reason: d.reason,
       proposal: d.proposal && {
         startsAt: d.proposal.startsAt.getTime(),
-        endsAt: d.proposal.endsAt.getTime(),
+        endsAt:
+          d.proposal.startsAt.getTime() +
+          (d.proposal.lengthMinutes !== undefined
+            ? d.proposal.lengthMinutes * 60_000
+            : booking.endsAt.getTime() - booking.startsAt.getTime()),
       },
     },
   );

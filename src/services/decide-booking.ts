@@ -124,9 +124,7 @@ export type Conflict = {
  * mentee's history and anything on the mentor's calendar it clashes with.
  */
 export async function listPendingForMentor(ctx: ServiceContext, actor: Actor) {
-  const pending = (await listBookings(ctx.db, { userId: actor.userId })).filter(
-    (l) => l.booking.mentorId === actor.userId && l.booking.status === 'pending',
-  );
+  const pending = await listBookings(ctx.db, { mentorId: actor.userId, status: 'pending' });
   const mentor = await getUserById(ctx.db, actor.userId);
   const rules = toRules(await getAvailability(ctx.db, actor.userId), mentor?.timeZone ?? 'UTC');
   return Promise.all(

@@ -430,7 +430,7 @@ async function seedBookings(ctx: ServiceContext, orgId: string, idOf: (name: str
     });
     await decideBooking(ctx, maya, orgId, booking.id, {
       action: 'propose_time',
-      proposal: { startsAt: new Date(later.startMs), endsAt: new Date(later.endMs) },
+      proposal: { startsAt: new Date(later.startMs), lengthMinutes: later.lengthMinutes },
       reason: 'That one clashes with a board meeting; does this work?',
     });
   }

@@ -116,7 +116,7 @@ export async function countActiveBookingsOfSession(q: Queryable, sessionId: stri
 /** Bookings with both people's names and the program, newest start first within each status group. */
 export async function listBookings(
   q: Queryable,
-  f: { userId?: string; ids?: string[]; orgId?: string },
+  f: { userId?: string; mentorId?: string; status?: string; ids?: string[]; orgId?: string },
 ) {
   const mentor = alias(users, 'mentor');
   const mentee = alias(users, 'mentee');
@@ -142,6 +142,8 @@ export async function listBookings(
         f.userId ? or(eq(bookings.mentorId, f.userId), eq(bookings.menteeId, f.userId)) : undefined,
         f.ids ? inArray(bookings.id, f.ids) : undefined,
         f.orgId ? eq(bookings.orgId, f.orgId) : undefined,
+        f.mentorId ? eq(bookings.mentorId, f.mentorId) : undefined,
+        f.status ? eq(bookings.status, f.status) : undefined,
       ),
     )
     .orderBy(asc(bookings.startsAt));

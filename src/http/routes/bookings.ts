@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type BookingAction, bookingStatuses } from '../../core/booking-machine.ts';
-import { AppError } from '../../core/errors.ts';
 import { bookingCalendarLinks, bookingIcsFile } from '../../services/booking-calendar.ts';
 import {
   decideBooking,
@@ -110,6 +109,13 @@ function present({
   };
 }
 
+const lengthMinutes = z
+  .number()
+  .int()
+  .min(5)
+  .max(24 * 60)
+  .optional();
+
 const idempotencyKey = z
   .string()
   .regex(/^[\w.:-]{8,100}$/, 'must be 8–100 letters, digits or . _ : -')
@@ -139,12 +145,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         body: z.strictObject({
           mentorId: uuidParam,
           startsAt: instant.optional(),
-          lengthMinutes: z
-            .number()
-            .int()
-            .min(5)
-            .max(24 * 60)
-            .optional(),
+          lengthMinutes,
           sessionTypeId: uuidParam.optional(),
           sessionId: uuidParam.optional(),
           ownTime: z.boolean().default(false),
@@ -293,12 +294,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       summary: 'Suggest another time (mentor, or mentee answering a suggestion)',
       body: z.strictObject({
         startsAt: instant,
-        lengthMinutes: z
-          .number()
-          .int()
-          .min(5)
-          .max(24 * 60)
-          .optional(),
+        lengthMinutes,
         reason: z.string().trim().max(1000).optional(),
       }),
     },
@@ -360,28 +356,12 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
           lengthMinutes?: number;
         };
         const { orgId, bookingId } = request.params;
-        let proposal: { startsAt: Date; endsAt: Date } | undefined;
-        if (d.action === 'propose_time') {
-          if (!body.startsAt)
-            throw new AppError('validation_failed', 'startsAt is required', {
-              fields: { 'body.startsAt': 'is required' },
-            });
-          const current = await getBooking(ctx, requireActor(request), orgId, bookingId);
-          const length =
-            body.lengthMinutes ??
-            (current.listing.booking.endsAt.getTime() -
-              current.listing.booking.startsAt.getTime()) /
-              60_000;
-          proposal = {
-            startsAt: body.startsAt,
-            endsAt: new Date(body.startsAt.getTime() + length * 60_000),
-          };
-        }
         const actor = requireActor(request);
         await decideBooking(ctx, actor, orgId, bookingId, {
           action: d.action,
           reason: body.reason,
-          proposal,
+          // The body schema requires startsAt for a proposal.
+          proposal: body.startsAt && { startsAt: body.startsAt, lengthMinutes: body.lengthMinutes },
         });
         return changed(actor.userId, bookingId);
       },
