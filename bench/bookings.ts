@@ -351,7 +351,10 @@ export async function run() {
   console.log(
     `\n# bookings: create + approve pairs over HTTP, autocannon (create → approve chain), ${CONNECTIONS} connections, ${DURATION_S} s counted once all are served and ≥ ${WARMUP_S} s warm-up passed`,
   );
-  const pglite = await measure('pglite', await openMemoryPglite());
+  // BENCH_DATABASES=postgres (or pglite) measures one database only.
+  const only = process.env.BENCH_DATABASES;
+  const pglite = only === 'postgres' ? null : await measure('pglite', await openMemoryPglite());
+  if (only === 'pglite') return;
   const postgres = await withScratchPostgres((database) => measure('postgres', database));
   if (!postgres) return;
   const admin = new pg.Client({ connectionString: benchAdminUrl });
@@ -360,7 +363,7 @@ export async function run() {
     const tps = await pgbench(benchAdminUrl, admin);
     if (tps) {
       console.log(
-        `ratio      postgres bookings / pgbench = ${(postgres.pairsPerSecond / tps).toFixed(2)} (target ≥ 0.30); pglite / pgbench = ${(pglite.pairsPerSecond / tps).toFixed(2)}`,
+        `ratio      postgres bookings / pgbench = ${(postgres.pairsPerSecond / tps).toFixed(2)} (target ≥ 0.30); pglite / pgbench = ${pglite ? (pglite.pairsPerSecond / tps).toFixed(2) : 'not measured'}`,
       );
     }
   } finally {

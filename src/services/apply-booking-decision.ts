@@ -7,13 +7,8 @@ import {
 } from '../core/booking-machine.ts';
 import { AppError, invalidField } from '../core/errors.ts';
 import type { Tx } from '../db/client.ts';
-import {
-  type BookingRow,
-  insertBookingEvent,
-  insertOutbox,
-  updateBookingFrom,
-} from '../db/queries/bookings.ts';
-import { type NewJob, scheduleJobs } from '../db/queries/jobs.ts';
+import { type BookingRow, insertOutbox, updateBookingFrom } from '../db/queries/bookings.ts';
+import type { NewJob } from '../db/queries/jobs.ts';
 import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
@@ -34,8 +29,11 @@ const HOUR_MS = 3_600_000;
  * and a day before expiry, and the expiry itself. Keyed by round, so a new
  * proposal schedules afresh; handlers check the booking before acting.
  */
-export async function scheduleBookingJobs(tx: Tx, booking: BookingRow, since: Date) {
-  if (booking.status !== 'pending' || !booking.expiresAt) return;
+export function bookingJobs(
+  booking: Pick<BookingRow, 'id' | 'status' | 'expiresAt' | 'round'>,
+  since: Date,
+): NewJob[] {
+  if (booking.status !== 'pending' || !booking.expiresAt) return [];
   const id = booking.id;
   const created = since.getTime();
   const expiry = booking.expiresAt.getTime();
@@ -64,7 +62,7 @@ export async function scheduleBookingJobs(tx: Tx, booking: BookingRow, since: Da
       dedupeKey: `remind-expiry:${id}:${round}`,
     });
   }
-  await scheduleJobs(tx, list);
+  return list;
 }
 
 /**
@@ -181,47 +179,62 @@ export async function applyBookingDecision(
     meetingUrl = session?.meetingUrl ?? (await meetingFor(tx, ctx, booking));
   }
   const proposed = d.action === 'propose_time';
-  const updated = await updateBookingFrom(tx, booking.id, booking.status, {
-    status: next.status,
-    awaiting: next.awaiting,
-    startsAt: new Date(next.startsAt),
-    endsAt: new Date(next.endsAt),
-    reason: d.reason ?? booking.reason,
-    round: proposed ? booking.round + 1 : booking.round,
-    meetingUrl,
-    lateCancellation: late,
-    ...(proposed
-      ? { expiresAt: new Date(expiresAt(now.getTime(), next.startsAt, program?.expiryDays ?? 7)) }
-      : {}),
-    updatedAt: now,
-  });
+  const round = proposed ? booking.round + 1 : booking.round;
+  const expires = proposed
+    ? new Date(expiresAt(now.getTime(), next.startsAt, program?.expiryDays ?? 7))
+    : booking.expiresAt;
+  const startsAt = new Date(next.startsAt);
+  const endsAt = new Date(next.endsAt);
+  const updated = await updateBookingFrom(
+    tx,
+    booking.id,
+    booking.status,
+    {
+      status: next.status,
+      awaiting: next.awaiting,
+      startsAt,
+      endsAt,
+      reason: d.reason ?? booking.reason,
+      round,
+      meetingUrl,
+      lateCancellation: late,
+      ...(proposed ? { expiresAt: expires } : {}),
+      updatedAt: now,
+    },
+    {
+      event: {
+        actorId: by.userId,
+        action: d.action,
+        fromStatus: booking.status,
+        toStatus: next.status,
+        reason: d.reason ?? null,
+        startsAt,
+        endsAt,
+        at: now,
+      },
+      outbox: {
+        topic: `booking.${d.action}`,
+        payload: {
+          bookingId: booking.id,
+          by: by.side,
+          mentorId: booking.mentorId,
+          menteeId: booking.menteeId,
+          status: next.status,
+          late,
+          // The time as of this event: a notification made later must not show a newer one.
+          startsAt: startsAt.toISOString(),
+        },
+      },
+      jobs: proposed
+        ? bookingJobs({ id: booking.id, status: next.status, expiresAt: expires, round }, now)
+        : [],
+    },
+  );
   if (!updated)
     throw new AppError(
       'conflict',
       `The booking changed meanwhile; it is no longer ${booking.status}`,
     );
-  await insertBookingEvent(tx, {
-    bookingId: booking.id,
-    actorId: by.userId,
-    action: d.action,
-    fromStatus: booking.status,
-    toStatus: next.status,
-    reason: d.reason ?? null,
-    startsAt: updated.startsAt,
-    endsAt: updated.endsAt,
-    at: now,
-  });
-  await insertOutbox(tx, `booking.${d.action}`, {
-    bookingId: booking.id,
-    by: by.side,
-    mentorId: booking.mentorId,
-    menteeId: booking.menteeId,
-    status: next.status,
-    late,
-    // The time as of this event: a notification made later must not show a newer one.
-    startsAt: updated.startsAt.toISOString(),
-  });
   await moveMoney(tx, ctx, booking, d.action, by.side, late);
-  if (proposed) await scheduleBookingJobs(tx, updated, now);
   return updated;
 }

@@ -6,16 +6,14 @@ import { getUserById } from '../db/queries/accounts.ts';
 import { getAvailability } from '../db/queries/availability.ts';
 import {
   type BookingListing,
-  getBookingForUpdate,
   getMenteeHistory,
-  insertBookingEvent,
-  insertOutbox,
+  getParticipantBookingForUpdate,
   listActiveBookingsOfMentors,
   listBookingEvents,
   listBookings,
   listPaymentStates,
   listRatings,
-  setMeetingUrl,
+  updateBookingFrom,
 } from '../db/queries/bookings.ts';
 import { listSessions } from '../db/queries/sessions.ts';
 import { applyBookingDecision, type Decision } from './apply-booking-decision.ts';
@@ -34,16 +32,9 @@ export async function decideBooking(
 ) {
   try {
     return await ctx.db.transaction(async (tx) => {
-      await requireViewer(tx, actor, orgId);
-      const booking = await getBookingForUpdate(tx, orgId, id);
+      const booking = await getParticipantBookingForUpdate(tx, orgId, id, actor.userId);
       if (!booking) throw notFound('Booking');
-      const side: Side | null =
-        booking.mentorId === actor.userId
-          ? 'mentor'
-          : booking.menteeId === actor.userId
-            ? 'mentee'
-            : null;
-      if (!side) throw notFound('Booking');
+      const side: Side = booking.mentorId === actor.userId ? 'mentor' : 'mentee';
       return applyBookingDecision(tx, ctx, booking, { side, userId: actor.userId }, d);
     });
   } catch (err) {
@@ -78,8 +69,7 @@ export async function setBookingMeetingLink(
   meetingUrl: string,
 ) {
   return ctx.db.transaction(async (tx) => {
-    await requireViewer(tx, actor, orgId);
-    const booking = await getBookingForUpdate(tx, orgId, id);
+    const booking = await getParticipantBookingForUpdate(tx, orgId, id, actor.userId);
     if (!booking || booking.mentorId !== actor.userId) throw notFound('Booking');
     if (booking.status !== 'approved') {
       throw new AppError(
@@ -91,23 +81,29 @@ export async function setBookingMeetingLink(
       );
     }
     const now = ctx.now();
-    const updated = await setMeetingUrl(tx, id, meetingUrl, now);
-    await insertBookingEvent(tx, {
-      bookingId: id,
-      actorId: actor.userId,
-      action: 'set_meeting_link',
-      fromStatus: booking.status,
-      toStatus: booking.status,
-      reason: null,
-      startsAt: booking.startsAt,
-      endsAt: booking.endsAt,
-      at: now,
-    });
-    await insertOutbox(tx, 'booking.meeting_link', {
-      bookingId: id,
-      mentorId: booking.mentorId,
-      menteeId: booking.menteeId,
-    });
+    const updated = await updateBookingFrom(
+      tx,
+      id,
+      booking.status,
+      { meetingUrl, updatedAt: now },
+      {
+        event: {
+          actorId: actor.userId,
+          action: 'set_meeting_link',
+          fromStatus: booking.status,
+          toStatus: booking.status,
+          reason: null,
+          startsAt: booking.startsAt,
+          endsAt: booking.endsAt,
+          at: now,
+        },
+        outbox: {
+          topic: 'booking.meeting_link',
+          payload: { bookingId: id, mentorId: booking.mentorId, menteeId: booking.menteeId },
+        },
+      },
+    );
+    if (!updated) throw new Error('a locked booking changed');
     return updated;
   });
 }

@@ -1,12 +1,11 @@
 import { AppError, notFound } from '../core/errors.ts';
 import {
-  getBookingForUpdate,
+  getParticipantBookingForUpdate,
   insertBookingEvent,
   insertOutbox,
   insertRating,
 } from '../db/queries/bookings.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { requireViewer } from './manage-sessions.ts';
 
 /** After a completed session each side may rate it once, 1–5 stars with feedback. */
 export async function rateBooking(
@@ -17,15 +16,9 @@ export async function rateBooking(
   rating: { stars: number; feedback: string },
 ) {
   return ctx.db.transaction(async (tx) => {
-    await requireViewer(tx, actor, orgId);
-    const booking = await getBookingForUpdate(tx, orgId, id);
-    const side =
-      booking?.mentorId === actor.userId
-        ? 'mentor'
-        : booking?.menteeId === actor.userId
-          ? 'mentee'
-          : null;
-    if (!booking || !side) throw notFound('Booking');
+    const booking = await getParticipantBookingForUpdate(tx, orgId, id, actor.userId);
+    if (!booking) throw notFound('Booking');
+    const side = booking.mentorId === actor.userId ? 'mentor' : 'mentee';
     if (booking.status !== 'completed') {
       throw new AppError(
         'conflict',

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { expiresAt, PENDING_PER_MENTOR_LIMIT } from '../core/booking-machine.ts';
 import { AppError, invalidField, notFound } from '../core/errors.ts';
 import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
@@ -9,13 +10,11 @@ import {
   countPendingBetween,
   getBookingByIdempotencyKey,
   insertBooking,
-  insertBookingEvent,
-  insertOutbox,
 } from '../db/queries/bookings.ts';
 import { getSessionTypeOf, insertLedgerEntryOnce } from '../db/queries/money.ts';
 import { getProgramInOrg, listMentorsInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate, listSessions } from '../db/queries/sessions.ts';
-import { applyBookingDecision, scheduleBookingJobs } from './apply-booking-decision.ts';
+import { applyBookingDecision, bookingJobs } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { type MentorForSlots, offeredSlots } from './list-slots.ts';
 import { requireViewer, visibleTo } from './manage-sessions.ts';
@@ -147,48 +146,66 @@ export async function requestBooking(
           { reason: 'too_many_pending' },
         );
       }
-      const program = await getProgramInOrg(tx, orgId, programId);
       const price =
         type && type.priceMinor > 0
           ? { amountMinor: type.priceMinor, currency: type.currency }
           : null;
-      const booking = await insertBooking(tx, {
-        orgId,
-        programId,
-        mentorId: req.mentorId,
-        menteeId: actor.userId,
-        sessionId,
-        sessionTypeId: type?.id ?? null,
-        priceMinor: price?.amountMinor ?? 0,
-        currency: price?.currency ?? null,
-        status: 'pending',
-        awaiting: 'mentor',
-        startsAt,
-        endsAt,
-        message: req.message,
-        expiresAt: new Date(
-          expiresAt(now.getTime(), startsAt.getTime(), program?.expiryDays ?? DEFAULT_EXPIRY_DAYS),
-        ),
-        idempotencyKey: idempotencyKey ?? null,
-        createdAt: now,
-        updatedAt: now,
-      });
-      await insertBookingEvent(tx, {
-        bookingId: booking.id,
-        actorId: actor.userId,
-        action: req.ownTime ? 'suggest_time' : 'request',
-        fromStatus: null,
-        toStatus: 'pending',
-        startsAt,
-        endsAt,
-        at: now,
-      });
-      await insertOutbox(tx, 'booking.requested', {
-        bookingId: booking.id,
-        mentorId: req.mentorId,
-        menteeId: actor.userId,
-        startsAt: startsAt.toISOString(),
-      });
+      // The mentor's programs carry their expiry; a session's program is normally among them.
+      const expiryDays =
+        mentor.programs.find((p) => p.programId === programId)?.expiryDays ??
+        (await getProgramInOrg(tx, orgId, programId))?.expiryDays;
+      const id = randomUUID();
+      const expires = new Date(
+        expiresAt(now.getTime(), startsAt.getTime(), expiryDays ?? DEFAULT_EXPIRY_DAYS),
+      );
+      const autoApprove = availability.settings?.autoApprove === true && !req.ownTime;
+      const booking = await insertBooking(
+        tx,
+        {
+          id,
+          orgId,
+          programId,
+          mentorId: req.mentorId,
+          menteeId: actor.userId,
+          sessionId,
+          sessionTypeId: type?.id ?? null,
+          priceMinor: price?.amountMinor ?? 0,
+          currency: price?.currency ?? null,
+          status: 'pending',
+          awaiting: 'mentor',
+          startsAt,
+          endsAt,
+          message: req.message,
+          expiresAt: expires,
+          idempotencyKey: idempotencyKey ?? null,
+          createdAt: now,
+          updatedAt: now,
+        },
+        {
+          event: {
+            actorId: actor.userId,
+            action: req.ownTime ? 'suggest_time' : 'request',
+            fromStatus: null,
+            toStatus: 'pending',
+            startsAt,
+            endsAt,
+            at: now,
+          },
+          outbox: {
+            topic: 'booking.requested',
+            payload: {
+              bookingId: id,
+              mentorId: req.mentorId,
+              menteeId: actor.userId,
+              startsAt: startsAt.toISOString(),
+            },
+          },
+          // An auto-approved booking is not left waiting: nothing to remind of or expire.
+          jobs: autoApprove
+            ? []
+            : bookingJobs({ id, status: 'pending', expiresAt: expires, round: 0 }, now),
+        },
+      );
       if (price) {
         // Paying holds the amount while the booking is pending (seed 004).
         const ref = await ctx.payments.hold(booking.id, price);
@@ -201,7 +218,7 @@ export async function requestBooking(
       }
       // Auto-approval never approves over a conflict: an offered slot or a free
       // seat has none by construction; a time of the mentee's own waits for the mentor.
-      if (availability.settings?.autoApprove && !req.ownTime) {
+      if (autoApprove) {
         const approved = await applyBookingDecision(
           tx,
           ctx,
@@ -211,7 +228,6 @@ export async function requestBooking(
         );
         return { booking: approved, replayed: false };
       }
-      await scheduleBookingJobs(tx, booking, now);
       return { booking, replayed: false };
     });
 

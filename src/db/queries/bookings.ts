@@ -1,25 +1,68 @@
-import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or, sql, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { activeStatuses } from '../../core/booking-machine.ts';
-import type { Queryable } from '../client.ts';
+import type { Queryable, Tx } from '../client.ts';
 import {
   bookingEvents,
   bookingRatings,
   bookings,
+  jobs,
   ledgerEntries,
+  orgMembers,
   outbox,
   programs,
   sessionTypes,
   users,
 } from '../schema.ts';
+import type { NewJob } from './jobs.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
+/**
+ * What every change of a booking writes beside the booking row: its event,
+ * the outbox row for notifications, and any follow-up jobs (each once per
+ * dedupe key).
+ */
+export type BookingRecords = {
+  event: Omit<typeof bookingEvents.$inferInsert, 'bookingId'>;
+  outbox: { topic: string; payload: Record<string, unknown> };
+  jobs?: NewJob[] | undefined;
+};
+
+/**
+ * The records as data-modifying CTEs of the statement that changes the
+ * booking, so a change costs one round trip. They run even when the main
+ * statement matches no row: callers run inside a transaction and throw then.
+ */
+function recordsAsCtes(q: Tx, bookingId: string, r: BookingRecords) {
+  const ctes: WithSubquery[] = [
+    q.$with('new_event', {}).as(
+      q
+        .insert(bookingEvents)
+        .values({ ...r.event, bookingId })
+        .getSQL(),
+    ),
+    q.$with('new_outbox', {}).as(q.insert(outbox).values(r.outbox).getSQL()),
+  ];
+  if (r.jobs?.length) {
+    ctes.push(
+      q.$with('new_jobs', {}).as(q.insert(jobs).values(r.jobs).onConflictDoNothing().getSQL()),
+    );
+  }
+  return ctes;
+}
+
+/** A new booking with its records, in one statement. */
 export async function insertBooking(
-  q: Queryable,
-  values: typeof bookings.$inferInsert,
+  tx: Tx,
+  values: typeof bookings.$inferInsert & { id: string },
+  records: BookingRecords,
 ): Promise<BookingRow> {
-  const [row] = await q.insert(bookings).values(values).returning();
+  const [row] = await tx
+    .with(...recordsAsCtes(tx, values.id, records))
+    .insert(bookings)
+    .values(values)
+    .returning();
   return row!;
 }
 
@@ -31,24 +74,46 @@ export async function getBookingByIdempotencyKey(q: Queryable, menteeId: string,
   return row ?? null;
 }
 
-/** Locked for the transaction: concurrent decisions on one booking queue up here. */
-export async function getBookingForUpdate(q: Queryable, orgId: string, id: string) {
+/**
+ * A booking of this organisation in which the user takes part (mentor or
+ * mentee) while still a member, locked for the transaction: concurrent
+ * decisions on one booking queue up here. Anyone else gets null.
+ */
+export async function getParticipantBookingForUpdate(
+  q: Queryable,
+  orgId: string,
+  id: string,
+  userId: string,
+) {
   const [row] = await q
     .select()
     .from(bookings)
-    .where(and(eq(bookings.id, id), eq(bookings.orgId, orgId)))
-    .for('update');
+    .where(
+      and(
+        eq(bookings.id, id),
+        eq(bookings.orgId, orgId),
+        or(eq(bookings.mentorId, userId), eq(bookings.menteeId, userId)),
+        sql`exists (select 1 from ${orgMembers} where ${orgMembers.orgId} = ${orgId} and ${orgMembers.userId} = ${userId})`,
+      ),
+    )
+    .for('update', { of: bookings });
   return row ?? null;
 }
 
-/** Moves a booking on only if it is still in the state the decision was made on. */
+/**
+ * Moves a booking on, with its records, only if it is still in the state the
+ * decision was made on (null otherwise: the caller's transaction must then
+ * roll back, taking the records with it).
+ */
 export async function updateBookingFrom(
-  q: Queryable,
+  tx: Tx,
   id: string,
   fromStatus: string,
   values: Partial<typeof bookings.$inferInsert>,
+  records: BookingRecords,
 ) {
-  const [row] = await q
+  const [row] = await tx
+    .with(...recordsAsCtes(tx, id, records))
     .update(bookings)
     .set(values)
     .where(and(eq(bookings.id, id), eq(bookings.status, fromStatus)))
@@ -209,15 +274,6 @@ export async function listPaymentStates(q: Queryable, bookingIds: string[]) {
     if (!current || rank[r.kind] > rank[current]) best.set(r.bookingId, r.kind);
   }
   return new Map([...best].map(([id, kind]) => [id, label[kind]]));
-}
-
-export async function setMeetingUrl(q: Queryable, id: string, meetingUrl: string, now: Date) {
-  const [row] = await q
-    .update(bookings)
-    .set({ meetingUrl, updatedAt: now })
-    .where(eq(bookings.id, id))
-    .returning();
-  return row!;
 }
 
 /**

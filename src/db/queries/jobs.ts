@@ -11,11 +11,6 @@ export type NewJob = {
   dedupeKey: string;
 };
 
-/** Schedules jobs, each once per dedupe key, in one statement. */
-export async function scheduleJobs(q: Queryable, list: NewJob[]) {
-  if (list.length > 0) await q.insert(jobs).values(list).onConflictDoNothing();
-}
-
 /**
  * Claims the next due job for this transaction. SKIP LOCKED: another worker
  * holding a job makes us take the next one instead of waiting or repeating it.

@@ -106,8 +106,10 @@ export async function listMentorsInOrg(q: Queryable, orgId: string, onlyIds?: st
       timeZone: users.timeZone,
       location: users.location,
       skills: users.skills,
-      programs: sql<{ programId: string; programName: string; mode: ProgramMode }[]>`json_agg(
-        json_build_object('programId', ${programs.id}, 'programName', ${programs.name}, 'mode', ${programs.mode})
+      programs: sql<
+        { programId: string; programName: string; mode: ProgramMode; expiryDays: number }[]
+      >`json_agg(
+        json_build_object('programId', ${programs.id}, 'programName', ${programs.name}, 'mode', ${programs.mode}, 'expiryDays', ${programs.expiryDays})
         order by ${programs.name})`,
     })
     .from(programMembers)
