@@ -4,6 +4,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   index,
   integer,
@@ -24,6 +25,9 @@ import {
  */
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
+
+/** Full-text search document; only ever written by PostgreSQL (a generated column). */
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
 /** Key/value facts about the database itself, e.g. `kind` = demo | test | production. */
 export const meta = pgTable('meta', {
@@ -53,8 +57,18 @@ export const users = pgTable(
     photoKey: text('photo_key'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Directory search: name and skills as words (prefixes match), the rest as
+     * English text. `confer_words` is an immutable `array_to_string` (0011).
+     */
+    searchVector: tsvector('search_vector').generatedAlwaysAs(
+      sql`setweight(to_tsvector('simple'::regconfig, "name"), 'A') || setweight(to_tsvector('simple'::regconfig, confer_words("skills")), 'A') || setweight(to_tsvector('english'::regconfig, "bio" || ' ' || "short_term_goals" || ' ' || "long_term_goals" || ' ' || "location"), 'C')`,
+    ),
   },
-  (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
+    index('users_search_idx').using('gin', t.searchVector),
+  ],
 );
 
 export const orgMembers = pgTable(
@@ -602,5 +616,210 @@ export const notifications = pgTable(
   (t) => [
     index('notifications_user_idx').on(t.userId, t.id),
     uniqueIndex('notifications_outbox_user_key').on(t.outboxId, t.userId),
+  ],
+);
+
+/**
+ * Mentorship requests (seed 001): an offer to mentor (mentor → mentee) or a
+ * session request (mentee → mentor), through a program both belong to.
+ */
+export const mentorshipRequests = pgTable(
+  'mentorship_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    programId: uuid('program_id')
+      .notNull()
+      .references(() => programs.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['offer', 'session_request'] }).notNull(),
+    senderId: uuid('sender_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    receiverId: uuid('receiver_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    status: text('status', { enum: ['pending', 'dismissed', 'accepted', 'withdrawn'] })
+      .notNull()
+      .default('pending'),
+    /** what accepted it: a booking, a session request, a session */
+    acceptedVia: text('accepted_via'),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('mentorship_requests_receiver_idx').on(t.receiverId, t.createdAt),
+    index('mentorship_requests_sender_idx').on(t.senderId, t.createdAt),
+    index('mentorship_requests_pair_idx').on(t.senderId, t.receiverId, t.kind),
+    check('mentorship_requests_kind_check', sql`${t.kind} in ('offer', 'session_request')`),
+    check(
+      'mentorship_requests_status_check',
+      sql`${t.status} in ('pending', 'dismissed', 'accepted', 'withdrawn')`,
+    ),
+    check('mentorship_requests_not_self', sql`${t.senderId} <> ${t.receiverId}`),
+  ],
+);
+
+/** Every step of a mentorship or message request: who, when, from what to what. */
+export const requestEvents = pgTable(
+  'request_events',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    requestType: text('request_type', { enum: ['mentorship', 'message'] }).notNull(),
+    requestId: uuid('request_id').notNull(),
+    actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
+    action: text('action').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status').notNull(),
+    note: text('note'),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('request_events_request_idx').on(t.requestType, t.requestId)],
+);
+
+/**
+ * A conversation between two people: a booking's thread (mentor and mentee)
+ * or a direct one (the pair in id order, one per organisation).
+ */
+export const threads = pgTable(
+  'threads',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['booking', 'direct'] }).notNull(),
+    bookingId: uuid('booking_id').references(() => bookings.id, { onDelete: 'cascade' }),
+    userA: uuid('user_a')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    userB: uuid('user_b')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    lastMessageAt: timestamp('last_message_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('threads_booking_key').on(t.bookingId),
+    uniqueIndex('threads_direct_pair_key')
+      .on(t.orgId, t.userA, t.userB)
+      .where(sql`${t.kind} = 'direct'`),
+    index('threads_user_a_idx').on(t.userA),
+    index('threads_user_b_idx').on(t.userB),
+    check('threads_kind_check', sql`${t.kind} in ('booking', 'direct')`),
+    check(
+      'threads_shape_check',
+      sql`(${t.kind} = 'booking' and ${t.bookingId} is not null) or (${t.kind} = 'direct' and ${t.bookingId} is null and ${t.userA} < ${t.userB})`,
+    ),
+  ],
+);
+
+/** How far each participant has read a thread (unread counts). */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
+);
+
+export const messages = pgTable(
+  'messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    senderId: uuid('sender_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    body: text('body').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('messages_thread_idx').on(t.threadId, t.createdAt),
+    check('messages_body_length', sql`char_length(${t.body}) <= 10000`),
+  ],
+);
+
+/** A file sent with a message, stored through FileStorage under `storageKey`. */
+export const messageAttachments = pgTable(
+  'message_attachments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    messageId: uuid('message_id')
+      .notNull()
+      .references(() => messages.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull(),
+    filename: text('filename').notNull(),
+    mime: text('mime').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('message_attachments_message_idx').on(t.messageId)],
+);
+
+/** A first direct message to someone who is not a connection (seed 003). */
+export const messageRequests = pgTable(
+  'message_requests',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    threadId: uuid('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    senderId: uuid('sender_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    receiverId: uuid('receiver_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: ['pending', 'accepted', 'rejected'] })
+      .notNull()
+      .default('pending'),
+    createdAt: createdAt(),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('message_requests_receiver_idx').on(t.receiverId, t.status),
+    index('message_requests_sender_idx').on(t.senderId, t.status),
+    // One open request per conversation.
+    uniqueIndex('message_requests_pending_key').on(t.threadId).where(sql`${t.status} = 'pending'`),
+    check('message_requests_status_check', sql`${t.status} in ('pending', 'accepted', 'rejected')`),
+  ],
+);
+
+/** Two people who may message each other freely; stored once, smaller id first. */
+export const connections = pgTable(
+  'connections',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    userA: uuid('user_a')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    userB: uuid('user_b')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    messageRequestId: uuid('message_request_id').references(() => messageRequests.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.orgId, t.userA, t.userB] }),
+    index('connections_user_b_idx').on(t.userB),
+    check('connections_order_check', sql`${t.userA} < ${t.userB}`),
   ],
 );

@@ -1,16 +1,22 @@
-import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
 import { apiTokens, authSessions, calendarFeeds, users } from '../schema.ts';
 
-export type UserRow = typeof users.$inferSelect;
+/** A user's columns without the search document, which only search reads. */
+const { searchVector: _searchVector, ...userColumns } = getTableColumns(users);
+
+export type UserRow = Omit<typeof users.$inferSelect, 'searchVector'>;
 
 export async function getUserById(q: Queryable, id: string): Promise<UserRow | null> {
-  const [row] = await q.select().from(users).where(eq(users.id, id));
+  const [row] = await q.select(userColumns).from(users).where(eq(users.id, id));
   return row ?? null;
 }
 
 export async function getUserByEmail(q: Queryable, email: string): Promise<UserRow | null> {
-  const [row] = await q.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
+  const [row] = await q
+    .select(userColumns)
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`);
   return row ?? null;
 }
 
@@ -18,7 +24,7 @@ export async function insertUser(
   q: Queryable,
   values: { email: string; passwordHash: string; name: string; timeZone: string },
 ): Promise<UserRow> {
-  const [row] = await q.insert(users).values(values).returning();
+  const [row] = await q.insert(users).values(values).returning(userColumns);
   return row!;
 }
 
@@ -32,7 +38,7 @@ export async function updateUser(
     .update(users)
     .set({ ...values, updatedAt: now })
     .where(eq(users.id, id))
-    .returning();
+    .returning(userColumns);
   return row!;
 }
 

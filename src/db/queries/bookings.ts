@@ -12,6 +12,7 @@ import {
   outbox,
   programs,
   sessionTypes,
+  threads,
   users,
 } from '../schema.ts';
 import type { NewJob } from './jobs.ts';
@@ -52,14 +53,27 @@ function recordsAsCtes(q: Tx, bookingId: string, r: BookingRecords) {
   return ctes;
 }
 
-/** A new booking with its records, in one statement. */
+/** A new booking with its records and its message thread, in one statement. */
 export async function insertBooking(
   tx: Tx,
   values: typeof bookings.$inferInsert & { id: string },
   records: BookingRecords,
 ): Promise<BookingRow> {
+  const thread = tx.$with('new_thread', {}).as(
+    tx
+      .insert(threads)
+      .values({
+        orgId: values.orgId,
+        kind: 'booking',
+        bookingId: values.id,
+        userA: values.mentorId,
+        userB: values.menteeId,
+        createdAt: values.createdAt,
+      })
+      .getSQL(),
+  );
   const [row] = await tx
-    .with(...recordsAsCtes(tx, values.id, records))
+    .with(...recordsAsCtes(tx, values.id, records), thread)
     .insert(bookings)
     .values(values)
     .returning();
