@@ -31,6 +31,7 @@ import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { mentorRoutes } from './routes/mentors.ts';
+import { mentorshipRequestRoutes } from './routes/mentorship-requests.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { profileRoutes } from './routes/profiles.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionTypeRoutes, routeDeps);
   await app.register(calendarRoutes, routeDeps);
   await app.register(notificationRoutes, routeDeps);
+  await app.register(mentorshipRequestRoutes, routeDeps);
   const { advanceClock } = deps;
   if (advanceClock) {
     app.post(

@@ -14,6 +14,7 @@ import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
 import { jitsiVideo } from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
+import { acceptRequestsAfter } from './mentorship-requests.ts';
 
 export type Decision = {
   action: BookingAction;
@@ -236,5 +237,16 @@ export async function applyBookingDecision(
       `The booking changed meanwhile; it is no longer ${booking.status}`,
     );
   await moveMoney(tx, ctx, booking, d.action, by.side, late);
+  if (next.status === 'approved' && booking.status !== 'approved') {
+    // The mentor has now booked a session with the mentee: their session requests are accepted.
+    await acceptRequestsAfter(
+      tx,
+      booking.orgId,
+      { step: 'mentor_booked', mentorId: booking.mentorId, menteeId: booking.menteeId },
+      `booking:${booking.id}`,
+      by.userId,
+      now,
+    );
+  }
   return updated;
 }

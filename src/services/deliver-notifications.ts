@@ -9,6 +9,8 @@ import {
 import type { ServiceContext } from './context.ts';
 
 type Side = 'mentor' | 'mentee';
+/** A notification written by the event itself (`payload.notify`): requests, suggestions. */
+export type ReadyMade = { userId: string; title: string; body?: string; link?: string };
 type Message = { to: Side; title: string; body?: string };
 
 /** A booking as of the event: its time then, which later steps may have moved. */
@@ -148,6 +150,18 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
       ]),
     );
     const out = rows.flatMap((row) => {
+      // Events outside bookings carry their notifications ready-made.
+      if (Array.isArray(row.payload.notify)) {
+        return (row.payload.notify as ReadyMade[]).map((n) => ({
+          userId: n.userId,
+          topic: row.topic,
+          title: n.title,
+          body: n.body ?? '',
+          link: n.link ?? null,
+          outboxId: row.id,
+          createdAt: ctx.now(),
+        }));
+      }
       const listing = listings.get(String(row.payload.bookingId ?? ''));
       if (!listing) return [];
       const by = row.payload.by as Side | 'system' | undefined;

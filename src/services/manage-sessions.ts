@@ -33,6 +33,7 @@ import {
 } from '../db/queries/sessions.ts';
 import { applyBookingDecision } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { acceptRequestsAfter } from './mentorship-requests.ts';
 
 export type SessionInput = {
   programId: string;
@@ -164,6 +165,30 @@ async function checkGroups(tx: Tx, orgId: string, groupIds: string[]) {
   }
 }
 
+/**
+ * Adds a mentee to a session directly (no request). For seed 001 this is the
+ * mentor booking a session with the mentee: it accepts the mentee's session
+ * requests to that mentor.
+ */
+async function enrollDirectly(
+  tx: Tx,
+  orgId: string,
+  session: { id: string; mentorId: string },
+  menteeId: string,
+  actorId: string,
+  now: Date,
+) {
+  await enrollMentee(tx, session.id, menteeId, actorId);
+  await acceptRequestsAfter(
+    tx,
+    orgId,
+    { step: 'mentor_booked', mentorId: session.mentorId, menteeId },
+    `session:${session.id}`,
+    actorId,
+    now,
+  );
+}
+
 async function checkMentee(tx: Tx, programId: string, menteeId: string) {
   const m = await getProgramMembership(tx, programId, menteeId);
   if (m?.role !== 'mentee') throw invalidField('body.menteeId', 'is not a mentee in this program');
@@ -231,7 +256,9 @@ export async function createSession(
       { startsAt, endsAt },
     );
     await setSessionGroups(tx, session.id, input.groupIds);
-    if (input.menteeId) await enrollMentee(tx, session.id, input.menteeId, actor.userId);
+    if (input.menteeId) {
+      await enrollDirectly(tx, orgId, session, input.menteeId, actor.userId, ctx.now());
+    }
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -310,7 +337,7 @@ export async function editSession(
       },
     );
     if (groupIds) await setSessionGroups(tx, id, groupIds);
-    if (menteeId) await enrollMentee(tx, id, menteeId, actor.userId);
+    if (menteeId) await enrollDirectly(tx, orgId, session, menteeId, actor.userId, ctx.now());
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,

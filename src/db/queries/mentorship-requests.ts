@@ -1,0 +1,174 @@
+import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { RequestKind, RequestStatus } from '../../core/mentorship-requests.ts';
+import type { ProgramMode, ProgramRole } from '../../core/roles.ts';
+import type { Queryable } from '../client.ts';
+import {
+  matches,
+  mentorshipRequests,
+  orgMembers,
+  programMembers,
+  programs,
+  requestEvents,
+  users,
+} from '../schema.ts';
+
+export type MentorshipRequestRow = typeof mentorshipRequests.$inferSelect;
+
+/**
+ * Members' standing in the organisation (role, programs with their mode and
+ * the member's role) with name and photo: what reach rules and request lists
+ * need. Non-members are simply absent.
+ */
+export async function listStandings(q: Queryable, orgId: string, userIds: string[]) {
+  return q
+    .select({
+      userId: users.id,
+      name: users.name,
+      photoKey: users.photoKey,
+      role: orgMembers.role,
+      programs: sql<{ programId: string; mode: ProgramMode; role: ProgramRole }[]>`coalesce((
+        select json_agg(json_build_object('programId', pm.program_id, 'mode', p.mode, 'role', pm.role))
+        from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+        where pm.user_id = ${sql.raw('"users"."id"')} and p.org_id = ${orgId} and p.archived_at is null), '[]'::json)`,
+    })
+    .from(orgMembers)
+    .innerJoin(users, eq(users.id, orgMembers.userId))
+    .where(and(eq(orgMembers.orgId, orgId), inArray(orgMembers.userId, userIds)));
+}
+
+/** Active matches between two people, either way round, as `program:mentor:mentee`. */
+export async function listMatchesBetween(q: Queryable, a: string, b: string) {
+  return q
+    .select({
+      programId: matches.programId,
+      mentorId: matches.mentorId,
+      menteeId: matches.menteeId,
+    })
+    .from(matches)
+    .where(
+      and(
+        sql`${matches.endedAt} is null`,
+        or(
+          and(eq(matches.mentorId, a), eq(matches.menteeId, b)),
+          and(eq(matches.mentorId, b), eq(matches.menteeId, a)),
+        ),
+      ),
+    );
+}
+
+export async function insertMentorshipRequest(
+  q: Queryable,
+  values: typeof mentorshipRequests.$inferInsert,
+) {
+  const [row] = await q.insert(mentorshipRequests).values(values).returning();
+  return row!;
+}
+
+/** Requests one sender sent one receiver since `since` (the flood limit). */
+export async function countRequestsSince(
+  q: Queryable,
+  senderId: string,
+  receiverId: string,
+  since: Date,
+) {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(mentorshipRequests)
+    .where(
+      and(
+        eq(mentorshipRequests.senderId, senderId),
+        eq(mentorshipRequests.receiverId, receiverId),
+        gt(mentorshipRequests.createdAt, since),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+export async function getMentorshipRequestForUpdate(q: Queryable, orgId: string, id: string) {
+  const [row] = await q
+    .select()
+    .from(mentorshipRequests)
+    .where(and(eq(mentorshipRequests.id, id), eq(mentorshipRequests.orgId, orgId)))
+    .for('update');
+  return row ?? null;
+}
+
+export async function setMentorshipRequestStatus(
+  q: Queryable,
+  id: string,
+  status: RequestStatus,
+  now: Date,
+) {
+  const [row] = await q
+    .update(mentorshipRequests)
+    .set({ status, updatedAt: now })
+    .where(eq(mentorshipRequests.id, id))
+    .returning();
+  return row!;
+}
+
+export async function insertRequestEvent(q: Queryable, values: typeof requestEvents.$inferInsert) {
+  await q.insert(requestEvents).values(values);
+}
+
+/**
+ * Accepts every pending or dismissed request of this kind from sender to
+ * receiver in the organisation, recording an event for each with the status
+ * it had: one statement (the event CTE joins the updated ids to the rows as
+ * they were before the update). Returns how many were accepted.
+ */
+export async function acceptMentorshipRequests(
+  q: Queryable,
+  r: {
+    orgId: string;
+    kind: RequestKind;
+    senderId: string;
+    receiverId: string;
+    via: string;
+    actorId: string | null;
+    now: Date;
+  },
+) {
+  const rows = await q.execute<{ n: number }>(sql`
+    with accepted as (
+      update ${mentorshipRequests}
+      set status = 'accepted', accepted_via = ${r.via}, updated_at = ${r.now}
+      where org_id = ${r.orgId} and kind = ${r.kind} and sender_id = ${r.senderId}
+        and receiver_id = ${r.receiverId} and status in ('pending', 'dismissed')
+      returning id
+    ), events as (
+      insert into ${requestEvents} (request_type, request_id, actor_id, action, from_status, to_status, note, at)
+      select 'mentorship', before.id, ${r.actorId}, 'accept', before.status, 'accepted', ${r.via}, ${r.now}
+      from accepted join ${mentorshipRequests} before on before.id = accepted.id
+    )
+    select count(*)::int as n from accepted`);
+  return Number((rows as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? 0);
+}
+
+/** A user's requests in the organisation, both boxes, newest first, with the other person. */
+export async function listMentorshipRequestsOf(q: Queryable, orgId: string, userId: string) {
+  const sender = alias(users, 'sender');
+  const receiver = alias(users, 'receiver');
+  return q
+    .select({
+      request: mentorshipRequests,
+      programName: programs.name,
+      senderName: sender.name,
+      senderPhotoKey: sender.photoKey,
+      receiverName: receiver.name,
+      receiverPhotoKey: receiver.photoKey,
+    })
+    .from(mentorshipRequests)
+    .innerJoin(programs, eq(programs.id, mentorshipRequests.programId))
+    .innerJoin(sender, eq(sender.id, mentorshipRequests.senderId))
+    .innerJoin(receiver, eq(receiver.id, mentorshipRequests.receiverId))
+    .where(
+      and(
+        eq(mentorshipRequests.orgId, orgId),
+        or(eq(mentorshipRequests.senderId, userId), eq(mentorshipRequests.receiverId, userId)),
+      ),
+    )
+    .orderBy(desc(mentorshipRequests.createdAt))
+    .limit(500);
+}

@@ -1,0 +1,295 @@
+import { AppError, invalidField, notFound } from '../core/errors.ts';
+import {
+  type AcceptingStep,
+  decideRequest,
+  MAX_REQUESTS_PER_PAIR_PER_DAY,
+  type RequestAction,
+  type RequestKind,
+  requestsAcceptedBy,
+  statusSeenBy,
+} from '../core/mentorship-requests.ts';
+import { mayMessage, pairKey, requestProgram, type Standing } from '../core/messaging.ts';
+import type { Queryable, Tx } from '../db/client.ts';
+import { insertAuditEvent } from '../db/queries/audit.ts';
+import { insertOutbox } from '../db/queries/bookings.ts';
+import {
+  acceptMentorshipRequests,
+  countRequestsSince,
+  getMentorshipRequestForUpdate,
+  insertMentorshipRequest,
+  insertRequestEvent,
+  listMatchesBetween,
+  listMentorshipRequestsOf,
+  listStandings,
+  setMentorshipRequestStatus,
+} from '../db/queries/mentorship-requests.ts';
+import type { Actor, ServiceContext } from './context.ts';
+import { photoUrlFor } from './manage-profile.ts';
+
+const DAY_MS = 86_400_000;
+
+/** Both people's standing and the matches between them; 404 when either is not a member. */
+export async function loadPair(q: Queryable, orgId: string, meId: string, otherId: string) {
+  const rows = await listStandings(q, orgId, [meId, otherId]);
+  const toStanding = (r: (typeof rows)[number]): Standing => ({
+    userId: r.userId,
+    isOrgAdmin: r.role === 'admin',
+    programs: r.programs,
+  });
+  const me = rows.find((r) => r.userId === meId);
+  if (!me) throw notFound('Organisation');
+  const other = rows.find((r) => r.userId === otherId);
+  if (!other) throw notFound('Member');
+  const pairs = new Set(
+    (await listMatchesBetween(q, meId, otherId)).map((m) =>
+      pairKey(m.programId, m.mentorId, m.menteeId),
+    ),
+  );
+  return { me, other, meStanding: toStanding(me), otherStanding: toStanding(other), pairs };
+}
+
+const noun: Record<RequestKind, string> = {
+  offer: 'an offer to mentor',
+  session_request: 'a session request',
+};
+
+/**
+ * Sends an offer to mentor (mentor → mentee) or a session request (mentee →
+ * mentor) through a program both belong to; in a matched program only to a
+ * match. Several to one person are allowed (seed 001) but at most a few a day.
+ * A session request accepts the receiver's own offers to the sender.
+ */
+export async function sendMentorshipRequest(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  input: { kind: RequestKind; toUserId: string; message: string },
+) {
+  if (input.toUserId === actor.userId) {
+    throw invalidField('body.toUserId', 'is you; send it to someone else');
+  }
+  return ctx.db.transaction(async (tx) => {
+    const now = ctx.now();
+    const { me, other, meStanding, otherStanding, pairs } = await loadPair(
+      tx,
+      orgId,
+      actor.userId,
+      input.toUserId,
+    );
+    const programId = requestProgram(input.kind, meStanding, otherStanding, pairs);
+    if (!programId) {
+      throw new AppError(
+        'forbidden',
+        input.kind === 'offer'
+          ? `You can offer to mentor ${other.name} only as a mentor in a program where they are a mentee (in a matched program, their match)`
+          : `You can ask ${other.name} for a session only as a mentee in a program where they mentor (in a matched program, your match)`,
+        { reason: 'not_reachable' },
+      );
+    }
+    const recent = await countRequestsSince(
+      tx,
+      actor.userId,
+      input.toUserId,
+      new Date(now.getTime() - DAY_MS),
+    );
+    if (recent >= MAX_REQUESTS_PER_PAIR_PER_DAY) {
+      throw new AppError(
+        'rate_limited',
+        `You have sent ${other.name} ${recent} requests in the last 24 hours; wait for an answer`,
+        { reason: 'too_many_requests' },
+      );
+    }
+    const row = await insertMentorshipRequest(tx, {
+      orgId,
+      programId,
+      kind: input.kind,
+      senderId: actor.userId,
+      receiverId: input.toUserId,
+      message: input.message,
+      createdAt: now,
+      updatedAt: now,
+    });
+    await insertRequestEvent(tx, {
+      requestType: 'mentorship',
+      requestId: row.id,
+      actorId: actor.userId,
+      action: 'send',
+      fromStatus: null,
+      toStatus: 'pending',
+      at: now,
+    });
+    await insertOutbox(tx, `mentorship.${input.kind}`, {
+      notify: [
+        {
+          userId: input.toUserId,
+          title: `${me.name} sent you ${noun[input.kind]}`,
+          body: input.message,
+          link: `/o/${orgId}/requests?tab=mentorship`,
+        },
+      ],
+    });
+    if (input.kind === 'session_request') {
+      await acceptRequestsAfter(
+        tx,
+        orgId,
+        { step: 'session_request_sent', mentorId: input.toUserId, menteeId: actor.userId },
+        `session_request:${row.id}`,
+        actor.userId,
+        now,
+      );
+    }
+    return row;
+  });
+}
+
+/**
+ * Accepts the requests a step accepts (seed 001), with every related pending
+ * or dismissed one, inside the step's own transaction.
+ */
+export function acceptRequestsAfter(
+  tx: Tx,
+  orgId: string,
+  step: AcceptingStep,
+  via: string,
+  actorId: string | null,
+  now: Date,
+) {
+  return acceptMentorshipRequests(tx, { orgId, ...requestsAcceptedBy(step), via, actorId, now });
+}
+
+/** The receiver dismisses (silently) or the sender withdraws. */
+export async function answerMentorshipRequest(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  id: string,
+  action: Extract<RequestAction, 'dismiss' | 'withdraw'>,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await getMentorshipRequestForUpdate(tx, orgId, id);
+    const side =
+      row?.senderId === actor.userId
+        ? 'sender'
+        : row?.receiverId === actor.userId
+          ? 'receiver'
+          : null;
+    if (!row || !side) throw notFound('Request');
+    const decision = decideRequest(row.status, action, side);
+    if (!decision.ok) {
+      throw new AppError(
+        decision.reason === 'wrong_side' ? 'forbidden' : 'conflict',
+        decision.message,
+        {
+          reason: decision.reason,
+        },
+      );
+    }
+    const now = ctx.now();
+    const updated = await setMentorshipRequestStatus(tx, id, decision.to, now);
+    await insertRequestEvent(tx, {
+      requestType: 'mentorship',
+      requestId: id,
+      actorId: actor.userId,
+      action,
+      fromStatus: row.status,
+      toStatus: decision.to,
+      at: now,
+    });
+    return present(updated, side, null);
+  });
+}
+
+type ListedRequest = Awaited<ReturnType<typeof listMentorshipRequestsOf>>[number];
+
+function present(
+  r: ListedRequest['request'],
+  side: 'sender' | 'receiver',
+  l: Omit<ListedRequest, 'request'> | null,
+) {
+  const otherId = side === 'sender' ? r.receiverId : r.senderId;
+  return {
+    id: r.id,
+    kind: r.kind,
+    box: side === 'sender' ? ('sent' as const) : ('received' as const),
+    // A dismissal is silent: the sender still sees Pending (seed 001).
+    status: statusSeenBy(r.status, side),
+    message: r.message,
+    programId: r.programId,
+    programName: l?.programName ?? null,
+    other: {
+      userId: otherId,
+      name: l ? (side === 'sender' ? l.receiverName : l.senderName) : null,
+      photoUrl: l
+        ? photoUrlFor(otherId, side === 'sender' ? l.receiverPhotoKey : l.senderPhotoKey)
+        : null,
+    },
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}
+
+export type PresentedRequest = ReturnType<typeof present>;
+
+/** My Mentorship Requests: what I received and what I sent. */
+export async function listMyMentorshipRequests(ctx: ServiceContext, actor: Actor, orgId: string) {
+  const { me } = await loadPair(ctx.db, orgId, actor.userId, actor.userId);
+  const rows = await listMentorshipRequestsOf(ctx.db, orgId, me.userId);
+  const received: PresentedRequest[] = [];
+  const sent: PresentedRequest[] = [];
+  for (const { request, ...l } of rows) {
+    if (request.receiverId === actor.userId) received.push(present(request, 'receiver', l));
+    // A withdrawn request leaves the receiver's list but stays in the sender's.
+    else sent.push(present(request, 'sender', l));
+  }
+  return { received: received.filter((r) => r.status !== 'withdrawn'), sent };
+}
+
+/**
+ * Anyone may suggest a mentor to a mentee or a mentee to a mentor: the
+ * suggestion arrives as a notification with a link to the suggested profile.
+ */
+export async function suggestPerson(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  input: { toUserId: string; suggestedUserId: string; note: string },
+) {
+  if (input.toUserId === input.suggestedUserId) {
+    throw invalidField('body.suggestedUserId', 'is the person you are writing to');
+  }
+  if (input.toUserId === actor.userId) throw invalidField('body.toUserId', 'is you');
+  await ctx.db.transaction(async (tx) => {
+    const { me, other, meStanding, otherStanding, pairs } = await loadPair(
+      tx,
+      orgId,
+      actor.userId,
+      input.toUserId,
+    );
+    if (!mayMessage(meStanding, otherStanding, pairs)) {
+      throw new AppError('forbidden', `You do not share a program with ${other.name}`, {
+        reason: 'not_reachable',
+      });
+    }
+    const [suggested] = await listStandings(tx, orgId, [input.suggestedUserId]);
+    if (!suggested) throw notFound('Suggested member');
+    const role = suggested.programs.some((p) => p.role === 'mentor') ? 'a mentor' : 'someone';
+    await insertOutbox(tx, 'mentorship.suggestion', {
+      notify: [
+        {
+          userId: input.toUserId,
+          title: `${me.name} suggests ${suggested.name} as ${role} for you`,
+          body: input.note,
+          link: `/o/${orgId}/people/${suggested.userId}`,
+        },
+      ],
+    });
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'suggest',
+      subjectType: 'user',
+      subjectId: input.suggestedUserId,
+      details: { to: input.toUserId, note: input.note },
+    });
+  });
+}
