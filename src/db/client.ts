@@ -26,6 +26,12 @@ export type Database = {
   migrate(): Promise<void>;
   /** Runs a query with no Drizzle involved (health checks, test helpers). */
   ping(): Promise<void>;
+  /**
+   * Subscribes to a NOTIFY channel: every payload sent with `pg_notify` by any
+   * process on this database, after its transaction commits. Returns the
+   * unsubscribe function.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -83,6 +89,8 @@ function wrapPglite(client: PGlite, release: () => Promise<void>): Database & { 
     ping: async () => {
       await client.query('select 1');
     },
+    // One process owns an embedded database, so its own notifications are all there is.
+    listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: async () => {
       if (closed) return;
       closed = true;
@@ -92,12 +100,52 @@ function wrapPglite(client: PGlite, release: () => Promise<void>): Database & { 
   };
 }
 
+/**
+ * A dedicated connection LISTENing on a channel (a pooled one would be handed
+ * to other queries). Lost connections are re-established after a second;
+ * notifications sent while it was down are lost, so subscribers should
+ * refresh what they show when they (re)connect.
+ */
+async function listenPostgres(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+  isClosed: () => boolean,
+  listeners: Set<() => Promise<void>>,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  const connect = async () => {
+    const c = new pg.Client({ connectionString: url });
+    c.on('notification', (n) => {
+      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
+    });
+    c.on('error', () => {
+      client = null;
+      c.end().catch(() => {});
+      if (!stopped && !isClosed()) setTimeout(() => void connect().catch(() => {}), 1000).unref();
+    });
+    await c.connect();
+    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = c;
+  };
+  await connect();
+  const stop = async () => {
+    stopped = true;
+    listeners.delete(stop);
+    await client?.end().catch(() => {});
+  };
+  listeners.add(stop);
+  return stop;
+}
+
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the process.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   let closed = false;
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     driver: 'postgres',
@@ -105,9 +153,12 @@ export function openPostgres(url: string, poolSize = 10): Database {
     ping: async () => {
       await pool.query('select 1');
     },
+    listen: (channel, onPayload) =>
+      listenPostgres(url, channel, onPayload, () => closed, listeners),
     close: async () => {
       if (closed) return;
       closed = true;
+      await Promise.all([...listeners].map((stop) => stop()));
       await pool.end();
     },
   };

@@ -727,6 +727,8 @@ export const threadReads = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
+    /** the last message read, by `messages.seq` (timestamps can tie) */
+    lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
 );
@@ -743,6 +745,8 @@ export const messages = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     body: text('body').notNull().default(''),
     createdAt: createdAt(),
+    /** order of arrival, for unread counts */
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
   },
   (t) => [
     index('messages_thread_idx').on(t.threadId, t.createdAt),

@@ -23,6 +23,7 @@ import { localDiskStorage } from '../integrations/file-storage.ts';
 import { createServiceContext, type ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
+import { startLiveHub } from './live-events.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
@@ -32,6 +33,7 @@ import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
 import { mentorRoutes } from './routes/mentors.ts';
 import { mentorshipRequestRoutes } from './routes/mentorship-requests.ts';
+import { messageRoutes } from './routes/messages.ts';
 import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { profileRoutes } from './routes/profiles.ts';
@@ -140,6 +142,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(calendarRoutes, routeDeps);
   await app.register(notificationRoutes, routeDeps);
   await app.register(mentorshipRequestRoutes, routeDeps);
+  const live = await startLiveHub(database);
+  // Open event streams would keep the server from closing.
+  app.addHook('preClose', async () => live.close());
+  await app.register(messageRoutes, { ...routeDeps, live });
   const { advanceClock } = deps;
   if (advanceClock) {
     app.post(

@@ -1,5 +1,6 @@
 import { localDateTime } from '../core/local-time.ts';
 import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
+import { notifyLive } from '../db/queries/messaging.ts';
 import {
   claimUndeliveredOutbox,
   insertNotifications,
@@ -180,6 +181,13 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
       }));
     });
     await insertNotifications(tx, out);
+    // Bells update at once: every instance forwards this to the users' open pages.
+    if (out.length > 0) {
+      await notifyLive(tx, {
+        type: 'notification',
+        userIds: [...new Set(out.map((n) => n.userId))],
+      });
+    }
     await markOutboxDelivered(
       tx,
       rows.map((r) => r.id),

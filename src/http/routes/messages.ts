@@ -1,0 +1,395 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import type { FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../core/errors.ts';
+import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH } from '../../core/messaging.ts';
+import {
+  answerMessageRequest,
+  getBookingThreadId,
+  getThread,
+  listMyConnections,
+  listMyMessageRequests,
+  listMyThreads,
+  markRead,
+  messagePerson,
+  readAttachment,
+  sendMessage,
+  type Upload,
+} from '../../services/messaging.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { fieldsFromValidation } from '../errors.ts';
+import type { LiveHub } from '../live-events.ts';
+import { errorResponses, instant, uuidParam } from '../schemas.ts';
+
+const tags = ['messages'];
+const orgParams = z.object({ orgId: uuidParam });
+const threadParams = orgParams.extend({ threadId: uuidParam });
+
+const attachmentView = z.object({
+  id: z.uuid(),
+  filename: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number(),
+});
+const messageView = z.object({
+  id: z.uuid(),
+  threadId: z.uuid(),
+  senderId: z.uuid(),
+  body: z.string(),
+  createdAt: z.date(),
+  attachments: z.array(attachmentView),
+});
+const requestState = z
+  .object({ id: z.uuid(), status: z.enum(['pending', 'accepted', 'rejected']), senderId: z.uuid() })
+  .nullable();
+const threadSummary = z.object({
+  id: z.uuid(),
+  kind: z.enum(['booking', 'direct']),
+  bookingId: z.uuid().nullable(),
+  booking: z.object({ startsAt: z.date().nullable(), status: z.string().nullable() }).nullable(),
+  other: z.object({ userId: z.uuid(), name: z.string(), photoUrl: z.string().nullable() }),
+  lastMessage: z
+    .object({ body: z.string(), senderId: z.uuid(), createdAt: z.date(), attachments: z.number() })
+    .nullable(),
+  unread: z.number(),
+  request: requestState,
+  lastActivityAt: z.date(),
+});
+const messageRequestView = z.object({
+  id: z.uuid(),
+  threadId: z.uuid(),
+  status: z.enum(['pending', 'accepted', 'rejected']),
+  sender: z.object({ userId: z.uuid(), name: z.string(), photoUrl: z.string().nullable() }),
+  receiver: z.object({ userId: z.uuid(), name: z.string() }),
+  message: z.string(),
+  createdAt: z.date(),
+  decidedAt: z.date().nullable(),
+});
+
+const messageFields = z.strictObject({
+  body: z
+    .string()
+    .max(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`)
+    .default(''),
+});
+const directFields = messageFields.extend({ toUserId: uuidParam });
+
+/**
+ * A message arrives as JSON (`{ body }`) or, with a file, as multipart form
+ * data: text fields plus one file in the field `file` (paper-clip).
+ */
+async function readMessage<T extends z.ZodType>(
+  request: FastifyRequest,
+  schema: T,
+): Promise<{ fields: z.infer<T>; files: Upload[] }> {
+  let raw: Record<string, unknown> = {};
+  const files: Upload[] = [];
+  if (request.isMultipart()) {
+    const parts = request.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
+    for await (const part of parts) {
+      if (part.type === 'file') {
+        if (part.fieldname !== 'file') {
+          throw new AppError('validation_failed', 'Send the file in the field "file"', {
+            fields: { [part.fieldname]: 'unknown file field' },
+          });
+        }
+        const bytes = await part.toBuffer().catch((err: { code?: string }) => {
+          if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
+            throw new AppError('payload_too_large', 'A file must be at most 10 MB', {
+              fields: { file: `is larger than ${MAX_ATTACHMENT_BYTES} bytes` },
+            });
+          }
+          throw err;
+        });
+        files.push({ filename: part.filename, bytes });
+      } else {
+        raw[part.fieldname] = part.value;
+      }
+    }
+  } else {
+    raw = (request.body ?? {}) as Record<string, unknown>;
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const fields = fieldsFromValidation(
+      'body',
+      parsed.error.issues.map((i) => ({
+        instancePath: `/${i.path.join('/')}`,
+        message: i.message,
+        keyword: i.code,
+        params: 'keys' in i ? { keys: i.keys } : {},
+      })),
+    );
+    throw new AppError('validation_failed', 'Some fields are not valid', { fields });
+  }
+  return { fields: parsed.data, files };
+}
+
+export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }> = async (
+  app,
+  { ctx, storage, live },
+) => {
+  app.get(
+    '/api/me/events',
+    {
+      schema: {
+        tags,
+        summary:
+          'Live events (server-sent events): `message`, `read`, `request` and `notification`, each naming what changed; fetch it through the API',
+      },
+    },
+    async (request, reply) => {
+      const actor = requireActor(request);
+      reply.hijack();
+      live.attach(actor.userId, reply.raw);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/threads',
+    {
+      schema: {
+        tags,
+        summary:
+          'My conversations: booking threads and direct ones, latest first, with unread counts',
+        params: orgParams,
+        response: { 200: z.object({ threads: z.array(threadSummary) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      threads: await listMyThreads(ctx, requireActor(request), request.params.orgId),
+    }),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/threads',
+    {
+      schema: {
+        tags,
+        summary:
+          'Write to someone directly (JSON `{ toUserId, body }` or multipart with a `file`). To someone who is not a connection this is a message request: one message until they accept.',
+        params: orgParams,
+        consumes: ['application/json', 'multipart/form-data'],
+        response: {
+          201: z.object({ threadId: z.uuid(), message: messageView }),
+          ...errorResponses,
+          413: errorResponses[400],
+        },
+      },
+    },
+    async (request, reply) => {
+      const { fields, files } = await readMessage(request, directFields);
+      const result = await messagePerson(
+        ctx,
+        storage,
+        requireActor(request),
+        request.params.orgId,
+        fields.toUserId,
+        { body: fields.body, files },
+      );
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/threads/:threadId',
+    {
+      schema: {
+        tags,
+        summary: 'A conversation with its latest 200 messages (older ones with `before`)',
+        params: threadParams,
+        querystring: z.strictObject({ before: instant.optional() }),
+        response: {
+          200: z.object({
+            thread: threadSummary.nullable(),
+            threadId: z.uuid(),
+            kind: z.enum(['booking', 'direct']),
+            bookingId: z.uuid().nullable(),
+            otherId: z.uuid(),
+            connected: z.boolean(),
+            request: requestState,
+            messages: z.array(messageView),
+            hasMore: z.boolean(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      getThread(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.threadId,
+        request.query.before,
+      ),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/threads/:threadId/messages',
+    {
+      schema: {
+        tags,
+        summary: `Send a message (JSON \`{ body }\`, at most ${MAX_MESSAGE_LENGTH} characters, or multipart with one \`file\` of at most 10 MB)`,
+        params: threadParams,
+        consumes: ['application/json', 'multipart/form-data'],
+        response: { 201: messageView, ...errorResponses, 413: errorResponses[400] },
+      },
+    },
+    async (request, reply) => {
+      const { fields, files } = await readMessage(request, messageFields);
+      const message = await sendMessage(
+        ctx,
+        storage,
+        requireActor(request),
+        request.params.orgId,
+        request.params.threadId,
+        { body: fields.body, files },
+      );
+      return reply.code(201).send(message);
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/threads/:threadId/read',
+    {
+      schema: {
+        tags,
+        summary: 'Mark a conversation read up to now',
+        params: threadParams,
+        body: z.strictObject({}).optional(),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      await markRead(ctx, requireActor(request), request.params.orgId, request.params.threadId);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/bookings/:bookingId/thread',
+    {
+      schema: {
+        tags,
+        summary: "A booking's conversation (every booking has one)",
+        params: orgParams.extend({ bookingId: uuidParam }),
+        response: { 200: z.object({ threadId: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      threadId: await getBookingThreadId(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.bookingId,
+      ),
+    }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/attachments/:attachmentId',
+    {
+      schema: {
+        tags,
+        summary: 'Download an attachment (only for the two people in its conversation)',
+        params: orgParams.extend({ attachmentId: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const file = await readAttachment(
+        ctx,
+        storage,
+        requireActor(request),
+        request.params.orgId,
+        request.params.attachmentId,
+      );
+      return reply
+        .type(file.mime)
+        .header(
+          'content-disposition',
+          `attachment; filename="${file.filename.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+        )
+        .header('x-content-type-options', 'nosniff')
+        .header('cache-control', 'private, no-store')
+        .send(file.bytes);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/message-requests',
+    {
+      schema: {
+        tags,
+        summary: 'Requests → Message requests: first messages from people who are not connections',
+        params: orgParams,
+        response: {
+          200: z.object({
+            received: z.array(messageRequestView),
+            sent: z.array(messageRequestView),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => listMyMessageRequests(ctx, requireActor(request), request.params.orgId),
+  );
+
+  for (const action of ['accept', 'reject'] as const) {
+    app.post(
+      `/api/orgs/:orgId/message-requests/:requestId/${action}`,
+      {
+        schema: {
+          tags,
+          summary:
+            action === 'accept'
+              ? 'Accept a message request: the two of you become connections'
+              : 'Reject a message request: its sender cannot write again',
+          params: orgParams.extend({ requestId: uuidParam }),
+          body: z.strictObject({}).optional(),
+          response: { 204: z.null(), ...errorResponses },
+        },
+      },
+      async (request, reply) => {
+        await answerMessageRequest(
+          ctx,
+          requireActor(request),
+          request.params.orgId,
+          request.params.requestId,
+          action,
+        );
+        return reply.code(204).send(null);
+      },
+    );
+  }
+
+  app.get(
+    '/api/orgs/:orgId/connections',
+    {
+      schema: {
+        tags,
+        summary: 'My connections: people I may message freely',
+        params: orgParams,
+        response: {
+          200: z.object({
+            connections: z.array(
+              z.object({
+                userId: z.uuid(),
+                name: z.string(),
+                timeZone: z.string(),
+                photoUrl: z.string().nullable(),
+                since: z.date(),
+                threadId: z.uuid().nullable(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      connections: await listMyConnections(ctx, requireActor(request), request.params.orgId),
+    }),
+  );
+};
