@@ -3,10 +3,12 @@ import { RequireSession } from './features/auth/require-session.tsx';
 import { AppShell } from './features/shell/app-shell.tsx';
 import { AccountPage } from './routes/account-page.tsx';
 import { AdminPage } from './routes/admin-page.tsx';
-import { ComingSoonPage } from './routes/coming-soon-page.tsx';
+import { ConnectionsPage } from './routes/connections-page.tsx';
 import { GroupPage } from './routes/group-page.tsx';
 import { HomePage } from './routes/home-page.tsx';
 import { InvitationPage } from './routes/invitation-page.tsx';
+import { MatchesPage } from './routes/matches-page.tsx';
+import { MessagesPage } from './routes/messages-page.tsx';
 import { MyProfilePage } from './routes/my-profile-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
 import { OrgLayout, RequireOrgAdmin } from './routes/org-layout.tsx';
@@ -18,16 +20,6 @@ import { SchedulePage } from './routes/schedule-page.tsx';
 import { SessionsPage } from './routes/sessions-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { SignUpPage } from './routes/sign-up-page.tsx';
-
-const comingSoon = [
-  {
-    path: 'messages',
-    title: 'Messages',
-    heading: 'Messages are coming soon',
-    icon: '💬',
-    description: 'Talk with your mentors and mentees without leaving Confer.',
-  },
-];
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -47,10 +39,10 @@ export const router = createBrowserRouter([
             element: <OrgLayout />,
             children: [
               { index: true, element: <Navigate to="people" replace /> },
-              ...comingSoon.map(({ path, ...page }) => ({
-                path,
-                element: <ComingSoonPage {...page} />,
-              })),
+              { path: 'messages', element: <MessagesPage /> },
+              { path: 'messages/:threadId', element: <MessagesPage /> },
+              { path: 'connections', element: <ConnectionsPage /> },
+              { path: 'matches', element: <MatchesPage /> },
               { path: 'requests', element: <RequestsPage /> },
               { path: 'sessions', element: <SessionsPage /> },
               { path: 'schedule', element: <SchedulePage /> },

@@ -5,8 +5,10 @@ const memberTabs = [
   { path: 'sessions', label: 'Sessions' },
   { path: 'requests', label: 'Requests' },
   { path: 'messages', label: 'Messages' },
+  { path: 'matches', label: 'Matches' },
   { path: 'schedule', label: 'Schedule' },
   { path: 'people', label: 'People' },
+  { path: 'connections', label: 'Connections' },
 ] as const;
 
 /** The organisation's sections; Admin only for its admins. */
