@@ -123,12 +123,18 @@ export const programMembers = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
+    /** a mentor's most active matches in a matched program; null: no limit */
+    matchCapacity: integer('match_capacity'),
     createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.programId, t.userId] }),
     index('program_members_user_idx').on(t.userId),
     check('program_members_role_check', sql`${t.role} in ('mentor', 'mentee')`),
+    check(
+      'program_members_capacity_check',
+      sql`${t.matchCapacity} is null or ${t.matchCapacity} >= 0`,
+    ),
   ],
 );
 

@@ -1,9 +1,18 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { endMatch, insertMatch, listActiveMatches } from '../db/queries/matches.ts';
+import {
+  endMatch,
+  insertMatch,
+  listActiveMatches,
+  listMatchesOfUser,
+  listMentorCapacities,
+  lockMentorCapacity,
+  setMatchCapacity,
+} from '../db/queries/matches.ts';
 import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { photoUrlFor } from './manage-profile.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
 /** An admin pairs a mentor with a mentee in a matched program (seed 000). */
@@ -24,8 +33,17 @@ export async function createMatch(
           reason: 'program_not_matched',
         });
       }
-      if ((await getProgramMembership(tx, programId, pair.mentorId))?.role !== 'mentor') {
+      // Locked: two matches made at once cannot both take a mentor's last place.
+      const mentor = await lockMentorCapacity(tx, programId, pair.mentorId);
+      if (mentor?.role !== 'mentor') {
         throw invalidField('body.mentorId', 'is not a mentor in this program');
+      }
+      if (mentor.matchCapacity !== null && mentor.active >= mentor.matchCapacity) {
+        throw new AppError(
+          'conflict',
+          `This mentor already has ${mentor.active} of ${mentor.matchCapacity} matches`,
+          { reason: 'mentor_at_capacity' },
+        );
       }
       if ((await getProgramMembership(tx, programId, pair.menteeId))?.role !== 'mentee') {
         throw invalidField('body.menteeId', 'is not a mentee in this program');
@@ -81,5 +99,62 @@ export async function listMatches(
 ) {
   await requireOrgMember(ctx.db, actor, orgId);
   if (!(await getProgramInOrg(ctx.db, orgId, programId))) throw notFound('Program');
-  return listActiveMatches(ctx.db, programId);
+  return {
+    matches: await listActiveMatches(ctx.db, programId),
+    mentors: await listMentorCapacities(ctx.db, programId),
+  };
+}
+
+/** An admin sets how many mentees a mentor takes in a matched program (null: no limit). */
+export async function setMentorMatchCapacity(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  programId: string,
+  mentorId: string,
+  capacity: number | null,
+) {
+  await ctx.db.transaction(async (tx) => {
+    await requireOrgAdmin(tx, actor, orgId);
+    if (!(await getProgramInOrg(tx, orgId, programId))) throw notFound('Program');
+    const row = await setMatchCapacity(tx, programId, mentorId, capacity);
+    if (!row) throw notFound('Mentor');
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'match.capacity_set',
+      subjectType: 'program_member',
+      subjectId: `${programId}:${mentorId}`,
+      details: { capacity },
+    });
+  });
+}
+
+/** The Matches tab: my active matches, as mentor or mentee, with the other person. */
+export async function listMyMatches(ctx: ServiceContext, actor: Actor, orgId: string) {
+  await requireOrgMember(ctx.db, actor, orgId);
+  const rows = await listMatchesOfUser(ctx.db, orgId, actor.userId);
+  return rows.map((m) => {
+    const iMentor = m.mentorId === actor.userId;
+    return {
+      id: m.id,
+      programId: m.programId,
+      programName: m.programName,
+      role: iMentor ? ('mentor' as const) : ('mentee' as const),
+      other: iMentor
+        ? {
+            userId: m.menteeId,
+            name: m.menteeName,
+            photoUrl: photoUrlFor(m.menteeId, m.menteePhotoKey),
+            timeZone: m.menteeTimeZone,
+          }
+        : {
+            userId: m.mentorId,
+            name: m.mentorName,
+            photoUrl: photoUrlFor(m.mentorId, m.mentorPhotoKey),
+            timeZone: m.mentorTimeZone,
+          },
+      since: m.createdAt,
+    };
+  });
 }

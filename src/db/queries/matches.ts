@@ -1,7 +1,7 @@
-import { and, asc, eq, isNull, or } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../client.ts';
-import { matches, users } from '../schema.ts';
+import { matches, programMembers, programs, users } from '../schema.ts';
 
 export async function insertMatch(
   q: Queryable,
@@ -58,4 +58,98 @@ export async function endMatchesOfMember(
       ),
     )
     .returning({ id: matches.id });
+}
+
+/**
+ * A mentor's membership locked for the transaction, so matches to them are
+ * made one at a time, then their active matches counted. Two statements: a
+ * count in the locking statement would be read before the lock was granted.
+ */
+export async function lockMentorCapacity(q: Queryable, programId: string, mentorId: string) {
+  const [member] = await q
+    .select({ role: programMembers.role, matchCapacity: programMembers.matchCapacity })
+    .from(programMembers)
+    .where(and(eq(programMembers.programId, programId), eq(programMembers.userId, mentorId)))
+    .for('update');
+  if (!member) return null;
+  const [count] = await q
+    .select({ active: sql<number>`count(*)::int` })
+    .from(matches)
+    .where(
+      and(
+        eq(matches.programId, programId),
+        eq(matches.mentorId, mentorId),
+        isNull(matches.endedAt),
+      ),
+    );
+  return { ...member, active: count?.active ?? 0 };
+}
+
+export async function setMatchCapacity(
+  q: Queryable,
+  programId: string,
+  mentorId: string,
+  capacity: number | null,
+) {
+  const [row] = await q
+    .update(programMembers)
+    .set({ matchCapacity: capacity })
+    .where(
+      and(
+        eq(programMembers.programId, programId),
+        eq(programMembers.userId, mentorId),
+        eq(programMembers.role, 'mentor'),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
+/** Each mentor of a program with their capacity and how many active matches they have. */
+export async function listMentorCapacities(q: Queryable, programId: string) {
+  return q
+    .select({
+      userId: programMembers.userId,
+      name: users.name,
+      matchCapacity: programMembers.matchCapacity,
+      activeMatches: sql<number>`(select count(*)::int from ${matches} m
+        where m.program_id = ${programId} and m.mentor_id = ${sql.raw('"program_members"."user_id"')} and m.ended_at is null)`,
+    })
+    .from(programMembers)
+    .innerJoin(users, eq(users.id, programMembers.userId))
+    .where(and(eq(programMembers.programId, programId), eq(programMembers.role, 'mentor')))
+    .orderBy(asc(users.name));
+}
+
+/** A user's active matches in the organisation, in either role. */
+export async function listMatchesOfUser(q: Queryable, orgId: string, userId: string) {
+  const mentor = alias(users, 'mentor');
+  const mentee = alias(users, 'mentee');
+  return q
+    .select({
+      id: matches.id,
+      programId: matches.programId,
+      programName: programs.name,
+      mentorId: matches.mentorId,
+      mentorName: mentor.name,
+      mentorPhotoKey: mentor.photoKey,
+      mentorTimeZone: mentor.timeZone,
+      menteeId: matches.menteeId,
+      menteeName: mentee.name,
+      menteePhotoKey: mentee.photoKey,
+      menteeTimeZone: mentee.timeZone,
+      createdAt: matches.createdAt,
+    })
+    .from(matches)
+    .innerJoin(programs, eq(programs.id, matches.programId))
+    .innerJoin(mentor, eq(mentor.id, matches.mentorId))
+    .innerJoin(mentee, eq(mentee.id, matches.menteeId))
+    .where(
+      and(
+        eq(programs.orgId, orgId),
+        isNull(matches.endedAt),
+        or(eq(matches.mentorId, userId), eq(matches.menteeId, userId)),
+      ),
+    )
+    .orderBy(asc(programs.name), asc(matches.createdAt));
 }

@@ -1,7 +1,13 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { programModes, programRoles } from '../../core/roles.ts';
-import { createMatch, endMatchOf, listMatches } from '../../services/manage-matches.ts';
+import {
+  createMatch,
+  endMatchOf,
+  listMatches,
+  listMyMatches,
+  setMentorMatchCapacity,
+} from '../../services/manage-matches.ts';
 import { setProgramRole } from '../../services/manage-members.ts';
 import {
   createProgram,
@@ -186,16 +192,82 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         tags,
         summary: 'Active mentor–mentee matches of a matched program',
         params: programParams,
-        response: { 200: z.object({ matches: z.array(match) }), ...errorResponses },
+        response: {
+          200: z.object({
+            matches: z.array(match),
+            mentors: z.array(
+              z.object({
+                userId: z.uuid(),
+                name: z.string(),
+                matchCapacity: z.number().nullable(),
+                activeMatches: z.number(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      listMatches(ctx, requireActor(request), request.params.orgId, request.params.programId),
+  );
+
+  app.put(
+    '/api/orgs/:orgId/programs/:programId/mentors/:mentorId/match-capacity',
+    {
+      schema: {
+        tags,
+        summary: 'How many mentees a mentor takes in this matched program (admin; null: no limit)',
+        params: programParams.extend({ mentorId: uuidParam }),
+        body: z.strictObject({ matchCapacity: z.number().int().min(0).max(500).nullable() }),
+        response: { 204: z.null(), ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { orgId, programId, mentorId } = request.params;
+      await setMentorMatchCapacity(
+        ctx,
+        requireActor(request),
+        orgId,
+        programId,
+        mentorId,
+        request.body.matchCapacity,
+      );
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/me/matches',
+    {
+      schema: {
+        tags,
+        summary: 'My active matches (the Matches tab): my role and the other person',
+        params: z.object({ orgId: uuidParam }),
+        response: {
+          200: z.object({
+            matches: z.array(
+              z.object({
+                id: z.uuid(),
+                programId: z.uuid(),
+                programName: z.string(),
+                role: z.enum(['mentor', 'mentee']),
+                other: z.object({
+                  userId: z.uuid(),
+                  name: z.string(),
+                  photoUrl: z.string().nullable(),
+                  timeZone: z.string(),
+                }),
+                since: z.date(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
       },
     },
     async (request) => ({
-      matches: await listMatches(
-        ctx,
-        requireActor(request),
-        request.params.orgId,
-        request.params.programId,
-      ),
+      matches: await listMyMatches(ctx, requireActor(request), request.params.orgId),
     }),
   );
 

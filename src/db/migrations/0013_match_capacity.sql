@@ -1,0 +1,2 @@
+ALTER TABLE "program_members" ADD COLUMN "match_capacity" integer;--> statement-breakpoint
+ALTER TABLE "program_members" ADD CONSTRAINT "program_members_capacity_check" CHECK ("program_members"."match_capacity" is null or "program_members"."match_capacity" >= 0);
