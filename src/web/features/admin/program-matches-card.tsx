@@ -7,6 +7,7 @@ import { useApiData } from '../../use-api-data.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { MatchForm } from './match-form.tsx';
+import { type MentorCapacity, MentorCapacityRow } from './mentor-capacity-row.tsx';
 
 type ProgramMatchesCardProps = {
   orgId: string;
@@ -17,7 +18,7 @@ type ProgramMatchesCardProps = {
 export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) {
   const api = useApi();
   const path = `/api/orgs/${orgId}/programs/${program.id}/matches`;
-  const matches = useApiData<{ matches: Match[] }>(path);
+  const matches = useApiData<{ matches: Match[]; mentors: MentorCapacity[] }>(path);
   const ending = useSubmission();
   const byName = [...program.members].sort((a, b) => a.name.localeCompare(b.name));
   const mentors = byName.filter((member) => member.role === 'mentor');
@@ -54,6 +55,21 @@ export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) 
           </li>
         ))}
       </ul>
+      {matches.data && matches.data.mentors.length > 0 ? (
+        <>
+          <h3 className="subform__title">Mentor capacity</h3>
+          <ul className="item-list">
+            {matches.data.mentors.map((mentor) => (
+              <MentorCapacityRow
+                key={`${mentor.userId}:${mentor.matchCapacity}`}
+                path={`/api/orgs/${orgId}/programs/${program.id}/mentors`}
+                mentor={mentor}
+                onSaved={matches.reload}
+              />
+            ))}
+          </ul>
+        </>
+      ) : null}
       {mentors.length > 0 && mentees.length > 0 ? (
         <MatchForm
           orgId={orgId}
