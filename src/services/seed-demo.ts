@@ -2,6 +2,7 @@ import { AppError } from '../core/errors.ts';
 import { addDays, localDateTime, nextWeekday } from '../core/local-time.ts';
 import type { ProgramRole } from '../core/roles.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from '../db/queries/meta.ts';
+import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { decideBooking } from './decide-booking.ts';
 import { inviteMember } from './invite-member.ts';
@@ -15,6 +16,13 @@ import { type ProfileInput, updateProfile } from './manage-profile.ts';
 import { createProgram } from './manage-programs.ts';
 import { createSessionType } from './manage-session-types.ts';
 import { bulkDuplicateSession, createSession } from './manage-sessions.ts';
+import { answerMentorshipRequest, sendMentorshipRequest } from './mentorship-requests.ts';
+import {
+  answerMessageRequest,
+  listMyMessageRequests,
+  messagePerson,
+  sendMessage,
+} from './messaging.ts';
 import { requestBooking } from './request-booking.ts';
 import { signUp } from './sign-up.ts';
 
@@ -246,6 +254,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   }
   await seedSchedules(ctx, adminActor, org.id, programIds, product.id, idOf);
   await seedBookings(ctx, org.id, idOf);
+  await seedConversations(ctx, org.id, idOf);
 
   const emailsWith = (role: ProgramRole) =>
     people.filter((p) => p.programs.some((m) => m.role === role)).map((p) => p.email);
@@ -444,4 +453,57 @@ async function seedBookings(ctx: ServiceContext, orgId: string, idOf: (name: str
       message: 'System design interview practice, please.',
     });
   }
+}
+
+/** The demo sends text only; it never stores a file. */
+const noFiles: FileStorage = {
+  put: () => Promise.reject(new Error('the demo seed stores no files')),
+  get: () => Promise.resolve(null),
+  remove: () => Promise.resolve(),
+};
+
+/**
+ * Mentorship requests in each state, a message request waiting for an answer,
+ * a connection with a direct conversation, and talk in a booking's thread.
+ */
+async function seedConversations(
+  ctx: ServiceContext,
+  orgId: string,
+  idOf: (name: string) => string,
+) {
+  const as = (name: string) => ({ userId: idOf(name) });
+  await sendMentorshipRequest(ctx, as('diego'), orgId, {
+    kind: 'offer',
+    toUserId: idOf('zanele'),
+    message:
+      'I saw you want to ship your first ML model: I have done that a few times, happy to help.',
+  });
+  await sendMentorshipRequest(ctx, as('priya'), orgId, {
+    kind: 'session_request',
+    toUserId: idOf('diego'),
+    message: 'Could we talk about moving from product into engineering leadership?',
+  });
+  const dismissed = await sendMentorshipRequest(ctx, as('diego'), orgId, {
+    kind: 'offer',
+    toUserId: idOf('aiko'),
+    message: 'Want to practise a second system design round?',
+  });
+  await answerMentorshipRequest(ctx, as('aiko'), orgId, dismissed.id, 'dismiss');
+
+  await messagePerson(ctx, noFiles, as('priya'), orgId, idOf('diego'), {
+    body: 'Hi Diego, I would love your view on platform teams before I apply internally.',
+    files: [],
+  });
+
+  const { threadId } = await messagePerson(ctx, noFiles, as('aiko'), orgId, idOf('diego'), {
+    body: 'Thank you for approving my session! Could I send you my design doc first?',
+    files: [],
+  });
+  const { received } = await listMyMessageRequests(ctx, as('diego'), orgId);
+  const fromAiko = received.find((r) => r.sender.userId === idOf('aiko'));
+  if (fromAiko) await answerMessageRequest(ctx, as('diego'), orgId, fromAiko.id, 'accept');
+  await sendMessage(ctx, noFiles, as('diego'), orgId, threadId, {
+    body: 'Of course, send it over and I will read it before we meet.',
+    files: [],
+  });
 }

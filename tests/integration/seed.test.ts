@@ -75,6 +75,36 @@ describe('demo seed', () => {
     });
     const aikoBookings = (await as(app, aiko).get('/api/me/bookings')).json().bookings;
     expect(aikoBookings.map((b: { status: string }) => b.status)).toEqual(['approved']);
+
+    // Requests and conversations: Diego has a session request and a message
+    // request to answer, and is connected with Aiko, who dismissed his offer.
+    const diego = await signIn(app, 'diego@demo.confer.test', DEMO_PASSWORD);
+    const requests = (
+      await as(app, diego).get(`/api/orgs/${summary.orgId}/mentorship-requests`)
+    ).json();
+    expect(
+      requests.received.map((r: { kind: string; status: string }) => `${r.kind}:${r.status}`),
+    ).toEqual(['session_request:pending']);
+    expect(
+      requests.sent
+        .map((r: { other: { name: string }; status: string }) => `${r.other.name}:${r.status}`)
+        .sort(),
+    ).toEqual(['Aiko Tanaka:pending', 'Zanele Dlamini:pending']);
+    const aikoRequests = (
+      await as(app, aiko).get(`/api/orgs/${summary.orgId}/mentorship-requests`)
+    ).json();
+    expect(aikoRequests.received.map((r: { status: string }) => r.status)).toEqual(['dismissed']);
+    const messageRequests = (
+      await as(app, diego).get(`/api/orgs/${summary.orgId}/message-requests`)
+    ).json();
+    expect(
+      messageRequests.received
+        .map((r: { sender: { name: string }; status: string }) => `${r.sender.name}:${r.status}`)
+        .sort(),
+    ).toEqual(['Aiko Tanaka:accepted', 'Priya Raman:pending']);
+    const connections = (await as(app, diego).get(`/api/orgs/${summary.orgId}/connections`)).json()
+      .connections;
+    expect(connections.map((c: { name: string }) => c.name)).toEqual(['Aiko Tanaka']);
   });
 
   it('refuses a database marked production, and one with people but no mark', async () => {
