@@ -1,9 +1,11 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import type { MemberDetail, ProgramSummary } from '../api-types.ts';
+import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { AvailableTimesCard } from '../features/availability/available-times-card.tsx';
 import { ProfileView } from '../features/profile/profile-view.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
+import { PersonActions } from '../features/requests/person-actions.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
@@ -11,6 +13,7 @@ import { useApiData } from '../use-api-data.ts';
 
 export function PersonPage() {
   const { orgId = '', userId = '' } = useParams();
+  const me = useSignedInUser();
   const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${userId}`);
   const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
@@ -31,6 +34,14 @@ export function PersonPage() {
       {member.data ? (
         <div className="stack">
           <ProfileView member={member.data} programNames={programNames} />
+          {userId === me.id ? null : (
+            <PersonActions
+              key={userId}
+              orgId={orgId}
+              member={member.data}
+              programs={programs.data?.programs}
+            />
+          )}
           {member.data.programs.some((membership) => membership.role === 'mentor') ? (
             <AvailableTimesCard orgId={orgId} mentorId={userId} />
           ) : null}

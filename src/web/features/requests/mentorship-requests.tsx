@@ -1,0 +1,87 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { Card } from '../../ui/card.tsx';
+import { EmptyState } from '../../ui/empty-state.tsx';
+import { Loading } from '../../ui/loading.tsx';
+import { useApiData } from '../../use-api-data.ts';
+import { usePolling } from '../../use-polling.ts';
+import { useViewerTimeZone } from '../auth/session-context.tsx';
+import { ReceivedRequestItem } from './received-request-item.tsx';
+import { SentRequestItem } from './sent-request-item.tsx';
+import type { MentorshipRequests as RequestLists } from './types.ts';
+
+/**
+ * My Mentorship Requests (seed 001): offers to mentor and session requests,
+ * received and sent. Refreshed every minute and after each answer.
+ */
+export function MentorshipRequests({ orgId }: { orgId: string }) {
+  const viewerZone = useViewerTimeZone();
+  const lists = useApiData<RequestLists>(`/api/orgs/${orgId}/mentorship-requests`);
+  const [status, setStatus] = useState<string | null>(null);
+  usePolling(lists.reload);
+
+  function changed(message: string) {
+    setStatus(message);
+    lists.reload();
+  }
+
+  const received = lists.data?.received ?? [];
+  const sent = lists.data?.sent ?? [];
+  const waiting = received.filter((request) => request.status === 'pending').length;
+  return (
+    <div className="stack">
+      {status ? <Alert tone="success">{status}</Alert> : null}
+      <ErrorAlert message={lists.error?.message} />
+      {lists.loading ? <Loading /> : null}
+      <Card
+        title="Received"
+        description="Offers to mentor and session requests sent to you. You accept one by booking a session."
+        actions={<span className="muted">{waiting} pending</span>}
+      >
+        {lists.data && received.length === 0 ? (
+          <EmptyState title="No mentorship requests" icon="📨">
+            <p>
+              When a mentor offers to mentor you, or a mentee asks you for a session, it appears
+              here.
+            </p>
+          </EmptyState>
+        ) : null}
+        <ul className="item-list" aria-label="Received mentorship requests">
+          {received.map((request) => (
+            <ReceivedRequestItem
+              key={request.id}
+              orgId={orgId}
+              request={request}
+              viewerZone={viewerZone}
+              onChanged={changed}
+            />
+          ))}
+        </ul>
+      </Card>
+      <Card
+        title="Sent"
+        description="Requests you sent. Each is accepted when its receiver books a session with you."
+        actions={<span className="muted">{sent.length}</span>}
+      >
+        {lists.data && sent.length === 0 ? (
+          <p className="muted">
+            You have not sent any. Offer to mentor someone, or ask a mentor for a session, from
+            their profile under <Link to={`/o/${orgId}/people`}>People</Link>.
+          </p>
+        ) : null}
+        <ul className="item-list" aria-label="Sent mentorship requests">
+          {sent.map((request) => (
+            <SentRequestItem
+              key={request.id}
+              orgId={orgId}
+              request={request}
+              viewerZone={viewerZone}
+              onChanged={changed}
+            />
+          ))}
+        </ul>
+      </Card>
+    </div>
+  );
+}

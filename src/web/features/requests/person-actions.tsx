@@ -1,0 +1,118 @@
+import { type ReactNode, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import type { MemberDetail, ProgramSummary } from '../../api-types.ts';
+import { Alert } from '../../ui/alert.tsx';
+import { Button } from '../../ui/button.tsx';
+import { Card } from '../../ui/card.tsx';
+import { useApiData } from '../../use-api-data.ts';
+import { useSignedInUser } from '../auth/session-context.tsx';
+import { MessagePersonForm } from './message-person-form.tsx';
+import { requestKindsFor } from './request-rules.ts';
+import { SendRequestForm } from './send-request-form.tsx';
+import { SuggestPersonForm } from './suggest-person-form.tsx';
+import type { MentorshipRequestKind, MyMatches } from './types.ts';
+
+type Panel = MentorshipRequestKind | 'message' | 'suggest';
+
+const sentWords: Record<MentorshipRequestKind, string> = {
+  offer: 'Offer to mentor sent to',
+  session_request: 'Session request sent to',
+};
+
+type PersonActionsProps = {
+  orgId: string;
+  member: MemberDetail;
+  programs: ProgramSummary[] | undefined;
+};
+
+/**
+ * What I can do from someone else's profile: offer to mentor them, ask them
+ * for a session, write to them, or suggest someone to them.
+ */
+export function PersonActions({ orgId, member, programs }: PersonActionsProps) {
+  const me = useSignedInUser();
+  const mine = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
+  const matches = useApiData<MyMatches>(`/api/orgs/${orgId}/me/matches`);
+  const [panel, setPanel] = useState<Panel | null>(null);
+  const [status, setStatus] = useState<ReactNode>(null);
+  const person = { userId: member.profile.id, name: member.profile.name };
+
+  const kinds = useMemo(() => {
+    if (!mine.data) return [];
+    const matchedIn = matches.data
+      ? new Set(
+          matches.data.matches
+            .filter((match) => match.other.userId === person.userId)
+            .map((match) => match.programId),
+        )
+      : null;
+    return requestKindsFor({
+      mine: mine.data.programs,
+      theirs: member.programs,
+      modes: new Map((programs ?? []).map((program) => [program.id, program.mode])),
+      matchedIn,
+    });
+  }, [mine.data, matches.data, member.programs, programs, person.userId]);
+
+  function toggle(next: Panel) {
+    setStatus(null);
+    setPanel(panel === next ? null : next);
+  }
+
+  function done(message: ReactNode) {
+    setPanel(null);
+    setStatus(message);
+  }
+
+  const requestsLink = (
+    <Link to={`/o/${orgId}/requests?tab=mentorship`}>Requests → Mentorship requests</Link>
+  );
+  const toggleButton = (id: Panel, label: string, variant: 'primary' | 'secondary') => (
+    <Button variant={variant} aria-expanded={panel === id} onClick={() => toggle(id)}>
+      {label}
+    </Button>
+  );
+
+  return (
+    <Card>
+      <div className="stack">
+        <div className="button-row">
+          {kinds.includes('offer') ? toggleButton('offer', 'Offer to mentor', 'primary') : null}
+          {kinds.includes('session_request')
+            ? toggleButton('session_request', 'Request a session', 'primary')
+            : null}
+          {toggleButton('message', 'Message', 'secondary')}
+          {toggleButton('suggest', 'Suggest…', 'secondary')}
+        </div>
+        {status ? <Alert tone="success">{status}</Alert> : null}
+        {panel === 'offer' || panel === 'session_request' ? (
+          <SendRequestForm
+            key={panel}
+            orgId={orgId}
+            kind={panel}
+            to={person}
+            onClose={() => setPanel(null)}
+            onSent={() =>
+              done(
+                <p>
+                  {sentWords[panel]} {person.name}. Follow it under {requestsLink}.
+                </p>,
+              )
+            }
+          />
+        ) : null}
+        {panel === 'message' ? (
+          <MessagePersonForm orgId={orgId} to={person} onClose={() => setPanel(null)} />
+        ) : null}
+        {panel === 'suggest' ? (
+          <SuggestPersonForm
+            orgId={orgId}
+            to={person}
+            onClose={() => setPanel(null)}
+            onSent={done}
+          />
+        ) : null}
+      </div>
+    </Card>
+  );
+}

@@ -1,0 +1,73 @@
+import { ErrorAlert } from '../../ui/alert.tsx';
+import { Badge } from '../../ui/chips.tsx';
+import { ConfirmButton } from '../../ui/confirm-button.tsx';
+import { formatDate } from '../../ui/format-date-time.ts';
+import { useSubmission } from '../../use-submission.ts';
+import { useApi } from '../auth/session-context.tsx';
+import { nameOf, RequestPerson } from './request-person.tsx';
+import { type MentorshipRequest, mentorshipStatusBadges, requestKindLabels } from './types.ts';
+
+type SentRequestItemProps = {
+  orgId: string;
+  request: MentorshipRequest;
+  viewerZone: string;
+  onChanged: (message: string) => void;
+};
+
+const waitingFor = {
+  offer: (name: string) => `Waiting for ${name} to book a session with you or ask for one`,
+  session_request: (name: string) => `Waiting for ${name} to book a session with you`,
+};
+
+/** A request I sent: its status as I may see it, and Withdraw while it waits. */
+export function SentRequestItem({ orgId, request, viewerZone, onChanged }: SentRequestItemProps) {
+  const api = useApi();
+  const withdrawal = useSubmission();
+  const name = nameOf(request.other);
+  const nameId = `mentorship-${request.id}-name`;
+  const badge = mentorshipStatusBadges[request.status];
+
+  async function withdraw() {
+    const result = await withdrawal.run(() =>
+      api.post<MentorshipRequest>(
+        `/api/orgs/${orgId}/mentorship-requests/${request.id}/withdraw`,
+        {},
+      ),
+    );
+    if (result.ok) onChanged(`Request to ${name} withdrawn`);
+  }
+
+  return (
+    <li className="item-list__item booking-item" aria-labelledby={nameId}>
+      <div className="booking-item__body">
+        <div className="booking-item__title">
+          <RequestPerson orgId={orgId} person={request.other} nameId={nameId} />
+          <Badge tone={badge.tone}>{badge.label}</Badge>
+        </div>
+        <p className="item-list__meta">
+          {requestKindLabels[request.kind]} · {request.programName ?? 'Program'} · Sent{' '}
+          {formatDate(request.createdAt, viewerZone)}
+        </p>
+        {request.message ? (
+          <blockquote className="booking-item__message">{request.message}</blockquote>
+        ) : null}
+      </div>
+      {request.status === 'pending' ? (
+        <div className="session-actions">
+          <p className="booking-item__waiting">{waitingFor[request.kind](name)}</p>
+          <ErrorAlert message={withdrawal.error} />
+          <div className="button-row">
+            <ConfirmButton
+              label="Withdraw"
+              accessibleLabel={`Withdraw request to ${name}`}
+              question="Withdraw this request?"
+              confirmLabel="Yes, withdraw"
+              pending={withdrawal.pending}
+              onConfirm={withdraw}
+            />
+          </div>
+        </div>
+      ) : null}
+    </li>
+  );
+}

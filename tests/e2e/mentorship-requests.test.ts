@@ -1,0 +1,188 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { conferFixture, newPage, signIn } from './support.ts';
+
+const fixture = conferFixture();
+
+async function as(email: string, zone: string) {
+  const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);
+  await signIn(page, email);
+  return { page, close: () => context.close() };
+}
+
+const tab = (page: Page, name: string) =>
+  page.getByRole('link', { name, exact: true }).first().click();
+
+async function openProfile(page: Page, name: string) {
+  await tab(page, 'People');
+  await page.getByRole('link', { name }).first().click();
+  await page.getByRole('heading', { name, level: 1 }).waitFor();
+}
+
+/** Requests → one of its tabs, freshly loaded. */
+async function requestsTab(page: Page, name: 'Mentorship requests' | 'Message requests') {
+  await tab(page, 'Requests');
+  await page.getByRole('tab', { name }).click();
+}
+
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+/** One request in the Received or Sent card, by kind and the other person's name. */
+const requestIn = (page: Page, box: 'Received' | 'Sent', name: string, kind: string) =>
+  region(page, box).getByRole('listitem', { name }).filter({ hasText: kind });
+
+async function sendFromProfile(page: Page, action: string, to: string, message: string) {
+  await page.getByRole('button', { name: action, exact: true }).click();
+  await page.getByLabel(`Message to ${to}`).fill(message);
+}
+
+describe('mentorship requests (seed 001)', () => {
+  it('an offer dismissed silently, accepted by a session request; the session request accepted by a booking', async () => {
+    const maya = await as('maya@demo.confer.test', 'Europe/London');
+    await openProfile(maya.page, 'Aiko Tanaka');
+    await sendFromProfile(
+      maya.page,
+      'Offer to mentor',
+      'Aiko Tanaka',
+      'Happy to help with system design.',
+    );
+    await maya.page.getByRole('button', { name: 'Send offer' }).click();
+    await maya.page.getByText('Offer to mentor sent to Aiko Tanaka').waitFor();
+
+    // The mentee dismisses it: Dismissed for her, still Pending for Maya.
+    const aiko = await as('aiko@demo.confer.test', 'Asia/Tokyo');
+    await requestsTab(aiko.page, 'Mentorship requests');
+    const offer = requestIn(aiko.page, 'Received', 'Maya Okafor', 'Offer to mentor');
+    await offer.getByText('Happy to help with system design.').waitFor();
+    await offer.getByText('Pending', { exact: true }).waitFor();
+    await offer.getByRole('button', { name: 'Dismiss' }).click();
+    await offer.getByText('Dismissed', { exact: true }).waitFor();
+    await offer.getByRole('link', { name: 'Book a session' }).waitFor(); // still acceptable
+    expect(await offer.getByRole('button', { name: 'Dismiss' }).count()).toBe(0);
+
+    await requestsTab(maya.page, 'Mentorship requests');
+    const sentOffer = requestIn(maya.page, 'Sent', 'Aiko Tanaka', 'Offer to mentor');
+    await sentOffer.getByText('Pending', { exact: true }).waitFor();
+    expect(await sentOffer.getByText('Dismissed').count()).toBe(0);
+
+    // Later she asks Maya for a session from Maya's profile: the offer is Accepted.
+    await openProfile(aiko.page, 'Maya Okafor');
+    await sendFromProfile(
+      aiko.page,
+      'Request a session',
+      'Maya Okafor',
+      'Could we talk about moving into product?',
+    );
+    await aiko.page.getByRole('button', { name: 'Send request' }).click();
+    await aiko.page.getByText('Session request sent to Maya Okafor').waitFor();
+    await requestsTab(aiko.page, 'Mentorship requests');
+    await requestIn(aiko.page, 'Received', 'Maya Okafor', 'Offer to mentor')
+      .getByText('Accepted', { exact: true })
+      .waitFor();
+    const sentRequest = requestIn(aiko.page, 'Sent', 'Maya Okafor', 'Session request');
+    await sentRequest.getByText('Pending', { exact: true }).waitFor();
+
+    await maya.page.reload();
+    await sentOffer.getByText('Accepted', { exact: true }).waitFor();
+    const received = requestIn(maya.page, 'Received', 'Aiko Tanaka', 'Session request');
+    await received.getByText('Could we talk about moving into product?').waitFor();
+    await received.getByText('Pending', { exact: true }).waitFor();
+    await received.getByRole('link', { name: 'Book a session with Aiko Tanaka' }).waitFor();
+
+    // Aiko books one of Maya's times; Maya approves it under Session requests.
+    await openProfile(aiko.page, 'Maya Okafor');
+    const times = aiko.page.getByRole('list', { name: 'Available times' });
+    await times.getByRole('listitem').first().waitFor();
+    await aiko.page.getByRole('button', { name: 'Next week' }).click();
+    await aiko.page.getByRole('button', { name: 'Next week' }).click();
+    await times
+      .getByRole('button', { name: /^Book / })
+      .first()
+      .click();
+    const form = aiko.page.getByRole('form', { name: 'Book this time' });
+    await form.getByLabel('Message').fill('Product career chat, as we discussed.');
+    await form.getByRole('button', { name: 'Request booking' }).click();
+    await aiko.page.getByText('Booking requested — waiting for Maya Okafor').waitFor();
+
+    await tab(maya.page, 'Requests');
+    const booking = region(maya.page, 'Received')
+      .getByRole('listitem')
+      .filter({ hasText: 'Product career chat, as we discussed.' });
+    await booking.getByRole('button', { name: 'Approve' }).click();
+    await booking.waitFor({ state: 'detached' });
+
+    await maya.page.getByRole('tab', { name: 'Mentorship requests' }).click();
+    await received.getByText('Accepted', { exact: true }).waitFor();
+    await sentOffer.getByText('Accepted', { exact: true }).waitFor();
+    await aiko.page.reload();
+    await requestsTab(aiko.page, 'Mentorship requests');
+    await sentRequest.getByText('Accepted', { exact: true }).waitFor();
+    await maya.close();
+    await aiko.close();
+  });
+});
+
+describe('message requests (seed 003)', () => {
+  it('a first message to someone not connected waits for them; one is rejected after a confirmation step, one accepted', async () => {
+    const zanele = await as('zanele@demo.confer.test', 'Africa/Johannesburg');
+    await openProfile(zanele.page, 'Diego Fernández');
+    await sendFromProfile(
+      zanele.page,
+      'Message',
+      'Diego Fernández',
+      'Could you recommend a book on ML systems?',
+    );
+    await zanele.page.getByRole('button', { name: 'Send message' }).click();
+    await zanele.page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+
+    // One message until it is accepted: a second try is refused in plain words.
+    await openProfile(zanele.page, 'Diego Fernández');
+    await sendFromProfile(zanele.page, 'Message', 'Diego Fernández', 'Hello again?');
+    await zanele.page.getByRole('button', { name: 'Send message' }).click();
+    await zanele.page
+      .getByRole('alert')
+      .getByText('You can write again once they accept your message request')
+      .waitFor();
+
+    const sam = await as('sam@demo.confer.test', 'America/New_York');
+    await openProfile(sam.page, 'Diego Fernández');
+    await sendFromProfile(sam.page, 'Message', 'Diego Fernández', 'Hi Diego, Sam here.');
+    await sam.page.getByRole('button', { name: 'Send message' }).click();
+    await sam.page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+
+    const diego = await as('diego@demo.confer.test', 'America/Mexico_City');
+    await requestsTab(diego.page, 'Message requests');
+    const waiting = diego.page.getByRole('list', { name: 'Message requests waiting' });
+    const fromZanele = waiting.getByRole('listitem', { name: 'Zanele Dlamini' });
+    await fromZanele.getByRole('button', { name: 'View message' }).click();
+    await fromZanele.getByText('Could you recommend a book on ML systems?').waitFor();
+    await fromZanele
+      .getByRole('button', { name: 'Reject message request from Zanele Dlamini' })
+      .click();
+    await fromZanele.getByText('Reject this message request?').waitFor();
+    await fromZanele.getByRole('button', { name: 'Reject', exact: true }).click();
+    await diego.page.getByText('Message request from Zanele Dlamini rejected').waitFor();
+    await diego.page
+      .getByRole('list', { name: 'Answered message requests' })
+      .getByRole('listitem', { name: 'Zanele Dlamini' })
+      .getByText('Rejected', { exact: true })
+      .waitFor();
+
+    const fromSam = waiting.getByRole('listitem', { name: 'Sam Lee' });
+    await fromSam.getByRole('button', { name: 'Accept' }).click();
+    await diego.page.getByText('Sam Lee is now one of your connections').waitFor();
+
+    await requestsTab(zanele.page, 'Message requests');
+    await region(zanele.page, 'Sent')
+      .getByRole('listitem', { name: 'Diego Fernández' })
+      .getByText('Rejected', { exact: true })
+      .waitFor();
+    await requestsTab(sam.page, 'Message requests');
+    await region(sam.page, 'Sent')
+      .getByRole('listitem', { name: 'Diego Fernández' })
+      .getByText('Accepted', { exact: true })
+      .waitFor();
+    await zanele.close();
+    await sam.close();
+    await diego.close();
+  });
+});
