@@ -1,6 +1,7 @@
 import { Link } from 'react-router';
 import type { Booking, BookingStatus } from '../../api-types.ts';
 import { Badge } from '../../ui/chips.tsx';
+import { BookingMessagesButton } from '../messages/booking-messages-button.tsx';
 import { BookingActions } from './booking-actions.tsx';
 import {
   bookingFacts,
@@ -29,7 +30,7 @@ type BookingItemProps = {
   onChanged: (message: string, updated: Booking) => void;
 };
 
-/** One booking in the Sessions tab: with whom, when (both clocks), status, link and actions. */
+/** One booking in the Sessions tab: with whom, when (both clocks), status, link, messages and actions. */
 export function BookingItem({ booking, viewerId, viewerZone, nowMs, onChanged }: BookingItemProps) {
   const other = otherParty(booking, viewerId);
   const isMentor = sideOf(booking, viewerId) === 'mentor';
@@ -88,6 +89,7 @@ export function BookingItem({ booking, viewerId, viewerZone, nowMs, onChanged }:
           </p>
         ) : null}
       </div>
+      <BookingMessagesButton orgId={booking.orgId} bookingId={booking.id} />
       <BookingActions
         booking={booking}
         viewerId={viewerId}

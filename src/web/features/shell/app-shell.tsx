@@ -1,4 +1,5 @@
 import { Link, Outlet } from 'react-router';
+import { LiveEventsProvider } from '../../live-events.tsx';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { useCurrentOrg } from './current-org.ts';
 import { NotificationBell } from './notification-bell.tsx';
@@ -6,8 +7,17 @@ import { OrgNavTabs } from './org-nav-tabs.tsx';
 import { OrgSwitcher } from './org-switcher.tsx';
 import { UserMenu } from './user-menu.tsx';
 
-/** The frame of every signed-in page: top bar, section tabs, then the page. */
+/** The frame of every signed-in page, with the app's one live event stream. */
 export function AppShell() {
+  return (
+    <LiveEventsProvider>
+      <ShellFrame />
+    </LiveEventsProvider>
+  );
+}
+
+/** Top bar, section tabs, then the page. */
+function ShellFrame() {
   const user = useSignedInUser();
   const org = useCurrentOrg();
   return (

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { useLiveEvent } from '../../live-events.tsx';
 import { formatShortDateTime } from '../../ui/format-date-time.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { usePolling } from '../../use-polling.ts';
@@ -19,13 +20,15 @@ type NotificationList = { unread: number; notifications: Notification[] };
 
 /**
  * The bell: how many notifications are unread, and the latest ones. Opening
- * it marks them read. Refreshed every 30 seconds while the page is visible.
+ * it marks them read. Reloaded when the live stream says the bell has news;
+ * polling every two minutes only covers a stream that is down.
  */
 export function NotificationBell() {
   const api = useApi();
   const zone = useViewerTimeZone();
   const data = useApiData<NotificationList>('/api/me/notifications');
-  usePolling(data.reload, 30_000);
+  useLiveEvent('notification', data.reload);
+  usePolling(data.reload, 120_000);
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const unread = data.data?.unread ?? 0;
