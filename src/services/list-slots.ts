@@ -138,17 +138,25 @@ export async function listMentorSlots(
   return { mentor: { userId: mentor.userId, name: mentor.name, timeZone: rules.timeZone }, slots };
 }
 
-/** Mentors of the organisation with each one's next free slot (directory page). */
-export async function listMentors(ctx: ServiceContext, actor: Actor, orgId: string) {
-  const { viewer } = await requireViewer(ctx.db, actor, orgId);
-  const mentors = await listMentorsInOrg(ctx.db, orgId);
+/**
+ * Each of these mentors with the next free slot this viewer could book (the
+ * directory page): one query each for hours, sessions and bookings, however
+ * many mentors; callers pass only the page's candidates.
+ */
+export async function withNextFreeSlots<T extends MentorForSlots>(
+  db: ServiceContext['db'],
+  viewer: SessionViewer,
+  mentors: T[],
+  nowDate: Date,
+): Promise<(T & { nextSlot: { start: Date; end: Date } | null })[]> {
+  if (mentors.length === 0) return [];
   const ids = mentors.map((m) => m.userId);
-  const now = ctx.now().getTime();
+  const now = nowDate.getTime();
   const horizon = new Date(now + 366 * DAY_MS);
   const [availability, sessions, bookings] = await Promise.all([
-    listAvailability(ctx.db, ids),
-    listSessions(ctx.db, { mentorIds: ids, from: new Date(now), to: horizon }),
-    listActiveBookingsOfMentors(ctx.db, ids, new Date(now), horizon),
+    listAvailability(db, ids),
+    listSessions(db, { mentorIds: ids, from: new Date(now), to: horizon }),
+    listActiveBookingsOfMentors(db, ids, new Date(now), horizon),
   ]);
   const sessionsOf = groupBy(sessions, (s) => s.session.mentorId);
   const bookingsOf = groupBy(bookings, (b) => b.mentorId);

@@ -2,11 +2,13 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
 import { localDateTime } from '../../core/local-time.ts';
+import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
 import { programModes } from '../../core/roles.ts';
 import { enrollmentMethods } from '../../core/session-rules.ts';
-import { listMentorSlots, listMentors } from '../../services/list-slots.ts';
+import { listMentorSlots } from '../../services/list-slots.ts';
 import { photoUrlFor } from '../../services/manage-profile.ts';
 import { reputationsOf } from '../../services/reputation.ts';
+import { searchMentors } from '../../services/search-mentors.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { errorResponses, instant, timeZone, uuidParam } from '../schemas.ts';
@@ -48,8 +50,34 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
     {
       schema: {
         tags,
-        summary: "The organisation's mentors with their next free slot",
+        summary:
+          "The organisation's mentors with their next free slot: searched, most relevant first, then the best responders",
         params: z.object({ orgId: uuidParam }),
+        querystring: z.strictObject({
+          q: z
+            .string()
+            .max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`)
+            .optional()
+            .meta({ description: 'words of names, skills, bio, goals or location; each a prefix' }),
+          freeThisWeek: z
+            .stringbool({
+              truthy: ['true'],
+              falsy: ['false'],
+              case: 'sensitive',
+              error: 'must be true or false',
+            })
+            .default(false)
+            .meta({
+              description: 'only mentors with a free slot starting in the next 7 days',
+              enum: ['true', 'false'],
+            }),
+          limit: z.coerce
+            .number({ error: 'must be a number' })
+            .int('must be a whole number')
+            .min(1, 'must be between 1 and 100')
+            .max(100, 'must be between 1 and 100')
+            .default(50),
+        }),
         response: {
           200: z.object({
             mentors: z.array(
@@ -77,16 +105,16 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
       },
     },
     async (request) => {
-      const mentors = await listMentors(ctx, requireActor(request), request.params.orgId);
-      const reputations = await reputationsOf(
+      const mentors = await searchMentors(
         ctx,
-        mentors.map((m) => m.userId),
+        requireActor(request),
+        request.params.orgId,
+        request.query,
       );
       return {
         mentors: mentors.map(({ photoKey, ...m }) => ({
           ...m,
           photoUrl: photoUrlFor(m.userId, photoKey),
-          reputation: reputations.get(m.userId)!,
         })),
       };
     },

@@ -1,0 +1,103 @@
+import { type SQL, sql } from 'drizzle-orm';
+import type { ProgramMode } from '../../core/roles.ts';
+import type { Queryable } from '../client.ts';
+import { programMembers, programs, users } from '../schema.ts';
+
+export type MentorSearch = {
+  /** Words from `searchWords` (core): no tsquery operator characters. Empty: no search. */
+  words: string[];
+  limit: number;
+};
+
+export type MentorSearchHit = {
+  userId: string;
+  name: string;
+  photoKey: string | null;
+  timeZone: string;
+  location: string;
+  skills: string[];
+  /** ts_rank of the search; 0 without one. */
+  rank: number;
+  programs: { programId: string; programName: string; mode: ProgramMode; expiryDays: number }[];
+};
+
+/**
+ * One word as a prefix. Names and skills are indexed with the 'simple' config
+ * (words as written), bio, goals and location as English (stemmed), so a word
+ * is looked up both ways: `careers` finds the skill "careers…" and a bio's
+ * stem `career`. The English form is left out when it is the same (most
+ * words), so the index is not searched twice for it; a stop word's English
+ * form is empty, which `||` ignores.
+ */
+function wordQuery(word: string): SQL {
+  const prefix = `${word}:*`;
+  return sql`(select case when en = plain then plain else plain || en end
+    from (select to_tsquery('simple', ${prefix}) as plain, to_tsquery('english', ${prefix}) as en) forms)`;
+}
+
+/**
+ * Every word required. A scalar subquery, so PostgreSQL computes the tsquery
+ * once per statement (an InitPlan), not once per row ranked.
+ */
+function prefixQuery(words: string[]): SQL {
+  return sql`(select ${sql.join(words.map(wordQuery), sql` && `)})`;
+}
+
+/**
+ * The SQL of a directory search: mentors of the organisation matching the
+ * words, most relevant first, then by name, at most `limit`; exposed so tests
+ * can EXPLAIN it. Three steps, each sized by what it must touch:
+ *
+ * 1. `hits`, only with words: users matching them, from the GIN index
+ *    (`users_search_idx`). MATERIALIZED, so the planner cannot turn it round
+ *    into "every mentor of the org, each tested against the words", whose cost
+ *    grows with the org whatever the words.
+ * 2. `page`: those hits (or, without words, the org's mentors, fetched by
+ *    primary key) that mentor in this organisation, ranked, cut to `limit`.
+ *    ts_rank runs only on the org's matching mentors.
+ * 3. Profile columns and programs for the page's rows only.
+ */
+export function mentorSearchSql(orgId: string, search: MentorSearch): SQL {
+  const orgMentorIds = sql`select pm.user_id from ${programMembers} pm
+    join ${programs} p on p.id = pm.program_id
+    where p.org_id = ${orgId} and pm.role = 'mentor'`;
+  const tsquery = search.words.length > 0 ? prefixQuery(search.words) : null;
+  const page = tsquery
+    ? sql`hits as materialized (
+        select id from ${users} where search_vector @@ ${tsquery}
+      ),
+      page as materialized (
+        select u.id, ts_rank(u.search_vector, ${tsquery}) as rank
+        from hits h join ${users} u on u.id = h.id
+        where h.id in (${orgMentorIds})
+        order by rank desc, u.name, u.id
+        limit ${search.limit}
+      )`
+    : // = any(array(…)): looked up by primary key; a join here is planned as a
+      // scan of every user.
+      sql`page as materialized (
+        select u.id, 0::real as rank
+        from ${users} u
+        where u.id = any(array(${orgMentorIds}))
+        order by u.name, u.id
+        limit ${search.limit}
+      )`;
+  return sql`with ${page}
+    select u.id as "userId", u.name, u.photo_key as "photoKey", u.time_zone as "timeZone",
+      u.location, u.skills, page.rank,
+      (select json_agg(json_build_object('programId', p.id, 'programName', p.name,
+          'mode', p.mode, 'expiryDays', p.expiry_days) order by p.name)
+        from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+        where pm.user_id = u.id and pm.role = 'mentor' and p.org_id = ${orgId}) as programs
+    from page join ${users} u on u.id = page.id
+    order by page.rank desc, u.name, u.id`;
+}
+
+export async function searchMentorsInOrg(
+  q: Queryable,
+  orgId: string,
+  search: MentorSearch,
+): Promise<MentorSearchHit[]> {
+  const result = await q.execute(mentorSearchSql(orgId, search));
+  return (result as unknown as { rows: MentorSearchHit[] }).rows;
+}
