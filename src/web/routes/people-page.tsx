@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
 import type { Member, ProgramSummary } from '../api-types.ts';
+import { MentorDirectory } from '../features/directory/mentor-directory.tsx';
 import { MemberCard } from '../features/profile/member-card.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -28,6 +29,7 @@ export function PeoplePage() {
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const [query, setQuery] = useState('');
   const [mentorsOnly, setMentorsOnly] = useState(false);
+  const everyoneId = useId();
 
   const list = members.data?.members ?? [];
   const hasMentors = list.some(isMentor);
@@ -38,8 +40,12 @@ export function PeoplePage() {
     <>
       <PageHeader
         title="People"
-        subtitle="Everyone in your organisation, with the time where they are."
+        subtitle="Find a mentor, or anyone in your organisation, with the time where they are."
       />
+      <MentorDirectory orgId={orgId} />
+      <h2 className="directory__title" id={everyoneId}>
+        Everyone
+      </h2>
       {list.length > 5 || hasMentors ? (
         <div className="toolbar">
           {list.length > 5 ? (
@@ -67,7 +73,7 @@ export function PeoplePage() {
           icon="👥"
         />
       ) : null}
-      <ul className="member-grid">
+      <ul className="member-grid" aria-labelledby={everyoneId}>
         {shown.map((member) => (
           <MemberCard
             key={member.userId}
