@@ -243,29 +243,31 @@ export async function messagePerson(
 /** The Messaging tab: my threads with the other person, last message and unread count. */
 export async function listMyThreads(ctx: ServiceContext, actor: Actor, orgId: string) {
   await loadPair(ctx.db, orgId, actor.userId, actor.userId);
+  return (await summariseThreads(ctx, actor, orgId)).filter(
+    // A message request I have not answered lives under Requests → Message requests.
+    (t) => !(t.request?.status === 'pending' && t.request.senderId !== actor.userId),
+  );
+}
+
+async function summariseThreads(ctx: ServiceContext, actor: Actor, orgId: string) {
   const rows = await listThreadsOf(ctx.db, orgId, actor.userId);
-  return rows
-    .filter(
-      // A message request I have not answered lives under Requests → Message requests.
-      (r) => !(r.request?.status === 'pending' && r.request.senderId !== actor.userId),
-    )
-    .map((r) => ({
-      id: r.thread.id,
-      kind: r.thread.kind,
-      bookingId: r.thread.bookingId,
-      booking: r.thread.bookingId ? { startsAt: r.bookingStartsAt, status: r.bookingStatus } : null,
-      other: {
-        userId: r.otherId,
-        name: r.otherName,
-        photoUrl: photoUrlFor(r.otherId, r.otherPhotoKey),
-      },
-      lastMessage: r.lastMessage
-        ? { ...r.lastMessage, createdAt: new Date(r.lastMessage.createdAt) }
-        : null,
-      unread: r.unread,
-      request: r.request,
-      lastActivityAt: r.thread.lastMessageAt ?? r.thread.createdAt,
-    }));
+  return rows.map((r) => ({
+    id: r.thread.id,
+    kind: r.thread.kind,
+    bookingId: r.thread.bookingId,
+    booking: r.thread.bookingId ? { startsAt: r.bookingStartsAt, status: r.bookingStatus } : null,
+    other: {
+      userId: r.otherId,
+      name: r.otherName,
+      photoUrl: photoUrlFor(r.otherId, r.otherPhotoKey),
+    },
+    lastMessage: r.lastMessage
+      ? { ...r.lastMessage, createdAt: new Date(r.lastMessage.createdAt) }
+      : null,
+    unread: r.unread,
+    request: r.request,
+    lastActivityAt: r.thread.lastMessageAt ?? r.thread.createdAt,
+  }));
 }
 
 /** One thread with its latest messages (or those before a cursor). */
@@ -277,7 +279,7 @@ export async function getThread(
   before?: Date,
 ) {
   const thread = await requireThread(ctx.db, orgId, threadId, actor.userId);
-  const [summary] = (await listMyThreads(ctx, actor, orgId)).filter((t) => t.id === thread.id);
+  const summary = (await summariseThreads(ctx, actor, orgId)).find((t) => t.id === thread.id);
   const items = await listMessages(ctx.db, thread.id, PAGE, before);
   const request =
     thread.kind === 'direct' ? await getLatestMessageRequest(ctx.db, thread.id) : null;
