@@ -5,12 +5,14 @@
  */
 import { run as bookings } from './bookings.ts';
 import { run as httpSession } from './http-session.ts';
+import { run as search } from './search.ts';
 import { run as slots } from './slots.ts';
 
 const benches: Record<string, () => Promise<void>> = {
   slots,
   'http-session': httpSession,
   bookings,
+  search,
 };
 const chosen = process.argv.slice(2);
 
