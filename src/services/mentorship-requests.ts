@@ -157,6 +157,34 @@ export function acceptRequestsAfter(
   return acceptMentorshipRequests(tx, { orgId, ...requestsAcceptedBy(step), via, actorId, now });
 }
 
+/** A refused step of a request: the wrong person is 403, the wrong moment 409. */
+export function refuseRequestStep(d: { reason: string; message: string }): never {
+  throw new AppError(d.reason === 'wrong_side' ? 'forbidden' : 'conflict', d.message, {
+    reason: d.reason,
+  });
+}
+
+/** Every step of a mentorship or message request is recorded: who, when, from what to what. */
+export function recordRequestStep(
+  tx: Tx,
+  requestType: 'mentorship' | 'message',
+  row: { id: string; status: string },
+  actorId: string,
+  action: string,
+  to: string,
+  at: Date,
+) {
+  return insertRequestEvent(tx, {
+    requestType,
+    requestId: row.id,
+    actorId,
+    action,
+    fromStatus: row.status,
+    toStatus: to,
+    at,
+  });
+}
+
 /** The receiver dismisses (silently) or the sender withdraws. */
 export async function answerMentorshipRequest(
   ctx: ServiceContext,
@@ -175,26 +203,10 @@ export async function answerMentorshipRequest(
           : null;
     if (!row || !side) throw notFound('Request');
     const decision = decideRequest(row.status, action, side);
-    if (!decision.ok) {
-      throw new AppError(
-        decision.reason === 'wrong_side' ? 'forbidden' : 'conflict',
-        decision.message,
-        {
-          reason: decision.reason,
-        },
-      );
-    }
+    if (!decision.ok) refuseRequestStep(decision);
     const now = ctx.now();
     const updated = await setMentorshipRequestStatus(tx, id, decision.to, now);
-    await insertRequestEvent(tx, {
-      requestType: 'mentorship',
-      requestId: id,
-      actorId: actor.userId,
-      action,
-      fromStatus: row.status,
-      toStatus: decision.to,
-      at: now,
-    });
+    await recordRequestStep(tx, 'mentorship', row, actor.userId, action, decision.to, now);
     return present(updated, side, null);
   });
 }

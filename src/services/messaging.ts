@@ -37,7 +37,7 @@ import {
 import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { photoUrlFor } from './manage-profile.ts';
-import { loadPair } from './mentorship-requests.ts';
+import { loadPair, recordRequestStep, refuseRequestStep } from './mentorship-requests.ts';
 
 export type Upload = { filename: string; bytes: Uint8Array };
 
@@ -371,26 +371,10 @@ export async function answerMessageRequest(
       throw notFound('Message request');
     }
     const decision = decideMessageRequest(row.status, action, row.receiverId === actor.userId);
-    if (!decision.ok) {
-      throw new AppError(
-        decision.reason === 'wrong_side' ? 'forbidden' : 'conflict',
-        decision.message,
-        {
-          reason: decision.reason,
-        },
-      );
-    }
+    if (!decision.ok) refuseRequestStep(decision);
     const now = ctx.now();
     const updated = await setMessageRequestStatus(tx, id, decision.to, now);
-    await insertRequestEvent(tx, {
-      requestType: 'message',
-      requestId: id,
-      actorId: actor.userId,
-      action,
-      fromStatus: row.status,
-      toStatus: decision.to,
-      at: now,
-    });
+    await recordRequestStep(tx, 'message', row, actor.userId, action, decision.to, now);
     if (decision.to === 'accepted') {
       const [userA, userB] = orderedPair(row.senderId, row.receiverId);
       await insertConnection(tx, { orgId, userA, userB, messageRequestId: id, createdAt: now });

@@ -1,18 +1,13 @@
 import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { conferFixture, newPage, signIn } from './support.ts';
+import { conferFixture, openTab, region, signedIn } from './support.ts';
 
 const fixture = conferFixture();
 
-async function as(email: string, zone: string) {
-  const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);
-  await signIn(page, email);
-  return { page, close: () => context.close() };
-}
+const as = (email: string, zone: string) => signedIn(fixture, email, zone);
 
-const tab = (page: Page, name: string) =>
-  page.getByRole('link', { name, exact: true }).first().click();
+const tab = openTab;
 
 /** Maya's profile, two weeks on: past the demo's own bookings. */
 async function mayasLaterSlots(page: Page) {
@@ -53,7 +48,6 @@ async function requestFirstSlot(page: Page, message: string, sessionType?: strin
   await page.getByText('Booking requested — waiting for Maya Okafor').waitFor();
 }
 
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 const itemWith = (page: Page, regionName: string, text: string) =>
   region(page, regionName).getByRole('listitem').filter({ hasText: text });
 

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { conferFixture, newPage, signIn } from './support.ts';
+import { conferFixture, openBookingThread, openTab, signedIn } from './support.ts';
 
 /*
  * Issue #5, "Done when", second part: a mentee in an à-la-carte program finds
@@ -10,31 +10,15 @@ import { conferFixture, newPage, signIn } from './support.ts';
  */
 const fixture = conferFixture();
 
-async function as(email: string, zone: string) {
-  const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);
-  await signIn(page, email);
-  return { page, close: () => context.close() };
-}
+const as = (email: string, zone: string) => signedIn(fixture, email, zone);
 
-const tab = (page: Page, name: string) =>
-  page.getByRole('link', { name, exact: true }).first().click();
+const tab = openTab;
 const log = (page: Page) => page.getByRole('log');
 /** Live: within a few seconds, with no page load in between. */
 const LIVE_MS = 5_000;
 
-async function openBookingThread(page: Page, otherName: string) {
-  await tab(page, 'Sessions');
-  await page
-    .getByRole('region', { name: 'Upcoming', exact: true })
-    .getByRole('listitem')
-    .filter({ hasText: otherName })
-    .first()
-    .getByRole('button', { name: 'Messages' })
-    .click();
-  await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
-  await page.getByRole('heading', { name: otherName }).waitFor();
-  return new URL(page.url()).pathname;
-}
+const openThread = (page: Page, otherName: string) =>
+  openBookingThread(page, otherName, 'Upcoming');
 
 describe('finding a mentor and talking to them', () => {
   it('search by skill → message request → connection → booking → live messages with a file', async () => {
@@ -93,8 +77,8 @@ describe('finding a mentor and talking to them', () => {
     await zanele.page.getByText('Booking confirmed with Diego Fernández').waitFor();
 
     // Both open the booking's thread.
-    const zaneleThread = await openBookingThread(zanele.page, 'Diego Fernández');
-    const diegoThread = await openBookingThread(diego.page, 'Zanele Dlamini');
+    const zaneleThread = await openThread(zanele.page, 'Diego Fernández');
+    const diegoThread = await openThread(diego.page, 'Zanele Dlamini');
     expect(diegoThread).toBe(zaneleThread);
     let diegoLoads = 0;
     diego.page.on('load', () => {

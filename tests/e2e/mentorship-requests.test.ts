@@ -1,17 +1,12 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { conferFixture, newPage, signIn } from './support.ts';
+import { conferFixture, openTab, region, signedIn } from './support.ts';
 
 const fixture = conferFixture();
 
-async function as(email: string, zone: string) {
-  const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);
-  await signIn(page, email);
-  return { page, close: () => context.close() };
-}
+const as = (email: string, zone: string) => signedIn(fixture, email, zone);
 
-const tab = (page: Page, name: string) =>
-  page.getByRole('link', { name, exact: true }).first().click();
+const tab = openTab;
 
 async function openProfile(page: Page, name: string) {
   await tab(page, 'People');
@@ -25,7 +20,6 @@ async function requestsTab(page: Page, name: 'Mentorship requests' | 'Message re
   await page.getByRole('tab', { name }).click();
 }
 
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 /** One request in the Received or Sent card, by kind and the other person's name. */
 const requestIn = (page: Page, box: 'Received' | 'Sent', name: string, kind: string) =>
   region(page, box).getByRole('listitem', { name }).filter({ hasText: kind });

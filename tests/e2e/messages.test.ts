@@ -1,32 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { conferFixture, newPage, signIn } from './support.ts';
+import { conferFixture, openBookingThread, openTab, signedIn } from './support.ts';
 
 const fixture = conferFixture();
 
-async function as(email: string, zone: string) {
-  const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);
-  await signIn(page, email);
-  return { page, close: () => context.close() };
-}
+const as = (email: string, zone: string) => signedIn(fixture, email, zone);
 
-const tab = (page: Page, name: string) =>
-  page.getByRole('link', { name, exact: true }).first().click();
+const tab = openTab;
 
-/** Sessions → the pending booking with `otherName` → Messages: its thread opens. */
-async function openBookingThread(page: Page, otherName: string) {
-  await tab(page, 'Sessions');
-  await page
-    .getByRole('region', { name: 'Requested', exact: true })
-    .getByRole('listitem')
-    .filter({ hasText: otherName })
-    .first()
-    .getByRole('button', { name: 'Messages' })
-    .click();
-  await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
-  await page.getByRole('heading', { name: otherName }).waitFor();
-  return new URL(page.url()).pathname;
-}
+const openThread = (page: Page, otherName: string) =>
+  openBookingThread(page, otherName, 'Requested');
 
 const log = (page: Page) => page.getByRole('log');
 const conversation = (page: Page, name: string) =>
@@ -61,8 +44,8 @@ describe('messages', () => {
       mayaLoads += 1;
     });
 
-    const samThread = await openBookingThread(sam.page, 'Maya Okafor');
-    const mayaThread = await openBookingThread(maya.page, 'Sam Lee');
+    const samThread = await openThread(sam.page, 'Maya Okafor');
+    const mayaThread = await openThread(maya.page, 'Sam Lee');
     expect(mayaThread).toBe(samThread);
     await maya.page.getByRole('textbox', { name: 'Message' }).waitFor();
     const loadsBefore = mayaLoads;

@@ -119,3 +119,41 @@ export function conferFixture() {
   });
   return fixture;
 }
+
+/** A signed-in browser page of its own, in a time zone. */
+export async function signedIn(
+  fixture: { confer: RunningConfer; browser: Browser },
+  email: string,
+  zone: string,
+) {
+  const { page, context } = await newPage(fixture.browser, fixture.confer.url, zone);
+  await signIn(page, email);
+  return { page, close: () => context.close() };
+}
+
+/** Follows one of the organisation's tabs (Sessions, People, …). */
+export const openTab = (page: Page, name: string) =>
+  page.getByRole('link', { name, exact: true }).first().click();
+
+export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/**
+ * Sessions → the booking with `otherName` in a timeline card → Messages: its
+ * thread opens. Returns the thread's path.
+ */
+export async function openBookingThread(
+  page: Page,
+  otherName: string,
+  card: 'Requested' | 'Upcoming',
+) {
+  await openTab(page, 'Sessions');
+  await region(page, card)
+    .getByRole('listitem')
+    .filter({ hasText: otherName })
+    .first()
+    .getByRole('button', { name: 'Messages' })
+    .click();
+  await page.waitForURL(/\/messages\/[0-9a-f-]{36}$/);
+  await page.getByRole('heading', { name: otherName }).waitFor();
+  return new URL(page.url()).pathname;
+}
