@@ -15,6 +15,7 @@ import { insertOutbox } from '../db/queries/bookings.ts';
 import { insertRequestEvent } from '../db/queries/mentorship-requests.ts';
 import {
   countMessagesBy,
+  countUnreadOf,
   ensureDirectThread,
   getAttachmentOfParticipant,
   getLatestMessageRequest,
@@ -268,6 +269,12 @@ async function summariseThreads(ctx: ServiceContext, actor: Actor, orgId: string
     request: r.request,
     lastActivityAt: r.thread.lastMessageAt ?? r.thread.createdAt,
   }));
+}
+
+/** How many messages wait unread in my conversations (the tab's badge). */
+export async function countMyUnread(ctx: ServiceContext, actor: Actor, orgId: string) {
+  await loadPair(ctx.db, orgId, actor.userId, actor.userId);
+  return countUnreadOf(ctx.db, orgId, actor.userId);
 }
 
 /** One thread with its latest messages (or those before a cursor). */

@@ -114,6 +114,12 @@ describe('finding a mentor and talking to them', () => {
     expect(diegoLoads).toBe(0);
     expect(zaneleLoads).toBe(0);
 
+    // Away from the thread, Diego's Messages tab counts what is new, live.
+    await tab(diego.page, 'Connections');
+    await zanele.page.getByRole('textbox', { name: 'Message' }).fill('One more thing: Thursday?');
+    await zanele.page.getByRole('button', { name: 'Send' }).click();
+    await diego.page.getByRole('link', { name: 'Messages 1 unread' }).waitFor({ timeout: LIVE_MS });
+
     await zanele.close();
     await diego.close();
   });

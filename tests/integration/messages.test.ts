@@ -111,8 +111,13 @@ describe('a booking’s thread', () => {
       'Me too',
       'Bring your CV',
     ]);
+    const badge = async (who: Session) =>
+      (await as(app, who).get(`/api/orgs/${orgId}/threads/unread`)).json().unread;
+    expect(await badge(mentee)).toBe(2);
+    expect(await badge(mentor)).toBe(0);
     await as(app, mentee).post(`/api/orgs/${orgId}/threads/${bookingThread}/read`);
     expect((await threadsOf(mentee)).find((t) => t.id === bookingThread)?.unread).toBe(0);
+    expect(await badge(mentee)).toBe(0);
   });
 
   it('stays open after the session', async () => {

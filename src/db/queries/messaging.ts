@@ -125,6 +125,24 @@ export async function listThreadsOf(q: Queryable, orgId: string, userId: string)
     .limit(500);
 }
 
+/**
+ * Unread messages across the user's conversations in the organisation (the
+ * Messages tab's badge); message requests waiting for the user's answer are
+ * left out, as in the list.
+ */
+export async function countUnreadOf(q: Queryable, orgId: string, userId: string) {
+  const rows = await q.execute<{ n: number }>(sql`
+    select count(*)::int as n
+    from ${messages} m join ${threads} t on t.id = m.thread_id
+    where t.org_id = ${orgId} and (t.user_a = ${userId} or t.user_b = ${userId})
+      and m.sender_id <> ${userId}
+      and m.seq > coalesce((select r.last_read_seq from ${threadReads} r
+        where r.thread_id = t.id and r.user_id = ${userId}), 0)
+      and not exists (select 1 from ${messageRequests} mr
+        where mr.thread_id = t.id and mr.status = 'pending' and mr.receiver_id = ${userId})`);
+  return Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
+}
+
 export type MessageWithFiles = typeof messages.$inferSelect & {
   attachments: { id: string; filename: string; mime: string; sizeBytes: number }[];
 };

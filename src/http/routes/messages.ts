@@ -5,6 +5,7 @@ import { AppError } from '../../core/errors.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH } from '../../core/messaging.ts';
 import {
   answerMessageRequest,
+  countMyUnread,
   getBookingThreadId,
   getThread,
   listMyConnections,
@@ -159,6 +160,21 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
     },
     async (request) => ({
       threads: await listMyThreads(ctx, requireActor(request), request.params.orgId),
+    }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/threads/unread',
+    {
+      schema: {
+        tags,
+        summary: 'How many messages wait unread in my conversations',
+        params: orgParams,
+        response: { 200: z.object({ unread: z.number() }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      unread: await countMyUnread(ctx, requireActor(request), request.params.orgId),
     }),
   );
 

@@ -1,5 +1,7 @@
 import { NavLink } from 'react-router';
 import type { SessionOrganisation } from '../../api-types.ts';
+import { useLiveEvent } from '../../live-events.tsx';
+import { useApiData } from '../../use-api-data.ts';
 
 const memberTabs = [
   { path: 'sessions', label: 'Sessions' },
@@ -15,6 +17,12 @@ const memberTabs = [
 export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
   const tabs =
     org.role === 'admin' ? [...memberTabs, { path: 'admin', label: 'Admin' }] : memberTabs;
+  // Unread messages on the Messages tab, kept current by live events.
+  const unread = useApiData<{ unread: number }>(`/api/orgs/${org.id}/threads/unread`);
+  useLiveEvent('message', unread.reload);
+  useLiveEvent('read', unread.reload);
+  useLiveEvent('request', unread.reload);
+  const count = unread.data?.unread ?? 0;
   return (
     <nav className="tabs" aria-label="Sections">
       <ul className="tabs__list">
@@ -27,6 +35,12 @@ export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
               }
             >
               {tab.label}
+              {tab.path === 'messages' && count > 0 ? (
+                <span className="badge badge--accent tabs__count">
+                  {count}
+                  <span className="visually-hidden"> unread</span>
+                </span>
+              ) : null}
             </NavLink>
           </li>
         ))}
