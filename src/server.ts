@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/client.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from './db/queries/meta.ts';
 import { type App, buildApp } from './http/app.ts';
 import { smtpMailer } from './integrations/email.ts';
+import { startEmbeddedMaintenance } from './jobs/embedded-maintenance.ts';
 import { startJobWorker } from './jobs/worker.ts';
 import { createServiceContext } from './services/context.ts';
 import { type DemoSummary, seedDemo } from './services/seed-demo.ts';
@@ -74,6 +75,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
             log,
           )
         : null;
+    const maintenance = startEmbeddedMaintenance(database, log);
     const running = app;
     let stopping: Promise<void> | undefined;
     return {
@@ -83,7 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // Stop accepting, let in-flight requests and jobs finish, then close the
       // database so PGlite flushes its files and releases the DATA_DIR lock.
       stop: () => {
-        stopping ??= Promise.all([running.close(), worker?.stop()])
+        stopping ??= Promise.all([running.close(), worker?.stop(), maintenance.stop()])
           .finally(() => database.close())
           .then(() => {});
         return stopping;
