@@ -180,3 +180,38 @@ describe('message requests (seed 003)', () => {
     await diego.close();
   });
 });
+
+describe('a mentor books the mentee who asked', () => {
+  it('from the session request, a new session opens with the mentee chosen; publishing it accepts the request', async () => {
+    const noah = await as('noah@demo.confer.test', 'Europe/Berlin');
+    await openProfile(noah.page, 'Maya Okafor');
+    await sendFromProfile(noah.page, 'Request a session', 'Maya Okafor', 'Portfolio review?');
+    await noah.page.getByRole('button', { name: 'Send request' }).click();
+    await noah.page.getByText('Session request sent to Maya Okafor').waitFor();
+
+    const maya = await as('maya@demo.confer.test', 'Europe/London');
+    await requestsTab(maya.page, 'Mentorship requests');
+    await requestIn(maya.page, 'Received', 'Noah Schmidt', 'Session request')
+      .getByRole('link', { name: 'Book a session with Noah Schmidt' })
+      .click();
+    const form = maya.page.getByRole('form', { name: 'New session' });
+    await expect.poll(() => form.getByLabel('Mentee (optional)').inputValue()).not.toBe('');
+    const chosen = form.getByLabel('Mentee (optional)').locator('option:checked');
+    expect(await chosen.textContent()).toBe('Noah Schmidt');
+    const inTenDays = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+    await form.getByLabel('Title').fill('Portfolio review');
+    await form.getByLabel('Date').fill(inTenDays);
+    // Early: the demo's own sessions with Maya are in the afternoon and evening.
+    await form.getByLabel('Start time').fill('07:30');
+    await form.getByLabel('Meeting URL').fill('https://meet.example.test/portfolio');
+    await form.getByRole('button', { name: 'Publish', exact: true }).click();
+    await maya.page.getByText('Session published').first().waitFor();
+
+    await requestsTab(noah.page, 'Mentorship requests');
+    await requestIn(noah.page, 'Sent', 'Maya Okafor', 'Session request')
+      .getByText('Accepted', { exact: true })
+      .waitFor();
+    await noah.close();
+    await maya.close();
+  });
+});

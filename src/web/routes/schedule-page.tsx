@@ -1,4 +1,4 @@
-import { useParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import type { Availability, MemberDetail, ProgramSummary, Session } from '../api-types.ts';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { DateOverridesCard } from '../features/availability/date-overrides-card.tsx';
@@ -20,6 +20,12 @@ export function SchedulePage() {
   const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
   const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
   const sessions = useApiData<{ sessions: Session[] }>('/api/me/sessions');
+  // `?mentee=…&program=…`: book a session with a mentee who asked for one.
+  const [params] = useSearchParams();
+  const menteeId = params.get('mentee');
+  const startWith = menteeId
+    ? { menteeId, ...(params.get('program') ? { programId: params.get('program') ?? '' } : {}) }
+    : undefined;
 
   const mentorProgramIds = (member.data?.programs ?? [])
     .filter((membership) => membership.role === 'mentor')
@@ -70,6 +76,7 @@ export function SchedulePage() {
             chooseMentor={false}
             programs={programs.data?.programs ?? []}
             onChanged={sessions.reload}
+            startWith={startWith}
           />
         ) : null}
       </div>

@@ -36,7 +36,10 @@ export function MatchItem({ orgId, match, viewerZone }: MatchItemProps) {
             Book a session
           </Link>
         ) : (
-          <Link className="button button--secondary button--small" to={`/o/${orgId}/schedule`}>
+          <Link
+            className="button button--secondary button--small"
+            to={`/o/${orgId}/schedule?mentee=${other.userId}&program=${match.programId}`}
+          >
             Schedule a session
           </Link>
         )}

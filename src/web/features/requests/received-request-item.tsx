@@ -94,7 +94,10 @@ export function ReceivedRequestItem({
           ) : (
             <>
               <div className="button-row">
-                <Link className="button button--primary button--small" to={`/o/${orgId}/schedule`}>
+                <Link
+                  className="button button--primary button--small"
+                  to={`/o/${orgId}/schedule?mentee=${request.other.userId}&program=${request.programId}`}
+                >
                   Book a session with {name}
                 </Link>
                 {request.status === 'pending' ? (
@@ -104,8 +107,8 @@ export function ReceivedRequestItem({
                 ) : null}
               </div>
               <p className="item-list__meta">
-                On Schedule, choose New session and pick {name} as the mentee. If {name} books one
-                of your times, approve it under{' '}
+                A new session opens on Schedule with {name} as the mentee. If {name} books one of
+                your times instead, approve it under{' '}
                 <Link to={`/o/${orgId}/requests`}>Session requests</Link>.
               </p>
             </>

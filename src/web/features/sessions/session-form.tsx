@@ -35,17 +35,21 @@ type SessionFormProps = {
   programs: ProgramSummary[];
   /** The session being edited, or null for a new one. */
   session: Session | null;
+  /** Values a new session starts with (e.g. the mentee asking for it). */
+  initial?: Partial<SessionDraft> | undefined;
   onSaved: (session: Session, message: string, keepOpen: boolean) => void;
   onClose: () => void;
 };
 
 /** Create or edit a session: save as a draft, publish, or publish and start the next one. */
 export function SessionForm(props: SessionFormProps) {
-  const { orgId, mentors, chooseMentor, programs, session, onSaved, onClose } = props;
+  const { orgId, mentors, chooseMentor, programs, session, initial, onSaved, onClose } = props;
   const api = useApi();
   const headingId = useId();
   const [draft, setDraft] = useState<SessionDraft>(() =>
-    session ? sessionDraftOf(session) : newSessionDraft(chooseMentor ? undefined : mentors[0]),
+    session
+      ? sessionDraftOf(session)
+      : { ...newSessionDraft(chooseMentor ? undefined : mentors[0]), ...initial },
   );
   const [localErrors, setLocalErrors] = useState<FieldErrors>({});
   const [intent, setIntent] = useState<Intent | null>(null);

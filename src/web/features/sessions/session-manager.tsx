@@ -7,7 +7,7 @@ import { Loading } from '../../ui/loading.tsx';
 import { useSignedInUser, useViewerTimeZone } from '../auth/session-context.tsx';
 import { SessionActions } from './session-actions.tsx';
 import { sortForManaging } from './session-display.ts';
-import type { MentorOption } from './session-draft.ts';
+import type { MentorOption, SessionDraft } from './session-draft.ts';
 import { SessionForm } from './session-form.tsx';
 import { SessionSummary } from './session-summary.tsx';
 
@@ -26,6 +26,8 @@ type SessionManagerProps = {
   programs: ProgramSummary[];
   /** Reload the list after any change. */
   onChanged: () => void;
+  /** Open the new-session form at once with these values (a link from a request). */
+  startWith?: Partial<SessionDraft> | undefined;
 };
 
 /** A card of sessions to manage, with a form for new ones and actions on each. */
@@ -33,7 +35,7 @@ export function SessionManager(props: SessionManagerProps) {
   const { orgId, sessions, mentors, chooseMentor, programs, onChanged } = props;
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
-  const [creating, setCreating] = useState(false);
+  const [creating, setCreating] = useState(Boolean(props.startWith));
   const [editingId, setEditingId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   // Read once: which sessions are past need not tick over while the page is open.
@@ -76,6 +78,7 @@ export function SessionManager(props: SessionManagerProps) {
         <SessionForm
           {...formProps}
           session={null}
+          initial={props.startWith}
           onClose={() => setCreating(false)}
           onSaved={(_session, message, keepOpen) =>
             saved(message, keepOpen, () => setCreating(false))
