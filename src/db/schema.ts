@@ -6,6 +6,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -833,3 +834,18 @@ export const connections = pgTable(
     check('connections_order_check', sql`${t.userA} < ${t.userB}`),
   ],
 );
+
+/**
+ * Each mentor's responsiveness over the last 90 days (approval rate, median
+ * time to answer), refreshed by the worker, so the directory can rank every
+ * mentor by it in SQL. Badges show figures computed on the spot.
+ */
+export const mentorStats = pgTable('mentor_stats', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  approvalRate: doublePrecision('approval_rate'),
+  medianResponseMinutes: doublePrecision('median_response_minutes'),
+  decided: integer('decided').notNull().default(0),
+  computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+});

@@ -3,6 +3,10 @@ import type { ServiceContext } from '../services/context.ts';
 import { deliverNotifications } from '../services/deliver-notifications.ts';
 import { emailNotifications } from '../services/email-notifications.ts';
 import { runDueJobs } from '../services/process-jobs.ts';
+import { refreshReputations } from '../services/reputation.ts';
+
+/** How often mentors' stored responsiveness (the directory's ranking) is recomputed. */
+const REPUTATION_REFRESH_MS = 10 * 60_000;
 
 /**
  * Polls for due jobs every `intervalMs`. Several server instances may run a
@@ -12,6 +16,7 @@ export function startJobWorker(ctx: ServiceContext, intervalMs: number, log: Log
   let running: Promise<unknown> = Promise.resolve();
   let busy = false;
   let stopped = false;
+  let reputationsAt = Number.NEGATIVE_INFINITY;
   const tick = () => {
     if (busy) return; // the previous round is still working through a backlog
     busy = true;
@@ -21,6 +26,10 @@ export function startJobWorker(ctx: ServiceContext, intervalMs: number, log: Log
         // Jobs and requests write outbox rows; turn them into notifications.
         while ((await deliverNotifications(ctx)) > 0) {}
         while ((await emailNotifications(ctx)) > 0) {}
+        if (Date.now() - reputationsAt >= REPUTATION_REFRESH_MS) {
+          reputationsAt = Date.now();
+          await refreshReputations(ctx);
+        }
       })
       .catch((err: unknown) => log.error({ err }, 'job worker failed'))
       .finally(() => {

@@ -1,4 +1,4 @@
-import { getReputations } from '../db/queries/bookings.ts';
+import { getReputations, refreshMentorStats } from '../db/queries/bookings.ts';
 import type { ServiceContext } from './context.ts';
 
 export type Reputation = {
@@ -33,4 +33,13 @@ export async function reputationsOf(
       ];
     }),
   );
+}
+
+/**
+ * Stores every mentor's current figures for the directory's ranking (the
+ * worker runs this every few minutes; badges are computed on the spot).
+ */
+export function refreshReputations(ctx: ServiceContext) {
+  const now = ctx.now();
+  return refreshMentorStats(ctx.db, new Date(now.getTime() - WINDOW_DAYS * 86_400_000), now);
 }

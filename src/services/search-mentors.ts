@@ -29,9 +29,9 @@ export type MentorDirectoryQuery = {
  *
  * Only the candidates the query returns (the page, or 4 pages with "free this
  * week") get slots and reputation computed, never the whole organisation. The
- * price: responsiveness orders mentors within those candidates, so among more
- * equally relevant mentors than fit, which ones make the page is decided by
- * relevance and name, not by responsiveness.
+ * query picks them by relevance and the responsiveness the worker stores
+ * (`mentor_stats`, at most ten minutes old); the page is then ordered by the
+ * figures computed now, which its badges show.
  */
 export async function searchMentors(
   ctx: ServiceContext,

@@ -2,6 +2,8 @@ import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { searchWords } from '../../src/core/mentor-search.ts';
 import { mentorSearchSql } from '../../src/db/queries/mentor-search.ts';
+import { createServiceContext } from '../../src/services/context.ts';
+import { refreshReputations } from '../../src/services/reputation.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
 import { createTestApp } from '../support/test-app.ts';
 
@@ -141,6 +143,15 @@ describe('searching mentors', () => {
       'Ella Everytuesday',
     ]);
     expect(names(await search('?q=zephyr&limit=1'))).toEqual(['Zephyr Adeyemi']);
+
+    // A page shorter than the field holds the best responder, not the first by
+    // name, once the worker has stored everyone's figures.
+    expect(names(await search('?q=haskell&limit=1'))).toEqual(['Aaron Slow']);
+    expect(names(await search('?limit=1'))).not.toEqual(['Zed Quick']);
+    expect(await refreshReputations(createServiceContext(database.db, { now: clock.now }))).toBe(2);
+    expect(names(await search('?q=haskell&limit=1'))).toEqual(['Zed Quick']);
+    expect(names(await search('?limit=1'))).toEqual(['Zed Quick']);
+    expect(names(await search('?limit=2'))).toEqual(['Zed Quick', 'Aaron Slow']);
   });
 
   it('with freeThisWeek keeps only mentors with a free slot in the next 7 days', async () => {

@@ -8,6 +8,7 @@ import {
   bookings,
   jobs,
   ledgerEntries,
+  mentorStats,
   orgMembers,
   outbox,
   programs,
@@ -316,33 +317,40 @@ export async function getMenteeHistory(q: Queryable, menteeId: string) {
  * Per mentor over the last `days`: bookings the mentor decided or let expire,
  * how many were approved, and the median time to the mentor's first answer.
  */
+/**
+ * Per mentor, over bookings made since `since` (those of `mentorIds`, or all):
+ * how many were approved at the first answer, how many were decided (approved,
+ * rejected or expired), and the median minutes to the first answer.
+ */
+function reputationSql(since: Date, mentorIds: string[] | null) {
+  const whose = mentorIds
+    ? sql`b.mentor_id in (${sql.join(
+        mentorIds.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )}) and`
+    : sql``;
+  return sql`
+    with firsts as (
+      select b.mentor_id, b.id, b.created_at,
+        (select e.action from ${bookingEvents} e where e.booking_id = b.id and e.action in ('approve', 'reject', 'propose_time', 'expire') order by e.id limit 1) as first_action,
+        (select e.at from ${bookingEvents} e where e.booking_id = b.id and e.action in ('approve', 'reject', 'propose_time') order by e.id limit 1) as first_answer_at
+      from ${bookings} b
+      where ${whose} b.created_at >= ${since}
+    )
+    select mentor_id,
+      count(*) filter (where first_action = 'approve')::int as approved,
+      count(*) filter (where first_action in ('approve', 'reject', 'expire'))::int as decided,
+      (percentile_cont(0.5) within group (order by extract(epoch from first_answer_at - created_at)) / 60)::float8 as median_minutes
+    from firsts group by mentor_id`;
+}
+
 export async function getReputations(q: Queryable, mentorIds: string[], since: Date) {
   if (mentorIds.length === 0)
     return new Map<
       string,
       { approved: number; decided: number; medianResponseMinutes: number | null }
     >();
-  const rows = await q.execute<{
-    mentor_id: string;
-    approved: number;
-    decided: number;
-    median_minutes: number | null;
-  }>(sql`
-    with firsts as (
-      select b.mentor_id, b.id, b.created_at,
-        (select e.action from ${bookingEvents} e where e.booking_id = b.id and e.action in ('approve', 'reject', 'propose_time', 'expire') order by e.id limit 1) as first_action,
-        (select e.at from ${bookingEvents} e where e.booking_id = b.id and e.action in ('approve', 'reject', 'propose_time') order by e.id limit 1) as first_answer_at
-      from ${bookings} b
-      where b.mentor_id in (${sql.join(
-        mentorIds.map((id) => sql`${id}::uuid`),
-        sql`, `,
-      )}) and b.created_at >= ${since}
-    )
-    select mentor_id,
-      count(*) filter (where first_action = 'approve')::int as approved,
-      count(*) filter (where first_action in ('approve', 'reject', 'expire'))::int as decided,
-      (percentile_cont(0.5) within group (order by extract(epoch from first_answer_at - created_at)) / 60)::float8 as median_minutes
-    from firsts group by mentor_id`);
+  const rows = await q.execute(reputationSql(since, mentorIds));
   const list = (
     rows as unknown as {
       rows: {
@@ -359,6 +367,34 @@ export async function getReputations(q: Queryable, mentorIds: string[], since: D
       { approved: r.approved, decided: r.decided, medianResponseMinutes: r.median_minutes },
     ]),
   );
+}
+
+/**
+ * Recomputes every mentor's stored responsiveness (the directory's ranking)
+ * in one statement: upserts those with bookings since `since` and clears
+ * those without. Returns how many mentors have figures.
+ */
+export async function refreshMentorStats(q: Queryable, since: Date, now: Date) {
+  const rows = await q.execute(sql`
+    with figures as (${reputationSql(since, null)}),
+    upserted as (
+      insert into ${mentorStats} (user_id, approval_rate, median_response_minutes, decided, computed_at)
+      select mentor_id,
+        case when decided > 0 then approved::float8 / decided end,
+        median_minutes, decided, ${now}
+      from figures
+      on conflict (user_id) do update set
+        approval_rate = excluded.approval_rate,
+        median_response_minutes = excluded.median_response_minutes,
+        decided = excluded.decided,
+        computed_at = excluded.computed_at
+      returning user_id
+    ),
+    cleared as (
+      delete from ${mentorStats} s where not exists (select 1 from figures f where f.mentor_id = s.user_id)
+    )
+    select count(*)::int as n from upserted`);
+  return Number((rows as unknown as { rows: { n: number }[] }).rows[0]?.n ?? 0);
 }
 
 /** Active bookings of seats in a published session, locked for the transaction. */

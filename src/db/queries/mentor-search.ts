@@ -1,7 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ProgramMode } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
-import { programMembers, programs, users } from '../schema.ts';
+import { mentorStats, programMembers, programs, users } from '../schema.ts';
 
 export type MentorSearch = {
   /** Words from `searchWords` (core): no tsquery operator characters. Empty: no search. */
@@ -45,15 +45,16 @@ function prefixQuery(words: string[]): SQL {
 
 /**
  * The SQL of a directory search: mentors of the organisation matching the
- * words, most relevant first, then by name, at most `limit`; exposed so tests
- * can EXPLAIN it. Three steps, each sized by what it must touch:
+ * words, most relevant first, then the better responders, then by name, at
+ * most `limit`; exposed so tests can EXPLAIN it. Three steps, each sized by what it must touch:
  *
  * 1. `hits`, only with words: users matching them, from the GIN index
  *    (`users_search_idx`). MATERIALIZED, so the planner cannot turn it round
  *    into "every mentor of the org, each tested against the words", whose cost
  *    grows with the org whatever the words.
  * 2. `page`: those hits (or, without words, the org's mentors, fetched by
- *    primary key) that mentor in this organisation, ranked, cut to `limit`.
+ *    primary key) that mentor in this organisation, ranked by relevance, then
+ *    by their stored responsiveness (`mentor_stats`), cut to `limit`.
  *    ts_rank runs only on the org's matching mentors.
  * 3. Profile columns and programs for the page's rows only.
  */
@@ -62,6 +63,9 @@ export function mentorSearchSql(orgId: string, search: MentorSearch): SQL {
     join ${programs} p on p.id = pm.program_id
     where p.org_id = ${orgId} and pm.role = 'mentor'`;
   const tsquery = search.words.length > 0 ? prefixQuery(search.words) : null;
+  // Stored figures (refreshed by the worker), so the page holds the best
+  // responders among equally relevant mentors, not just the first by name.
+  const byResponsiveness = sql`s.approval_rate desc nulls last, s.median_response_minutes asc nulls last`;
   const page = tsquery
     ? sql`hits as materialized (
         select id from ${users} where search_vector @@ ${tsquery}
@@ -69,8 +73,9 @@ export function mentorSearchSql(orgId: string, search: MentorSearch): SQL {
       page as materialized (
         select u.id, ts_rank(u.search_vector, ${tsquery}) as rank
         from hits h join ${users} u on u.id = h.id
+        left join ${mentorStats} s on s.user_id = u.id
         where h.id in (${orgMentorIds})
-        order by rank desc, u.name, u.id
+        order by rank desc, ${byResponsiveness}, u.name, u.id
         limit ${search.limit}
       )`
     : // = any(array(…)): looked up by primary key; a join here is planned as a
@@ -78,8 +83,9 @@ export function mentorSearchSql(orgId: string, search: MentorSearch): SQL {
       sql`page as materialized (
         select u.id, 0::real as rank
         from ${users} u
+        left join ${mentorStats} s on s.user_id = u.id
         where u.id = any(array(${orgMentorIds}))
-        order by u.name, u.id
+        order by ${byResponsiveness}, u.name, u.id
         limit ${search.limit}
       )`;
   return sql`with ${page}
