@@ -2,14 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { Badge } from '../../ui/chips.tsx';
-import { formatDate } from '../../ui/format-date-time.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
-import { nameOf, RequestPerson } from './request-person.tsx';
+import { nameOf } from './request-person.tsx';
+import { RequestSummary } from './request-summary.tsx';
 import { SendRequestForm } from './send-request-form.tsx';
 import './requests.css';
-import { type MentorshipRequest, mentorshipStatusBadges, requestKindLabels } from './types.ts';
+import type { MentorshipRequest } from './types.ts';
 
 type ReceivedRequestItemProps = {
   orgId: string;
@@ -34,7 +33,6 @@ export function ReceivedRequestItem({
   const [asking, setAsking] = useState(false);
   const name = nameOf(request.other);
   const nameId = `mentorship-${request.id}-name`;
-  const badge = mentorshipStatusBadges[request.status];
   const open = request.status === 'pending' || request.status === 'dismissed';
 
   async function dismiss() {
@@ -50,19 +48,13 @@ export function ReceivedRequestItem({
   return (
     <li className="item-list__item booking-item" aria-labelledby={nameId}>
       <div className="booking-item__body">
-        <div className="booking-item__title">
-          <RequestPerson orgId={orgId} person={request.other} nameId={nameId} />
-          <Badge tone={badge.tone}>{badge.label}</Badge>
-        </div>
-        <p className="item-list__meta">
-          {requestKindLabels[request.kind]} · {request.programName ?? 'Program'} · Sent{' '}
-          {formatDate(request.createdAt, viewerZone)}
-        </p>
-        {request.message ? (
-          <blockquote className="booking-item__message">{request.message}</blockquote>
-        ) : (
-          <p className="item-list__meta">No message.</p>
-        )}
+        <RequestSummary
+          orgId={orgId}
+          request={request}
+          viewerZone={viewerZone}
+          nameId={nameId}
+          noMessage="No message."
+        />
         {request.status === 'dismissed' ? (
           <p className="item-list__meta">
             You dismissed this request; {name} was not told. You can still accept it.

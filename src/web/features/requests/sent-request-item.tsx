@@ -1,11 +1,10 @@
 import { ErrorAlert } from '../../ui/alert.tsx';
-import { Badge } from '../../ui/chips.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
-import { formatDate } from '../../ui/format-date-time.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
-import { nameOf, RequestPerson } from './request-person.tsx';
-import { type MentorshipRequest, mentorshipStatusBadges, requestKindLabels } from './types.ts';
+import { nameOf } from './request-person.tsx';
+import { RequestSummary } from './request-summary.tsx';
+import type { MentorshipRequest } from './types.ts';
 
 type SentRequestItemProps = {
   orgId: string;
@@ -25,7 +24,6 @@ export function SentRequestItem({ orgId, request, viewerZone, onChanged }: SentR
   const withdrawal = useSubmission();
   const name = nameOf(request.other);
   const nameId = `mentorship-${request.id}-name`;
-  const badge = mentorshipStatusBadges[request.status];
 
   async function withdraw() {
     const result = await withdrawal.run(() =>
@@ -40,17 +38,7 @@ export function SentRequestItem({ orgId, request, viewerZone, onChanged }: SentR
   return (
     <li className="item-list__item booking-item" aria-labelledby={nameId}>
       <div className="booking-item__body">
-        <div className="booking-item__title">
-          <RequestPerson orgId={orgId} person={request.other} nameId={nameId} />
-          <Badge tone={badge.tone}>{badge.label}</Badge>
-        </div>
-        <p className="item-list__meta">
-          {requestKindLabels[request.kind]} · {request.programName ?? 'Program'} · Sent{' '}
-          {formatDate(request.createdAt, viewerZone)}
-        </p>
-        {request.message ? (
-          <blockquote className="booking-item__message">{request.message}</blockquote>
-        ) : null}
+        <RequestSummary orgId={orgId} request={request} viewerZone={viewerZone} nameId={nameId} />
       </div>
       {request.status === 'pending' ? (
         <div className="session-actions">
