@@ -14,7 +14,7 @@ import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
 import { jitsiVideo } from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
-import { acceptRequestsAfter } from './mentorship-requests.ts';
+import { acceptanceAfter } from './mentorship-requests.ts';
 
 export type Decision = {
   action: BookingAction;
@@ -229,6 +229,18 @@ export async function applyBookingDecision(
       jobs: proposed
         ? bookingJobs({ id: booking.id, status: next.status, expiresAt: expires, round }, now)
         : [],
+      // Approved: the mentor has booked a session with the mentee, whose session
+      // requests to them are now accepted (seed 001).
+      accept:
+        next.status === 'approved' && booking.status !== 'approved'
+          ? acceptanceAfter(
+              booking.orgId,
+              { step: 'mentor_booked', mentorId: booking.mentorId, menteeId: booking.menteeId },
+              `booking:${booking.id}`,
+              by.userId,
+              now,
+            )
+          : undefined,
     },
   );
   if (!updated)
@@ -237,16 +249,5 @@ export async function applyBookingDecision(
       `The booking changed meanwhile; it is no longer ${booking.status}`,
     );
   await moveMoney(tx, ctx, booking, d.action, by.side, late);
-  if (next.status === 'approved' && booking.status !== 'approved') {
-    // The mentor has now booked a session with the mentee: their session requests are accepted.
-    await acceptRequestsAfter(
-      tx,
-      booking.orgId,
-      { step: 'mentor_booked', mentorId: booking.mentorId, menteeId: booking.menteeId },
-      `booking:${booking.id}`,
-      by.userId,
-      now,
-    );
-  }
   return updated;
 }

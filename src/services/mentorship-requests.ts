@@ -13,6 +13,7 @@ import type { Queryable, Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
 import {
+  type Acceptance,
   acceptMentorshipRequests,
   countRequestsSince,
   getMentorshipRequestForUpdate,
@@ -143,9 +144,20 @@ export async function sendMentorshipRequest(
 }
 
 /**
- * Accepts the requests a step accepts (seed 001), with every related pending
- * or dismissed one, inside the step's own transaction.
+ * The requests a step accepts (seed 001), with every related pending or
+ * dismissed one: passed to the step's own statement (bookings) or run with
+ * `acceptRequestsAfter` inside its transaction.
  */
+export function acceptanceAfter(
+  orgId: string,
+  step: AcceptingStep,
+  via: string,
+  actorId: string | null,
+  now: Date,
+): Acceptance {
+  return { orgId, ...requestsAcceptedBy(step), via, actorId, now };
+}
+
 export function acceptRequestsAfter(
   tx: Tx,
   orgId: string,
@@ -154,7 +166,7 @@ export function acceptRequestsAfter(
   actorId: string | null,
   now: Date,
 ) {
-  return acceptMentorshipRequests(tx, { orgId, ...requestsAcceptedBy(step), via, actorId, now });
+  return acceptMentorshipRequests(tx, acceptanceAfter(orgId, step, via, actorId, now));
 }
 
 /** A refused step of a request: the wrong person is 403, the wrong moment 409. */

@@ -18,7 +18,7 @@ import { applyBookingDecision, bookingJobs } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { type MentorForSlots, offeredSlots } from './list-slots.ts';
 import { requireViewer, visibleTo } from './manage-sessions.ts';
-import { acceptRequestsAfter } from './mentorship-requests.ts';
+import { acceptanceAfter } from './mentorship-requests.ts';
 
 /** Unanswered bookings expire after this many days (a program setting later). */
 export const DEFAULT_EXPIRY_DAYS = 7;
@@ -205,16 +205,15 @@ export async function requestBooking(
           jobs: autoApprove
             ? []
             : bookingJobs({ id, status: 'pending', expiresAt: expires, round: 0 }, now),
+          // Booking on a mentor's profile accepts that mentor's offers to this mentee (seed 001).
+          accept: acceptanceAfter(
+            orgId,
+            { step: 'mentee_booked', mentorId: req.mentorId, menteeId: actor.userId },
+            `booking:${id}`,
+            actor.userId,
+            now,
+          ),
         },
-      );
-      // Booking on a mentor's profile accepts that mentor's offers to this mentee (seed 001).
-      await acceptRequestsAfter(
-        tx,
-        orgId,
-        { step: 'mentee_booked', mentorId: req.mentorId, menteeId: actor.userId },
-        `booking:${id}`,
-        actor.userId,
-        now,
       );
       if (price) {
         // Paying holds the amount while the booking is pending (seed 004).

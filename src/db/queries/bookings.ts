@@ -17,6 +17,7 @@ import {
   users,
 } from '../schema.ts';
 import type { NewJob } from './jobs.ts';
+import { type Acceptance, acceptanceCtes } from './mentorship-requests.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
@@ -29,6 +30,8 @@ export type BookingRecords = {
   event: Omit<typeof bookingEvents.$inferInsert, 'bookingId'>;
   outbox: { topic: string; payload: Record<string, unknown> };
   jobs?: NewJob[] | undefined;
+  /** mentorship requests the change accepts (seed 001), if any */
+  accept?: Acceptance | undefined;
 };
 
 /**
@@ -51,6 +54,7 @@ function recordsAsCtes(q: Tx, bookingId: string, r: BookingRecords) {
       q.$with('new_jobs', {}).as(q.insert(jobs).values(r.jobs).onConflictDoNothing().getSQL()),
     );
   }
+  if (r.accept) ctes.push(...acceptanceCtes(q, r.accept));
   return ctes;
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, or, sql, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { RequestKind, RequestStatus } from '../../core/mentorship-requests.ts';
 import type { ProgramMode, ProgramRole } from '../../core/roles.ts';
@@ -112,37 +112,51 @@ export async function insertRequestEvent(q: Queryable, values: typeof requestEve
   await q.insert(requestEvents).values(values);
 }
 
+/** Which requests a step accepts, by whom, when and through what. */
+export type Acceptance = {
+  orgId: string;
+  kind: RequestKind;
+  senderId: string;
+  receiverId: string;
+  via: string;
+  actorId: string | null;
+  now: Date;
+};
+
 /**
- * Accepts every pending or dismissed request of this kind from sender to
- * receiver in the organisation, recording an event for each with the status
- * it had: one statement (the event CTE joins the updated ids to the rows as
- * they were before the update). Returns how many were accepted.
+ * Accepting every pending or dismissed request of this kind from sender to
+ * receiver in the organisation, as two CTE bodies: the update (named
+ * `accepted_requests`) and an event per request with the status it had (the
+ * event CTE joins the updated ids to the rows as they were before the update).
  */
-export async function acceptMentorshipRequests(
-  q: Queryable,
-  r: {
-    orgId: string;
-    kind: RequestKind;
-    senderId: string;
-    receiverId: string;
-    via: string;
-    actorId: string | null;
-    now: Date;
-  },
-) {
-  const rows = await q.execute<{ n: number }>(sql`
-    with accepted as (
-      update ${mentorshipRequests}
-      set status = 'accepted', accepted_via = ${r.via}, updated_at = ${r.now}
-      where org_id = ${r.orgId} and kind = ${r.kind} and sender_id = ${r.senderId}
-        and receiver_id = ${r.receiverId} and status in ('pending', 'dismissed')
-      returning id
-    ), events as (
-      insert into ${requestEvents} (request_type, request_id, actor_id, action, from_status, to_status, note, at)
-      select 'mentorship', before.id, ${r.actorId}, 'accept', before.status, 'accepted', ${r.via}, ${r.now}
-      from accepted join ${mentorshipRequests} before on before.id = accepted.id
-    )
-    select count(*)::int as n from accepted`);
+function acceptanceSql(a: Acceptance) {
+  return {
+    update: sql`update ${mentorshipRequests}
+      set status = 'accepted', accepted_via = ${a.via}, updated_at = ${a.now}
+      where org_id = ${a.orgId} and kind = ${a.kind} and sender_id = ${a.senderId}
+        and receiver_id = ${a.receiverId} and status in ('pending', 'dismissed')
+      returning id`,
+    events: sql`insert into ${requestEvents} (request_type, request_id, actor_id, action, from_status, to_status, note, at)
+      select 'mentorship', before.id, ${a.actorId}, 'accept', before.status, 'accepted', ${a.via}, ${a.now}
+      from accepted_requests join ${mentorshipRequests} before on before.id = accepted_requests.id`,
+  };
+}
+
+/** The acceptance as CTEs of another statement (a booking's own change). */
+export function acceptanceCtes(q: Queryable, a: Acceptance): WithSubquery[] {
+  const { update, events } = acceptanceSql(a);
+  return [
+    q.$with('accepted_requests', {}).as(update),
+    q.$with('accepted_request_events', {}).as(events),
+  ];
+}
+
+/** The acceptance on its own, in one statement. Returns how many were accepted. */
+export async function acceptMentorshipRequests(q: Queryable, a: Acceptance) {
+  const { update, events } = acceptanceSql(a);
+  const rows = await q.execute(sql`
+    with accepted_requests as (${update}), accepted_request_events as (${events})
+    select count(*)::int as n from accepted_requests`);
   return Number((rows as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? 0);
 }
 
