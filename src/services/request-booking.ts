@@ -10,6 +10,7 @@ import {
   countPendingBetween,
   getBookingByIdempotencyKey,
   insertBooking,
+  lockMenteeMentorPair,
 } from '../db/queries/bookings.ts';
 import { getSessionTypeOf, insertLedgerEntryOnce } from '../db/queries/money.ts';
 import { getProgramInOrg, listMentorsInOrg } from '../db/queries/programs.ts';
@@ -140,6 +141,7 @@ export async function requestBooking(
         }
       }
 
+      await lockMenteeMentorPair(tx, actor.userId, req.mentorId);
       if ((await countPendingBetween(tx, actor.userId, req.mentorId)) >= PENDING_PER_MENTOR_LIMIT) {
         throw new AppError(
           'conflict',

@@ -143,6 +143,18 @@ describe('requesting a booking', () => {
     expect(fourth.json().error.reason).toBe('too_many_pending');
   });
 
+  it('keeps the limit when six requests arrive at once', async () => {
+    const eager = await addMember(app, admin, orgId, { programId });
+    const times = [9, 10, 11].flatMap((h) =>
+      ['2027-04-20', '2027-04-27'].map((d) => `${d}T${String(h).padStart(2, '0')}:00:00Z`),
+    );
+    const results = await Promise.all(times.map((t) => book(eager, t)));
+    expect(results.map((r) => r.statusCode).sort()).toEqual([201, 201, 201, 409, 409, 409]);
+    for (const refused of results.filter((r) => r.statusCode === 409)) {
+      expect(refused.json().error.reason).toBe('too_many_pending');
+    }
+  });
+
   it('refuses bad input naming the field, and booking yourself', async () => {
     const past = await book(mentee, '2027-02-01T09:00:00Z');
     expect(Object.keys(past.json().error.fields)).toEqual(['body.startsAt']);

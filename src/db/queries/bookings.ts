@@ -148,6 +148,18 @@ export async function insertOutbox(q: Queryable, topic: string, payload: Record<
   await q.insert(outbox).values({ topic, payload });
 }
 
+/**
+ * Serialises booking requests of one mentee with one mentor for the rest of
+ * the transaction, so counting their pending bookings and adding one cannot
+ * interleave. The count must be a later statement: a statement's snapshot is
+ * taken before it waits for the lock.
+ */
+export async function lockMenteeMentorPair(q: Queryable, menteeId: string, mentorId: string) {
+  await q.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`pending:${menteeId}:${mentorId}`}, 0))`,
+  );
+}
+
 export async function countPendingBetween(q: Queryable, menteeId: string, mentorId: string) {
   const [row] = await q
     .select({ n: sql<number>`count(*)::int` })
