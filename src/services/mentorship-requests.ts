@@ -22,6 +22,7 @@ import {
   listMatchesBetween,
   listMentorshipRequestsOf,
   listStandings,
+  lockRequestPair,
   setMentorshipRequestStatus,
 } from '../db/queries/mentorship-requests.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -87,6 +88,7 @@ export async function sendMentorshipRequest(
         { reason: 'not_reachable' },
       );
     }
+    await lockRequestPair(tx, actor.userId, input.toUserId);
     const recent = await countRequestsSince(
       tx,
       actor.userId,

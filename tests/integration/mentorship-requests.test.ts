@@ -225,6 +225,19 @@ describe('who may send what', () => {
     expect(statuses[0]).toBe(201);
   });
 
+  it('holds the flood limit when requests arrive at once', async () => {
+    const eager = await addMember(app, admin, orgId, {
+      name: 'Eve Eager',
+      programId: openProgram,
+      programRole: 'mentee',
+    });
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => send(eager, 'session_request', mentor)),
+    );
+    expect(results.filter((r) => r.statusCode === 201)).toHaveLength(5);
+    expect(results.filter((r) => r.statusCode === 429)).toHaveLength(3);
+  });
+
   it('a stranger cannot dismiss or withdraw someone else’s request', async () => {
     const id = (await send(mentor, 'offer', mentee)).json().id;
     for (const action of ['dismiss', 'withdraw']) {

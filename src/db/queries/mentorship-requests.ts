@@ -65,6 +65,17 @@ export async function insertMentorshipRequest(
   return row!;
 }
 
+/**
+ * Serialises one sender's requests to one receiver for the rest of the
+ * transaction, so the flood limit is counted after any request in flight has
+ * landed (the count must be a later statement).
+ */
+export async function lockRequestPair(q: Queryable, senderId: string, receiverId: string) {
+  await q.execute(
+    sql`select pg_advisory_xact_lock(hashtextextended(${`requests:${senderId}:${receiverId}`}, 0))`,
+  );
+}
+
 /** Requests one sender sent one receiver since `since` (the flood limit). */
 export async function countRequestsSince(
   q: Queryable,
