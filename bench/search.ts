@@ -188,6 +188,17 @@ async function measure(label: string, database: Database) {
       console.log(`    HTTP  ${http}`);
       console.log(`    plan  ${await planTop(database, orgId, q)}`);
     }
+    // People → Everyone: a page of members by name, or searched.
+    for (const query of ['?limit=60', '?q=python&limit=60']) {
+      const http = await timed(async () => {
+        const res = await fetch(`${base}/api/orgs/${orgId}/members${query}`, {
+          headers: { cookie: viewer.cookie },
+        });
+        if (!res.ok) throw new Error(`GET members → ${res.status} ${await res.text()}`);
+        await res.arrayBuffer();
+      });
+      console.log(`  members${query.padEnd(19)} HTTP  ${http}`);
+    }
   } finally {
     await app.close();
     await database.close();

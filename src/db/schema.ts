@@ -69,6 +69,8 @@ export const users = pgTable(
   (t) => [
     uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`),
     index('users_search_idx').using('gin', t.searchVector),
+    // People lists go by name, a page at a time.
+    index('users_name_idx').on(t.name, t.id),
   ],
 );
 

@@ -1,8 +1,10 @@
 import { AppError, notFound } from '../core/errors.ts';
+import { searchWords } from '../core/mentor-search.ts';
 import { type OrgRole, type ProgramRole, wouldRemoveLastAdmin } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { endMatchesOfMember } from '../db/queries/matches.ts';
+import { prefixQuery } from '../db/queries/mentor-search.ts';
 import {
   countAdminsForUpdate,
   deleteOrgMember,
@@ -20,9 +22,28 @@ import type { Actor, ServiceContext } from './context.ts';
 import { photoUrlFor } from './manage-profile.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
-export async function listMembers(ctx: ServiceContext, actor: Actor, orgId: string) {
+/**
+ * The organisation's members by name; optionally only those matching search
+ * words (names, skills, profile text; each a prefix), only mentors, and at
+ * most `limit` of them.
+ */
+export async function listMembers(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  opts: {
+    q?: string | undefined;
+    mentorsOnly?: boolean | undefined;
+    limit?: number | undefined;
+  } = {},
+) {
   await requireOrgMember(ctx.db, actor, orgId);
-  const members = await listOrgMembers(ctx.db, orgId);
+  const words = searchWords(opts.q ?? '');
+  const members = await listOrgMembers(ctx.db, orgId, {
+    tsquery: words.length > 0 ? prefixQuery(words) : null,
+    mentorsOnly: opts.mentorsOnly,
+    limit: opts.limit,
+  });
   return members.map(({ photoKey, ...m }) => ({
     ...m,
     hasPhoto: photoKey !== null,

@@ -84,6 +84,41 @@ beforeAll(async () => {
   });
 });
 
+describe('listing everyone a page at a time', () => {
+  const members = async (query: string) => {
+    const res = await as(app, mentee).get(`/api/orgs/${orgId}/members${query}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return (res.json().members as { name: string; programs: unknown[] }[]).map((m) => m.name);
+  };
+
+  it('searches members by words, mentors only, and a first page by name', async () => {
+    expect(await members('?q=haskell')).toEqual(['Aaron Slow', 'Zed Quick']);
+    expect(await members('?q=mo%20ment')).toEqual(['Mo Mentee']);
+    const all = await members('');
+    expect(all).toContain('Alex Admin');
+    expect(await members('?limit=3')).toEqual(all.slice(0, 3));
+    const mentorsOnly = await members('?mentorsOnly=true');
+    expect(mentorsOnly).not.toContain('Mo Mentee');
+    expect(mentorsOnly).toContain('Zed Quick');
+    expect(await members('?q=welding&mentorsOnly=true&limit=2')).toEqual([
+      'Ella Everytuesday',
+      'Hal Nohours',
+    ]);
+  });
+
+  it('names the field on bad parameters', async () => {
+    for (const [query, field] of [
+      ['?limit=0', 'querystring.limit'],
+      ['?mentorsOnly=yes', 'querystring.mentorsOnly'],
+      [`?q=${'x'.repeat(201)}`, 'querystring.q'],
+    ] as const) {
+      const res = await as(app, mentee).get(`/api/orgs/${orgId}/members${query}`);
+      expect(res.statusCode).toBe(400);
+      expect(Object.keys(res.json().error.fields)).toEqual([field]);
+    }
+  });
+});
+
 describe('searching mentors', () => {
   it('finds a mentor by a skill word and by a prefix of it, of a name, or of a hyphenated name', async () => {
     expect(names(await search('?q=kotlin'))).toEqual(['Kai Kotlin-Lee']);

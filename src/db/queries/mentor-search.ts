@@ -39,7 +39,7 @@ function wordQuery(word: string): SQL {
  * Every word required. A scalar subquery, so PostgreSQL computes the tsquery
  * once per statement (an InitPlan), not once per row ranked.
  */
-function prefixQuery(words: string[]): SQL {
+export function prefixQuery(words: string[]): SQL {
   return sql`(select ${sql.join(words.map(wordQuery), sql` && `)})`;
 }
 

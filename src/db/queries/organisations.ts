@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrgRole } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
@@ -111,31 +111,72 @@ export async function deleteOrgMember(q: Queryable, orgId: string, userId: strin
   await q.delete(orgMembers).where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)));
 }
 
-/** Members with their program roles and groups in this organisation. */
-export async function listOrgMembers(q: Queryable, orgId: string) {
+export type MemberListing = {
+  /** only members whose search document matches (`prefixQuery` of mentor-search.ts) */
+  tsquery?: SQL | null | undefined;
+  /** only members who mentor in one of the organisation's programs */
+  mentorsOnly?: boolean | undefined;
+  /** at most this many, by name; all when omitted */
+  limit?: number | undefined;
+};
+
+/**
+ * Members with their program roles and groups in this organisation, by name.
+ * With a limit, the page of ids is chosen first, so programs and groups are
+ * read only for the rows returned (an organisation may have 100,000 members).
+ */
+export async function listOrgMembers(q: Queryable, orgId: string, opts: MemberListing = {}) {
+  const fields = {
+    userId: users.id,
+    name: users.name,
+    email: users.email,
+    timeZone: users.timeZone,
+    location: users.location,
+    photoKey: users.photoKey,
+    role: orgMembers.role,
+    joinedAt: orgMembers.createdAt,
+    programs: sql<{ programId: string; role: 'mentor' | 'mentee' }[]>`coalesce((
+      select json_agg(json_build_object('programId', pm.program_id, 'role', pm.role) order by pm.program_id)
+      from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+      where pm.user_id = ${users.id} and p.org_id = ${orgId}), '[]'::json)`,
+    groupIds: sql<string[]>`coalesce((
+      select json_agg(gm.group_id order by gm.group_id)
+      from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
+      where gm.user_id = ${users.id} and g.org_id = ${orgId}), '[]'::json)`,
+  };
+  const filters = and(
+    eq(orgMembers.orgId, orgId),
+    opts.tsquery ? sql`${users.searchVector} @@ ${opts.tsquery}` : undefined,
+    opts.mentorsOnly
+      ? sql`exists (select 1 from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+          where pm.user_id = ${orgMembers.userId} and p.org_id = ${orgId} and pm.role = 'mentor')`
+      : undefined,
+  );
+  if (opts.limit === undefined) {
+    return q
+      .select(fields)
+      .from(orgMembers)
+      .innerJoin(users, eq(users.id, orgMembers.userId))
+      .where(filters)
+      .orderBy(asc(users.name), asc(users.id));
+  }
+  // A subquery with a LIMIT is never merged into the outer query: the page comes first.
+  const page = q.$with('member_page').as(
+    q
+      .select({ id: sql<string>`${users.id}`.as('member_id') })
+      .from(orgMembers)
+      .innerJoin(users, eq(users.id, orgMembers.userId))
+      .where(filters)
+      .orderBy(asc(users.name), asc(users.id))
+      .limit(opts.limit),
+  );
   return q
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      timeZone: users.timeZone,
-      location: users.location,
-      photoKey: users.photoKey,
-      role: orgMembers.role,
-      joinedAt: orgMembers.createdAt,
-      programs: sql<{ programId: string; role: 'mentor' | 'mentee' }[]>`coalesce((
-        select json_agg(json_build_object('programId', pm.program_id, 'role', pm.role) order by pm.program_id)
-        from ${programMembers} pm join ${programs} p on p.id = pm.program_id
-        where pm.user_id = ${users.id} and p.org_id = ${orgId}), '[]'::json)`,
-      groupIds: sql<string[]>`coalesce((
-        select json_agg(gm.group_id order by gm.group_id)
-        from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
-        where gm.user_id = ${users.id} and g.org_id = ${orgId}), '[]'::json)`,
-    })
-    .from(orgMembers)
-    .innerJoin(users, eq(users.id, orgMembers.userId))
-    .where(eq(orgMembers.orgId, orgId))
-    .orderBy(asc(users.name));
+    .with(page)
+    .select(fields)
+    .from(page)
+    .innerJoin(users, eq(users.id, page.id))
+    .innerJoin(orgMembers, and(eq(orgMembers.userId, users.id), eq(orgMembers.orgId, orgId)))
+    .orderBy(asc(users.name), asc(users.id));
 }
 
 /** True when the two users share at least one organisation. */

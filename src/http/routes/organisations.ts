@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
+import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
 import { orgRoles, programRoles } from '../../core/roles.ts';
 import { listAuditEventsInOrg } from '../../db/queries/audit.ts';
 import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
@@ -103,13 +104,37 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     {
       schema: {
         tags,
-        summary: 'Members with their roles, programs and groups',
+        summary:
+          'Members with their roles, programs and groups, by name; searched, mentors only, or a first page when asked',
         params: orgParams,
+        querystring: z.strictObject({
+          q: z
+            .string()
+            .max(MAX_SEARCH_LENGTH, `must be at most ${MAX_SEARCH_LENGTH} characters`)
+            .optional()
+            .meta({ description: 'words of names, skills or profile text; each a prefix' }),
+          mentorsOnly: z
+            .stringbool({
+              truthy: ['true'],
+              falsy: ['false'],
+              case: 'sensitive',
+              error: 'must be true or false',
+            })
+            .optional()
+            .meta({ enum: ['true', 'false'] }),
+          limit: z.coerce
+            .number({ error: 'must be a number' })
+            .int('must be a whole number')
+            .min(1, 'must be between 1 and 500')
+            .max(500, 'must be between 1 and 500')
+            .optional()
+            .meta({ description: 'at most this many, by name (all when omitted)' }),
+        }),
         response: { 200: z.object({ members: z.array(member) }), ...errorResponses },
       },
     },
     async (request) => ({
-      members: await listMembers(ctx, requireActor(request), request.params.orgId),
+      members: await listMembers(ctx, requireActor(request), request.params.orgId, request.query),
     }),
   );
 

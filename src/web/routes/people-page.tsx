@@ -11,31 +11,28 @@ import { TextField } from '../ui/field.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';
+import { useDebouncedValue } from '../use-debounced-value.ts';
 
-const isMentor = (member: Member) => member.programs.some((program) => program.role === 'mentor');
+/** As the server accepts (core mentor-search MAX_SEARCH_LENGTH). */
+const MAX_SEARCH_LENGTH = 200;
 
-function matches(member: Member, query: string): boolean {
-  const needle = query.trim().toLowerCase();
-  if (!needle) return true;
-  return [member.name, member.location, member.timeZone].some((text) =>
-    text.toLowerCase().includes(needle),
-  );
-}
+/** Everyone is listed a page at a time: an organisation may have 100,000 members. */
+const PAGE_SIZE = 60;
 
 export function PeoplePage() {
   const { orgId = '' } = useParams();
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
   const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const [query, setQuery] = useState('');
   const [mentorsOnly, setMentorsOnly] = useState(false);
   const everyoneId = useId();
+  const words = useDebouncedValue(query.trim(), 250);
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (words) params.set('q', words);
+  if (mentorsOnly) params.set('mentorsOnly', 'true');
+  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members?${params}`);
 
-  const list = members.data?.members ?? [];
-  const hasMentors = list.some(isMentor);
-  const shown = list.filter(
-    (member) => matches(member, query) && (!mentorsOnly || isMentor(member)),
-  );
+  const shown = members.data?.members ?? [];
   return (
     <>
       <PageHeader
@@ -46,25 +43,20 @@ export function PeoplePage() {
       <h2 className="directory__title" id={everyoneId}>
         Everyone
       </h2>
-      {list.length > 5 || hasMentors ? (
-        <div className="toolbar">
-          {list.length > 5 ? (
-            <TextField
-              label="Search people"
-              type="search"
-              value={query}
-              onChange={(event) => setQuery(event.target.value)}
-            />
-          ) : null}
-          {hasMentors ? (
-            <Checkbox
-              label="Mentors only"
-              checked={mentorsOnly}
-              onChange={(event) => setMentorsOnly(event.target.checked)}
-            />
-          ) : null}
-        </div>
-      ) : null}
+      <div className="toolbar">
+        <TextField
+          label="Search people"
+          type="search"
+          maxLength={MAX_SEARCH_LENGTH}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+        />
+        <Checkbox
+          label="Mentors only"
+          checked={mentorsOnly}
+          onChange={(event) => setMentorsOnly(event.target.checked)}
+        />
+      </div>
       <ErrorAlert message={members.error?.message} />
       {members.loading ? <Loading /> : null}
       {members.data && shown.length === 0 ? (
@@ -83,6 +75,11 @@ export function PeoplePage() {
           />
         ))}
       </ul>
+      {shown.length >= PAGE_SIZE ? (
+        <p className="directory__more">
+          Showing the first {PAGE_SIZE} by name. Search to find someone else.
+        </p>
+      ) : null}
     </>
   );
 }
