@@ -215,3 +215,32 @@ describe('a mentor books the mentee who asked', () => {
     await maya.close();
   });
 });
+
+describe('suggestions', () => {
+  it('an admin suggests a mentor to a mentee, found by name; the mentee’s bell shows it live, linking to the profile', async () => {
+    const lucas = await as('lucas@demo.confer.test', 'Europe/Paris');
+    const admin = await as('admin@demo.confer.test', 'Europe/Dublin');
+    await openProfile(admin.page, 'Lucas Martin');
+    await admin.page.getByRole('button', { name: 'Suggest…' }).click();
+    const form = admin.page.getByRole('form', { name: 'Suggest someone' });
+    await form.getByLabel('Find a member').fill('diego');
+    const pick = form.getByLabel('Someone to suggest to Lucas Martin');
+    await expect.poll(() => pick.locator('option', { hasText: 'Priya Raman' }).count()).toBe(0);
+    await pick.selectOption({ label: 'Diego Fernández' });
+    await form.getByLabel('Note').fill('Diego has led platform teams.');
+    await form.getByRole('button', { name: 'Send suggestion' }).click();
+    await admin.page.getByText('You suggested Diego Fernández to Lucas Martin').waitFor();
+
+    // No reload: the bell hears of it from the server's live stream.
+    const bell = lucas.page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
+    await bell.waitFor({ timeout: 10_000 });
+    await bell.click();
+    const note = lucas.page
+      .getByRole('region', { name: 'Notifications' })
+      .getByRole('link', { name: /suggests Diego Fernández as a mentor for you/ });
+    await note.click();
+    await lucas.page.getByRole('heading', { name: 'Diego Fernández', level: 1 }).waitFor();
+    await lucas.close();
+    await admin.close();
+  });
+});

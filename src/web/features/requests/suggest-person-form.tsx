@@ -2,13 +2,15 @@ import { type FormEvent, useState } from 'react';
 import type { Member } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { SelectField, TextAreaField } from '../../ui/field.tsx';
+import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
 import { Loading } from '../../ui/loading.tsx';
 import { useApiData } from '../../use-api-data.ts';
+import { useDebouncedValue } from '../../use-debounced-value.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useSignedInUser } from '../auth/session-context.tsx';
 
 const MAX_NOTE = 2000;
+const PAGE_SIZE = 50;
 
 const mentors = (member: Member) => member.programs.some((program) => program.role === 'mentor');
 
@@ -26,7 +28,12 @@ type SuggestPersonFormProps = {
 export function SuggestPersonForm({ orgId, to, onSent, onClose }: SuggestPersonFormProps) {
   const api = useApi();
   const me = useSignedInUser();
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  // Found on the server, a page at a time: an organisation may be large.
+  const [find, setFind] = useState('');
+  const words = useDebouncedValue(find.trim(), 250);
+  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  if (words) params.set('q', words);
+  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members?${params}`);
   const submission = useSubmission();
   const [suggestedUserId, setSuggestedUserId] = useState('');
   const [note, setNote] = useState('');
@@ -59,6 +66,13 @@ export function SuggestPersonForm({ orgId, to, onSent, onClose }: SuggestPersonF
     <form className="form session-panel" aria-label="Suggest someone" onSubmit={send} noValidate>
       {members.loading ? <Loading /> : null}
       <ErrorAlert message={members.error?.message} />
+      <TextField
+        label="Find a member"
+        type="search"
+        value={find}
+        hint={`The first ${PAGE_SIZE} by name; type a name or a skill to find someone else.`}
+        onChange={(event) => setFind(event.target.value)}
+      />
       <SelectField
         label={`Someone to suggest to ${to.name}`}
         name="suggestedUserId"
