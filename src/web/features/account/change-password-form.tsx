@@ -1,11 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { TextField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
+import { PasswordField } from '../auth/password-field.tsx';
 import { useApi } from '../auth/session-context.tsx';
-
-const PASSWORD_MIN_LENGTH = 10;
 
 /** Changing the password signs out every other session, so the caller reloads that list. */
 export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
@@ -31,24 +29,17 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
 
   return (
     <form className="form" onSubmit={submit} noValidate>
-      <TextField
+      <PasswordField
         label="Current password"
         name="currentPassword"
-        type="password"
-        autoComplete="current-password"
-        required
         value={currentPassword}
         error={submission.fieldErrors.currentPassword}
         onChange={(event) => setCurrentPassword(event.target.value)}
       />
-      <TextField
+      <PasswordField
+        isNew
         label="New password"
         name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         value={newPassword}
         error={submission.fieldErrors.newPassword}
         onChange={(event) => setNewPassword(event.target.value)}

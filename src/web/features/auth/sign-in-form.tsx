@@ -3,6 +3,7 @@ import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
+import { PasswordField } from './password-field.tsx';
 import { useSession } from './session-context.tsx';
 
 export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
@@ -32,12 +33,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         error={submission.fieldErrors.email}
         onChange={(event) => setEmail(event.target.value)}
       />
-      <TextField
+      <PasswordField
         label="Password"
         name="password"
-        type="password"
-        autoComplete="current-password"
-        required
         value={password}
         error={submission.fieldErrors.password}
         onChange={(event) => setPassword(event.target.value)}

@@ -4,9 +4,8 @@ import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { browserTimeZone, TimeZoneSelect } from '../../ui/time-zone-select.tsx';
 import { useSubmission } from '../../use-submission.ts';
+import { PasswordField } from './password-field.tsx';
 import { useSession } from './session-context.tsx';
-
-const PASSWORD_MIN_LENGTH = 10;
 
 type SignUpFormProps = {
   /** An invitation fixes the address: it is shown read-only. */
@@ -61,14 +60,10 @@ export function SignUpForm({ fixedEmail, invitationToken, onSignedUp }: SignUpFo
         error={submission.fieldErrors.email}
         onChange={(event) => setEmail(event.target.value)}
       />
-      <TextField
+      <PasswordField
+        isNew
         label="Password"
         name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        minLength={PASSWORD_MIN_LENGTH}
-        hint={`At least ${PASSWORD_MIN_LENGTH} characters.`}
         value={password}
         error={submission.fieldErrors.password}
         onChange={(event) => setPassword(event.target.value)}
