@@ -12,6 +12,7 @@ import { mayMessage, pairKey, requestProgram, type Standing } from '../core/mess
 import type { Queryable, Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
+import { listMatchesBetween } from '../db/queries/matches.ts';
 import {
   type Acceptance,
   acceptMentorshipRequests,
@@ -19,7 +20,6 @@ import {
   getMentorshipRequestForUpdate,
   insertMentorshipRequest,
   insertRequestEvent,
-  listMatchesBetween,
   listMentorshipRequestsOf,
   listStandings,
   lockRequestPair,
@@ -27,6 +27,7 @@ import {
 } from '../db/queries/mentorship-requests.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { photoUrlFor } from './manage-profile.ts';
+import { requireOrgMember } from './org-access.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -141,7 +142,7 @@ export async function sendMentorshipRequest(
         now,
       );
     }
-    return row;
+    return describeRequest(tx, orgId, actor.userId, row.id);
   });
 }
 
@@ -221,17 +222,15 @@ export async function answerMentorshipRequest(
     const now = ctx.now();
     const updated = await setMentorshipRequestStatus(tx, id, decision.to, now);
     await recordRequestStep(tx, 'mentorship', row, actor.userId, action, decision.to, now);
-    return present(updated, side, null);
+    return describeRequest(tx, orgId, actor.userId, updated.id);
   });
 }
 
 type ListedRequest = Awaited<ReturnType<typeof listMentorshipRequestsOf>>[number];
 
-function present(
-  r: ListedRequest['request'],
-  side: 'sender' | 'receiver',
-  l: Omit<ListedRequest, 'request'> | null,
-) {
+/** A request as one of its two people sees it. */
+function present({ request: r, ...l }: ListedRequest, viewerId: string) {
+  const side = r.senderId === viewerId ? 'sender' : 'receiver';
   const otherId = side === 'sender' ? r.receiverId : r.senderId;
   return {
     id: r.id,
@@ -241,13 +240,11 @@ function present(
     status: statusSeenBy(r.status, side),
     message: r.message,
     programId: r.programId,
-    programName: l?.programName ?? null,
+    programName: l.programName,
     other: {
       userId: otherId,
-      name: l ? (side === 'sender' ? l.receiverName : l.senderName) : null,
-      photoUrl: l
-        ? photoUrlFor(otherId, side === 'sender' ? l.receiverPhotoKey : l.senderPhotoKey)
-        : null,
+      name: side === 'sender' ? l.receiverName : l.senderName,
+      photoUrl: photoUrlFor(otherId, side === 'sender' ? l.receiverPhotoKey : l.senderPhotoKey),
     },
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
@@ -256,18 +253,24 @@ function present(
 
 export type PresentedRequest = ReturnType<typeof present>;
 
+/** One request as this viewer (its sender or receiver) sees it. */
+async function describeRequest(q: Queryable, orgId: string, viewerId: string, id: string) {
+  const [row] = await listMentorshipRequestsOf(q, orgId, viewerId, id);
+  if (!row) throw notFound('Request');
+  return present(row, viewerId);
+}
+
 /** My Mentorship Requests: what I received and what I sent. */
 export async function listMyMentorshipRequests(ctx: ServiceContext, actor: Actor, orgId: string) {
-  const { me } = await loadPair(ctx.db, orgId, actor.userId, actor.userId);
-  const rows = await listMentorshipRequestsOf(ctx.db, orgId, me.userId);
-  const received: PresentedRequest[] = [];
-  const sent: PresentedRequest[] = [];
-  for (const { request, ...l } of rows) {
-    if (request.receiverId === actor.userId) received.push(present(request, 'receiver', l));
+  await requireOrgMember(ctx.db, actor, orgId);
+  const all = (await listMentorshipRequestsOf(ctx.db, orgId, actor.userId)).map((row) =>
+    present(row, actor.userId),
+  );
+  return {
     // A withdrawn request leaves the receiver's list but stays in the sender's.
-    else sent.push(present(request, 'sender', l));
-  }
-  return { received: received.filter((r) => r.status !== 'withdrawn'), sent };
+    received: all.filter((r) => r.box === 'received' && r.status !== 'withdrawn'),
+    sent: all.filter((r) => r.box === 'sent'),
+  };
 }
 
 /**

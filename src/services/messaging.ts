@@ -39,6 +39,7 @@ import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { photoUrlFor } from './manage-profile.ts';
 import { loadPair, recordRequestStep, refuseRequestStep } from './mentorship-requests.ts';
+import { requireOrgMember } from './org-access.ts';
 
 export type Upload = { filename: string; bytes: Uint8Array };
 
@@ -243,16 +244,15 @@ export async function messagePerson(
 
 /** The Messaging tab: my threads with the other person, last message and unread count. */
 export async function listMyThreads(ctx: ServiceContext, actor: Actor, orgId: string) {
-  await loadPair(ctx.db, orgId, actor.userId, actor.userId);
-  return (await summariseThreads(ctx, actor, orgId)).filter(
+  await requireOrgMember(ctx.db, actor, orgId);
+  return (await listThreadsOf(ctx.db, orgId, actor.userId)).map(summarise).filter(
     // A message request I have not answered lives under Requests → Message requests.
     (t) => !(t.request?.status === 'pending' && t.request.senderId !== actor.userId),
   );
 }
 
-async function summariseThreads(ctx: ServiceContext, actor: Actor, orgId: string) {
-  const rows = await listThreadsOf(ctx.db, orgId, actor.userId);
-  return rows.map((r) => ({
+function summarise(r: Awaited<ReturnType<typeof listThreadsOf>>[number]) {
+  return {
     id: r.thread.id,
     kind: r.thread.kind,
     bookingId: r.thread.bookingId,
@@ -268,12 +268,12 @@ async function summariseThreads(ctx: ServiceContext, actor: Actor, orgId: string
     unread: r.unread,
     request: r.request,
     lastActivityAt: r.thread.lastMessageAt ?? r.thread.createdAt,
-  }));
+  };
 }
 
 /** How many messages wait unread in my conversations (the tab's badge). */
 export async function countMyUnread(ctx: ServiceContext, actor: Actor, orgId: string) {
-  await loadPair(ctx.db, orgId, actor.userId, actor.userId);
+  await requireOrgMember(ctx.db, actor, orgId);
   return countUnreadOf(ctx.db, orgId, actor.userId);
 }
 
@@ -285,23 +285,20 @@ export async function getThread(
   threadId: string,
   before?: Date,
 ) {
-  const thread = await requireThread(ctx.db, orgId, threadId, actor.userId);
-  const summary = (await summariseThreads(ctx, actor, orgId)).find((t) => t.id === thread.id);
-  const items = await listMessages(ctx.db, thread.id, PAGE, before);
-  const request =
-    thread.kind === 'direct' ? await getLatestMessageRequest(ctx.db, thread.id) : null;
-  const [a, b] = orderedPair(thread.userA, thread.userB);
-  const connected = thread.kind === 'direct' ? await isConnected(ctx.db, orgId, a, b) : false;
+  const [row] = await listThreadsOf(ctx.db, orgId, actor.userId, threadId);
+  if (!row) throw notFound('Thread');
+  const summary = summarise(row);
+  const items = await listMessages(ctx.db, threadId, PAGE, before);
+  const [a, b] = orderedPair(row.thread.userA, row.thread.userB);
+  const connected = row.thread.kind === 'direct' ? await isConnected(ctx.db, orgId, a, b) : false;
   return {
-    thread: summary ?? null,
-    threadId: thread.id,
-    kind: thread.kind,
-    bookingId: thread.bookingId,
-    otherId: otherOf(thread, actor.userId),
+    thread: summary,
+    threadId,
+    kind: summary.kind,
+    bookingId: summary.bookingId,
+    otherId: summary.other.userId,
     connected,
-    request: request
-      ? { id: request.id, status: request.status, senderId: request.senderId }
-      : null,
+    request: summary.request,
     messages: items,
     hasMore: items.length === PAGE,
   };
@@ -342,7 +339,7 @@ export async function readAttachment(
 
 /** Requests → Message requests: received ones waiting for me, and those I sent. */
 export async function listMyMessageRequests(ctx: ServiceContext, actor: Actor, orgId: string) {
-  await loadPair(ctx.db, orgId, actor.userId, actor.userId);
+  await requireOrgMember(ctx.db, actor, orgId);
   const rows = await listMessageRequestsOf(ctx.db, orgId, actor.userId);
   const view = (r: (typeof rows)[number]) => ({
     id: r.request.id,
@@ -407,7 +404,7 @@ export async function answerMessageRequest(
 
 /** My connections in the organisation. */
 export async function listMyConnections(ctx: ServiceContext, actor: Actor, orgId: string) {
-  await loadPair(ctx.db, orgId, actor.userId, actor.userId);
+  await requireOrgMember(ctx.db, actor, orgId);
   const rows = await listConnectionsOf(ctx.db, orgId, actor.userId);
   return rows.map((r) => ({
     userId: r.userId,

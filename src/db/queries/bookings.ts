@@ -9,7 +9,6 @@ import {
   jobs,
   ledgerEntries,
   mentorStats,
-  orgMembers,
   outbox,
   programs,
   sessionTypes,
@@ -18,6 +17,7 @@ import {
 } from '../schema.ts';
 import type { NewJob } from './jobs.ts';
 import { type Acceptance, acceptanceCtes } from './mentorship-requests.ts';
+import { isOrgMember } from './organisations.ts';
 
 export type BookingRow = typeof bookings.$inferSelect;
 
@@ -112,7 +112,7 @@ export async function getParticipantBookingForUpdate(
         eq(bookings.id, id),
         eq(bookings.orgId, orgId),
         or(eq(bookings.mentorId, userId), eq(bookings.menteeId, userId)),
-        sql`exists (select 1 from ${orgMembers} where ${orgMembers.orgId} = ${orgId} and ${orgMembers.userId} = ${userId})`,
+        isOrgMember(orgId, userId),
       ),
     )
     .for('update', { of: bookings });

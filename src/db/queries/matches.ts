@@ -153,3 +153,23 @@ export async function listMatchesOfUser(q: Queryable, orgId: string, userId: str
     )
     .orderBy(asc(programs.name), asc(matches.createdAt));
 }
+
+/** Active matches between two people, either way round, as `program:mentor:mentee`. */
+export async function listMatchesBetween(q: Queryable, a: string, b: string) {
+  return q
+    .select({
+      programId: matches.programId,
+      mentorId: matches.mentorId,
+      menteeId: matches.menteeId,
+    })
+    .from(matches)
+    .where(
+      and(
+        sql`${matches.endedAt} is null`,
+        or(
+          and(eq(matches.mentorId, a), eq(matches.menteeId, b)),
+          and(eq(matches.mentorId, b), eq(matches.menteeId, a)),
+        ),
+      ),
+    );
+}

@@ -4,7 +4,6 @@ import type { RequestKind, RequestStatus } from '../../core/mentorship-requests.
 import type { ProgramMode, ProgramRole } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
 import {
-  matches,
   mentorshipRequests,
   orgMembers,
   programMembers,
@@ -35,26 +34,6 @@ export async function listStandings(q: Queryable, orgId: string, userIds: string
     .from(orgMembers)
     .innerJoin(users, eq(users.id, orgMembers.userId))
     .where(and(eq(orgMembers.orgId, orgId), inArray(orgMembers.userId, userIds)));
-}
-
-/** Active matches between two people, either way round, as `program:mentor:mentee`. */
-export async function listMatchesBetween(q: Queryable, a: string, b: string) {
-  return q
-    .select({
-      programId: matches.programId,
-      mentorId: matches.mentorId,
-      menteeId: matches.menteeId,
-    })
-    .from(matches)
-    .where(
-      and(
-        sql`${matches.endedAt} is null`,
-        or(
-          and(eq(matches.mentorId, a), eq(matches.menteeId, b)),
-          and(eq(matches.mentorId, b), eq(matches.menteeId, a)),
-        ),
-      ),
-    );
 }
 
 export async function insertMentorshipRequest(
@@ -171,8 +150,16 @@ export async function acceptMentorshipRequests(q: Queryable, a: Acceptance) {
   return Number((rows as unknown as { rows?: { n: number }[] }).rows?.[0]?.n ?? 0);
 }
 
-/** A user's requests in the organisation, both boxes, newest first, with the other person. */
-export async function listMentorshipRequestsOf(q: Queryable, orgId: string, userId: string) {
+/**
+ * A user's requests in the organisation, both boxes, newest first, with the
+ * other person; with `onlyId`, just that one (if the user sent or received it).
+ */
+export async function listMentorshipRequestsOf(
+  q: Queryable,
+  orgId: string,
+  userId: string,
+  onlyId?: string,
+) {
   const sender = alias(users, 'sender');
   const receiver = alias(users, 'receiver');
   return q
@@ -192,6 +179,7 @@ export async function listMentorshipRequestsOf(q: Queryable, orgId: string, user
       and(
         eq(mentorshipRequests.orgId, orgId),
         or(eq(mentorshipRequests.senderId, userId), eq(mentorshipRequests.receiverId, userId)),
+        onlyId ? eq(mentorshipRequests.id, onlyId) : undefined,
       ),
     )
     .orderBy(desc(mentorshipRequests.createdAt))

@@ -7,11 +7,11 @@ import {
   messageAttachments,
   messageRequests,
   messages,
-  orgMembers,
   threadReads,
   threads,
   users,
 } from '../schema.ts';
+import { isOrgMember } from './organisations.ts';
 
 export type ThreadRow = typeof threads.$inferSelect;
 export type MessageRequestRow = typeof messageRequests.$inferSelect;
@@ -21,9 +21,6 @@ export type MessageRequestRow = typeof messageRequests.$inferSelect;
  * Drizzle writes bare column names (which the subquery's own tables would capture).
  */
 const outer = (table: string, column: string) => sql.raw(`"${table}"."${column}"`);
-
-const isMember = (orgId: string, userId: string) =>
-  sql`exists (select 1 from ${orgMembers} where ${orgMembers.orgId} = ${orgId} and ${orgMembers.userId} = ${userId})`;
 
 /**
  * A thread of the organisation in which the user takes part, while still a
@@ -44,7 +41,7 @@ export async function getThreadOfParticipant(
         eq(threads.id, threadId),
         eq(threads.orgId, orgId),
         or(eq(threads.userA, userId), eq(threads.userB, userId)),
-        isMember(orgId, userId),
+        isOrgMember(orgId, userId),
       ),
     );
   const [row] = lock ? await query.for('update') : await query;
@@ -79,9 +76,15 @@ export async function ensureDirectThread(q: Queryable, orgId: string, a: string,
 /**
  * The user's threads in the organisation, latest activity first: the other
  * person, the booking it belongs to, the last message, unread count and the
- * message request of a direct thread.
+ * message request of a direct thread. With `onlyThreadId`, just that one
+ * (if the user takes part in it).
  */
-export async function listThreadsOf(q: Queryable, orgId: string, userId: string) {
+export async function listThreadsOf(
+  q: Queryable,
+  orgId: string,
+  userId: string,
+  onlyThreadId?: string,
+) {
   const otherId = sql<string>`case when ${outer('threads', 'user_a')} = ${userId} then ${outer('threads', 'user_b')} else ${outer('threads', 'user_a')} end`;
   const threadId = outer('threads', 'id');
   return q
@@ -118,7 +121,8 @@ export async function listThreadsOf(q: Queryable, orgId: string, userId: string)
       and(
         eq(threads.orgId, orgId),
         or(eq(threads.userA, userId), eq(threads.userB, userId)),
-        isMember(orgId, userId),
+        isOrgMember(orgId, userId),
+        onlyThreadId ? eq(threads.id, onlyThreadId) : undefined,
       ),
     )
     .orderBy(desc(sql`coalesce(${threads.lastMessageAt}, ${threads.createdAt})`), desc(threads.id))
@@ -334,7 +338,7 @@ export async function getAttachmentOfParticipant(
         eq(messageAttachments.id, id),
         eq(threads.orgId, orgId),
         or(eq(threads.userA, userId), eq(threads.userB, userId)),
-        isMember(orgId, userId),
+        isOrgMember(orgId, userId),
       ),
     );
   return row?.attachment ?? null;

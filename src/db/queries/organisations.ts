@@ -56,6 +56,10 @@ export async function listOrganisationsOfUser(q: Queryable, userId: string) {
     .orderBy(asc(organisations.name));
 }
 
+/** A condition for another query: the user is (still) a member of the organisation. */
+export const isOrgMember = (orgId: string, userId: string) =>
+  sql`exists (select 1 from ${orgMembers} where ${orgMembers.orgId} = ${orgId} and ${orgMembers.userId} = ${userId})`;
+
 export async function getOrgMembership(q: Queryable, orgId: string, userId: string) {
   const [row] = await q
     .select()

@@ -74,11 +74,10 @@ export const mentorshipRequestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       },
     },
     async (request, reply) => {
-      const actor = requireActor(request);
       const { orgId } = request.params;
-      const row = await sendMentorshipRequest(ctx, actor, orgId, request.body);
-      const { sent } = await listMyMentorshipRequests(ctx, actor, orgId);
-      return reply.code(201).send(sent.find((r) => r.id === row.id)!);
+      return reply
+        .code(201)
+        .send(await sendMentorshipRequest(ctx, requireActor(request), orgId, request.body));
     },
   );
 
@@ -98,11 +97,8 @@ export const mentorshipRequestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
         },
       },
       async (request) => {
-        const actor = requireActor(request);
         const { orgId, requestId } = request.params;
-        await answerMentorshipRequest(ctx, actor, orgId, requestId, action);
-        const { received, sent } = await listMyMentorshipRequests(ctx, actor, orgId);
-        return [...received, ...sent].find((r) => r.id === requestId)!;
+        return answerMentorshipRequest(ctx, requireActor(request), orgId, requestId, action);
       },
     );
   }
