@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects: pure unit tests beside the core code, integration tests
-// through the real app on a real database, and browser tests (npm run test:e2e).
+// Four projects: pure unit tests beside the core code, integration tests
+// through the real app on a real database, the reliability suite, and browser
+// tests (npm run test:e2e).
 export default defineConfig({
   test: {
     // 2 cores: two files at once keeps PGlite instances (~0.5 GB each) in check.
@@ -24,6 +25,19 @@ export default defineConfig({
           globalSetup: ['tests/support/global-database.ts'],
           testTimeout: 30_000,
           hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          // Fuzzing, authorisation matrix, racing processes, crashes and outages
+          // (npm run test:reliability); one file at a time: files start servers.
+          name: 'reliability',
+          include: ['tests/reliability/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/support/global-database.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
         },
       },
       {

@@ -1,9 +1,6 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { freshDataDir, startServerProcess } from '../support/server-process.ts';
 
 export const DEMO_PASSWORD = 'confer-demo-2026';
 
@@ -19,35 +16,10 @@ export type RunningConfer = {
  * DATA_DIR and a free port; the built web app must already be in dist/web.
  */
 export async function startConfer(): Promise<RunningConfer> {
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-e2e-'));
-  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'src/cli.ts', 'serve'], {
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'test',
-      // Lets a test move the server's clock (expiry) and run due jobs within a second.
-      TEST_CLOCK: 'true',
-      JOBS_POLL_SECONDS: '1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Confer is running at (http:\/\/\S+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve(match[1]);
-      }
-    };
-    child.stdout?.on('data', onData);
-    child.stderr?.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
+  const data = freshDataDir();
+  // TEST_CLOCK lets a test move the server's clock (expiry); jobs run every second.
+  const server = await startServerProcess({ DATA_DIR: data.dir, TEST_CLOCK: 'true' });
+  const { url } = server;
   return {
     url,
     advanceClock: async (ms) => {
@@ -59,10 +31,8 @@ export async function startConfer(): Promise<RunningConfer> {
       if (!res.ok) throw new Error(`could not move the clock: ${res.status} ${await res.text()}`);
     },
     stop: async () => {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-      rmSync(dataDir, { recursive: true, force: true });
+      await server.stop();
+      data.remove();
     },
   };
 }

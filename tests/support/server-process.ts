@@ -1,0 +1,110 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { withDatabase } from './global-database.ts';
+
+export type ServerProcess = {
+  url: string;
+  pid: number;
+  /** Everything the process printed so far (stdout and stderr). */
+  output(): string;
+  /** Resolves with the exit code (or signal) once the process is gone. */
+  exited: Promise<number | string | null>;
+  /** SIGKILL: the host crashing, nothing flushed or released. */
+  crash(): Promise<void>;
+  /** SIGTERM: the graceful stop an operator does. */
+  stop(): Promise<void>;
+};
+
+/**
+ * Starts `confer serve` as its own process, the way an operator does, and
+ * resolves once it prints its address. `env` overrides the defaults (a free
+ * port, warnings only, jobs every second); pass DATABASE_URL or DATA_DIR.
+ */
+export async function startServerProcess(
+  env: Record<string, string>,
+  timeoutMs = 90_000,
+): Promise<ServerProcess> {
+  const child: ChildProcess = spawn('node', ['--import', 'tsx', 'src/cli.ts', 'serve'], {
+    env: {
+      ...process.env,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'test',
+      JOBS_POLL_SECONDS: '1',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const exited = new Promise<number | string | null>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal)),
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`server did not start:\n${output}`)),
+      timeoutMs,
+    );
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /Confer is running at (http:\/\/\S+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    await exited;
+  };
+  return {
+    url,
+    pid: child.pid ?? -1,
+    output: () => output,
+    exited,
+    crash: () => kill('SIGKILL'),
+    stop: () => kill('SIGTERM'),
+  };
+}
+
+/** A DATA_DIR of its own for an embedded-database server; removed by `remove()`. */
+export function freshDataDir() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'confer-rel-'));
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A new, empty PostgreSQL database (not the migrated template): for tests of
+ * what servers do on first start. `drop()` removes it, connections and all.
+ */
+export async function freshPostgresDatabase(
+  adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
+) {
+  const name = `confer_rel_${randomBytes(5).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+/** True when this run targets PostgreSQL (`npm run test:reliability:pg`). */
+export const onPostgres = process.env.TEST_DATABASE === 'postgres';
