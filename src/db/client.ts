@@ -10,7 +10,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
+import { lockDataDir } from './data-dir-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -24,6 +24,12 @@ export type Database = {
   db: Db;
   driver: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while no other Confer process on this database runs its own:
+   * for migrations and the first-run seed decision, which race otherwise
+   * (CREATE EXTENSION, two demo seeds). Not reentrant.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs a query with no Drizzle involved (health checks, test helpers). */
   ping(): Promise<void>;
   /**
@@ -37,7 +43,8 @@ export type Database = {
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export class DataDirLockedError extends Error {}
+/** Any constant shared by every Confer process: the key of the start-up advisory lock. */
+const STARTUP_LOCK_KEY = 0x636f6e66;
 
 /**
  * Opens the embedded database in `dataDir/pgdata`. PGlite has no lock between
@@ -46,21 +53,7 @@ export class DataDirLockedError extends Error {}
  */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dataDir, {
-      lockfilePath: path.join(dataDir, 'confer.lock'),
-      stale: 15_000,
-      update: 5_000,
-    });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ELOCKED') {
-      throw new DataDirLockedError(
-        `DATA_DIR ${path.resolve(dataDir)} is in use by another Confer process; stop it or choose another DATA_DIR`,
-      );
-    }
-    throw err;
-  }
+  const release = await lockDataDir(dataDir);
   try {
     const client = await PGlite.create(path.join(dataDir, 'pgdata'), {
       extensions: { btree_gist },
@@ -86,6 +79,8 @@ function wrapPglite(client: PGlite, release: () => Promise<void>): Database & { 
     client,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    // The DATA_DIR lock already makes this the only process on the database.
+    withStartupLock: (fn) => fn(),
     ping: async () => {
       await client.query('select 1');
     },
@@ -139,6 +134,23 @@ async function listenPostgres(
   return stop;
 }
 
+/**
+ * Holds a session-level advisory lock on a connection of its own while `fn`
+ * runs (`fn` itself uses the pool). Ending that session releases the lock,
+ * also when `fn` throws or the process dies.
+ */
+async function withAdvisoryLock<T>(url: string, key: number, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [key]);
+    return await fn();
+  } finally {
+    await client.end().catch(() => {});
+  }
+}
+
 export function openPostgres(url: string, poolSize = 10): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client losing its connection must not crash the process.
@@ -150,6 +162,7 @@ export function openPostgres(url: string, poolSize = 10): Database {
     db,
     driver: 'postgres',
     migrate: () => migratePg(db as never, { migrationsFolder }),
+    withStartupLock: (fn) => withAdvisoryLock(url, STARTUP_LOCK_KEY, fn),
     ping: async () => {
       await pool.query('select 1');
     },
