@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.ts';
+import { type ListenEvents, listenPostgres } from './listen-postgres.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -34,10 +35,15 @@ export type Database = {
   ping(): Promise<void>;
   /**
    * Subscribes to a NOTIFY channel: every payload sent with `pg_notify` by any
-   * process on this database, after its transaction commits. Returns the
-   * unsubscribe function.
+   * process on this database, after its transaction commits. A lost
+   * connection is re-established by itself (`events` hears of it). Returns
+   * the unsubscribe function.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    events?: ListenEvents,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -84,7 +90,8 @@ function wrapPglite(client: PGlite, release: () => Promise<void>): Database & { 
     ping: async () => {
       await client.query('select 1');
     },
-    // One process owns an embedded database, so its own notifications are all there is.
+    // One process owns an embedded database, so its own notifications are all
+    // there is, and its connection is never lost.
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: async () => {
       if (closed) return;
@@ -93,45 +100,6 @@ function wrapPglite(client: PGlite, release: () => Promise<void>): Database & { 
       await release();
     },
   };
-}
-
-/**
- * A dedicated connection LISTENing on a channel (a pooled one would be handed
- * to other queries). Lost connections are re-established after a second;
- * notifications sent while it was down are lost, so subscribers should
- * refresh what they show when they (re)connect.
- */
-async function listenPostgres(
-  url: string,
-  channel: string,
-  onPayload: (payload: string) => void,
-  isClosed: () => boolean,
-  listeners: Set<() => Promise<void>>,
-): Promise<() => Promise<void>> {
-  let client: pg.Client | null = null;
-  let stopped = false;
-  const connect = async () => {
-    const c = new pg.Client({ connectionString: url });
-    c.on('notification', (n) => {
-      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
-    });
-    c.on('error', () => {
-      client = null;
-      c.end().catch(() => {});
-      if (!stopped && !isClosed()) setTimeout(() => void connect().catch(() => {}), 1000).unref();
-    });
-    await c.connect();
-    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    client = c;
-  };
-  await connect();
-  const stop = async () => {
-    stopped = true;
-    listeners.delete(stop);
-    await client?.end().catch(() => {});
-  };
-  listeners.add(stop);
-  return stop;
 }
 
 /**
@@ -166,8 +134,15 @@ export function openPostgres(url: string, poolSize = 10): Database {
     ping: async () => {
       await pool.query('select 1');
     },
-    listen: (channel, onPayload) =>
-      listenPostgres(url, channel, onPayload, () => closed, listeners),
+    listen: async (channel, onPayload, events) => {
+      const stop = await listenPostgres(url, channel, onPayload, events);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
+      };
+      listeners.add(unlisten);
+      return unlisten;
+    },
     close: async () => {
       if (closed) return;
       closed = true;
