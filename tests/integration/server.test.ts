@@ -67,7 +67,8 @@ describe('the embedded server', () => {
     } finally {
       await again.stop();
     }
-  });
+    // A fresh embedded database, seeded, then reopened: ~28 s on a quiet machine.
+  }, 90_000);
 });
 
 /** Another process holding `dir` open, the way a running server does; resolves once it has it. */
@@ -91,6 +92,7 @@ async function holdInAnotherProcess(dir: string) {
 }
 
 describe('the DATA_DIR lock', () => {
+  // Two processes each opening PGlite: more than the default 30 s on a busy machine.
   it("refuses a live owner and takes a killed owner's lock over at once", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'confer-lock-'));
     try {
@@ -104,7 +106,7 @@ describe('the DATA_DIR lock', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 90_000);
 });
 
 describe.runIf(inject('databaseDriver') === 'postgres')('the server on PostgreSQL', () => {
