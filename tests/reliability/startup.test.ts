@@ -3,6 +3,7 @@ import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ADMIN_EMAIL } from '../../src/services/seed-demo.ts';
 import {
+  freshDataDir,
   freshPostgresDatabase,
   onPostgres,
   type ServerProcess,
@@ -59,6 +60,33 @@ describe.skipIf(!onPostgres)('servers starting together on an empty PostgreSQL',
         await Promise.all(servers.map((s: ServerProcess) => s.stop()));
         await database.drop();
       }
+    }
+  });
+});
+
+// The DATA_DIR lock guards the embedded database only.
+describe.skipIf(onPostgres)('servers starting together on a DATA_DIR after a crash', () => {
+  it("exactly one takes the dead server's lock over; the other is refused", async () => {
+    const data = freshDataDir();
+    const servers: ServerProcess[] = [];
+    try {
+      const crashed = await startServerProcess({ DATA_DIR: data.dir });
+      await crashed.crash();
+      const started = await Promise.allSettled(
+        [1, 2].map(() => startServerProcess({ DATA_DIR: data.dir })),
+      );
+      for (const s of started) if (s.status === 'fulfilled') servers.push(s.value);
+      const refusals = started.flatMap((s) => (s.status === 'rejected' ? [String(s.reason)] : []));
+      expect(servers).toHaveLength(1);
+      expect(refusals).toHaveLength(1);
+      expect(refusals[0]).toMatch(/in use by another Confer process \(pid \d+/);
+      // Refused because of the live winner, not the dead server.
+      expect(refusals[0]).toContain(`(pid ${servers[0]?.pid} `);
+      const ready = await fetch(`${servers[0]?.url}/ready`);
+      expect(ready.status).toBe(200);
+    } finally {
+      await Promise.all(servers.map((s) => s.stop()));
+      data.remove();
     }
   });
 });
