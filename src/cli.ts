@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config.ts';
 import { AppError } from './core/errors.ts';
-import { DataDirLockedError, openDatabase } from './db/client.ts';
+import { openDatabase } from './db/client.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { getUserByEmail } from './db/queries/accounts.ts';
 import { insertAuditEvent } from './db/queries/audit.ts';
 import { insertOrgMember } from './db/queries/organisations.ts';
@@ -31,8 +32,11 @@ async function withDatabase<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise
   const config = loadConfig();
   const database = await openDatabase(config);
   try {
-    await database.migrate();
-    return await fn(createServiceContext(database.db, { sessionDays: config.sessionDays }));
+    // Locked like a server's start-up, so `confer migrate` or `seed` can run beside one.
+    return await database.withStartupLock(async () => {
+      await database.migrate();
+      return fn(createServiceContext(database.db, { sessionDays: config.sessionDays }));
+    });
   } finally {
     await database.close();
   }

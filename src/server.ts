@@ -13,9 +13,15 @@ export type RunningServer = { app: App; database: Database; url: string; stop():
 
 /**
  * On an empty database: the demo organisation when DEMO_SEED is on, otherwise
- * the database is marked production so the seed will never touch it.
+ * the database is marked production so the seed will never touch it. Under
+ * the start-up lock: servers starting together on one empty database migrate
+ * and decide to seed one after the other, so only the first seeds.
  */
-async function prepareDatabase(config: Config, database: Database, log: Logger) {
+function prepareDatabase(config: Config, database: Database, log: Logger) {
+  return database.withStartupLock(() => migrateAndSeed(config, database, log));
+}
+
+async function migrateAndSeed(config: Config, database: Database, log: Logger) {
   await database.migrate();
   const ctx = createServiceContext(database.db, { sessionDays: config.sessionDays });
   const kind = await getDatabaseKind(database.db);

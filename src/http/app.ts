@@ -142,7 +142,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(calendarRoutes, routeDeps);
   await app.register(notificationRoutes, routeDeps);
   await app.register(mentorshipRequestRoutes, routeDeps);
-  const live = await startLiveHub(database);
+  const live = await startLiveHub(database, app.log);
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => live.close());
   await app.register(messageRoutes, { ...routeDeps, live });

@@ -137,7 +137,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
       schema: {
         tags,
         summary:
-          'Live events (server-sent events): `message`, `read`, `request` and `notification`, each naming what changed; fetch it through the API',
+          'Live events (server-sent events): `message`, `read`, `request` and `notification`, each naming what changed; fetch it through the API. `ready` (on connecting) and `resync` (the server missed events during a database outage): refetch everything shown',
       },
     },
     async (request, reply) => {
