@@ -25,6 +25,13 @@ export type Decision = {
 
 const HOUR_MS = 3_600_000;
 
+/** What core's `hasLapsed` needs of a booking row. */
+export const lapseView = (b: BookingRow) => ({
+  status: b.status,
+  expiresAt: b.expiresAt?.getTime() ?? null,
+  startsAt: b.startsAt.getTime(),
+});
+
 /**
  * Jobs that watch an unanswered booking: a reminder to the mentor after 24 h
  * and a day before expiry, and the expiry itself. Keyed by round, so a new

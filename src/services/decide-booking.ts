@@ -1,11 +1,12 @@
 import { isInsideHours } from '../core/availability.ts';
-import type { Side } from '../core/booking-machine.ts';
+import { hasLapsed, type Side } from '../core/booking-machine.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
 import { getAvailability } from '../db/queries/availability.ts';
 import {
   type BookingListing,
+  type BookingRow,
   getMenteeHistory,
   getParticipantBookingForUpdate,
   listActiveBookingsOfMentors,
@@ -16,13 +17,18 @@ import {
   updateBookingFrom,
 } from '../db/queries/bookings.ts';
 import { listSessions } from '../db/queries/sessions.ts';
-import { applyBookingDecision, type Decision } from './apply-booking-decision.ts';
+import { applyBookingDecision, type Decision, lapseView } from './apply-booking-decision.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { toRules } from './manage-availability.ts';
 import { requireViewer } from './manage-sessions.ts';
 import { slotTaken } from './request-booking.ts';
 
-/** A decision by the booking's mentor or mentee; anyone else gets 404. */
+/**
+ * A decision by the booking's mentor or mentee; anyone else gets 404. A
+ * pending booking whose expiry time has passed is expired here, in the same
+ * transaction that holds its row, whether or not the expiry job has run: the
+ * expiry is committed and the decision refused naming that state.
+ */
 export async function decideBooking(
   ctx: ServiceContext,
   actor: Actor,
@@ -30,18 +36,41 @@ export async function decideBooking(
   id: string,
   d: Decision,
 ) {
+  let outcome: { booking: BookingRow; lapsed: boolean };
   try {
-    return await ctx.db.transaction(async (tx) => {
+    outcome = await ctx.db.transaction(async (tx) => {
       const booking = await getParticipantBookingForUpdate(tx, orgId, id, actor.userId);
       if (!booking) throw notFound('Booking');
+      if (d.action !== 'expire' && hasLapsed(lapseView(booking), ctx.now().getTime())) {
+        const system = { side: 'system', userId: null } as const;
+        const expired = await applyBookingDecision(tx, ctx, booking, system, { action: 'expire' });
+        return { booking: expired, lapsed: true };
+      }
       const side: Side = booking.mentorId === actor.userId ? 'mentor' : 'mentee';
-      return applyBookingDecision(tx, ctx, booking, { side, userId: actor.userId }, d);
+      const decided = await applyBookingDecision(
+        tx,
+        ctx,
+        booking,
+        { side, userId: actor.userId },
+        d,
+      );
+      return { booking: decided, lapsed: false };
     });
   } catch (err) {
     // A proposed time that overlaps someone's other booking.
     if (sqlState(err) === '23P01') throw slotTaken();
     throw err;
   }
+  if (outcome.lapsed) {
+    throw new AppError(
+      'conflict',
+      `Cannot ${d.action.replace('_', ' ')} a booking that is expired`,
+      {
+        reason: 'not_allowed',
+      },
+    );
+  }
+  return outcome.booking;
 }
 
 export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {

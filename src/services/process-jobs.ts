@@ -1,7 +1,8 @@
+import { hasLapsed } from '../core/booking-machine.ts';
 import type { Tx } from '../db/client.ts';
 import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
 import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
-import { applyBookingDecision } from './apply-booking-decision.ts';
+import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
 import type { ServiceContext } from './context.ts';
 
 type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
@@ -9,8 +10,8 @@ type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) =>
 /** Expires a booking still unanswered at its expiry time; anything else means it was decided first. */
 const expireBooking: Handler = async (tx, ctx, payload) => {
   const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
-  if (!booking || booking.status !== 'pending' || !booking.expiresAt) return;
-  if (booking.expiresAt > ctx.now()) return; // a later round moved the expiry
+  // Not lapsed: decided first, or a later round moved the expiry.
+  if (!booking || !hasLapsed(lapseView(booking), ctx.now().getTime())) return;
   await applyBookingDecision(
     tx,
     ctx,
