@@ -32,7 +32,12 @@ async function withDatabase<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise
   const database = await openDatabase(config);
   try {
     await database.migrate();
-    return await fn(createServiceContext(database.db, { sessionDays: config.sessionDays }));
+    return await fn(
+      createServiceContext(database.db, {
+        sessionDays: config.sessionDays,
+        providerTimeoutMs: config.providerTimeoutMs,
+      }),
+    );
   } finally {
     await database.close();
   }

@@ -178,6 +178,22 @@ export function hasLapsed(
   return now >= booking.startsAt || (booking.expiresAt !== null && now >= booking.expiresAt);
 }
 
+/**
+ * Money follows the decision: approval captures the held amount; rejection,
+ * a declined suggestion, withdrawal, expiry and early cancellation refund it
+ * (a mentor's cancellation always refunds; a mentee's late one does not).
+ */
+export function moneyAfter(
+  action: BookingAction,
+  by: Side,
+  late: boolean,
+): 'capture' | 'refund' | null {
+  if (action === 'approve' || action === 'accept_proposal') return 'capture';
+  if (['reject', 'decline_proposal', 'withdraw', 'expire'].includes(action)) return 'refund';
+  if (action === 'cancel' && (by === 'mentor' || !late)) return 'refund';
+  return null;
+}
+
 /** A cancellation closer to the start than the program's window is late (no refund when the mentee cancels). */
 export function isLateCancellation(
   startsAt: number,

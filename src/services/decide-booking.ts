@@ -18,6 +18,7 @@ import {
 } from '../db/queries/bookings.ts';
 import { listSessions } from '../db/queries/sessions.ts';
 import { applyBookingDecision, type Decision, lapseView } from './apply-booking-decision.ts';
+import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { toRules } from './manage-availability.ts';
 import { requireViewer } from './manage-sessions.ts';
@@ -61,6 +62,7 @@ export async function decideBooking(
     if (sqlState(err) === '23P01') throw slotTaken();
     throw err;
   }
+  const settled = await settleBooking(ctx, outcome.booking);
   if (outcome.lapsed) {
     throw new AppError(
       'conflict',
@@ -70,7 +72,7 @@ export async function decideBooking(
       },
     );
   }
-  return outcome.booking;
+  return settled;
 }
 
 export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {

@@ -3,6 +3,7 @@ import type { Tx } from '../db/client.ts';
 import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
 import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
 import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
+import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
 
 type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
@@ -51,7 +52,8 @@ export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<numb
   let handled = 0;
   while (handled < limit) {
     const claimed = await ctx.db.transaction(async (tx) => {
-      const job = await claimDueJob(tx, ctx.now());
+      // Provider steps run outside transactions, below.
+      const job = await claimDueJob(tx, ctx.now(), followUpKinds);
       if (!job) return false;
       const handler = handlers[job.kind];
       try {
@@ -67,6 +69,12 @@ export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<numb
     });
     if (!claimed) break;
     handled++;
+  }
+  // Last: the provider steps, including those the jobs above just caused.
+  while (handled < limit) {
+    const ran = await runBookingFollowUps(ctx, undefined, limit - handled);
+    if (ran === 0) break;
+    handled += ran;
   }
   return handled;
 }
