@@ -1,5 +1,5 @@
 import { isInsideHours } from '../core/availability.ts';
-import { hasLapsed, type Side } from '../core/booking-machine.ts';
+import { decideTransition, hasLapsed, type Side } from '../core/booking-machine.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
@@ -37,17 +37,17 @@ export async function decideBooking(
   id: string,
   d: Decision,
 ) {
-  let outcome: { booking: BookingRow; lapsed: boolean };
+  let outcome: { booking: BookingRow; lapsed: boolean; side: Side };
   try {
     outcome = await ctx.db.transaction(async (tx) => {
       const booking = await getParticipantBookingForUpdate(tx, orgId, id, actor.userId);
       if (!booking) throw notFound('Booking');
+      const side: Side = booking.mentorId === actor.userId ? 'mentor' : 'mentee';
       if (d.action !== 'expire' && hasLapsed(lapseView(booking), ctx.now().getTime())) {
         const system = { side: 'system', userId: null } as const;
         const expired = await applyBookingDecision(tx, ctx, booking, system, { action: 'expire' });
-        return { booking: expired, lapsed: true };
+        return { booking: expired, lapsed: true, side };
       }
-      const side: Side = booking.mentorId === actor.userId ? 'mentor' : 'mentee';
       const decided = await applyBookingDecision(
         tx,
         ctx,
@@ -55,7 +55,7 @@ export async function decideBooking(
         { side, userId: actor.userId },
         d,
       );
-      return { booking: decided, lapsed: false };
+      return { booking: decided, lapsed: false, side };
     });
   } catch (err) {
     // A proposed time that overlaps someone's other booking.
@@ -64,13 +64,17 @@ export async function decideBooking(
   }
   const settled = await settleBooking(ctx, outcome.booking);
   if (outcome.lapsed) {
-    throw new AppError(
-      'conflict',
-      `Cannot ${d.action.replace('_', ' ')} a booking that is expired`,
+    // Refused as core refuses any decision on an expired booking (as if the job had run first).
+    const refusal = decideTransition(
       {
-        reason: 'not_allowed',
+        status: 'expired',
+        awaiting: null,
+        startsAt: settled.startsAt.getTime(),
+        endsAt: settled.endsAt.getTime(),
       },
+      { by: outcome.side, action: d.action, now: ctx.now().getTime() },
     );
+    if (!refusal.ok) throw new AppError('conflict', refusal.message, { reason: refusal.reason });
   }
   return settled;
 }

@@ -8,7 +8,7 @@ import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts
 import { createTestApp } from '../support/test-app.ts';
 
 /** Providers as slow (or broken) as a test wants them. */
-const provider = { meetingMs: 0, captureMs: 0, failNextHold: false };
+const provider = { meetingMs: 0, captureMs: 0, failNextHold: false, calls: [] as string[] };
 const video: VideoProvider = {
   name: 'slow-video',
   createMeeting: async (id) => {
@@ -23,13 +23,17 @@ const payments: PaymentProvider = {
       provider.failNextHold = false;
       throw new Error('the processor is down');
     }
+    provider.calls.push(`hold:${id}`);
     return `hold:${id}`;
   },
   capture: async (id) => {
     await sleep(provider.captureMs);
     return `capture:${id}`;
   },
-  refund: async (id) => `refund:${id}`,
+  refund: async (id) => {
+    provider.calls.push(`refund:${id}`);
+    return `refund:${id}`;
+  },
 };
 const { app, clock, database } = await createTestApp(
   { PROVIDER_TIMEOUT_MS: '3000' },
@@ -170,6 +174,18 @@ describe('Idempotency-Key', () => {
     expect(await bookingsOf(mentee.userId, '2027-04-06T10:00:00Z')).toHaveLength(0);
   });
 
+  it('answers a retry as the first time when that was a refusal, even once the slot is free', async () => {
+    const other = await addMember(app, admin, orgId, { programId });
+    const held = (await book(other, '2027-04-08T09:00:00Z')).json();
+    const key = { 'idempotency-key': 'hardening-refused-first' };
+    const refused = await book(mentee, '2027-04-08T09:00:00Z', key);
+    expect([refused.statusCode, refused.json().error.reason]).toEqual([409, 'slot_taken']);
+    await act(other, held.id, 'withdraw');
+    const retry = await book(mentee, '2027-04-08T09:00:00Z', key);
+    expect([retry.statusCode, retry.body]).toEqual([409, refused.body]);
+    expect(await bookingsOf(mentee.userId, '2027-04-08T09:00:00Z')).toHaveLength(0);
+  });
+
   it('lets the key go when the first request failed on our side, so the retry runs', async () => {
     const key = { 'idempotency-key': 'hardening-after-500' };
     provider.failNextHold = true;
@@ -182,6 +198,17 @@ describe('Idempotency-Key', () => {
 });
 
 describe('slow providers', () => {
+  it('gives back the hold of a paid request that is refused', async () => {
+    const other = await addMember(app, admin, orgId, { programId });
+    expect((await book(other, '2027-04-09T09:00:00Z')).statusCode).toBe(201);
+    provider.calls = [];
+    const taken = await book(mentee, '2027-04-09T09:00:00Z');
+    expect(taken.json().error.reason).toBe('slot_taken');
+    const holds = provider.calls.filter((c) => c.startsWith('hold:'));
+    expect(holds).toHaveLength(1);
+    expect(provider.calls).toEqual([holds[0], holds[0]?.replace('hold:', 'refund:')]);
+  });
+
   /** Resolves once the booking reads as `status`, polling; the time it took. */
   async function until(id: string, status: string) {
     for (let i = 0; i < 200; i++) {
