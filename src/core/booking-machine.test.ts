@@ -4,6 +4,7 @@ import {
   decideTransition,
   expiresAt,
   hasLapsed,
+  moneyAfter,
   transitions,
 } from './booking-machine.ts';
 
@@ -131,5 +132,23 @@ describe('expiry', () => {
     ['approved, past its expiry time', 'approved', now - HOUR, now + 2 * HOUR, false],
   ] as const)('has lapsed when %s', (_, status, expiry, startsAt, lapsed) => {
     expect(hasLapsed({ status, expiresAt: expiry, startsAt }, now)).toBe(lapsed);
+  });
+});
+
+describe('money after a step', () => {
+  it.each([
+    ['approve', 'mentor', false, 'capture'],
+    ['accept_proposal', 'mentee', false, 'capture'],
+    ['reject', 'mentor', false, 'refund'],
+    ['decline_proposal', 'mentee', false, 'refund'],
+    ['withdraw', 'mentee', false, 'refund'],
+    ['expire', 'system', false, 'refund'],
+    ['cancel', 'mentee', false, 'refund'],
+    ['cancel', 'mentee', true, null],
+    ['cancel', 'mentor', true, 'refund'],
+    ['propose_time', 'mentor', false, null],
+    ['complete', 'mentor', false, null],
+  ] as const)('%s by the %s (late: %s) → %s', (action, by, late, movement) => {
+    expect(moneyAfter(action, by, late)).toBe(movement);
   });
 });
