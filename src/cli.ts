@@ -35,7 +35,12 @@ async function withDatabase<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise
     // Locked like a server's start-up, so `confer migrate` or `seed` can run beside one.
     return await database.withStartupLock(async () => {
       await database.migrate();
-      return fn(createServiceContext(database.db, { sessionDays: config.sessionDays }));
+      return fn(
+        createServiceContext(database.db, {
+          sessionDays: config.sessionDays,
+          providerTimeoutMs: config.providerTimeoutMs,
+        }),
+      );
     });
   } finally {
     await database.close();

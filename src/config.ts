@@ -26,6 +26,7 @@ const configSchema = z.object({
   LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
   JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   TEST_CLOCK: booleanish.default(false),
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -54,6 +55,8 @@ export type Config = {
   maxUploadBytes: number;
   /** how often the server runs due background jobs; 0 = never (run `confer jobs` instead) */
   jobsPollSeconds: number;
+  /** longest wait for one call to the video or payment provider */
+  providerTimeoutMs: number;
   /** browser tests only: POST /api/test/clock moves the server's clock forward */
   testClock: boolean;
   /** where notification emails go out; none = in-app only */
@@ -95,6 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     testClock: c.TEST_CLOCK,
+    providerTimeoutMs: c.PROVIDER_TIMEOUT_MS,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
   };

@@ -73,6 +73,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
         ? startJobWorker(
             createServiceContext(database.db, {
               sessionDays: config.sessionDays,
+              providerTimeoutMs: config.providerTimeoutMs,
               now,
               mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
               publicUrl: config.publicUrl ?? url,

@@ -851,3 +851,36 @@ export const mentorStats = pgTable('mentor_stats', {
   decided: integer('decided').notNull().default(0),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * One Idempotency-Key of one user: the first request with it claims the row
+ * (in progress, leased until `locked_until`); its answer is stored when it is
+ * done, and every retry with the same key gets that answer back, status and
+ * body, until `expires_at`. A request with the key but another method, path
+ * or body (`fingerprint`) is refused.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    state: text('state', { enum: ['in_progress', 'done'] }).notNull(),
+    /** which attempt holds the claim: only it may store the answer or let go */
+    token: uuid('token').notNull(),
+    responseStatus: integer('response_status'),
+    responseType: text('response_type'),
+    responseBody: text('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    check('idempotency_keys_state_check', sql`${t.state} in ('in_progress', 'done')`),
+  ],
+);

@@ -20,9 +20,12 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import { localDiskStorage } from '../integrations/file-storage.ts';
+import type { PaymentProvider } from '../integrations/payments.ts';
+import type { VideoProvider } from '../integrations/video.ts';
 import { createServiceContext, type ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
+import { installIdempotency } from './idempotency.ts';
 import { startLiveHub } from './live-events.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
@@ -53,6 +56,9 @@ export type AppDeps = {
   advanceClock?: (ms: number) => void;
   /** Directory of the built web app; served at / when present. */
   webRoot?: string | null;
+  /** The outside world; tests pass slow or failing providers. */
+  video?: VideoProvider;
+  payments?: PaymentProvider;
 };
 
 /** Everything a route needs, passed explicitly instead of through globals. */
@@ -88,7 +94,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const ctx = createServiceContext(database.db, {
     sessionDays: config.sessionDays,
+    providerTimeoutMs: config.providerTimeoutMs,
     ...(deps.now ? { now: deps.now } : {}),
+    ...(deps.video ? { video: deps.video } : {}),
+    ...(deps.payments ? { payments: deps.payments } : {}),
   });
   const routeDeps: RouteDeps = {
     ctx,
@@ -126,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   installErrorHandler(app);
   installAuth(app, ctx);
+  installIdempotency(app, ctx);
 
   await app.register(healthRoutes, routeDeps);
   await app.register(authRoutes, routeDeps);

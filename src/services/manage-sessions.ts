@@ -15,7 +15,7 @@ import type { Tx } from '../db/client.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { listActiveBookingsOfSessionForUpdate } from '../db/queries/bookings.ts';
+import { type BookingRow, listActiveBookingsOfSessionForUpdate } from '../db/queries/bookings.ts';
 import { getGroupInOrg } from '../db/queries/groups.ts';
 import { insertNotifications } from '../db/queries/notifications.ts';
 import { getMemberContext } from '../db/queries/organisations.ts';
@@ -32,6 +32,7 @@ import {
   updateSession,
 } from '../db/queries/sessions.ts';
 import { applyBookingDecision } from './apply-booking-decision.ts';
+import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { acceptRequestsAfter } from './mentorship-requests.ts';
 
@@ -372,7 +373,8 @@ export async function cancelSession(
   id: string,
   reason: string,
 ) {
-  return ctx.db.transaction(async (tx) => {
+  const decided: BookingRow[] = [];
+  const cancelled = await ctx.db.transaction(async (tx) => {
     const { session, listing } = await requireManagedSession(tx, actor, orgId, id, 'cancel');
     const now = ctx.now();
     await updateSession(tx, id, {
@@ -384,15 +386,17 @@ export async function cancelSession(
     // mentor's side: refunds and notifications follow as for any booking.
     for (const booking of await listActiveBookingsOfSessionForUpdate(tx, id)) {
       if (booking.status === 'pending' && booking.awaiting !== 'mentor') continue;
-      await applyBookingDecision(
-        tx,
-        ctx,
-        booking,
-        { side: 'mentor', userId: actor.userId },
-        {
-          action: booking.status === 'approved' ? 'cancel' : 'reject',
-          reason: `Session cancelled: ${reason}`,
-        },
+      decided.push(
+        await applyBookingDecision(
+          tx,
+          ctx,
+          booking,
+          { side: 'mentor', userId: actor.userId },
+          {
+            action: booking.status === 'approved' ? 'cancel' : 'reject',
+            reason: `Session cancelled: ${reason}`,
+          },
+        ),
       );
     }
     // Mentees added directly hear of it too.
@@ -418,6 +422,9 @@ export async function cancelSession(
     });
     return loadListing(tx, id);
   });
+  // Refunds go to the payment provider now that the cancellation has committed.
+  for (const booking of decided) await settleBooking(ctx, booking);
+  return cancelled;
 }
 
 /** Copies a session to new dates; `carryMentees` for bulk series with a booked mentee (seed 002). */

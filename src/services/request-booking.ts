@@ -6,6 +6,7 @@ import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, sqlState } from '../db/errors.ts';
 import { getAvailability } from '../db/queries/availability.ts';
 import {
+  type BookingRow,
   countActiveBookingsOfSession,
   countPendingBetween,
   getBookingByIdempotencyKey,
@@ -16,6 +17,7 @@ import { getSessionTypeOf, insertLedgerEntryOnce } from '../db/queries/money.ts'
 import { getProgramInOrg, listMentorsInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate, listSessions } from '../db/queries/sessions.ts';
 import { applyBookingDecision, bookingJobs } from './apply-booking-decision.ts';
+import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { type MentorForSlots, offeredSlots } from './list-slots.ts';
 import { requireViewer, visibleTo } from './manage-sessions.ts';
@@ -73,8 +75,10 @@ async function sessionSeat(
 
 /**
  * A mentee books a slot, a seat in a published session, or suggests a time of
- * their own. The booking is pending and holds its time at once. With an
- * idempotency key, a retried request returns the first booking.
+ * their own. The booking is pending and holds its time at once. Retries with
+ * an Idempotency-Key are answered over HTTP (src/http/idempotency.ts); the
+ * key is also kept on the booking, in its own row, so a retry after a crash
+ * between the booking's commit and the stored answer still finds it.
  */
 export async function requestBooking(
   ctx: ServiceContext,
@@ -83,12 +87,24 @@ export async function requestBooking(
   req: BookingRequest,
   idempotencyKey?: string,
 ) {
+  const earlier = idempotencyKey
+    ? await getBookingByIdempotencyKey(ctx.db, actor.userId, idempotencyKey)
+    : null;
+  if (earlier) return earlier;
+  const type = req.sessionTypeId
+    ? await getSessionTypeOf(ctx.db, req.mentorId, req.sessionTypeId)
+    : null;
+  if (req.sessionTypeId && !type)
+    throw invalidField('body.sessionTypeId', 'is not one of this mentor’s session types');
+  const price =
+    type && type.priceMinor > 0 ? { amountMinor: type.priceMinor, currency: type.currency } : null;
+  const id = randomUUID();
+  // Paying holds the amount while the booking is pending (seed 004). The
+  // provider is called before the transaction, so no lock waits for it; if
+  // the booking is then refused, the hold is given back.
+  const holdRef = price ? await ctx.payments.hold(id, price) : null;
   const attempt = () =>
     ctx.db.transaction(async (tx) => {
-      if (idempotencyKey) {
-        const earlier = await getBookingByIdempotencyKey(tx, actor.userId, idempotencyKey);
-        if (earlier) return { booking: earlier, replayed: true };
-      }
       const now = ctx.now();
       const { viewer } = await requireViewer(tx, actor, orgId);
       if (req.mentorId === actor.userId)
@@ -101,11 +117,6 @@ export async function requestBooking(
       let startsAt: Date;
       let endsAt: Date;
       let sessionId: string | null = null;
-      const type = req.sessionTypeId
-        ? await getSessionTypeOf(tx, req.mentorId, req.sessionTypeId)
-        : null;
-      if (req.sessionTypeId && !type)
-        throw invalidField('body.sessionTypeId', 'is not one of this mentor’s session types');
       if (req.sessionId) {
         const session = await sessionSeat(tx, orgId, viewer, req.sessionId, now);
         if (session.mentorId !== req.mentorId)
@@ -149,15 +160,10 @@ export async function requestBooking(
           { reason: 'too_many_pending' },
         );
       }
-      const price =
-        type && type.priceMinor > 0
-          ? { amountMinor: type.priceMinor, currency: type.currency }
-          : null;
       // The mentor's programs carry their expiry; a session's program is normally among them.
       const expiryDays =
         mentor.programs.find((p) => p.programId === programId)?.expiryDays ??
         (await getProgramInOrg(tx, orgId, programId))?.expiryDays;
-      const id = randomUUID();
       const expires = new Date(
         expiresAt(now.getTime(), startsAt.getTime(), expiryDays ?? DEFAULT_EXPIRY_DAYS),
       );
@@ -217,14 +223,12 @@ export async function requestBooking(
           ),
         },
       );
-      if (price) {
-        // Paying holds the amount while the booking is pending (seed 004).
-        const ref = await ctx.payments.hold(booking.id, price);
+      if (price && holdRef !== null) {
         await insertLedgerEntryOnce(tx, {
           bookingId: booking.id,
           kind: 'hold',
           ...price,
-          providerRef: ref,
+          providerRef: holdRef,
         });
       }
       // Auto-approval never approves over a conflict: an offered slot or a free
@@ -237,17 +241,26 @@ export async function requestBooking(
           { side: 'mentor', userId: null },
           { action: 'approve' },
         );
-        return { booking: approved, replayed: false };
+        return approved;
       }
-      return { booking, replayed: false };
+      return booking;
     });
 
+  let booking: BookingRow;
   try {
-    return await attempt();
+    booking = await attempt();
   } catch (err) {
+    // Refused: the hold is given back (best effort; the provider is idempotent by booking).
+    if (holdRef !== null) await ctx.payments.refund(id, holdRef).catch(() => undefined);
     if (sqlState(err) === '23P01') throw slotTaken();
-    // The same key sent twice at once: the unique index lets one in; answer the other with it.
-    if (idempotencyKey && isUniqueViolation(err, 'bookings_idempotency_key')) return attempt();
+    // The same key twice at once past a lost claim: the unique index let one in.
+    const first =
+      idempotencyKey && isUniqueViolation(err, 'bookings_idempotency_key')
+        ? await getBookingByIdempotencyKey(ctx.db, actor.userId, idempotencyKey)
+        : null;
+    if (first) return first;
     throw err;
   }
+  // An auto-approval's meeting and capture, now that it has committed.
+  return settleBooking(ctx, booking);
 }

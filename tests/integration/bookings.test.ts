@@ -122,15 +122,16 @@ describe('requesting a booking', () => {
     ).toBe(true);
   }, 120_000);
 
-  it('returns the first booking when a request is retried with the same Idempotency-Key', async () => {
+  it('answers a retry with the same Idempotency-Key exactly as the first time', async () => {
     const key = { 'idempotency-key': 'retry-test-0001' };
     const first = await book(mentee, '2027-03-23T09:00:00Z', {}, key);
     const retries = await Promise.all(
       [1, 2, 3].map(() => book(mentee, '2027-03-23T09:00:00Z', {}, key)),
     );
     expect(first.statusCode).toBe(201);
-    expect(retries.map((r) => r.statusCode)).toEqual([200, 200, 200]);
-    expect(new Set(retries.map((r) => r.json().id))).toEqual(new Set([first.json().id]));
+    expect(retries.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(retries.map((r) => r.body)).toEqual([first.body, first.body, first.body]);
+    expect(retries.map((r) => r.headers['idempotent-replayed'])).toEqual(['true', 'true', 'true']);
   });
 
   it('allows at most 3 pending bookings with one mentor', async () => {

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openMemoryPglite, openPostgres } from '../../src/db/client.ts';
-import { type App, buildApp } from '../../src/http/app.ts';
+import { type App, type AppDeps, buildApp } from '../../src/http/app.ts';
 import { withDatabase } from './global-database.ts';
 
 /** A clock tests can move: `clock.advance(days(8))`. */
@@ -56,12 +56,22 @@ export type TestApp = {
  * The real app on a real database (PGlite, or PostgreSQL under test:pg),
  * closed after the file's tests.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  providers: Pick<AppDeps, 'video' | 'payments'> = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-app-'));
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const database = await openTestDatabase();
   const clock = createClock();
-  const app = await buildApp({ config, database, now: clock.now, logger: false, webRoot: null });
+  const app = await buildApp({
+    config,
+    database,
+    now: clock.now,
+    logger: false,
+    webRoot: null,
+    ...providers,
+  });
   await app.ready();
   afterAll(async () => {
     await app.close();

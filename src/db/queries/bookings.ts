@@ -265,6 +265,30 @@ export async function listBookingEvents(q: Queryable, bookingId: string) {
     .orderBy(asc(bookingEvents.id));
 }
 
+export async function getBookingById(q: Queryable, id: string) {
+  const [row] = await q.select().from(bookings).where(eq(bookings.id, id));
+  return row ?? null;
+}
+
+/**
+ * Gives an approved booking its meeting link unless it has one (the mentor
+ * may have set their own meanwhile); true if this one was set.
+ */
+export async function setMissingMeetingUrl(q: Queryable, id: string, meetingUrl: string) {
+  const rows = await q
+    .update(bookings)
+    .set({ meetingUrl })
+    .where(
+      and(
+        eq(bookings.id, id),
+        eq(bookings.status, 'approved'),
+        sql`${bookings.meetingUrl} is null`,
+      ),
+    )
+    .returning({ id: bookings.id });
+  return rows.length > 0;
+}
+
 /** Locked by id alone: for background jobs, which act for no organisation member. */
 export async function getBookingByIdForUpdate(q: Queryable, id: string) {
   const [row] = await q.select().from(bookings).where(eq(bookings.id, id)).for('update');

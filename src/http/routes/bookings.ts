@@ -136,10 +136,11 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/bookings',
     {
+      config: { idempotent: true },
       schema: {
         tags,
         summary:
-          'Book a slot (startsAt + lengthMinutes), a seat in a published session (sessionId), or suggest a time of your own (ownTime). Pending until the mentor answers. Send Idempotency-Key to make retries safe.',
+          'Book a slot (startsAt + lengthMinutes), a seat in a published session (sessionId), or suggest a time of your own (ownTime). Pending until the mentor answers. Send Idempotency-Key to make retries safe: a retry with the same key and body gets the first answer again (status and body, with Idempotent-Replayed: true), for 24 hours; the same key with another body is refused (409 idempotency_mismatch).',
         params: orgParams,
         headers: z.object({ 'idempotency-key': idempotencyKey }),
         body: z.strictObject({
@@ -151,22 +152,20 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
           ownTime: z.boolean().default(false),
           message: z.string().trim().max(5000).default(''),
         }),
-        response: { 200: bookingView, 201: bookingView, ...errorResponses },
+        response: { 201: bookingView, ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const { orgId } = request.params;
-      const result = await requestBooking(
+      const booking = await requestBooking(
         ctx,
         actor,
         orgId,
         request.body,
         request.headers['idempotency-key'],
       );
-      return reply
-        .code(result.replayed ? 200 : 201)
-        .send(await changed(actor.userId, result.booking.id));
+      return reply.code(201).send(await changed(actor.userId, booking.id));
     },
   );
 
