@@ -66,6 +66,9 @@ export async function requireViewer(q: Tx | ServiceContext['db'], actor: Actor, 
     userId: actor.userId,
     isOrgAdmin: member.role === 'admin',
     programIds: new Set(member.programs.map((p) => p.programId)),
+    menteeProgramIds: new Set(
+      member.programs.filter((p) => p.role === 'mentee').map((p) => p.programId),
+    ),
     groupIds: new Set(member.groupIds),
     matchedMentors: new Set(member.matches.map((m) => matchKey(m.programId, m.mentorId))),
   };

@@ -33,7 +33,7 @@ const programMembership = z.object({ programId: z.uuid(), role: z.enum(programRo
 const member = z.object({
   userId: z.uuid(),
   name: z.string(),
-  email: z.string(),
+  email: z.string().optional().meta({ description: 'only for admins, and on your own entry' }),
   timeZone: z.string(),
   location: z.string(),
   hasPhoto: z.boolean(),
