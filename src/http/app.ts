@@ -21,6 +21,7 @@ import type { Database } from '../db/client.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import { localDiskStorage } from '../integrations/file-storage.ts';
 import { createServiceContext, type ServiceContext } from '../services/context.ts';
+import { installAccess, withAccess } from './access.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { startLiveHub } from './live-events.ts';
@@ -119,13 +120,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (args) => withAccess(jsonSchemaTransform(args), args.route.config?.access),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () =>
+    app.swagger(),
+  );
 
   installErrorHandler(app);
   installAuth(app, ctx);
+  installAccess(app);
 
   await app.register(healthRoutes, routeDeps);
   await app.register(authRoutes, routeDeps);

@@ -136,6 +136,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/bookings',
     {
+      config: { access: 'mentee' },
       schema: {
         tags,
         summary:
@@ -173,6 +174,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/me/bookings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Bookings I made or received, by start time',
@@ -192,6 +194,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/me/pending-bookings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -242,6 +245,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'A booking with its history (every transition: who, from, to, why, when)',
@@ -341,6 +345,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     app.post(
       `/api/orgs/:orgId/bookings/:bookingId/${d.path}`,
       {
+        config: { access: 'party' },
         schema: {
           tags,
           summary: d.summary,
@@ -371,6 +376,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/bookings/:bookingId/rating',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'Rate a completed session, once per side',
@@ -393,6 +399,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId/calendar.ics',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'The booking as an iCalendar file (tentative while pending, cancelled when over)',
@@ -417,6 +424,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.put(
     '/api/orgs/:orgId/bookings/:bookingId/meeting-link',
     {
+      config: { access: 'mentor-side' },
       schema: {
         tags,
         summary: 'Add or change the meeting link of an approved booking (mentor)',
