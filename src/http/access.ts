@@ -15,6 +15,7 @@ export const accessRules = {
   member: 'the members of the organisation',
   admin: 'the admins of the organisation',
   mentee: 'the mentees of the program the booking is in',
+  'mentor-or-mentee': 'members with a role in a program (mentors offer, mentees ask)',
   party: 'the people a booking, a conversation or a request is between',
   'mentor-side': 'the mentor of the booking',
   manager: 'the mentor of the session, or an admin',

@@ -220,8 +220,13 @@ export async function createSession(
     if (!(await getProgramInOrg(tx, orgId, input.programId)))
       throw invalidField('body.programId', 'is not a program of this organisation');
     const mentorRole = await getProgramMembership(tx, input.programId, input.mentorId);
-    if (mentorRole?.role !== 'mentor')
+    if (mentorRole?.role !== 'mentor') {
+      // Only an admin picks the mentor; anyone else who is no mentor there is refused.
+      if (!viewer.isOrgAdmin) {
+        throw new AppError('forbidden', "Only the program's mentors and admins create sessions");
+      }
       throw invalidField('body.mentorId', 'is not a mentor in this program');
+    }
     const mentor = (await getUserById(tx, input.mentorId))!;
     if (input.menteeId) await checkMentee(tx, input.programId, input.menteeId);
     await checkGroups(tx, orgId, input.groupIds);

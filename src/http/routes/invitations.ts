@@ -127,7 +127,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.post(
     '/api/invitations/:token/accept',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Accept an invitation as the signed-in user',

@@ -61,7 +61,7 @@ export const mentorshipRequestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.post(
     '/api/orgs/:orgId/mentorship-requests',
     {
-      config: { access: 'member' },
+      config: { access: 'mentor-or-mentee' },
       schema: {
         tags,
         summary:
