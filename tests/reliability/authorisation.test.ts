@@ -350,6 +350,22 @@ describe('the authorisation matrix', () => {
     expect(noSample, 'operations with a body but no sample request in this test').toEqual([]);
   });
 
+  it('tells anonymous callers to sign in before judging their input', async () => {
+    const w = { orgId: '00000000-0000-4000-8000-000000000000' };
+    const judged: string[] = [];
+    for (const op of ops.filter((o) => o.access !== 'public' && !streams.has(o.key))) {
+      // Every parameter a well-formed UUID, and a body no route accepts.
+      const url = op.path.replace(/\{\w+\}/g, w.orgId);
+      const res = await app.inject({
+        method: op.method as 'GET',
+        url,
+        ...(op.method === 'GET' ? {} : { payload: { unexpected: true } }),
+      });
+      if (res.statusCode !== 401) judged.push(`${op.key}: ${res.statusCode}`);
+    }
+    expect(judged).toEqual([]);
+  });
+
   it('lets every caller do exactly what the rule of each operation says', async () => {
     const w = await buildWorld(app);
     const mismatches: string[] = [];
