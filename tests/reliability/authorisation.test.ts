@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { type Access, accessRules } from '../../src/http/access.ts';
 import { signIn } from '../factories.ts';
-import {
-  allowanceFits,
-  isAllowed,
-  ownershipsFor,
-  refusalFits,
-} from '../support/access-matrix.ts';
+import { allowanceFits, isAllowed, ownershipsFor, refusalFits } from '../support/access-matrix.ts';
 import { byName, type Call, type Op, samples, streams } from '../support/access-samples.ts';
 import { buildWorld, callers, type World } from '../support/access-world.ts';
 import { createTestApp } from '../support/test-app.ts';
