@@ -3,6 +3,7 @@ import { isCalendarDate, localDateTime, zonedInstant } from './local-time.ts';
 import {
   bulkDuplicateDates,
   canActOnSession,
+  canBookInProgram,
   canSeeSession,
   canSeeWeeklySlots,
   matchKey,
@@ -68,6 +69,7 @@ describe('who sees what', () => {
     userId: 'mentee',
     isOrgAdmin: false,
     programIds: new Set(['open', 'matched']),
+    menteeProgramIds: new Set(['open', 'matched']),
     groupIds: new Set(['design']),
     matchedMentors: new Set(),
     ...over,
@@ -133,5 +135,17 @@ describe('who sees what', () => {
         { programId: 'open', mode: 'a_la_carte' },
       ]),
     ).toBe(false);
+  });
+
+  it.each([
+    ['a mentee of the program', viewer(), true],
+    ['a mentor there', viewer({ menteeProgramIds: new Set(['matched']) }), false],
+    [
+      'an admin who is no mentee there',
+      viewer({ isOrgAdmin: true, menteeProgramIds: new Set() }),
+      false,
+    ],
+  ])('books in a program: %s → %s', (_label, v, expected) => {
+    expect(canBookInProgram(v, 'open')).toBe(expected);
   });
 });

@@ -55,6 +55,8 @@ export type SessionViewer = {
   userId: string;
   isOrgAdmin: boolean;
   programIds: ReadonlySet<string>;
+  /** the programs in which the viewer has the mentee role */
+  menteeProgramIds: ReadonlySet<string>;
   groupIds: ReadonlySet<string>;
   /** active matches of the viewer as mentee, as `programId:mentorId` */
   matchedMentors: ReadonlySet<string>;
@@ -106,4 +108,13 @@ export function canSeeWeeklySlots(
       viewer.programIds.has(p.programId) &&
       (p.mode === 'a_la_carte' || viewer.matchedMentors.has(matchKey(p.programId, mentorId))),
   );
+}
+
+/**
+ * Booking takes the mentee role in the program the booking is in: a mentor of
+ * an à-la-carte program sees the other mentors' hours there but cannot book
+ * them, and an admin who is no mentee there cannot either.
+ */
+export function canBookInProgram(viewer: SessionViewer, programId: string): boolean {
+  return viewer.menteeProgramIds.has(programId);
 }

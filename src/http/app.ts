@@ -23,6 +23,7 @@ import { localDiskStorage } from '../integrations/file-storage.ts';
 import type { PaymentProvider } from '../integrations/payments.ts';
 import type { VideoProvider } from '../integrations/video.ts';
 import { createServiceContext, type ServiceContext } from '../services/context.ts';
+import { installAccess, withAccess } from './access.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
@@ -128,13 +129,16 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (args) => withAccess(jsonSchemaTransform(args), args.route.config?.access),
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () =>
+    app.swagger(),
+  );
 
   installErrorHandler(app);
   installAuth(app, ctx);
+  installAccess(app);
   installIdempotency(app, ctx);
 
   await app.register(healthRoutes, routeDeps);

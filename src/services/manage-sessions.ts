@@ -67,6 +67,9 @@ export async function requireViewer(q: Tx | ServiceContext['db'], actor: Actor, 
     userId: actor.userId,
     isOrgAdmin: member.role === 'admin',
     programIds: new Set(member.programs.map((p) => p.programId)),
+    menteeProgramIds: new Set(
+      member.programs.filter((p) => p.role === 'mentee').map((p) => p.programId),
+    ),
     groupIds: new Set(member.groupIds),
     matchedMentors: new Set(member.matches.map((m) => matchKey(m.programId, m.mentorId))),
   };
@@ -218,8 +221,13 @@ export async function createSession(
     if (!(await getProgramInOrg(tx, orgId, input.programId)))
       throw invalidField('body.programId', 'is not a program of this organisation');
     const mentorRole = await getProgramMembership(tx, input.programId, input.mentorId);
-    if (mentorRole?.role !== 'mentor')
+    if (mentorRole?.role !== 'mentor') {
+      // Only an admin picks the mentor; anyone else who is no mentor there is refused.
+      if (!viewer.isOrgAdmin) {
+        throw new AppError('forbidden', "Only the program's mentors and admins create sessions");
+      }
       throw invalidField('body.mentorId', 'is not a mentor in this program');
+    }
     const mentor = (await getUserById(tx, input.mentorId))!;
     if (input.menteeId) await checkMentee(tx, input.programId, input.menteeId);
     await checkGroups(tx, orgId, input.groupIds);

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expiresAt, PENDING_PER_MENTOR_LIMIT } from '../core/booking-machine.ts';
 import { AppError, invalidField, notFound } from '../core/errors.ts';
-import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
+import { canBookInProgram, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, sqlState } from '../db/errors.ts';
 import { getAvailability } from '../db/queries/availability.ts';
@@ -43,12 +43,24 @@ export type BookingRequest = {
 export const slotTaken = () =>
   new AppError('conflict', 'That time has just been taken; pick another', { reason: 'slot_taken' });
 
-/** A program in which this mentee may book this mentor: à la carte, or matched with them. */
-function bookingProgram(viewer: SessionViewer, mentor: MentorForSlots): string | null {
-  for (const p of mentor.programs) {
-    if (canSeeWeeklySlots({ ...viewer, isOrgAdmin: false }, mentor.userId, [p])) return p.programId;
-  }
-  return null;
+const notAMentee = () =>
+  new AppError('forbidden', 'Only mentees of this program can book here', {
+    reason: 'not_a_mentee',
+  });
+
+/**
+ * The program in which the caller may book this mentor's hours: one where they
+ * see them (à la carte, or matched with the mentor) and are a mentee. Seeing
+ * them without being a mentee there (a fellow mentor) is a refusal, not a 404.
+ */
+function bookingProgram(viewer: SessionViewer, mentor: MentorForSlots): string {
+  const seen = mentor.programs.filter((p) =>
+    canSeeWeeklySlots({ ...viewer, isOrgAdmin: false }, mentor.userId, [p]),
+  );
+  const program = seen.find((p) => canBookInProgram(viewer, p.programId));
+  if (program) return program.programId;
+  if (seen.length > 0) throw notAMentee();
+  throw notFound('Mentor');
 }
 
 async function sessionSeat(
@@ -65,6 +77,7 @@ async function sessionSeat(
   // The listing was read after the lock, so it reflects the locked row.
   const visible = visibleTo(viewer)(listing);
   if (!visible || locked.status !== 'published') throw notFound('Session');
+  if (!canBookInProgram(viewer, locked.programId)) throw notAMentee();
   if (locked.startsAt <= now) throw invalidField('body.sessionId', 'has already started');
   const taken = listing.enrolled.length + (await countActiveBookingsOfSession(tx, sessionId));
   if (taken >= locked.capacity) {
@@ -124,9 +137,7 @@ export async function requestBooking(
         ({ programId, startsAt, endsAt } = session);
         sessionId = session.id;
       } else {
-        const program = bookingProgram(viewer, mentor);
-        if (!program) throw notFound('Mentor');
-        programId = program;
+        programId = bookingProgram(viewer, mentor);
         if (!req.startsAt) throw invalidField('body.startsAt', 'is required');
         const length = type?.durationMinutes ?? req.lengthMinutes ?? 30;
         startsAt = req.startsAt;

@@ -58,7 +58,8 @@ export type ProgramMembership = { programId: string; role: ProgramRole };
 export type Member = {
   userId: string;
   name: string;
-  email: string;
+  /** sent only to admins, and on your own entry */
+  email?: string;
   timeZone: string;
   location: string;
   hasPhoto: boolean;

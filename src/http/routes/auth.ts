@@ -55,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/sign-up',
     {
-      config: { skipCsrf: true },
+      config: { access: 'public', skipCsrf: true },
       schema: {
         tags,
         summary: 'Create an account (optionally accepting an invitation) and sign in',
@@ -83,6 +83,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
     '/api/auth/sign-in',
     {
       config: {
+        access: 'public',
         skipCsrf: true,
         rateLimit: {
           max: config.loginRateLimit,
@@ -120,7 +121,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
 
   app.post(
     '/api/auth/sign-out',
-    { schema: { tags, summary: 'End this browser session', response: { 204: z.null() } } },
+    {
+      // Signing out when already signed out is harmless: it clears the cookie.
+      config: { access: 'public' },
+      schema: { tags, summary: 'End this browser session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const auth = request.auth;
       if (auth?.via === 'session') await signOut(ctx, auth.userId, auth.sessionId);
@@ -132,6 +137,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.get(
     '/api/auth/session',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Who is signed in, their organisations, and the CSRF token for writes',
@@ -154,6 +160,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/password',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Change password; signs out every other session',
@@ -179,6 +186,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.get(
     '/api/auth/sessions',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Signed-in browser sessions',
@@ -195,6 +203,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.delete(
     '/api/auth/sessions/:sessionId',
     {
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Revoke a browser session',
@@ -218,6 +227,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.get(
     '/api/auth/tokens',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Personal API tokens',
@@ -230,6 +240,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/tokens',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Create a personal API token; the secret is shown only in this response',
@@ -246,6 +257,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.delete(
     '/api/auth/tokens/:tokenId',
     {
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Revoke a personal API token',

@@ -136,7 +136,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/bookings',
     {
-      config: { idempotent: true },
+      config: { access: 'mentee', idempotent: true },
       schema: {
         tags,
         summary:
@@ -172,6 +172,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/me/bookings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Bookings I made or received, by start time',
@@ -191,6 +192,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/me/pending-bookings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -241,6 +243,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'A booking with its history (every transition: who, from, to, why, when)',
@@ -340,6 +343,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     app.post(
       `/api/orgs/:orgId/bookings/:bookingId/${d.path}`,
       {
+        config: { access: 'party' },
         schema: {
           tags,
           summary: d.summary,
@@ -370,6 +374,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/bookings/:bookingId/rating',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'Rate a completed session, once per side',
@@ -392,6 +397,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId/calendar.ics',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'The booking as an iCalendar file (tentative while pending, cancelled when over)',
@@ -416,6 +422,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.put(
     '/api/orgs/:orgId/bookings/:bookingId/meeting-link',
     {
+      config: { access: 'mentor-side' },
       schema: {
         tags,
         summary: 'Add or change the meeting link of an approved booking (mentor)',

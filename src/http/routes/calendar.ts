@@ -11,6 +11,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
   app.post(
     '/api/me/calendar-feed',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -28,6 +29,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
   app.get(
     '/api/calendar/:file',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'A calendar feed (iCalendar): the secret in the address is the credential',

@@ -27,6 +27,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get(
     '/api/orgs/:orgId/invitations',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Invitations sent by the organisation (admin)',
@@ -47,6 +48,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.post(
     '/api/orgs/:orgId/invitations',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Invite someone by email (admin). Returns the link to send them.',
@@ -77,6 +79,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.delete(
     '/api/orgs/:orgId/invitations/:invitationId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Revoke a pending invitation (admin)',
@@ -98,6 +101,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get(
     '/api/invitations/:token',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'What an invitation link offers (no sign-in needed)',
@@ -123,6 +127,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.post(
     '/api/invitations/:token/accept',
     {
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Accept an invitation as the signed-in user',

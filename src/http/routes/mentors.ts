@@ -48,6 +48,7 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
   app.get(
     '/api/orgs/:orgId/mentors',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:
@@ -123,6 +124,7 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
   app.get(
     '/api/orgs/:orgId/mentors/:mentorId/slots',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:

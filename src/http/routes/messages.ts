@@ -134,6 +134,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/me/events',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -150,6 +151,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:
@@ -166,6 +168,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads/unread',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'How many messages wait unread in my conversations',
@@ -181,6 +184,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:
@@ -211,6 +215,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads/:threadId',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'A conversation with its latest 200 messages (older ones with `before`)',
@@ -245,6 +250,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads/:threadId/messages',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: `Send a message (JSON \`{ body }\`, at most ${MAX_MESSAGE_LENGTH} characters, or multipart with one \`file\` of at most 10 MB)`,
@@ -270,6 +276,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads/:threadId/read',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'Mark a conversation read up to now',
@@ -287,6 +294,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId/thread',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: "A booking's conversation (every booking has one)",
@@ -307,6 +315,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/attachments/:attachmentId',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'Download an attachment (only for the two people in its conversation)',
@@ -336,6 +345,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/message-requests',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'Requests → Message requests: first messages from people who are not connections',
@@ -356,6 +366,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
     app.post(
       `/api/orgs/:orgId/message-requests/:requestId/${action}`,
       {
+        config: { access: 'party' },
         schema: {
           tags,
           summary:
@@ -383,6 +394,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/connections',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'My connections: people I may message freely',

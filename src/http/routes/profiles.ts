@@ -22,7 +22,10 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
 ) => {
   app.get(
     '/api/me/profile',
-    { schema: { tags, summary: 'My profile', response: { 200: profile, ...errorResponses } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags, summary: 'My profile', response: { 200: profile, ...errorResponses } },
+    },
     async (request) => {
       const user = await getUserById(ctx.db, requireActor(request).userId);
       if (!user) throw notFound('User');
@@ -33,6 +36,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.patch(
     '/api/me/profile',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Edit my profile (any subset of fields)',
@@ -46,6 +50,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.put(
     '/api/me/photo',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: `Upload my photo (multipart field "photo"; JPEG, PNG, WebP or GIF; at most ${config.maxUploadBytes} bytes)`,
@@ -87,6 +92,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.delete(
     '/api/me/photo',
     {
+      config: { access: 'signed-in' },
       schema: { tags, summary: 'Remove my photo', response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
@@ -98,6 +104,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.get(
     '/api/users/:userId/photo',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: "A member's photo (only for people who share an organisation)",

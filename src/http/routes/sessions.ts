@@ -114,6 +114,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/me/sessions',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Sessions where I am the mentor or an enrolled mentee',
@@ -128,6 +129,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/sessions',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'Sessions I may see in the organisation',
@@ -150,6 +152,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary:
@@ -177,6 +180,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/sessions/:sessionId',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'One session',
@@ -198,6 +202,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.patch(
     '/api/orgs/:orgId/sessions/:sessionId',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: 'Edit a session (mentor or admin)',
@@ -217,6 +222,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/publish',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: 'Publish a draft',
@@ -238,6 +244,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/cancel',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: 'Cancel a session, with a reason',
@@ -257,6 +264,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/duplicate',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary:
@@ -286,6 +294,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/bulk-duplicate',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: `A regular series of copies, every N days or weeks until a date or K times (at most ${MAX_BULK_COPIES}); an enrolled mentee is carried over`,
