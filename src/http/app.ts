@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -24,6 +23,7 @@ import { createServiceContext, type ServiceContext } from '../services/context.t
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { startLiveHub } from './live-events.ts';
+import { installRateLimits } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
@@ -67,11 +67,21 @@ export type App = FastifyInstance;
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+/**
+ * A hop count as the function Fastify builds from a number itself (its types
+ * only admit addresses): the `n` nearest hops are trusted, so the address
+ * they report is the client, whatever the client wrote further left.
+ */
+function trustedProxies(trust: Config['trustProxy']) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -101,7 +111,6 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
   });
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -126,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   installErrorHandler(app);
   installAuth(app, ctx);
+  installRateLimits(app, ctx, config.rateLimits);
 
   await app.register(healthRoutes, routeDeps);
   await app.register(authRoutes, routeDeps);

@@ -55,7 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/sign-up',
     {
-      config: { skipCsrf: true },
+      config: { skipCsrf: true, limit: { rule: 'signUp', per: 'address' } },
       schema: {
         tags,
         summary: 'Create an account (optionally accepting an invitation) and sign in',
@@ -66,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
           timeZone: timeZone.default('UTC'),
           invitationToken: z.string().max(200).optional(),
         }),
-        response: { 201: sessionView, ...errorResponses },
+        response: { 201: sessionView, 429: errorResponses[400], ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -82,25 +82,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/sign-in',
     {
-      config: {
-        skipCsrf: true,
-        rateLimit: {
-          max: config.loginRateLimit,
-          timeWindow: config.loginRateWindowSeconds * 1000,
-          hook: 'preHandler',
-          // Per address and account: one attacker cannot lock out everyone, and
-          // one account cannot be guessed at from a single address.
-          keyGenerator: (request) => {
-            const body = request.body as { email?: unknown } | undefined;
-            const who = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
-            return `${request.ip}|${who}`;
-          },
-          errorResponseBuilder: (_request, context) => ({
-            statusCode: 429,
-            message: `Too many sign-in attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds`,
-          }),
-        },
-      },
+      config: { skipCsrf: true },
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -109,10 +91,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       },
     },
     async (request, reply) => {
-      const session = await signIn(ctx, {
-        ...request.body,
-        userAgent: request.headers['user-agent'] ?? '',
-      });
+      const session = await signIn(
+        ctx,
+        { ...request.body, userAgent: request.headers['user-agent'] ?? '', address: request.ip },
+        { account: config.rateLimits.signInAccount, address: config.rateLimits.signInAddress },
+      );
       setSessionCookie(request, reply, session.token, session.expiresAt);
       return { user: await describeMe(session.user.id), csrfToken: session.csrfToken };
     },

@@ -150,6 +150,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads',
     {
+      config: { limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary:
@@ -181,6 +182,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads',
     {
+      config: { limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary:
@@ -245,6 +247,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads/:threadId/messages',
     {
+      config: { limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary: `Send a message (JSON \`{ body }\`, at most ${MAX_MESSAGE_LENGTH} characters, or multipart with one \`file\` of at most 10 MB)`,
