@@ -40,6 +40,7 @@ import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
 
 export type AppDeps = {
   config: Config;
@@ -107,6 +108,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     storage: deps.storage ?? localDiskStorage(path.join(config.dataDir, 'uploads')),
   };
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
@@ -130,7 +132,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: docsContentSecurityPolicy,
+  });
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
 
   installErrorHandler(app);

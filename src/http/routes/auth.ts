@@ -18,6 +18,9 @@ import type { RouteDeps } from '../app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
 import { email, errorResponses, name, timeZone, uuidParam } from '../schemas.ts';
 
+/** Tokens outlive no more than a year; a forgotten one stops working on its own. */
+const MAX_TOKEN_DAYS = 365;
+
 const password = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
 
 const me = z.object({
@@ -194,8 +197,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   const tokenItem = z.object({
     id: z.uuid(),
     name: z.string(),
+    scope: z.enum(['full', 'read']),
     createdAt: z.date(),
     lastUsedAt: z.date().nullable(),
+    /** null only for tokens made before expiry existed */
+    expiresAt: z.date().nullable(),
   });
 
   app.get(
@@ -215,13 +221,18 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
     {
       schema: {
         tags,
-        summary: 'Create a personal API token; the secret is shown only in this response',
-        body: z.strictObject({ name }),
+        summary:
+          'Create a personal API token (from a browser session only); the secret is shown only in this response. A `read` token can only make GET requests.',
+        body: z.strictObject({
+          name,
+          scope: z.enum(['full', 'read']).default('full'),
+          expiresInDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).default(90),
+        }),
         response: { 201: tokenItem.extend({ token: z.string() }), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const token = await createApiToken(ctx, requireActor(request), request.body.name);
+      const token = await createApiToken(ctx, requireActor(request), request.body);
       return reply.code(201).send(token);
     },
   );
