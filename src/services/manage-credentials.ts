@@ -33,7 +33,7 @@ export async function changePassword(
       fields: { 'body.currentPassword': 'is incorrect' },
     });
   }
-  const weakness = checkPasswordStrength(input.newPassword, user.email);
+  const weakness = checkPasswordStrength(input.newPassword, user.email, [user.name]);
   if (weakness) throw invalidField('body.newPassword', weakness);
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
