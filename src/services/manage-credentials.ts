@@ -87,6 +87,7 @@ export async function createApiToken(
       name: input.name,
       tokenHash: hashSecret(token),
       scope: input.scope,
+      createdAt: now,
       expiresAt,
     });
     await insertAuditEvent(tx, {

@@ -144,6 +144,7 @@ export async function insertApiToken(
     name: string;
     tokenHash: string;
     scope: 'full' | 'read';
+    createdAt: Date;
     expiresAt: Date | null;
   },
 ) {
