@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config.ts';
-import { buildApp } from '../../src/http/app.ts';
+import { loadConfig } from '../../src/config.ts';
 import { as, PASSWORD, type Session, uniqueEmail } from '../factories.ts';
 import { createTestApp } from '../support/test-app.ts';
 
@@ -13,7 +12,7 @@ const env = {
   MESSAGE_RATE_LIMIT: '5',
   UPLOAD_RATE_LIMIT: '2',
 };
-const { app, clock, database, dataDir } = await createTestApp(env);
+const { app, clock } = await createTestApp(env);
 
 /** A documentation address (RFC 5737) of its own for each caller, as its proxy reports it. */
 let lastAddress = 0;
