@@ -34,11 +34,7 @@ function tooMany(rule: RateRule, retryAfterSeconds: number) {
 
 /** Counts one hit for `subject`; throws rate_limited once it is over the limit. */
 export async function hitRateLimit(ctx: ServiceContext, rule: RateRule, subject: string) {
-  const count = await countRateLimitHit(ctx, rule, subject);
-  if (count > rule.max) {
-    const now = ctx.now();
-    throw tooMany(rule, secondsUntilWindowEnds(now, rateWindowAt(now, rule.windowSeconds)));
-  }
+  if ((await countRateLimitHit(ctx, rule, subject)) > rule.max) throw rateLimitedError(ctx, rule);
 }
 
 /** Counts one hit (e.g. a failed sign-in) and returns the window's count so far. */
