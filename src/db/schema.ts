@@ -233,8 +233,17 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** null: until revoked */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** 'read': GET/HEAD only; 'full': everything the user may do except minting tokens */
+    scope: text('scope', { enum: ['full', 'read'] })
+      .notNull()
+      .default('full'),
   },
-  (t) => [index('api_tokens_user_idx').on(t.userId)],
+  (t) => [
+    index('api_tokens_user_idx').on(t.userId),
+    check('api_tokens_scope_check', sql`${t.scope} in ('full', 'read')`),
+  ],
 );
 
 /** Who did what to whom, when and why. Written in the same transaction as the change. */
@@ -882,5 +891,24 @@ export const idempotencyKeys = pgTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.key] }),
     check('idempotency_keys_state_check', sql`${t.state} in ('in_progress', 'done')`),
+  ],
+);
+
+/**
+ * Fixed-window counters shared by every server instance (sign-in failures,
+ * sign-ups, messages, uploads per address or account). One upsert per hit;
+ * rows past `expires_at` are purged by the worker.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('rate_limits_expires_idx').on(t.expiresAt),
   ],
 );

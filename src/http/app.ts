@@ -4,7 +4,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -28,6 +27,7 @@ import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { startLiveHub } from './live-events.ts';
+import { installRateLimits } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
@@ -44,6 +44,7 @@ import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
 
 export type AppDeps = {
   config: Config;
@@ -74,11 +75,21 @@ export type App = FastifyInstance;
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+/**
+ * A hop count as the function Fastify builds from a number itself (its types
+ * only admit addresses): the `n` nearest hops are trusted, so the address
+ * they report is the client, whatever the client wrote further left.
+ */
+function trustedProxies(trust: Config['trustProxy']) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -107,11 +118,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     storage: deps.storage ?? localDiskStorage(path.join(config.dataDir, 'uploads')),
   };
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
   });
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -131,7 +142,10 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     transform: (args) => withAccess(jsonSchemaTransform(args), args.route.config?.access),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: docsContentSecurityPolicy,
+  });
   app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () =>
     app.swagger(),
   );
@@ -139,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   installErrorHandler(app);
   installAuth(app, ctx);
   installAccess(app);
+  installRateLimits(app, ctx, config.rateLimits);
   installIdempotency(app, ctx);
 
   await app.register(healthRoutes, routeDeps);

@@ -53,6 +53,9 @@ export function fieldsFromValidation(context: string, issues: ValidationIssue[])
 export function installErrorHandler(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
+      if (err.retryAfterSeconds !== undefined) {
+        reply.header('retry-after', String(err.retryAfterSeconds));
+      }
       return sendError(reply, statusOf[err.code], {
         code: err.code,
         message: err.message,

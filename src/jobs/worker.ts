@@ -3,9 +3,10 @@ import type { ServiceContext } from '../services/context.ts';
 import { deliverNotifications } from '../services/deliver-notifications.ts';
 import { emailNotifications } from '../services/email-notifications.ts';
 import { runDueJobs } from '../services/process-jobs.ts';
+import { purgeExpiredRateLimits } from '../services/rate-limits.ts';
 import { refreshReputations } from '../services/reputation.ts';
 
-/** How often mentors' stored responsiveness (the directory's ranking) is recomputed. */
+/** How often mentors' stored responsiveness (the directory's ranking) is recomputed, and ended rate-limit windows dropped. */
 const REPUTATION_REFRESH_MS = 10 * 60_000;
 
 /**
@@ -29,6 +30,7 @@ export function startJobWorker(ctx: ServiceContext, intervalMs: number, log: Log
         if (Date.now() - reputationsAt >= REPUTATION_REFRESH_MS) {
           reputationsAt = Date.now();
           await refreshReputations(ctx);
+          await purgeExpiredRateLimits(ctx);
         }
       })
       .catch((err: unknown) => log.error({ err }, 'job worker failed'))

@@ -39,7 +39,16 @@ export type ProfileChanges = Partial<
   >
 >;
 
-export type ApiToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
+export type ApiTokenScope = 'full' | 'read';
+export type ApiToken = {
+  id: string;
+  name: string;
+  /** `read`: GET requests only */
+  scope: ApiTokenScope;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+};
 export type NewApiToken = ApiToken & { token: string };
 
 export type AuthSession = {

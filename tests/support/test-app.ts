@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config.ts';
 import { type Database, openMemoryPglite, openPostgres } from '../../src/db/client.ts';
 import { type App, type AppDeps, buildApp } from '../../src/http/app.ts';
 import { withDatabase } from './global-database.ts';
+import { generousRateLimits } from './rate-limits.ts';
 
 /** A clock tests can move: `clock.advance(days(8))`. */
 export type TestClock = { now: () => Date; set(at: Date): void; advance(ms: number): void };
@@ -61,7 +62,13 @@ export async function createTestApp(
   providers: Pick<AppDeps, 'video' | 'payments'> = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-app-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...generousRateLimits,
+    ...env,
+  });
   const database = await openTestDatabase();
   const clock = createClock();
   const app = await buildApp({

@@ -5,6 +5,7 @@ import { acceptInvitation, previewInvitation } from '../../services/accept-invit
 import { cancelInvitation, inviteMember, listInvitations } from '../../services/invite-member.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { publicOrigin } from '../public-url.ts';
 import { email, errorResponses, uuidParam } from '../schemas.ts';
 
 const tags = ['invitations'];
@@ -69,7 +70,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         request.params.orgId,
         request.body,
       );
-      const origin = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const origin = publicOrigin(app, config);
       return reply
         .code(201)
         .send({ invitation: created, url: new URL(`/invite/${token}`, origin).href });

@@ -151,7 +151,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads',
     {
-      config: { access: 'member' },
+      config: { access: 'member', limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary:
@@ -184,7 +184,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads',
     {
-      config: { access: 'member' },
+      config: { access: 'member', limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary:
@@ -250,7 +250,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads/:threadId/messages',
     {
-      config: { access: 'party' },
+      config: { access: 'party', limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary: `Send a message (JSON \`{ body }\`, at most ${MAX_MESSAGE_LENGTH} characters, or multipart with one \`file\` of at most 10 MB)`,

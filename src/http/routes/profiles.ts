@@ -50,7 +50,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.put(
     '/api/me/photo',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', limit: { rule: 'uploads', per: 'user' } },
       schema: {
         tags,
         summary: `Upload my photo (multipart field "photo"; JPEG, PNG, WebP or GIF; at most ${config.maxUploadBytes} bytes)`,
@@ -92,7 +92,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.delete(
     '/api/me/photo',
     {
-      config: { access: 'signed-in' },
+      config: { access: 'signed-in', limit: { rule: 'uploads', per: 'user' } },
       schema: { tags, summary: 'Remove my photo', response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
