@@ -20,7 +20,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import { localDiskStorage } from '../integrations/file-storage.ts';
-import { createServiceContext, type ServiceContext } from '../services/context.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
 import { startLiveHub } from './live-events.ts';
@@ -44,8 +44,8 @@ import { sessionRoutes } from './routes/sessions.ts';
 export type AppDeps = {
   config: Config;
   database: Database;
-  /** The clock; tests pass their own to move time. */
-  now?: () => Date;
+  /** The one service context of this process (contextFromConfig); routes use it, never their own. */
+  ctx: ServiceContext;
   storage?: FileStorage;
   /** pino options or false; tests run silent. */
   logger?: boolean | Record<string, unknown>;
@@ -86,10 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', request.id);
   });
 
-  const ctx = createServiceContext(database.db, {
-    sessionDays: config.sessionDays,
-    ...(deps.now ? { now: deps.now } : {}),
-  });
+  const { ctx } = deps;
   const routeDeps: RouteDeps = {
     ctx,
     config,

@@ -1,5 +1,6 @@
+import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import type { Mailer } from '../integrations/email.ts';
+import { type Mailer, smtpMailer } from '../integrations/email.ts';
 import { ledgerOnlyPayments, type PaymentProvider } from '../integrations/payments.ts';
 import { jitsiVideo, type VideoProvider } from '../integrations/video.ts';
 
@@ -29,6 +30,25 @@ export function createServiceContext(
     mailer: opts.mailer ?? null,
     publicUrl: opts.publicUrl ?? null,
   };
+}
+
+/**
+ * The context of a running Confer, from its configuration: the server, its
+ * worker, the HTTP app and every CLI command use this one, so a setting (the
+ * SMTP server, the session length) cannot reach one of them and miss another.
+ * Close `mailer` when done.
+ */
+export function contextFromConfig(
+  db: Db,
+  config: Config,
+  opts: { now?: () => Date; publicUrl?: string } = {},
+): ServiceContext {
+  return createServiceContext(db, {
+    sessionDays: config.sessionDays,
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+    publicUrl: config.publicUrl ?? opts.publicUrl ?? null,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
 }
 
 /** The signed-in person a use case acts for. */

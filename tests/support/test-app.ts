@@ -7,6 +7,7 @@ import { afterAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openMemoryPglite, openPostgres } from '../../src/db/client.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
+import { contextFromConfig } from '../../src/services/context.ts';
 import { withDatabase } from './global-database.ts';
 
 /** A clock tests can move: `clock.advance(days(8))`. */
@@ -61,10 +62,12 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
   const database = await openTestDatabase();
   const clock = createClock();
-  const app = await buildApp({ config, database, now: clock.now, logger: false, webRoot: null });
+  const ctx = contextFromConfig(database.db, config, { now: clock.now });
+  const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
   await app.ready();
   afterAll(async () => {
     await app.close();
+    ctx.mailer?.close();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
