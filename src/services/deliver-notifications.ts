@@ -1,5 +1,6 @@
 import { localDateTime } from '../core/local-time.ts';
 import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
+import { insertDeliveries } from '../db/queries/deliveries.ts';
 import { notifyLive } from '../db/queries/messaging.ts';
 import {
   claimUndeliveredOutbox,
@@ -180,12 +181,21 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
         createdAt: ctx.now(),
       }));
     });
-    await insertNotifications(tx, out);
+    const made = await insertNotifications(tx, out);
+    // With an SMTP server, each new notification is also queued for email, in this same transaction.
+    if (ctx.mailer) {
+      await insertDeliveries(
+        tx,
+        made.map((n) => n.id),
+        'email',
+        ctx.now(),
+      );
+    }
     // Bells update at once: every instance forwards this to the users' open pages.
-    if (out.length > 0) {
+    if (made.length > 0) {
       await notifyLive(tx, {
         type: 'notification',
-        userIds: [...new Set(out.map((n) => n.userId))],
+        userIds: [...new Set(made.map((n) => n.userId))],
       });
     }
     await markOutboxDelivered(

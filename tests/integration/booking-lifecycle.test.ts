@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ledgerEntries, notifications, outbox } from '../../src/db/schema.ts';
+import { ledgerEntries, outbox } from '../../src/db/schema.ts';
 import { smtpMailer } from '../../src/integrations/email.ts';
 import { createServiceContext } from '../../src/services/context.ts';
 import { decideBooking } from '../../src/services/decide-booking.ts';
@@ -532,7 +532,6 @@ describe('email', () => {
     try {
       // What earlier tests left is not this test's mail.
       await database.db.update(outbox).set({ deliveredAt: clock.now() });
-      await database.db.update(notifications).set({ emailedAt: clock.now() });
       await book(mentee, '2027-03-25T14:00:00Z', {
         sessionTypeId: undefined,
         lengthMinutes: 60,
