@@ -28,6 +28,7 @@ import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -138,6 +139,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionTypeRoutes, routeDeps);
   await app.register(calendarRoutes, routeDeps);
   await app.register(notificationRoutes, routeDeps);
+  await app.register(deliveryRoutes, routeDeps);
   await app.register(mentorshipRequestRoutes, routeDeps);
   const live = await startLiveHub(database);
   // Open event streams would keep the server from closing.
