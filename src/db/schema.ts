@@ -19,6 +19,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { deliveryChannels, deliveryStatuses } from '../core/delivery.ts';
+import { outboxTopics } from '../core/topics.ts';
 
 /*
  * The Drizzle schema. SQL migrations in ./migrations are generated from it
@@ -502,7 +503,7 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    topic: text('topic').notNull(),
+    topic: text('topic', { enum: outboxTopics }).notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),

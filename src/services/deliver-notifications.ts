@@ -1,4 +1,5 @@
 import { localDateTime } from '../core/local-time.ts';
+import type { OutboxTopic, ReadyMadeNotification } from '../core/topics.ts';
 import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
 import { insertDeliveries } from '../db/queries/deliveries.ts';
 import { notifyLive } from '../db/queries/messaging.ts';
@@ -11,8 +12,6 @@ import {
 import type { ServiceContext } from './context.ts';
 
 type Side = 'mentor' | 'mentee';
-/** A notification written by the event itself (`payload.notify`): requests, suggestions. */
-export type ReadyMade = { userId: string; title: string; body?: string; link?: string };
 type Message = { to: Side; title: string; body?: string };
 
 /** A booking as of the event: its time then, which later steps may have moved. */
@@ -25,7 +24,7 @@ function when(l: AsOf, side: Side) {
 }
 
 /** What each booking event tells whom (PRODUCT "Booking a session"). */
-function messagesFor(topic: string, l: AsOf, by: Side | 'system' | undefined): Message[] {
+function messagesFor(topic: OutboxTopic, l: AsOf, by: Side | 'system' | undefined): Message[] {
   const mentor = l.mentorName;
   const mentee = l.menteeName;
   const reason = l.booking.reason ? `Reason: ${l.booking.reason}` : undefined;
@@ -154,7 +153,7 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
     const out = rows.flatMap((row) => {
       // Events outside bookings carry their notifications ready-made.
       if (Array.isArray(row.payload.notify)) {
-        return (row.payload.notify as ReadyMade[]).map((n) => ({
+        return (row.payload.notify as ReadyMadeNotification[]).map((n) => ({
           userId: n.userId,
           topic: row.topic,
           title: n.title,
