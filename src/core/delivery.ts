@@ -34,8 +34,12 @@ export const RETRY_POLICY = {
   /** the first retry waits about this long; each next one twice as long */
   baseDelayMs: 30_000,
   maxDelayMs: 6 * 3_600_000,
-  /** attempts (sends started) after which a transient failure is final */
-  maxAttempts: 8,
+  /**
+   * attempts (sends started) after which a transient failure is final: with
+   * the doubling and the cap, 12 attempts span roughly half a day to a day, so
+   * a mail server down overnight loses nothing.
+   */
+  maxAttempts: 12,
 } as const;
 
 /**

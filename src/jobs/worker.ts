@@ -9,7 +9,7 @@ import { refreshReputations } from '../services/reputation.ts';
 const REPUTATION_REFRESH_MS = 10 * 60_000;
 
 /** One kind of background work; returns how much it did. */
-export type Stage = { name: string; run(ctx: ServiceContext): Promise<number> };
+type Stage = { name: string; run(ctx: ServiceContext): Promise<number> };
 
 /** Runs a batch step until it finds nothing more to do. */
 const drain =
@@ -27,7 +27,7 @@ const email: Stage = { name: 'email', run: drain(emailNotifications) };
 const reputations: Stage = { name: 'reputations', run: refreshReputations };
 
 /** Everything background work consists of, in the order one round does it. */
-export const backgroundStages: Stage[] = [dueJobs, notifications, email, reputations];
+const backgroundStages: Stage[] = [dueJobs, notifications, email, reputations];
 
 /**
  * Runs a stage, logging a failure instead of passing it on (null): one stage

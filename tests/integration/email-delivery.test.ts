@@ -77,6 +77,11 @@ describe('a recipient the SMTP server refuses (550)', () => {
     const bad = await as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries?status=lost`);
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.fields).toHaveProperty('querystring.status');
+    const outsider = await createBookingScenario(app, 'Other Org');
+    const elsewhere = await as(app, outsider.admin).get(`/api/orgs/${s.orgId}/deliveries`);
+    expect(elsewhere.statusCode).toBe(404);
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/orgs/{orgId}/deliveries'].get.responses).toHaveProperty('200');
   });
 });
 
