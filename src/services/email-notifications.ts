@@ -34,7 +34,8 @@ function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Email {
  * a server that answers "later" or cannot be reached makes it retry with
  * backoff. A crash mid-send leaves the lease to run out, and the message goes
  * again with the same Message-ID: at least once, never lost. Returns how many
- * were handled — 0 once the server is unreachable, so callers stop draining.
+ * were handled; throws SmtpUnreachableError (after recording) when the server
+ * could not be reached, so callers stop draining and report it.
  */
 export async function emailNotifications(ctx: ServiceContext, limit = 10): Promise<number> {
   const mailer = ctx.mailer;
@@ -57,5 +58,11 @@ export async function emailNotifications(ctx: ServiceContext, limit = 10): Promi
     const step = nextDeliveryStep(d.attempts, outcome, ctx.now(), Math.random());
     await recordDeliveryOutcome(ctx.db, d.id, d.attempts, step, ctx.now());
   }
-  return down ? 0 : claimed.length;
+  // Recorded above; raised so the worker logs it and `confer jobs` exits non-zero.
+  if (down)
+    throw new SmtpUnreachableError(`SMTP server unreachable, mail will be retried: ${down}`);
+  return claimed.length;
 }
+
+/** The mail server could not be reached; the batch's deliveries were put back to retry. */
+export class SmtpUnreachableError extends Error {}

@@ -109,6 +109,10 @@ describe('A rejecting SMTP server: other mail still flows', () => {
       return list.length > 0 && list;
     });
     expect(waiting?.lastError).toMatch(/ECONNREFUSED|ECONNECTION/);
+    // The operator hears of it in the log.
+    await eventually('the outage logged', async () =>
+      server.output().includes('SMTP server unreachable'),
+    );
 
     // A day later the reminder job runs and the mentors' stats are refreshed, SMTP still down.
     await advanceClock(24 * 60 * MINUTE + MINUTE);
