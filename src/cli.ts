@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { AppError } from './core/errors.ts';
 import { DataDirLockedError, openDatabase } from './db/client.ts';
 import { getUserByEmail } from './db/queries/accounts.ts';
@@ -27,14 +27,16 @@ Usage:
 
 Configuration comes from the environment (see README): DATABASE_URL, DATA_DIR, PORT, HOST, …`;
 
-async function withDatabase<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  fn: (ctx: ServiceContext, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
   let ctx: ServiceContext | undefined;
   try {
     await database.migrate();
     ctx = contextFromConfig(database.db, config);
-    return await fn(ctx);
+    return await fn(ctx, config);
   } finally {
     ctx?.mailer?.close();
     await database.close();
@@ -100,8 +102,7 @@ async function main(argv: string[]) {
       return;
     }
     case 'jobs': {
-      const config = loadConfig();
-      const { done, failed } = await withDatabase((ctx) =>
+      const { done, failed } = await withDatabase((ctx, config) =>
         runBackgroundOnce(ctx, pino({ level: config.logLevel })),
       );
       console.log(
