@@ -5,6 +5,7 @@ import { searchWords } from '../src/core/mentor-search.ts';
 import { type Database, openMemoryPglite } from '../src/db/client.ts';
 import { mentorSearchSql, searchMentorsInOrg } from '../src/db/queries/mentor-search.ts';
 import { buildApp } from '../src/http/app.ts';
+import { contextFromConfig } from '../src/services/context.ts';
 import { withScratchPostgres } from './postgres.ts';
 
 /**
@@ -122,7 +123,8 @@ async function planTop(database: Database, orgId: string, q: string) {
 async function measure(label: string, database: Database) {
   await database.migrate();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/confer-bench' });
-  const app = await buildApp({ config, database, logger: false, webRoot: null });
+  const ctx = contextFromConfig(database.db, config);
+  const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;

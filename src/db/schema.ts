@@ -18,6 +18,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { deliveryChannels, deliveryStatuses } from '../core/delivery.ts';
+import { outboxTopics } from '../core/topics.ts';
 
 /*
  * The Drizzle schema. SQL migrations in ./migrations are generated from it
@@ -510,7 +512,7 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    topic: text('topic').notNull(),
+    topic: text('topic', { enum: outboxTopics }).notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
@@ -628,12 +630,52 @@ export const notifications = pgTable(
     outboxId: bigint('outbox_id', { mode: 'number' }),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
-    /** when it was sent by email; null while waiting (or when no SMTP server is set) */
-    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.id),
     uniqueIndex('notifications_outbox_user_key').on(t.outboxId, t.userId),
+  ],
+);
+
+/**
+ * One notification over one channel besides the app (email), delivered on its
+ * own: claimed with a lease, sent outside any transaction, each attempt's
+ * outcome recorded (src/core/delivery.ts has the statuses and retry policy).
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: bigint('notification_id', { mode: 'number' })
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: deliveryChannels }).notNull(),
+    status: text('status', { enum: deliveryStatuses }).notNull().default('queued'),
+    /** sends started, counted when claimed: a send that crashed counts too */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** while sending: when another worker may take it over (the sender crashed) */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** the server's answer to the last failed attempt */
+    lastError: text('last_error'),
+    /** fixed at the first claim, so every retry carries the same Message-ID */
+    messageId: text('message_id').unique(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('deliveries_notification_channel_key').on(t.notificationId, t.channel),
+    index('deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'retrying')`),
+    index('deliveries_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
+    index('deliveries_status_idx').on(t.status, t.id),
+    check(
+      'deliveries_status_check',
+      sql`${t.status} in ('queued', 'sending', 'sent', 'retrying', 'failed')`,
+    ),
+    check('deliveries_channel_check', sql`${t.channel} in ('email')`),
   ],
 );
 

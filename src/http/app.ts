@@ -19,9 +19,7 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import { localDiskStorage } from '../integrations/file-storage.ts';
-import type { PaymentProvider } from '../integrations/payments.ts';
-import type { VideoProvider } from '../integrations/video.ts';
-import { createServiceContext, type ServiceContext } from '../services/context.ts';
+import type { ServiceContext } from '../services/context.ts';
 import { installAccess, withAccess } from './access.ts';
 import { installAuth } from './auth.ts';
 import { installErrorHandler, sendError } from './errors.ts';
@@ -32,6 +30,7 @@ import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -49,8 +48,8 @@ import { docsContentSecurityPolicy, installSecurityHeaders } from './security-he
 export type AppDeps = {
   config: Config;
   database: Database;
-  /** The clock; tests pass their own to move time. */
-  now?: () => Date;
+  /** The one service context of this process (contextFromConfig); routes use it, never their own. */
+  ctx: ServiceContext;
   storage?: FileStorage;
   /** pino options or false; tests run silent. */
   logger?: boolean | Record<string, unknown>;
@@ -58,9 +57,6 @@ export type AppDeps = {
   advanceClock?: (ms: number) => void;
   /** Directory of the built web app; served at / when present. */
   webRoot?: string | null;
-  /** The outside world; tests pass slow or failing providers. */
-  video?: VideoProvider;
-  payments?: PaymentProvider;
 };
 
 /** Everything a route needs, passed explicitly instead of through globals. */
@@ -104,13 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', request.id);
   });
 
-  const ctx = createServiceContext(database.db, {
-    sessionDays: config.sessionDays,
-    providerTimeoutMs: config.providerTimeoutMs,
-    ...(deps.now ? { now: deps.now } : {}),
-    ...(deps.video ? { video: deps.video } : {}),
-    ...(deps.payments ? { payments: deps.payments } : {}),
-  });
+  const { ctx } = deps;
   const routeDeps: RouteDeps = {
     ctx,
     config,
@@ -170,6 +160,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionTypeRoutes, routeDeps);
   await app.register(calendarRoutes, routeDeps);
   await app.register(notificationRoutes, routeDeps);
+  await app.register(deliveryRoutes, routeDeps);
   await app.register(mentorshipRequestRoutes, routeDeps);
   const live = await startLiveHub(database, app.log);
   // Open event streams would keep the server from closing.

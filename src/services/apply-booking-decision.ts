@@ -7,6 +7,7 @@ import {
   type Side,
 } from '../core/booking-machine.ts';
 import { AppError, invalidField } from '../core/errors.ts';
+import { bookingStepTopic } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
 import { type BookingRow, updateBookingFrom } from '../db/queries/bookings.ts';
 import type { NewJob } from '../db/queries/jobs.ts';
@@ -172,7 +173,7 @@ export async function applyBookingDecision(
         at: now,
       },
       outbox: {
-        topic: `booking.${d.action}`,
+        topic: bookingStepTopic(d.action),
         payload: {
           bookingId: booking.id,
           by: by.side,

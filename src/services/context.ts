@@ -1,5 +1,6 @@
+import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import type { Mailer } from '../integrations/email.ts';
+import { type Mailer, smtpMailer } from '../integrations/email.ts';
 import {
   ledgerOnlyPayments,
   type PaymentProvider,
@@ -38,6 +39,34 @@ export function createServiceContext(
     mailer: opts.mailer ?? null,
     publicUrl: opts.publicUrl ?? null,
   };
+}
+
+/**
+ * The context of a running Confer, from its configuration: the server, its
+ * worker, the HTTP app and every CLI command use this one, so a setting (the
+ * SMTP server, the session length) cannot reach one of them and miss another.
+ * Close `mailer` when done.
+ */
+export function contextFromConfig(
+  db: Db,
+  config: Config,
+  opts: {
+    now?: () => Date;
+    publicUrl?: string;
+    /** tests: stand-ins for the video and payment providers */
+    video?: VideoProvider;
+    payments?: PaymentProvider;
+  } = {},
+): ServiceContext {
+  return createServiceContext(db, {
+    ...(opts.video ? { video: opts.video } : {}),
+    ...(opts.payments ? { payments: opts.payments } : {}),
+    sessionDays: config.sessionDays,
+    providerTimeoutMs: config.providerTimeoutMs,
+    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+    publicUrl: config.publicUrl ?? opts.publicUrl ?? null,
+    ...(opts.now ? { now: opts.now } : {}),
+  });
 }
 
 /** The signed-in person a use case acts for. */

@@ -11,13 +11,17 @@ import {
   type SessionAction,
   type SessionViewer,
 } from '../core/session-rules.ts';
+import type { ReadyMadeNotification } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { type BookingRow, listActiveBookingsOfSessionForUpdate } from '../db/queries/bookings.ts';
+import {
+  type BookingRow,
+  insertOutbox,
+  listActiveBookingsOfSessionForUpdate,
+} from '../db/queries/bookings.ts';
 import { getGroupInOrg } from '../db/queries/groups.ts';
-import { insertNotifications } from '../db/queries/notifications.ts';
 import { getMemberContext } from '../db/queries/organisations.ts';
 import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
 import {
@@ -407,19 +411,19 @@ export async function cancelSession(
         ),
       );
     }
-    // Mentees added directly hear of it too.
+    // Mentees added directly hear of it too, through the outbox like every event.
     const title = session.title || `Session with ${listing.mentorName}`;
-    await insertNotifications(
-      tx,
-      listing.enrolled.map((e) => ({
-        userId: e.userId,
-        topic: 'session.cancelled',
-        title: `“${title}” was cancelled`,
-        body: reason,
-        link: `/o/${orgId}/sessions`,
-        createdAt: now,
-      })),
-    );
+    await insertOutbox(tx, 'session.cancelled', {
+      sessionId: id,
+      notify: listing.enrolled.map(
+        (e): ReadyMadeNotification => ({
+          userId: e.userId,
+          title: `“${title}” was cancelled`,
+          body: reason,
+          link: `/o/${orgId}/sessions`,
+        }),
+      ),
+    });
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,

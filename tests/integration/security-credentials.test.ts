@@ -2,6 +2,7 @@ import { request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { contextFromConfig } from '../../src/services/context.ts';
 import { as, createOrgWithAdmin, PASSWORD, signIn, signUp, uniqueEmail } from '../factories.ts';
 import { generousRateLimits } from '../support/rate-limits.ts';
 import { createTestApp, days } from '../support/test-app.ts';
@@ -173,7 +174,13 @@ describe('17. links handed out', () => {
       PORT: '0',
       ...generousRateLimits,
     });
-    const listening = await buildApp({ config, database, logger: false, webRoot: null });
+    const listening = await buildApp({
+      config,
+      database,
+      ctx: contextFromConfig(database.db, config),
+      logger: false,
+      webRoot: null,
+    });
     try {
       const address = await listening.listen({ host: config.host, port: 0 });
       const signedUp = await fetch(`${address}/api/auth/sign-up`, {

@@ -6,7 +6,8 @@ import pg from 'pg';
 import { afterAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openMemoryPglite, openPostgres } from '../../src/db/client.ts';
-import { type App, type AppDeps, buildApp } from '../../src/http/app.ts';
+import { type App, buildApp } from '../../src/http/app.ts';
+import { contextFromConfig, type ServiceContext } from '../../src/services/context.ts';
 import { withDatabase } from './global-database.ts';
 import { generousRateLimits } from './rate-limits.ts';
 
@@ -59,7 +60,8 @@ export type TestApp = {
  */
 export async function createTestApp(
   env: Record<string, string> = {},
-  providers: Pick<AppDeps, 'video' | 'payments'> = {},
+  /** The outside world; tests pass slow or failing providers. */
+  providers: Partial<Pick<ServiceContext, 'video' | 'payments'>> = {},
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-app-'));
   const config = loadConfig({
@@ -71,17 +73,12 @@ export async function createTestApp(
   });
   const database = await openTestDatabase();
   const clock = createClock();
-  const app = await buildApp({
-    config,
-    database,
-    now: clock.now,
-    logger: false,
-    webRoot: null,
-    ...providers,
-  });
+  const ctx = contextFromConfig(database.db, config, { now: clock.now, ...providers });
+  const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
   await app.ready();
   afterAll(async () => {
     await app.close();
+    ctx.mailer?.close();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, lt, or, sql, type WithSubquery } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { activeStatuses } from '../../core/booking-machine.ts';
+import type { OutboxTopic } from '../../core/topics.ts';
 import type { Queryable, Tx } from '../client.ts';
 import {
   bookingEvents,
@@ -28,7 +29,7 @@ export type BookingRow = typeof bookings.$inferSelect;
  */
 export type BookingRecords = {
   event: Omit<typeof bookingEvents.$inferInsert, 'bookingId'>;
-  outbox: { topic: string; payload: Record<string, unknown> };
+  outbox: { topic: OutboxTopic; payload: Record<string, unknown> };
   jobs?: NewJob[] | undefined;
   /** mentorship requests the change accepts (seed 001), if any */
   accept?: Acceptance | undefined;
@@ -144,7 +145,11 @@ export async function insertBookingEvent(q: Queryable, values: typeof bookingEve
   await q.insert(bookingEvents).values(values);
 }
 
-export async function insertOutbox(q: Queryable, topic: string, payload: Record<string, unknown>) {
+export async function insertOutbox(
+  q: Queryable,
+  topic: OutboxTopic,
+  payload: Record<string, unknown>,
+) {
   await q.insert(outbox).values({ topic, payload });
 }
 
