@@ -206,6 +206,8 @@ export type Session = {
   durationMinutes: number;
   location: string;
   locationTimeZone: string | null;
+  /** The zone whose clock the date and start time are on: the location's in person, else the mentor's. */
+  wallTimeZone: string;
   enrollment: Enrollment;
   meetingUrl: string | null;
   capacity: number;

@@ -346,13 +346,60 @@ describe('published sessions', () => {
     expect(all).toHaveLength(3);
   });
 
+  it('keeps an in-person London session at 14:00 London when a New York mentor duplicates, bulk-duplicates or moves it (#9 item 21)', async () => {
+    await as(app, mentor).patch('/api/me/profile', { timeZone: 'America/New_York' });
+    try {
+      // 23 March: London still on GMT, New York already on EDT; London changes on the 28th.
+      const created = await as(app, mentor).post(
+        `/api/orgs/${orgId}/sessions`,
+        sessionBody({ date: '2027-03-23', startTime: '14:00', timeZone: 'Europe/London' }),
+      );
+      expect(created.statusCode, created.body).toBe(201);
+      const first = created.json();
+      expect(first.startsAt).toBe('2027-03-23T14:00:00.000Z');
+      expect(first.wallTimeZone).toBe('Europe/London');
+      const series = await as(app, mentor).post(
+        `/api/orgs/${orgId}/sessions/${first.id}/bulk-duplicate`,
+        { interval: 1, unit: 'weeks', count: 2 },
+      );
+      expect(series.statusCode, series.body).toBe(201);
+      // 14:00 BST each week.
+      expect(series.json().sessions.map((c: { startsAt: string }) => c.startsAt)).toEqual([
+        '2027-03-30T13:00:00.000Z',
+        '2027-04-06T13:00:00.000Z',
+      ]);
+      // A single copy's date and start time are read on the location's clock.
+      const single = await as(app, mentor).post(
+        `/api/orgs/${orgId}/sessions/${first.id}/duplicate`,
+        { date: '2027-04-20', startTime: '14:00', publish: true },
+      );
+      expect(single.statusCode, single.body).toBe(201);
+      expect(single.json().startsAt).toBe('2027-04-20T13:00:00.000Z');
+      // Moved to another date, it keeps its 14:00 London.
+      const moved = await as(app, mentor).patch(`/api/orgs/${orgId}/sessions/${first.id}`, {
+        date: '2027-04-27',
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json().startsAt).toBe('2027-04-27T13:00:00.000Z');
+    } finally {
+      await as(app, mentor).patch('/api/me/profile', { timeZone: 'Europe/London' });
+    }
+  });
+
   it('keeps a weekly series at 10:00 New York across the change to summer time', async () => {
     await as(app, mentor).patch('/api/me/profile', { timeZone: 'America/New_York' });
     try {
       const first = (
         await as(app, mentor).post(
           `/api/orgs/${orgId}/sessions`,
-          sessionBody({ date: '2027-03-09', startTime: '10:00', timeZone: 'America/New_York' }),
+          sessionBody({
+            date: '2027-03-09',
+            startTime: '10:00',
+            timeZone: 'America/New_York',
+            // Online: the mentor's clock defines its wall time.
+            enrollment: 'online',
+            meetingUrl: 'https://meet.example/weekly',
+          }),
         )
       ).json();
       const copies = (
