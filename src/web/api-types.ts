@@ -270,9 +270,9 @@ export type Slot = {
   kind: 'weekly' | 'session';
   sessionId?: string;
   seatsLeft?: number;
-  /** "YYYY-MM-DDTHH:MM" in the viewer's zone. */
+  /** "YYYY-MM-DDTHH:MM±HH:MM" in the viewer's zone, with the UTC offset in force. */
   viewerLocal: string;
-  /** "YYYY-MM-DDTHH:MM" in the mentor's zone. */
+  /** "YYYY-MM-DDTHH:MM±HH:MM" in the mentor's zone, with the UTC offset in force. */
   mentorLocal: string;
   session?: {
     title: string;

@@ -64,13 +64,13 @@ describe('weekly availability', () => {
     expect(saved.json().weekly).toEqual([{ weekday: 2, start: '17:00', end: '19:00' }]);
 
     const winter = (await slotsFor(inGroup, '2027-03-02T00:00:00Z', '2027-03-03T00:00:00Z')).json();
-    expect(winter.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11))).toEqual([
+    expect(winter.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16))).toEqual([
       '12:00',
       '12:30',
       '13:00',
       '13:30',
     ]);
-    expect(winter.slots.map((s: { mentorLocal: string }) => s.mentorLocal.slice(11))).toEqual([
+    expect(winter.slots.map((s: { mentorLocal: string }) => s.mentorLocal.slice(11, 16))).toEqual([
       '17:00',
       '17:30',
       '18:00',
@@ -81,10 +81,10 @@ describe('weekly availability', () => {
     const between = (
       await slotsFor(inGroup, '2027-03-16T00:00:00Z', '2027-03-17T00:00:00Z')
     ).json();
-    expect(between.slots[0].viewerLocal).toBe('2027-03-16T13:00');
+    expect(between.slots[0].viewerLocal).toBe('2027-03-16T13:00-04:00');
     expect(between.slots[0].start).toBe('2027-03-16T17:00:00.000Z');
     const summer = (await slotsFor(inGroup, '2027-03-30T00:00:00Z', '2027-03-31T00:00:00Z')).json();
-    expect(summer.slots[0].viewerLocal).toBe('2027-03-30T12:00');
+    expect(summer.slots[0].viewerLocal).toBe('2027-03-30T12:00-04:00');
   });
 
   it('applies a date override and a day off', async () => {
@@ -102,7 +102,7 @@ describe('weekly availability', () => {
     const wednesday = (
       await slotsFor(inGroup, '2027-03-10T00:00:00Z', '2027-03-11T00:00:00Z', 'Europe/London')
     ).json();
-    expect(wednesday.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11))).toEqual([
+    expect(wednesday.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16))).toEqual([
       '09:00',
       '09:30',
     ]);
@@ -256,7 +256,7 @@ describe('published sessions', () => {
     const slots = (
       await slotsFor(inGroup, '2027-04-13T00:00:00Z', '2027-04-14T00:00:00Z', 'Europe/London')
     ).json().slots;
-    expect(slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11))).toEqual([
+    expect(slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16))).toEqual([
       '18:00',
       '18:30',
     ]);

@@ -67,7 +67,7 @@ const weeklySlotStarts = async (viewer: Session, day: string) =>
   )
     .json()
     .slots.filter((s: { kind: string }) => s.kind === 'weekly')
-    .map((s: { viewerLocal: string }) => s.viewerLocal.slice(11));
+    .map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16));
 
 describe('requesting a booking', () => {
   it('makes a pending booking that holds its time, and the mentor approves it', async () => {
