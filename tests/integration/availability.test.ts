@@ -102,10 +102,9 @@ describe('weekly availability', () => {
     const wednesday = (
       await slotsFor(inGroup, '2027-03-10T00:00:00Z', '2027-03-11T00:00:00Z', 'Europe/London')
     ).json();
-    expect(wednesday.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16))).toEqual([
-      '09:00',
-      '09:30',
-    ]);
+    expect(
+      wednesday.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16)),
+    ).toEqual(['09:00', '09:30']);
     expect(
       (await as(app, mentor).delete('/api/me/availability/overrides/2027-03-09')).statusCode,
     ).toBe(204);
