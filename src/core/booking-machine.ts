@@ -21,6 +21,16 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 /** Statuses that hold the time: the database forbids two of these overlapping for one mentor or mentee. */
 export const activeStatuses = ['pending', 'approved'] as const satisfies readonly BookingStatus[];
 
+/**
+ * Statuses a side no longer lists among their bookings. A request the mentor
+ * declined leaves the mentor's Sessions tab (seed 000); the mentee, who is
+ * told of the rejection, still sees it with the mentor's reason.
+ */
+export const unlistedStatuses: Record<'mentor' | 'mentee', readonly BookingStatus[]> = {
+  mentor: ['rejected'],
+  mentee: [],
+};
+
 /** While pending, whose answer is awaited: a mentee's request waits for the mentor, a mentor's suggestion for the mentee. */
 export type Awaiting = 'mentor' | 'mentee';
 export type Side = 'mentor' | 'mentee' | 'system';

@@ -8,7 +8,36 @@ import {
   canSeeWeeklySlots,
   matchKey,
   type SessionViewer,
+  sessionWallTimeZone,
 } from './session-rules.ts';
+
+describe("which zone's clock a session's wall time is on", () => {
+  it.each([
+    ['in_person', 'Europe/London', 'Europe/London'],
+    ['both', 'Europe/London', 'Europe/London'],
+    ['online', 'Europe/London', 'America/New_York'],
+    ['in_person', null, 'America/New_York'],
+  ] as const)('%s at a place in %s: %s', (enrollment, locationTimeZone, expected) => {
+    expect(sessionWallTimeZone({ enrollment, locationTimeZone }, 'America/New_York')).toBe(
+      expected,
+    );
+  });
+
+  it('keeps a weekly 10:00 London copy at 10:00 London across London’s change, not New York’s', () => {
+    const zone = sessionWallTimeZone(
+      { enrollment: 'in_person', locationTimeZone: 'Europe/London' },
+      'America/New_York',
+    );
+    const first = zonedInstant('2027-03-23', '10:00', zone)!;
+    const [copy] = bulkDuplicateDates(localDateTime(first, zone).slice(0, 10), {
+      interval: 1,
+      unit: 'weeks',
+      count: 1,
+    })!;
+    const copyStart = zonedInstant(copy!, localDateTime(first, zone).slice(11), zone)!;
+    expect(new Date(copyStart).toISOString()).toBe('2027-03-30T09:00:00.000Z');
+  });
+});
 
 describe('bulk duplicate dates', () => {
   it('repeats weekly until a date, inclusive', () => {

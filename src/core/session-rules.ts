@@ -28,6 +28,22 @@ export function needsMeetingUrl(enrollment: EnrollmentMethod): boolean {
   return enrollment !== 'in_person';
 }
 
+/**
+ * The zone whose clock a session's date and start time are on, when typed,
+ * duplicated, repeated or moved: a session held at a place (in person, or
+ * both) happens on that location's clock, so a New York mentor's 10:00 London
+ * session stays 10:00 London across London's clock change; an online one is on
+ * its mentor's clock. A session with no location zone falls back to the mentor's.
+ */
+export function sessionWallTimeZone(
+  session: { enrollment: EnrollmentMethod; locationTimeZone: string | null },
+  mentorTimeZone: string,
+): string {
+  return session.enrollment !== 'online' && session.locationTimeZone
+    ? session.locationTimeZone
+    : mentorTimeZone;
+}
+
 export type BulkPlan = { interval: number; unit: 'days' | 'weeks'; until?: string; count?: number };
 
 /**

@@ -91,8 +91,9 @@ export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: strin
   return { listing, events: await listBookingEvents(ctx.db, id) };
 }
 
+/** My Sessions tab's bookings: a request I declined as mentor is no longer among them (seed 000). */
 export function listMyBookings(ctx: ServiceContext, actor: Actor) {
-  return listBookings(ctx.db, { userId: actor.userId });
+  return listBookings(ctx.db, { listedFor: actor.userId });
 }
 
 /** After approval the mentor may add or change the meeting link (seed 003). */

@@ -10,6 +10,7 @@ import {
   needsMeetingUrl,
   type SessionAction,
   type SessionViewer,
+  sessionWallTimeZone,
 } from '../core/session-rules.ts';
 import type { ReadyMadeNotification } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
@@ -241,7 +242,11 @@ export async function createSession(
     const startsAt = startInstant(
       input.date,
       input.startTime,
-      input.timeZone ?? mentor.timeZone,
+      input.timeZone ??
+        sessionWallTimeZone(
+          { enrollment: input.enrollment, locationTimeZone: input.locationTimeZone ?? null },
+          mentor.timeZone,
+        ),
       ctx.now(),
     );
     const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
@@ -312,7 +317,16 @@ export async function editSession(
 ) {
   return ctx.db.transaction(async (tx) => {
     const { session, listing, mentor } = await requireManagedSession(tx, actor, orgId, id, 'edit');
-    const zone = changes.timeZone ?? mentor.timeZone;
+    // A date or time sent alone keeps the other as it reads on the session's clock.
+    const zone =
+      changes.timeZone ??
+      sessionWallTimeZone(
+        {
+          enrollment: changes.enrollment ?? session.enrollment,
+          locationTimeZone: changes.locationTimeZone ?? session.locationTimeZone,
+        },
+        mentor.timeZone,
+      );
     const date = changes.date ?? localDateTime(session.startsAt.getTime(), zone).slice(0, 10);
     const time = changes.startTime ?? localDateTime(session.startsAt.getTime(), zone).slice(11);
     const timeChanged = changes.date !== undefined || changes.startTime !== undefined;
@@ -454,10 +468,11 @@ async function copySession(
 ) {
   const { session, listing, mentor } = source;
   const duration = session.endsAt.getTime() - session.startsAt.getTime();
+  const zone = sessionWallTimeZone(session, mentor.timeZone);
   const ids: string[] = [];
   for (const [i, s] of starts.entries()) {
     const field = starts.length > 1 ? `body.copies.${i}` : 'body.startTime';
-    const startsAt = startInstant(s.date, s.startTime, mentor.timeZone, ctx.now(), field);
+    const startsAt = startInstant(s.date, s.startTime, zone, ctx.now(), field);
     const endsAt = new Date(startsAt.getTime() + duration);
     const { id: _id, createdAt: _c, updatedAt: _u, cancelReason: _r, ...fields } = session;
     const copy = await writeSession(
@@ -526,7 +541,11 @@ export async function bulkDuplicateSession(
 ) {
   return ctx.db.transaction(async (tx) => {
     const source = await requireManagedSession(tx, actor, orgId, id, 'duplicate');
-    const local = localDateTime(source.session.startsAt.getTime(), source.mentor.timeZone);
+    // Each copy at the original's wall time on the session's own clock.
+    const local = localDateTime(
+      source.session.startsAt.getTime(),
+      sessionWallTimeZone(source.session, source.mentor.timeZone),
+    );
     const dates = bulkDuplicateDates(local.slice(0, 10), plan);
     if (dates === null) throw invalidField('body.count', 'would make more than 200 copies');
     if (dates.length === 0) throw invalidField('body.until', 'leaves no date for a copy');

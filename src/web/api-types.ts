@@ -216,6 +216,8 @@ export type Session = {
   durationMinutes: number;
   location: string;
   locationTimeZone: string | null;
+  /** The zone whose clock the date and start time are on: the location's in person, else the mentor's. */
+  wallTimeZone: string;
   enrollment: Enrollment;
   meetingUrl: string | null;
   capacity: number;
@@ -278,9 +280,9 @@ export type Slot = {
   kind: 'weekly' | 'session';
   sessionId?: string;
   seatsLeft?: number;
-  /** "YYYY-MM-DDTHH:MM" in the viewer's zone. */
+  /** "YYYY-MM-DDTHH:MM±HH:MM" in the viewer's zone, with the UTC offset in force. */
   viewerLocal: string;
-  /** "YYYY-MM-DDTHH:MM" in the mentor's zone. */
+  /** "YYYY-MM-DDTHH:MM±HH:MM" in the mentor's zone, with the UTC offset in force. */
   mentorLocal: string;
   session?: {
     title: string;

@@ -1,6 +1,18 @@
-import { and, asc, eq, gt, inArray, lt, or, sql, type WithSubquery } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  inArray,
+  lt,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+  type WithSubquery,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { activeStatuses } from '../../core/booking-machine.ts';
+import { activeStatuses, unlistedStatuses } from '../../core/booking-machine.ts';
 import type { OutboxTopic } from '../../core/topics.ts';
 import type { Queryable, Tx } from '../client.ts';
 import {
@@ -214,10 +226,30 @@ export async function countActiveBookingsOfSession(q: Queryable, sessionId: stri
   return row?.n ?? 0;
 }
 
-/** Bookings with both people's names and the program, newest start first within each status group. */
+/** Bookings where the user is on this side, less the statuses that side no longer lists (core). */
+function listedOn(side: 'mentor' | 'mentee', userId: string): SQL | undefined {
+  const hidden = unlistedStatuses[side];
+  return and(
+    eq(side === 'mentor' ? bookings.mentorId : bookings.menteeId, userId),
+    hidden.length > 0 ? notInArray(bookings.status, [...hidden]) : undefined,
+  );
+}
+
+/**
+ * Bookings with both people's names and the program, by start. `userId`: every
+ * booking the user is on (their calendar); `listedFor`: the ones they list as
+ * theirs (the Sessions tab), without those their side no longer lists.
+ */
 export async function listBookings(
   q: Queryable,
-  f: { userId?: string; mentorId?: string; status?: string; ids?: string[]; orgId?: string },
+  f: {
+    userId?: string;
+    listedFor?: string;
+    mentorId?: string;
+    status?: string;
+    ids?: string[];
+    orgId?: string;
+  },
 ) {
   const mentor = alias(users, 'mentor');
   const mentee = alias(users, 'mentee');
@@ -241,6 +273,9 @@ export async function listBookings(
     .where(
       and(
         f.userId ? or(eq(bookings.mentorId, f.userId), eq(bookings.menteeId, f.userId)) : undefined,
+        f.listedFor
+          ? or(listedOn('mentor', f.listedFor), listedOn('mentee', f.listedFor))
+          : undefined,
         f.ids ? inArray(bookings.id, f.ids) : undefined,
         f.orgId ? eq(bookings.orgId, f.orgId) : undefined,
         f.mentorId ? eq(bookings.mentorId, f.mentorId) : undefined,

@@ -5,6 +5,7 @@ import {
   MAX_BULK_COPIES,
   MAX_SESSION_MINUTES,
   sessionStatuses,
+  sessionWallTimeZone,
 } from '../../core/session-rules.ts';
 import type { SessionListing } from '../../db/queries/sessions.ts';
 import {
@@ -44,6 +45,10 @@ export const sessionView = z.object({
   durationMinutes: z.number(),
   location: z.string(),
   locationTimeZone: z.string().nullable(),
+  wallTimeZone: z.string().meta({
+    description:
+      "the zone whose clock the session's date and start time are on: the location's when held in person, else the mentor's; duplicates and moves keep its wall time",
+  }),
   enrollment: z.enum(enrollmentMethods),
   meetingUrl: z.string().nullable(),
   capacity: z.number(),
@@ -72,6 +77,7 @@ export function presentSession(l: SessionListing): z.infer<typeof sessionView> {
     durationMinutes: Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000),
     location: s.location,
     locationTimeZone: s.locationTimeZone,
+    wallTimeZone: sessionWallTimeZone(s, l.mentorTimeZone),
     enrollment: s.enrollment,
     meetingUrl: s.meetingUrl,
     capacity: s.capacity,
@@ -156,7 +162,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       schema: {
         tags,
         summary:
-          'Create a session for a mentor (yourself, or any mentor as admin); date and time are wall-clock in timeZone',
+          "Create a session for a mentor (yourself, or any mentor as admin); date and time are wall-clock in timeZone, by default the session's wallTimeZone",
         params: orgParams,
         body: z.strictObject({
           programId: uuidParam,
@@ -268,7 +274,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       schema: {
         tags,
         summary:
-          "One copy at a new date and time (the mentor's zone); enrolled mentees are not copied",
+          "One copy at a new date and time on the session's clock (wallTimeZone); enrolled mentees are not copied",
         params: sessionParams,
         body: z.strictObject({
           date: calendarDate,
