@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { bookings, ledgerEntries, outbox } from '../../src/db/schema.ts';
 import type { PaymentProvider } from '../../src/integrations/payments.ts';
 import type { VideoProvider } from '../../src/integrations/video.ts';
-import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
+import { addMember, as, type Session } from '../factories.ts';
+import { createBookingScenario, createPaidSessionType } from '../support/booking-scenario.ts';
 import { createTestApp } from '../support/test-app.ts';
 
 /** Providers as slow (or broken) as a test wants them. */
@@ -50,36 +51,8 @@ let mentee: Session;
 let paidType: string;
 
 beforeAll(async () => {
-  ({ admin, orgId } = await createOrgWithAdmin(app, 'Hardening Org'));
-  programId = (
-    await as(app, admin).post(`/api/orgs/${orgId}/programs`, { name: 'Open', mode: 'a_la_carte' })
-  ).json().id;
-  mentor = await addMember(app, admin, orgId, {
-    name: 'Hana Mentor',
-    programId,
-    programRole: 'mentor',
-  });
-  mentee = await addMember(app, admin, orgId, {
-    name: 'Hugo Mentee',
-    programId,
-    programRole: 'mentee',
-  });
-  await as(app, mentor).put('/api/me/availability', {
-    timeZone: 'UTC',
-    slotLengths: [60],
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    minimumNoticeMinutes: 60,
-    horizonDays: 365,
-    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-  });
-  const type = await as(app, mentor).post('/api/me/session-types', {
-    name: 'Career review',
-    durationMinutes: 60,
-    priceMinor: 4500,
-    currency: 'EUR',
-  });
-  paidType = type.json().id;
+  ({ admin, orgId, programId, mentor, mentee } = await createBookingScenario(app, 'Hardening Org'));
+  paidType = await createPaidSessionType(app, mentor);
 });
 
 const book = (

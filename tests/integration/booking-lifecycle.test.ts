@@ -8,13 +8,13 @@ import { deliverNotifications } from '../../src/services/deliver-notifications.t
 import { emailNotifications } from '../../src/services/email-notifications.ts';
 import { runDueJobs } from '../../src/services/process-jobs.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
+import { createBookingScenario, createPaidSessionType } from '../support/booking-scenario.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { createTestApp, days } from '../support/test-app.ts';
 
-const { app, clock, database } = await createTestApp();
+const { app, clock, ctx: jobsCtx, database } = await createTestApp();
 const start = new Date('2027-03-01T00:00:00Z'); // a Monday
 clock.set(start);
-const jobsCtx = createServiceContext(database.db, { now: clock.now });
 
 let orgId: string;
 let programId: string;
@@ -24,37 +24,8 @@ let mentee: Session;
 let paidType: string;
 
 beforeAll(async () => {
-  ({ admin, orgId } = await createOrgWithAdmin(app, 'Lifecycle Org'));
-  programId = (
-    await as(app, admin).post(`/api/orgs/${orgId}/programs`, { name: 'Open', mode: 'a_la_carte' })
-  ).json().id;
-  mentor = await addMember(app, admin, orgId, {
-    name: 'Mara Mentor',
-    programId,
-    programRole: 'mentor',
-  });
-  mentee = await addMember(app, admin, orgId, {
-    name: 'Milo Mentee',
-    programId,
-    programRole: 'mentee',
-  });
-  await as(app, mentor).put('/api/me/availability', {
-    timeZone: 'UTC',
-    slotLengths: [60],
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    minimumNoticeMinutes: 60,
-    horizonDays: 365,
-    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '17:00' })),
-  });
-  const type = await as(app, mentor).post('/api/me/session-types', {
-    name: 'Career review',
-    durationMinutes: 60,
-    priceMinor: 4500,
-    currency: 'EUR',
-  });
-  expect(type.statusCode, type.body).toBe(201);
-  paidType = type.json().id;
+  ({ admin, orgId, programId, mentor, mentee } = await createBookingScenario(app, 'Lifecycle Org'));
+  paidType = await createPaidSessionType(app, mentor);
 });
 
 const book = (who: Session, startsAt: string, extra: Record<string, unknown> = {}) =>

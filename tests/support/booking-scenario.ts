@@ -69,3 +69,15 @@ export async function createBookingScenario(app: App, orgName = 'Delivery Org') 
   };
   return scenario;
 }
+
+/** A paid session type of the mentor's (an hour, EUR 45): bookings of it hold money. */
+export async function createPaidSessionType(app: App, mentor: Session): Promise<string> {
+  const type = await as(app, mentor).post('/api/me/session-types', {
+    name: 'Career review',
+    durationMinutes: 60,
+    priceMinor: 4500,
+    currency: 'EUR',
+  });
+  expect(type.statusCode, type.body).toBe(201);
+  return type.json().id as string;
+}
