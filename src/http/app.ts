@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -11,7 +10,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from '@fastify/type-provider-zod';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -22,8 +20,9 @@ import type { FileStorage } from '../integrations/file-storage.ts';
 import { localDiskStorage } from '../integrations/file-storage.ts';
 import { createServiceContext, type ServiceContext } from '../services/context.ts';
 import { installAuth } from './auth.ts';
-import { installErrorHandler, sendError } from './errors.ts';
+import { handleError, installErrorHandler, sendError } from './errors.ts';
 import { startLiveHub } from './live-events.ts';
+import { installMultipart } from './multipart.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
@@ -40,6 +39,7 @@ import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { validatorCompiler } from './validation.ts';
 
 export type AppDeps = {
   config: Config;
@@ -78,6 +78,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (bad percent-encoding, over-long segment) get our error shape.
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
@@ -98,9 +100,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
 
   await app.register(fastifyCookie);
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
-  });
+  await installMultipart(app, config);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

@@ -122,27 +122,16 @@ describe('item 11: malformed multipart is a 400/413, and anonymous callers are r
     expect(expectErrorShape(res, 400).code).toBe('bad_request');
   });
 
-  it('refuses a malformed part header', async () => {
-    const body = `--${BOUNDARY}\r\nthis is not a header\r\n\r\nx\r\n${end}`;
-    const res = await multipartRequest(member, 'PUT', '/api/me/photo', body);
-    expect(res.statusCode).toBeLessThan(500);
-    expectErrorShape(res, res.statusCode);
-  });
-
   it('refuses a truncated or mismatched message attachment and stores nothing', async () => {
     const url = `/api/orgs/${orgId}/threads/${threadId}/messages`;
     const before = await countRows('messages');
-    const truncated = (textPart('body', 'see file') + filePart('file', 'a.txt', 'x'.repeat(500)))
-      .slice(0, 300);
+    const truncated = (
+      textPart('body', 'see file') + filePart('file', 'a.txt', 'x'.repeat(500))
+    ).slice(0, 300);
     expectErrorShape(await multipartRequest(admin, 'POST', url, truncated), 400);
     const mismatch = textPart('body', 'see file') + filePart('file', 'a.txt', 'abc') + end;
     expectErrorShape(await multipartRequest(admin, 'POST', url, mismatch, 'mismatch'), 400);
-    const direct = await multipartRequest(
-      admin,
-      'POST',
-      `/api/orgs/${orgId}/threads`,
-      truncated,
-    );
+    const direct = await multipartRequest(admin, 'POST', `/api/orgs/${orgId}/threads`, truncated);
     expectErrorShape(direct, 400);
     expect(await countRows('messages')).toBe(before);
   });

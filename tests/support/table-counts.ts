@@ -15,7 +15,8 @@ export async function countAllRows(database: Database): Promise<TableCounts> {
         where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
   )) as unknown as Rows<{ name: string }>;
   const columns = tables.rows.map(
-    ({ name }) => sql`(select count(*)::int from ${sql.identifier(name)}) as ${sql.identifier(name)}`,
+    ({ name }) =>
+      sql`(select count(*)::int from ${sql.identifier(name)}) as ${sql.identifier(name)}`,
   );
   const counts = (await database.db.execute(
     sql`select ${sql.join(columns, sql`, `)}`,
