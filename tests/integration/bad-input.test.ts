@@ -1,7 +1,12 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.ts';
+import { buildApp } from '../../src/http/app.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
 import { countRows as countTableRows } from '../support/table-counts.ts';
-import { createTestApp } from '../support/test-app.ts';
+import { createTestApp, openTestDatabase } from '../support/test-app.ts';
 
 // Issue #9 items 10–12: bad input is a 4xx in the one error shape, naming the
 // field, never a 500 and never a half-written change.
@@ -191,5 +196,22 @@ describe('item 12: router-level errors have the one error shape and the right co
       headers: { ...headers, 'content-type': 'application/json' },
     });
     expect(expectErrorShape(empty, 400).code).toBe('bad_request');
+  });
+});
+
+describe('item 12: errors from plugins get our code for their status', () => {
+  it('labels a 403 from the static file server forbidden, not bad_request', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'confer-web-'));
+    writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Confer</title>');
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' });
+    const db = await openTestDatabase();
+    const web = await buildApp({ config, database: db, logger: false, webRoot: dir });
+    afterAll(async () => {
+      await web.close();
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    });
+    const res = await web.inject({ method: 'GET', url: '/index.html%00' });
+    expect(expectErrorShape(res, 403).code).toBe('forbidden');
   });
 });
