@@ -141,11 +141,43 @@ function validString(schema: JsonSchema, name: string, ids: IdPool): fc.Arbitrar
   return fc.string({ minLength: Math.min(schema.minLength ?? 0, max), maxLength: max });
 }
 
-/** A value that fits `schema` (mostly), or one of the nasty ones. */
+/**
+ * A value for `schema`: valid, valid but for one leaf (so the request gets
+ * past every other check and that one leaf reaches the handler), or wrong
+ * altogether.
+ */
 export function valueFor(schema: JsonSchema, name: string, ids: IdPool): fc.Arbitrary<unknown> {
   return fc.oneof(
-    { weight: 3, arbitrary: validValue(schema, name, ids) },
+    { weight: 2, arbitrary: validValue(schema, name, ids) },
+    { weight: 2, arbitrary: oneWrong(schema, name, ids) },
     { weight: 1, arbitrary: nasty },
+  );
+}
+
+const withNul = (text: string) =>
+  fc.nat(text.length).map((i) => `${text.slice(0, i)}${NUL}${text.slice(i)}`);
+
+function oneWrong(schema: JsonSchema, name: string, ids: IdPool): fc.Arbitrary<unknown> {
+  const keys = Object.keys(schema.properties ?? {});
+  if (keys.length > 0) {
+    return fc
+      .constantFrom(...keys)
+      .chain((key) =>
+        fc
+          .tuple(validObject(schema, ids), oneWrong(schema.properties?.[key] ?? {}, key, ids))
+          .map(([value, bad]) => ({ ...value, [key]: bad })),
+      );
+  }
+  if (schema.items) {
+    const items = schema.items;
+    return fc
+      .tuple(fc.array(validValue(items, name, ids), { maxLength: 3 }), oneWrong(items, name, ids))
+      .map(([list, bad]) => [...list, bad]);
+  }
+  const valid = validValue(schema, name, ids);
+  return fc.oneof(
+    nasty,
+    valid.chain((v) => (typeof v === 'string' ? withNul(v) : fc.constant(v))),
   );
 }
 
@@ -169,21 +201,21 @@ function validOfType(type: string, schema: JsonSchema, name: string, ids: IdPool
     case 'null':
       return fc.constant(null);
     case 'array':
-      return fc.array(valueFor(schema.items ?? {}, name, ids), {
+      return fc.array(validValue(schema.items ?? {}, name, ids), {
         minLength: schema.minItems ?? 0,
         maxLength: Math.min(schema.maxItems ?? 4, 4),
       });
     case 'object':
-      return objectFor(schema, ids);
+      return validObject(schema, ids);
     default:
       return validString(schema, name, ids);
   }
 }
 
-function objectFor(schema: JsonSchema, ids: IdPool): fc.Arbitrary<Record<string, unknown>> {
+function validObject(schema: JsonSchema, ids: IdPool): fc.Arbitrary<Record<string, unknown>> {
   const props = schema.properties ?? {};
   const record = fc.record(
-    Object.fromEntries(Object.entries(props).map(([key, s]) => [key, valueFor(s, key, ids)])),
+    Object.fromEntries(Object.entries(props).map(([key, s]) => [key, validValue(s, key, ids)])),
     { requiredKeys: (schema.required ?? []).filter((k) => k in props) },
   );
   // Now and then an unknown field, which strict objects must refuse by name.
@@ -222,7 +254,13 @@ type Body = { contentType?: string; payload?: string; label: string };
 
 function bodyFor(op: Operation, ids: IdPool): fc.Arbitrary<Body> {
   const schema = op.body ?? { type: 'object', properties: {} };
-  const fields = objectFor(schema, ids);
+  const fields = fc
+    .oneof(validObject(schema, ids), oneWrong(schema, 'body', ids))
+    .map((v) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? (v as Record<string, unknown>)
+        : {},
+    );
   const json = (value: unknown): Body => ({
     contentType: 'application/json',
     payload: JSON.stringify(value),
