@@ -218,10 +218,7 @@ function validObject(schema: JsonSchema, ids: IdPool): fc.Arbitrary<Record<strin
     Object.fromEntries(Object.entries(props).map(([key, s]) => [key, validValue(s, key, ids)])),
     { requiredKeys: (schema.required ?? []).filter((k) => k in props) },
   );
-  // Now and then an unknown field, which strict objects must refuse by name.
-  return fc
-    .tuple(record, fc.option(fc.string({ maxLength: 8 }), { freq: 5 }))
-    .map(([value, extra]) => (extra === null ? value : { ...value, [extra]: 'extra' }));
+  return record;
 }
 
 const MALFORMED_JSON = ['{"a":', '{"a":1}}', '[1,2', NUL, '', 'nul', '{"__proto__":{"x":1}}'];
@@ -252,20 +249,37 @@ function multipart(
 
 type Body = { contentType?: string; payload?: string; label: string };
 
-function bodyFor(op: Operation, ids: IdPool): fc.Arbitrary<Body> {
-  const schema = op.body ?? { type: 'object', properties: {} };
-  const fields = fc
-    .oneof(validObject(schema, ids), oneWrong(schema, 'body', ids))
-    .map((v) =>
-      v !== null && typeof v === 'object' && !Array.isArray(v)
-        ? (v as Record<string, unknown>)
-        : {},
-    );
-  const json = (value: unknown): Body => ({
-    contentType: 'application/json',
-    payload: JSON.stringify(value),
-    label: 'json',
-  });
+const asFields = (v: unknown): Record<string, unknown> =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+
+const json = (value: unknown): Body => ({
+  contentType: 'application/json',
+  payload: JSON.stringify(value),
+  label: 'json',
+});
+
+function multipartBody(fields: fc.Arbitrary<Record<string, unknown>>, mangles: string[]) {
+  return fc
+    .tuple(fields, fc.constantFrom('file', 'photo', 'other'), fc.constantFrom(...mangles))
+    .map(([values, file, mangle]) => ({
+      contentType: `multipart/form-data; boundary=${mangle === 'mismatch' ? 'other' : 'fuzzboundary'}`,
+      payload: multipart(values, file, mangle),
+      label: `multipart ${mangle}`,
+    }));
+}
+
+/** A body as the operation's schema wants it (JSON, or a well-formed form with a file). */
+function validBodyFor(op: Operation, ids: IdPool): fc.Arbitrary<Body> {
+  const fields = validObject(op.body ?? {}, ids);
+  return fc.oneof(
+    { weight: 3, arbitrary: fields.map(json) },
+    { weight: 1, arbitrary: multipartBody(fields, ['none']) },
+  );
+}
+
+/** A body with something wrong: one field, the whole value, the JSON text, the media type or the form. */
+function wrongBodyFor(op: Operation, ids: IdPool): fc.Arbitrary<Body> {
+  const fields = oneWrong(op.body ?? { type: 'object' }, 'body', ids).map(asFields);
   return fc.oneof(
     { weight: 6, arbitrary: fields.map(json) },
     { weight: 1, arbitrary: nasty.map(json) },
@@ -284,18 +298,15 @@ function bodyFor(op: Operation, ids: IdPool): fc.Arbitrary<Body> {
         .map((contentType) => ({ contentType, payload: 'name=x', label: contentType })),
     },
     {
-      weight: 2,
-      arbitrary: fc
-        .tuple(
-          fields,
-          fc.constantFrom('file', 'photo', 'other'),
-          fc.constantFrom('none', 'truncated', 'bad-header', 'two-files', 'nul-name', 'mismatch'),
-        )
-        .map(([values, file, mangle]) => ({
-          contentType: `multipart/form-data; boundary=${mangle === 'mismatch' ? 'other' : 'fuzzboundary'}`,
-          payload: multipart(values, file, mangle),
-          label: `multipart ${mangle}`,
-        })),
+      weight: 3,
+      arbitrary: multipartBody(fields, [
+        'none',
+        'truncated',
+        'bad-header',
+        'two-files',
+        'nul-name',
+        'mismatch',
+      ]),
     },
     { weight: 1, arbitrary: fc.constant({ label: 'no body' }) },
   );
@@ -315,15 +326,16 @@ function encode(value: unknown): string {
 
 const RAW_SEGMENTS = ['%E0%A4%A', '%zz', 'a'.repeat(150), '%00', '..', '%2F'];
 
-function pathFor(op: Operation, ids: IdPool): fc.Arbitrary<string> {
+/** A value for `schema` that is valid, or (when this part of the request is the wrong one) maybe not. */
+const part = (schema: JsonSchema, name: string, ids: IdPool, wrong: boolean) =>
+  wrong ? valueFor(schema, name, ids) : validValue(schema, name, ids);
+
+function pathFor(op: Operation, ids: IdPool, wrong: boolean): fc.Arbitrary<string> {
   const params = op.parameters.filter((p) => p.in === 'path');
   const values = params.map((p) =>
     fc.oneof(
-      {
-        weight: 8,
-        arbitrary: valueFor(p.schema, p.name, ids).map(encode),
-      },
-      { weight: 1, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
+      { weight: 4, arbitrary: part(p.schema, p.name, ids, wrong).map(encode) },
+      { weight: wrong ? 1 : 0, arbitrary: fc.constantFrom(...RAW_SEGMENTS) },
     ),
   );
   return fc.tuple(...values).map((segments) => {
@@ -335,19 +347,19 @@ function pathFor(op: Operation, ids: IdPool): fc.Arbitrary<string> {
   });
 }
 
-function queryFor(op: Operation, ids: IdPool): fc.Arbitrary<string> {
+function queryFor(op: Operation, ids: IdPool, wrong: boolean): fc.Arbitrary<string> {
   const params = op.parameters.filter((p) => p.in === 'query');
   const pairs = params.map((p) =>
     fc.option(
-      valueFor(p.schema, p.name, ids).map((v) =>
+      part(p.schema, p.name, ids, wrong).map((v) =>
         (Array.isArray(v) ? v : [v]).map((x) => `${p.name}=${encode(x)}`).join('&'),
       ),
       { freq: 3 },
     ),
   );
-  const extra = fc.option(fc.constantFrom('unknown=1', '%zz=1', `x=${'y'.repeat(3000)}`), {
-    freq: 6,
-  });
+  const extra = wrong
+    ? fc.option(fc.constantFrom('unknown=1', '%zz=1', `x=${'y'.repeat(3000)}`), { freq: 3 })
+    : fc.constant(null);
   return fc.tuple(fc.tuple(...pairs), extra).map(([given, more]) => {
     const all = [...given, more].filter((x): x is string => x !== null && x !== '');
     return all.length > 0 ? `?${all.join('&')}` : '';
@@ -357,10 +369,10 @@ function queryFor(op: Operation, ids: IdPool): fc.Arbitrary<string> {
 const headerSafe = (value: unknown): value is string =>
   typeof value === 'string' && /^[\x20-\x7e]{0,200}$/.test(value);
 
-function headersFor(op: Operation, ids: IdPool): fc.Arbitrary<Record<string, string>> {
+function headersFor(op: Operation, ids: IdPool, wrong: boolean) {
   const params = op.parameters.filter((p) => p.in === 'header');
   return fc
-    .tuple(...params.map((p) => fc.option(valueFor(p.schema, p.name, ids), { freq: 2 })))
+    .tuple(...params.map((p) => fc.option(part(p.schema, p.name, ids, wrong), { freq: 2 })))
     .map((values) => {
       const headers: Record<string, string> = {};
       params.forEach((p, i) => {
@@ -371,15 +383,34 @@ function headersFor(op: Operation, ids: IdPool): fc.Arbitrary<Record<string, str
     });
 }
 
-/** One request to `op`: path, query, headers and (for writes) a body. */
+type Fault = 'none' | 'path' | 'query' | 'header' | 'body';
+
+/**
+ * One request to `op`, wrong in at most one part, so that part is what the
+ * server has to cope with: everything else passes validation.
+ */
 export function requestFor(op: Operation, ids: IdPool): fc.Arbitrary<FuzzRequest> {
   const sendsBody = op.method !== 'GET' && op.method !== 'HEAD';
+  const faults: Fault[] = [
+    'none',
+    'path',
+    'query',
+    'header',
+    ...(sendsBody ? ['body' as const, 'body' as const] : []),
+  ];
   return fc
-    .tuple(
-      pathFor(op, ids),
-      queryFor(op, ids),
-      headersFor(op, ids),
-      sendsBody ? bodyFor(op, ids) : fc.constant<Body>({ label: 'no body' }),
+    .constantFrom(...faults)
+    .chain((fault) =>
+      fc.tuple(
+        pathFor(op, ids, fault === 'path'),
+        queryFor(op, ids, fault === 'query'),
+        headersFor(op, ids, fault === 'header'),
+        !sendsBody
+          ? fc.constant<Body>({ label: 'no body' })
+          : fault === 'body'
+            ? wrongBodyFor(op, ids)
+            : validBodyFor(op, ids),
+      ),
     )
     .map(([path, query, headers, body]) => ({
       method: op.method,
