@@ -2,9 +2,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { addMember, as, createOrgWithAdmin, type Session, signIn } from '../factories.ts';
+import { IdPool } from '../support/fuzz-values.ts';
 import {
   type FuzzRequest,
-  IdPool,
   type Operation,
   operationsOf,
   requestFor,
