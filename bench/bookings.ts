@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config.ts';
 import { type Database, openMemoryPglite } from '../src/db/client.ts';
 import { bookings } from '../src/db/schema.ts';
 import { buildApp } from '../src/http/app.ts';
+import { contextFromConfig } from '../src/services/context.ts';
 import { benchAdminUrl, withScratchPostgres } from './postgres.ts';
 
 /**
@@ -152,9 +153,11 @@ async function measure(label: string, database: Database): Promise<Figures> {
   // Unhandled errors (500s) are logged by the error handler; keep them to report.
   const serverErrors: string[] = [];
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/confer-bench' });
+  const ctx = contextFromConfig(database.db, config);
   const app = await buildApp({
     config,
     database,
+    ctx,
     logger: { level: 'error', stream: { write: (line: string) => serverErrors.push(line) } },
     webRoot: null,
   });

@@ -3,6 +3,7 @@ import autocannon from 'autocannon';
 import { loadConfig } from '../src/config.ts';
 import { type Database, openMemoryPglite } from '../src/db/client.ts';
 import { buildApp } from '../src/http/app.ts';
+import { contextFromConfig } from '../src/services/context.ts';
 import { withScratchPostgres } from './postgres.ts';
 
 /**
@@ -13,7 +14,8 @@ import { withScratchPostgres } from './postgres.ts';
 async function measure(label: string, database: Database) {
   await database.migrate();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/confer-bench' });
-  const app = await buildApp({ config, database, logger: false, webRoot: null });
+  const ctx = contextFromConfig(database.db, config);
+  const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

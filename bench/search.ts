@@ -3,8 +3,13 @@ import { sql } from 'drizzle-orm';
 import { loadConfig } from '../src/config.ts';
 import { searchWords } from '../src/core/mentor-search.ts';
 import { type Database, openMemoryPglite } from '../src/db/client.ts';
-import { mentorSearchSql, searchMentorsInOrg } from '../src/db/queries/mentor-search.ts';
+import {
+  type MentorSearch,
+  mentorSearchSql,
+  searchMentorsInOrg,
+} from '../src/db/queries/mentor-search.ts';
 import { buildApp } from '../src/http/app.ts';
+import { contextFromConfig } from '../src/services/context.ts';
 import { withScratchPostgres } from './postgres.ts';
 
 /**
@@ -102,9 +107,11 @@ type PlanNode = {
 };
 const nodesOf = (node: PlanNode): PlanNode[] => [node, ...(node.Plans ?? []).flatMap(nodesOf)];
 
-async function planTop(database: Database, orgId: string, q: string) {
+type Viewer = MentorSearch['viewer'];
+
+async function planTop(database: Database, orgId: string, q: string, viewer: Viewer) {
   const result = await database.db.execute(
-    sql`explain (format json) ${mentorSearchSql(orgId, { words: searchWords(q), limit: 50 })}`,
+    sql`explain (format json) ${mentorSearchSql(orgId, { words: searchWords(q), limit: 50, viewer })}`,
   );
   const raw = (result as unknown as { rows: Record<string, unknown>[] }).rows[0]!['QUERY PLAN'];
   const [{ Plan: plan }] = (typeof raw === 'string' ? JSON.parse(raw) : raw) as [
@@ -122,7 +129,8 @@ async function planTop(database: Database, orgId: string, q: string) {
 async function measure(label: string, database: Database) {
   await database.migrate();
   const config = loadConfig({ LOG_LEVEL: 'silent', DATA_DIR: '/tmp/confer-bench' });
-  const app = await buildApp({ config, database, logger: false, webRoot: null });
+  const ctx = contextFromConfig(database.db, config);
+  const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const address = app.server.address();
   const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -173,10 +181,13 @@ async function measure(label: string, database: Database) {
       `${label}: seeded ${MEMBERS.toLocaleString('en')} members, ${MENTORS.toLocaleString('en')} mentors in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
 
+    // The directory as this mentee sees it: mentors of the programs they are in.
+    const seen = { userId: viewer.userId, isOrgAdmin: false };
     for (const q of SEARCHES) {
       const words = searchWords(q);
-      const hits = (await searchMentorsInOrg(database.db, orgId, { words, limit: 50 })).length;
-      const query = await timed(() => searchMentorsInOrg(database.db, orgId, { words, limit: 50 }));
+      const search = { words, limit: 50, viewer: seen };
+      const hits = (await searchMentorsInOrg(database.db, orgId, search)).length;
+      const query = await timed(() => searchMentorsInOrg(database.db, orgId, search));
       const url = `${base}/api/orgs/${orgId}/mentors${q ? `?q=${encodeURIComponent(q)}` : ''}`;
       const http = await timed(async () => {
         const res = await fetch(url, { headers: { cookie: viewer.cookie } });
@@ -186,7 +197,7 @@ async function measure(label: string, database: Database) {
       console.log(`  q=${JSON.stringify(q).padEnd(11)} ${String(hits).padStart(2)} rows`);
       console.log(`    SQL   ${query}`);
       console.log(`    HTTP  ${http}`);
-      console.log(`    plan  ${await planTop(database, orgId, q)}`);
+      console.log(`    plan  ${await planTop(database, orgId, q, seen)}`);
     }
     // People → Everyone: a page of members by name, or searched.
     for (const query of ['?limit=60', '?q=python&limit=60']) {

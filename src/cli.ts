@@ -1,16 +1,16 @@
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config.ts';
+import { type Config, ConfigError, loadConfig } from './config.ts';
 import { AppError } from './core/errors.ts';
-import { DataDirLockedError, openDatabase } from './db/client.ts';
+import { openDatabase } from './db/client.ts';
+import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { getUserByEmail } from './db/queries/accounts.ts';
 import { insertAuditEvent } from './db/queries/audit.ts';
 import { insertOrgMember } from './db/queries/organisations.ts';
+import { runBackgroundOnce } from './jobs/worker.ts';
 import { startServer, stopOnSignals } from './server.ts';
-import { createServiceContext, type ServiceContext } from './services/context.ts';
-import { deliverNotifications } from './services/deliver-notifications.ts';
+import { contextFromConfig, type ServiceContext } from './services/context.ts';
 import { createOrganisation } from './services/manage-organisations.ts';
-import { runDueJobs } from './services/process-jobs.ts';
 import { seedDemo } from './services/seed-demo.ts';
 import { signUp } from './services/sign-up.ts';
 
@@ -20,20 +20,29 @@ Usage:
   confer serve                  start the server (default)
   confer migrate                apply database migrations
   confer seed                   seed the demo organisation (demo/test databases only)
-  confer jobs                   run due background jobs (expiry, reminders) and deliver notifications once
+  confer jobs                   run background work once: due jobs (expiry, reminders), notifications,
+                                email, mentors' stored stats
   confer create-admin --email E --password P --name N [--org "Organisation"] [--org-id ID]
                                 create an account (or use an existing one) and make it
                                 admin of a new organisation, or of --org-id
 
 Configuration comes from the environment (see README): DATABASE_URL, DATA_DIR, PORT, HOST, …`;
 
-async function withDatabase<T>(fn: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  fn: (ctx: ServiceContext, config: Config) => Promise<T>,
+): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config);
+  let ctx: ServiceContext | undefined;
   try {
-    await database.migrate();
-    return await fn(createServiceContext(database.db, { sessionDays: config.sessionDays }));
+    // Locked like a server's start-up, so `confer migrate` or `seed` can run beside one.
+    return await database.withStartupLock(async () => {
+      await database.migrate();
+      ctx = contextFromConfig(database.db, config);
+      return fn(ctx, config);
+    });
   } finally {
+    ctx?.mailer?.close();
     await database.close();
   }
 }
@@ -97,11 +106,18 @@ async function main(argv: string[]) {
       return;
     }
     case 'jobs': {
-      const [jobs, delivered] = await withDatabase(async (ctx) => [
-        await runDueJobs(ctx, 10_000),
-        await deliverNotifications(ctx, 10_000),
-      ]);
-      console.log(`${jobs} due job(s) run, ${delivered} notification event(s) delivered`);
+      const { done, failed } = await withDatabase((ctx, config) =>
+        runBackgroundOnce(ctx, pino({ level: config.logLevel })),
+      );
+      console.log(
+        `${done.jobs} due job(s) run, ${done.notifications} notification event(s) delivered, ` +
+          `${done.email} email(s) handled, ${done.reputations} mentor(s) refreshed`,
+      );
+      // A failed stage was logged and the others still ran; the operator's cron should hear of it.
+      if (failed.length > 0) {
+        console.error(`failed: ${failed.join(', ')}`);
+        process.exitCode = 1;
+      }
       return;
     }
     case 'create-admin':

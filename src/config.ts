@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 /**
@@ -7,6 +8,48 @@ import { z } from 'zod';
 const booleanish = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
   .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+/** proxy-addr's names for address ranges, accepted in TRUST_PROXY lists */
+const rangeNames = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function isAddressOrRange(entry: string): boolean {
+  if (rangeNames.has(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d{1,3}$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * Which proxies may say who the client is (X-Forwarded-For/-Proto). Trusting
+ * every hop would let a client pick its own address, so: false, a number of
+ * hops, or a comma-separated list of proxy addresses/CIDRs. `true` means one
+ * hop (a single reverse proxy in front), the only safe reading of it.
+ */
+const trustProxy = z
+  .string()
+  .trim()
+  .transform((v, ctx): false | number | string[] => {
+    const lower = v.toLowerCase();
+    if (['false', '0', 'no', 'off'].includes(lower)) return false;
+    if (['true', 'yes', 'on'].includes(lower)) return 1;
+    if (/^\d{1,2}$/.test(v)) return Number(v);
+    const entries = v.split(',').map((e) => e.trim());
+    if (entries.every(isAddressOrRange)) return entries;
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        'must be false, a number of proxy hops, or a comma-separated list of addresses/CIDRs',
+    });
+    return z.NEVER;
+  });
+
+/** `<max> per <window seconds>`: both default per limit. */
+const limitMax = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
+const limitWindow = (fallback: number) =>
+  z.coerce.number().int().min(1).max(86_400).default(fallback);
 
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -19,13 +62,21 @@ const configSchema = z.object({
     .optional(),
   PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  TRUST_PROXY: booleanish.default(false),
+  TRUST_PROXY: trustProxy.default(false),
   DEMO_SEED: booleanish.default(true),
   SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  LOGIN_RATE_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  LOGIN_RATE_LIMIT: limitMax(10),
+  LOGIN_RATE_WINDOW_SECONDS: limitWindow(900),
+  LOGIN_ADDRESS_RATE_LIMIT: limitMax(30),
+  SIGNUP_RATE_LIMIT: limitMax(10),
+  SIGNUP_RATE_WINDOW_SECONDS: limitWindow(3600),
+  MESSAGE_RATE_LIMIT: limitMax(30),
+  MESSAGE_RATE_WINDOW_SECONDS: limitWindow(60),
+  UPLOAD_RATE_LIMIT: limitMax(20),
+  UPLOAD_RATE_WINDOW_SECONDS: limitWindow(3600),
   JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(5),
   TEST_CLOCK: booleanish.default(false),
+  PROVIDER_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
@@ -46,19 +97,37 @@ export type Config = {
   databaseUrl: string | undefined;
   publicUrl: string | undefined;
   logLevel: string;
-  trustProxy: boolean;
+  /** false, a hop count, or proxy addresses/CIDRs (Fastify's trustProxy) */
+  trustProxy: false | number | string[];
   demoSeed: boolean;
   sessionDays: number;
-  loginRateLimit: number;
-  loginRateWindowSeconds: number;
+  rateLimits: RateLimits;
   maxUploadBytes: number;
   /** how often the server runs due background jobs; 0 = never (run `confer jobs` instead) */
   jobsPollSeconds: number;
+  /** longest wait for one call to the video or payment provider */
+  providerTimeoutMs: number;
   /** browser tests only: POST /api/test/clock moves the server's clock forward */
   testClock: boolean;
   /** where notification emails go out; none = in-app only */
   smtpUrl: string | undefined;
   mailFrom: string;
+};
+
+export type RateLimit = { max: number; windowSeconds: number };
+
+/** Limits shared by every instance (counted in the database). */
+export type RateLimits = {
+  /** failed sign-ins for one account from one address */
+  signInAccount: RateLimit;
+  /** failed sign-ins from one address, whatever the account */
+  signInAddress: RateLimit;
+  /** accounts created from one address */
+  signUp: RateLimit;
+  /** messages sent by one user */
+  messages: RateLimit;
+  /** files uploaded by one user */
+  uploads: RateLimit;
 };
 
 export class ConfigError extends Error {}
@@ -79,6 +148,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       'Invalid configuration:\n  TEST_CLOCK: must not be on with NODE_ENV=production',
     );
   }
+  // Links in invitations and feeds would otherwise come from whatever Host a request claims.
+  if (c.NODE_ENV === 'production' && !c.PUBLIC_URL) {
+    throw new ConfigError(
+      'Invalid configuration:\n  PUBLIC_URL: is required with NODE_ENV=production (the address people open, e.g. https://confer.example.org)',
+    );
+  }
   return {
     env: c.NODE_ENV,
     host: c.HOST,
@@ -90,11 +165,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     demoSeed: c.DEMO_SEED,
     sessionDays: c.SESSION_DAYS,
-    loginRateLimit: c.LOGIN_RATE_LIMIT,
-    loginRateWindowSeconds: c.LOGIN_RATE_WINDOW_SECONDS,
+    rateLimits: {
+      signInAccount: { max: c.LOGIN_RATE_LIMIT, windowSeconds: c.LOGIN_RATE_WINDOW_SECONDS },
+      signInAddress: {
+        max: c.LOGIN_ADDRESS_RATE_LIMIT,
+        windowSeconds: c.LOGIN_RATE_WINDOW_SECONDS,
+      },
+      signUp: { max: c.SIGNUP_RATE_LIMIT, windowSeconds: c.SIGNUP_RATE_WINDOW_SECONDS },
+      messages: { max: c.MESSAGE_RATE_LIMIT, windowSeconds: c.MESSAGE_RATE_WINDOW_SECONDS },
+      uploads: { max: c.UPLOAD_RATE_LIMIT, windowSeconds: c.UPLOAD_RATE_WINDOW_SECONDS },
+    },
     maxUploadBytes: c.MAX_UPLOAD_BYTES,
     jobsPollSeconds: c.JOBS_POLL_SECONDS,
     testClock: c.TEST_CLOCK,
+    providerTimeoutMs: c.PROVIDER_TIMEOUT_MS,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
   };

@@ -3,21 +3,30 @@ import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from './db/queries/meta.ts';
 import { type App, buildApp } from './http/app.ts';
-import { smtpMailer } from './integrations/email.ts';
 import { startEmbeddedMaintenance } from './jobs/embedded-maintenance.ts';
 import { startJobWorker } from './jobs/worker.ts';
-import { createServiceContext } from './services/context.ts';
+import { contextFromConfig, type ServiceContext } from './services/context.ts';
 import { type DemoSummary, seedDemo } from './services/seed-demo.ts';
 
 export type RunningServer = { app: App; database: Database; url: string; stop(): Promise<void> };
 
 /**
  * On an empty database: the demo organisation when DEMO_SEED is on, otherwise
- * the database is marked production so the seed will never touch it.
+ * the database is marked production so the seed will never touch it. Under
+ * the start-up lock: servers starting together on one empty database migrate
+ * and decide to seed one after the other, so only the first seeds.
  */
-async function prepareDatabase(config: Config, database: Database, log: Logger) {
+function prepareDatabase(config: Config, database: Database, ctx: ServiceContext, log: Logger) {
+  return database.withStartupLock(() => migrateAndSeed(config, database, ctx, log));
+}
+
+async function migrateAndSeed(
+  config: Config,
+  database: Database,
+  ctx: ServiceContext,
+  log: Logger,
+) {
   await database.migrate();
-  const ctx = createServiceContext(database.db, { sessionDays: config.sessionDays });
   const kind = await getDatabaseKind(database.db);
   if (kind !== null || (await countUsers(database.db)) > 0) return null;
   if (!config.demoSeed) {
@@ -47,34 +56,27 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const log = pino({ level: config.logLevel });
   const database = await openDatabase(config);
   let app: App | undefined;
+  // A clock tests can move; the real one unless TEST_CLOCK is on.
+  let offsetMs = 0;
+  const ctx = contextFromConfig(database.db, config, {
+    now: () => new Date(Date.now() + offsetMs),
+  });
   try {
-    const demo = await prepareDatabase(config, database, log);
-    // A clock tests can move; the real one unless TEST_CLOCK is on.
-    let offsetMs = 0;
-    const now = () => new Date(Date.now() + offsetMs);
+    const demo = await prepareDatabase(config, database, ctx, log);
     app = await buildApp({
       config,
       database,
-      now,
+      ctx,
       logger: { level: config.logLevel },
       ...(config.testClock ? { advanceClock: (ms: number) => (offsetMs += ms) } : {}),
     });
     const address = await app.listen({ host: config.host, port: config.port });
     const url = address.replace('[::1]', 'localhost');
+    // Without PUBLIC_URL, links in emails point here; known only once listening.
+    ctx.publicUrl ??= url;
     if (config.logLevel !== 'silent') printWelcome(config.publicUrl ?? url, demo);
     const worker =
-      config.jobsPollSeconds > 0
-        ? startJobWorker(
-            createServiceContext(database.db, {
-              sessionDays: config.sessionDays,
-              now,
-              mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
-              publicUrl: config.publicUrl ?? url,
-            }),
-            config.jobsPollSeconds * 1000,
-            log,
-          )
-        : null;
+      config.jobsPollSeconds > 0 ? startJobWorker(ctx, config.jobsPollSeconds * 1000, log) : null;
     const maintenance = startEmbeddedMaintenance(database, log);
     const running = app;
     let stopping: Promise<void> | undefined;
@@ -86,13 +88,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       // database so PGlite flushes its files and releases the DATA_DIR lock.
       stop: () => {
         stopping ??= Promise.all([running.close(), worker?.stop(), maintenance.stop()])
-          .finally(() => database.close())
+          .finally(() => {
+            ctx.mailer?.close();
+            return database.close();
+          })
           .then(() => {});
         return stopping;
       },
     };
   } catch (err) {
     await app?.close();
+    ctx.mailer?.close();
     await database.close();
     throw err;
   }

@@ -152,3 +152,96 @@ describe('slot invariants', () => {
     }
   });
 });
+
+/*
+ * Fall-back nights: the clock repeats an hour (half an hour on Lord Howe), so
+ * the night is longer in real time than by the clock. Every free stretch of
+ * real time inside the mentor's hours must still be offered, each slot once.
+ */
+const fallBackNights = [
+  { timeZone: 'America/New_York', date: '2028-11-05' }, // 02:00 EDT → 01:00 EST
+  { timeZone: 'Europe/London', date: '2028-10-29' }, // 02:00 BST → 01:00 GMT
+  { timeZone: 'Australia/Lord_Howe', date: '2028-04-02' }, // 02:00 → 01:30
+  { timeZone: 'Pacific/Chatham', date: '2028-04-02' }, // 03:45 → 02:45
+];
+
+const fallBackArb = fc
+  .record({
+    night: fc.constantFrom(...fallBackNights),
+    // Hours starting before the change and ending after it, in quarter hours.
+    startQuarter: fc.integer({ min: 0, max: 8 }),
+    endQuarter: fc.integer({ min: 18, max: 28 }),
+    length: fc.constantFrom(15, 30, 45, 60, 90),
+    busy: fc.array(fc.tuple(fc.integer({ min: 0, max: 30 * 4 }), fc.integer({ min: 1, max: 8 })), {
+      maxLength: 4,
+    }),
+  })
+  .map(({ night, startQuarter, endQuarter, length, busy }) => {
+    const rules: AvailabilityRules = {
+      timeZone: night.timeZone,
+      weekly: [],
+      overrides: [
+        { date: night.date, ranges: [{ start: startQuarter * 15, end: endQuarter * 15 }] },
+      ],
+      slotLengths: [length],
+      bufferBeforeMinutes: 0,
+      bufferAfterMinutes: 0,
+      minimumNoticeMinutes: 0,
+      horizonDays: 30,
+    };
+    // The zone's midnight before the night, from Temporal, then busy quarters after it.
+    const midnight = Temporal.PlainDate.from(night.date).toZonedDateTime(
+      night.timeZone,
+    ).epochMilliseconds;
+    const busyIntervals = busy.map(([quarter, quarters]): Interval => {
+      const startMs = midnight + quarter * 15 * 60_000;
+      return { startMs, endMs: startMs + quarters * 15 * 60_000 };
+    });
+    return { rules, busy: busyIntervals, midnight, length };
+  });
+
+/** Minutes of [fromMs, toMs) inside the mentor's hours, by Temporal (a minute's start). */
+function minutesInHours(rules: AvailabilityRules, fromMs: number, toMs: number): Set<number> {
+  const inside = new Set<number>();
+  for (let t = fromMs; t < toMs; t += 60_000) if (insideHours(rules, t)) inside.add(t);
+  return inside;
+}
+
+/** Maximal runs of minutes inside the hours and outside busy time. */
+function freeStretches(inHours: Set<number>, busy: Interval[], fromMs: number, toMs: number) {
+  const stretches: Interval[] = [];
+  for (let t = fromMs; t < toMs; t += 60_000) {
+    if (!inHours.has(t) || busy.some((b) => b.startMs <= t && t < b.endMs)) continue;
+    const last = stretches[stretches.length - 1];
+    if (last && last.endMs === t) last.endMs = t + 60_000;
+    else stretches.push({ startMs: t, endMs: t + 60_000 });
+  }
+  return stretches;
+}
+
+describe('fall-back nights', () => {
+  it('offers a slot in every free stretch of at least two slot lengths, each slot once and inside the hours', () => {
+    fc.assert(
+      fc.property(fallBackArb, ({ rules, busy, midnight, length }) => {
+        // The hours lie within 00:00–07:00 by the clock: scan a little wider.
+        const from = midnight - 2 * 3_600_000;
+        const to = midnight + 10 * 3_600_000;
+        const slots = computeSlots({ rules, busy, now: from, fromMs: from, toMs: to });
+        const inHours = minutesInHours(rules, from, to);
+        const lengthMs = length * 60_000;
+        for (let i = 1; i < slots.length; i++)
+          expect(slots[i]!.startMs).toBeGreaterThanOrEqual(slots[i - 1]!.endMs);
+        for (const s of slots) {
+          for (let t = s.startMs; t < s.endMs; t += 60_000) expect(inHours.has(t)).toBe(true);
+        }
+        for (const f of freeStretches(inHours, busy, from, to)) {
+          if (f.endMs - f.startMs < 2 * lengthMs) continue;
+          const offered = slots.some((s) => s.startMs >= f.startMs && s.endMs <= f.endMs);
+          const stretch = `${new Date(f.startMs).toISOString()}–${new Date(f.endMs).toISOString()}`;
+          expect(offered, `free ${stretch}`).toBe(true);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});

@@ -89,22 +89,55 @@ describe('daylight saving time', () => {
     ]);
   });
 
-  it('offers a wall time that occurs twice only once', () => {
+  it('offers both passes of the repeated hour, each once, as distinct instants', () => {
     const r = rules({
       timeZone: 'America/New_York',
       overrides: [{ date: '2023-11-05', ranges: [{ start: 0, end: 3 * H }] }],
       slotLengths: [30],
     });
     const slots = slotsBetween(r, '2023-11-05T00:00Z', '2023-11-06T00:00Z');
-    expect(slots.map((s) => local(s.startMs, 'America/New_York').slice(11))).toEqual([
-      '00:00',
-      '00:30',
-      '01:00',
-      '01:30',
-      '02:00',
-      '02:30',
+    // 00:00 EDT to 03:00 EST is four hours of real time: eight half hours.
+    expect(slots.map((s) => iso(s.startMs).slice(11))).toEqual([
+      '04:00',
+      '04:30',
+      '05:00', // 01:00 EDT
+      '05:30',
+      '06:00', // 01:00 EST
+      '06:30',
+      '07:00',
+      '07:30',
     ]);
     for (const s of slots) expect(s.endMs - s.startMs).toBe(30 * 60_000);
+  });
+
+  it('offers 05:30–06:30Z on New York’s fall-back night (01:30 EDT to 01:30 EST), which wall-clock stepping missed', () => {
+    const r = rules({
+      timeZone: 'America/New_York',
+      overrides: [{ date: '2028-11-05', ranges: [{ start: 30, end: 3 * H + 30 }] }],
+    });
+    const slots = slotsBetween(r, '2028-11-05T00:00Z', '2028-11-06T00:00Z');
+    expect(slots.map((s) => [iso(s.startMs), iso(s.endMs)])).toEqual([
+      ['2028-11-05T04:30', '2028-11-05T05:30'],
+      ['2028-11-05T05:30', '2028-11-05T06:30'],
+      ['2028-11-05T06:30', '2028-11-05T07:30'],
+      ['2028-11-05T07:30', '2028-11-05T08:30'],
+    ]);
+  });
+
+  it('leaves out the part of the repeated hour before hours that start inside it (New York, from 01:15)', () => {
+    const r = rules({
+      timeZone: 'America/New_York',
+      overrides: [{ date: '2028-11-05', ranges: [{ start: H + 15, end: 2 * H + 45 }] }],
+      slotLengths: [45],
+    });
+    const slots = slotsBetween(r, '2028-11-05T00:00Z', '2028-11-06T00:00Z');
+    // 01:15–02:00 EDT, then (01:00–01:15 EST is before the hours) 01:15–02:45 EST.
+    expect(slots.map((s) => local(s.startMs, 'America/New_York').slice(11))).toEqual([
+      '01:15',
+      '01:15',
+      '02:00',
+    ]);
+    expect(slots.map((s) => iso(s.startMs).slice(11))).toEqual(['05:15', '06:15', '07:00']);
   });
 
   it('shows London 17:00–19:00 in New York as 12:00–14:00, or 13:00 while only one side has changed', () => {

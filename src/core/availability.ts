@@ -1,14 +1,11 @@
 import {
   instantToWall,
   isoWeekday,
-  isSteadyOffset,
   type OffsetSegment,
   offsetSegments,
   wallDate,
   wallDayStart,
-  wallToInstant,
-  wallToInstantOrGapEnd,
-  wallToInstants,
+  wallRangeToInstants,
 } from './zone-offsets.ts';
 
 /*
@@ -133,43 +130,24 @@ function overlapsAny(sorted: Interval[], startMs: number, endMs: number): boolea
   return i !== undefined && i.startMs < endMs;
 }
 
-/** Wall-clock slot starts inside one window → instants, skipping wall times that do not exist. */
+/**
+ * Slots back to back in real time through each stretch of instants at which
+ * the clock reads a time inside the window. Stepping the real clock, not the
+ * wall clock, offers every free stretch across a DST change once: on a
+ * fall-back night the repeated hour's second pass is real time the mentor has
+ * too (its slots carry another UTC offset), and a spring-forward gap is simply
+ * not there. Without a change in the window this is stepping from its start.
+ */
 function slotsInWindow(
   window: Interval,
   lengthMs: number,
   segments: OffsetSegment[],
   emit: (startMs: number, endMs: number) => boolean,
 ): boolean {
-  const windowStart = wallToInstant(segments, window.startMs);
-  const windowEnd = wallToInstant(segments, window.endMs);
-  if (
-    windowStart !== null &&
-    windowEnd !== null &&
-    isSteadyOffset(segments, windowStart, windowEnd)
-  ) {
-    // One offset throughout (nearly always): wall steps are instant steps.
-    for (let s = windowStart; s + lengthMs <= windowEnd; s += lengthMs) {
+  for (const stretch of wallRangeToInstants(segments, window.startMs, window.endMs)) {
+    for (let s = stretch.startMs; s + lengthMs <= stretch.endMs; s += lengthMs) {
       if (!emit(s, s + lengthMs)) return false;
     }
-    return true;
-  }
-  // A DST change inside the window: convert each wall-clock start on its own.
-  const lastInstant = wallToInstantOrGapEnd(segments, window.endMs);
-  let previousEnd = Number.NEGATIVE_INFINITY;
-  for (let wall = window.startMs; wall + lengthMs <= window.endMs; wall += lengthMs) {
-    // Skipped by spring-forward: no candidates, never offered. Repeated in
-    // autumn: the first occurrence that fits, so the wall time is offered once.
-    const start = wallToInstants(segments, wall).find((s) => {
-      const endWall = instantToWall(segments, s + lengthMs);
-      // A slot across a change lasts its full length in real time; it must not
-      // overlap the previous one, end after the window, or end "before" it starts by the clock.
-      return (
-        s >= previousEnd && s + lengthMs <= lastInstant && endWall > wall && endWall <= window.endMs
-      );
-    });
-    if (start === undefined) continue;
-    previousEnd = start + lengthMs;
-    if (!emit(start, previousEnd)) return false;
   }
   return true;
 }

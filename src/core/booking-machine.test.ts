@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { type BookingState, decideTransition, expiresAt, transitions } from './booking-machine.ts';
+import {
+  type BookingState,
+  decideTransition,
+  expiresAt,
+  hasLapsed,
+  moneyAfter,
+  transitions,
+} from './booking-machine.ts';
 
 const HOUR = 3_600_000;
 const now = Date.UTC(2027, 0, 4, 9);
@@ -115,5 +122,33 @@ describe('expiry', () => {
   it('is after the window, or at the start when that is sooner', () => {
     expect(expiresAt(now, now + 30 * 24 * HOUR, 7)).toBe(now + 7 * 24 * HOUR);
     expect(expiresAt(now, now + 2 * HOUR, 7)).toBe(now + 2 * HOUR);
+  });
+
+  it.each([
+    ['pending, before its expiry time', 'pending', now + HOUR, now + 2 * HOUR, false],
+    ['pending, at its expiry time', 'pending', now, now + 2 * HOUR, true],
+    ['pending, past its expiry time', 'pending', now - 1, now + 2 * HOUR, true],
+    ['pending, without expiry, past its start', 'pending', null, now - 1, true],
+    ['approved, past its expiry time', 'approved', now - HOUR, now + 2 * HOUR, false],
+  ] as const)('has lapsed when %s', (_, status, expiry, startsAt, lapsed) => {
+    expect(hasLapsed({ status, expiresAt: expiry, startsAt }, now)).toBe(lapsed);
+  });
+});
+
+describe('money after a step', () => {
+  it.each([
+    ['approve', 'mentor', false, 'capture'],
+    ['accept_proposal', 'mentee', false, 'capture'],
+    ['reject', 'mentor', false, 'refund'],
+    ['decline_proposal', 'mentee', false, 'refund'],
+    ['withdraw', 'mentee', false, 'refund'],
+    ['expire', 'system', false, 'refund'],
+    ['cancel', 'mentee', false, 'refund'],
+    ['cancel', 'mentee', true, null],
+    ['cancel', 'mentor', true, 'refund'],
+    ['propose_time', 'mentor', false, null],
+    ['complete', 'mentor', false, null],
+  ] as const)('%s by the %s (late: %s) → %s', (action, by, late, movement) => {
+    expect(moneyAfter(action, by, late)).toBe(movement);
   });
 });

@@ -21,6 +21,16 @@ export type BookingStatus = (typeof bookingStatuses)[number];
 /** Statuses that hold the time: the database forbids two of these overlapping for one mentor or mentee. */
 export const activeStatuses = ['pending', 'approved'] as const satisfies readonly BookingStatus[];
 
+/**
+ * Statuses a side no longer lists among their bookings. A request the mentor
+ * declined leaves the mentor's Sessions tab (seed 000); the mentee, who is
+ * told of the rejection, still sees it with the mentor's reason.
+ */
+export const unlistedStatuses: Record<'mentor' | 'mentee', readonly BookingStatus[]> = {
+  mentor: ['rejected'],
+  mentee: [],
+};
+
 /** While pending, whose answer is awaited: a mentee's request waits for the mentor, a mentor's suggestion for the mentee. */
 export type Awaiting = 'mentor' | 'mentee';
 export type Side = 'mentor' | 'mentee' | 'system';
@@ -163,6 +173,35 @@ export const PENDING_PER_MENTOR_LIMIT = 3;
  */
 export function expiresAt(createdAt: number, startsAt: number, expiryDays: number): number {
   return Math.min(createdAt + expiryDays * 86_400_000, startsAt);
+}
+
+/**
+ * A pending booking whose answer comes too late: its expiry time (or its
+ * start) has passed. It is expired whether or not the expiry job has run yet,
+ * so a decision made now must expire it instead of applying.
+ */
+export function hasLapsed(
+  booking: { status: string; expiresAt: number | null; startsAt: number },
+  now: number,
+): boolean {
+  if (booking.status !== 'pending') return false;
+  return now >= booking.startsAt || (booking.expiresAt !== null && now >= booking.expiresAt);
+}
+
+/**
+ * Money follows the decision: approval captures the held amount; rejection,
+ * a declined suggestion, withdrawal, expiry and early cancellation refund it
+ * (a mentor's cancellation always refunds; a mentee's late one does not).
+ */
+export function moneyAfter(
+  action: BookingAction,
+  by: Side,
+  late: boolean,
+): 'capture' | 'refund' | null {
+  if (action === 'approve' || action === 'accept_proposal') return 'capture';
+  if (['reject', 'decline_proposal', 'withdraw', 'expire'].includes(action)) return 'refund';
+  if (action === 'cancel' && (by === 'mentor' || !late)) return 'refund';
+  return null;
 }
 
 /** A cancellation closer to the start than the program's window is late (no refund when the mentee cancels). */

@@ -21,17 +21,20 @@ export class AppError extends Error {
   readonly fields: FieldErrors | undefined;
   /** a machine-readable refinement, e.g. `slot_taken` for a conflict */
   readonly reason: string | undefined;
+  /** for `rate_limited`: when to try again (the Retry-After header) */
+  readonly retryAfterSeconds: number | undefined;
 
   constructor(
     code: ErrorCode,
     message: string,
-    opts: { fields?: FieldErrors; reason?: string } = {},
+    opts: { fields?: FieldErrors; reason?: string; retryAfterSeconds?: number } = {},
   ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.fields = opts.fields;
     this.reason = opts.reason;
+    this.retryAfterSeconds = opts.retryAfterSeconds;
   }
 }
 

@@ -21,6 +21,17 @@ export function localDateTime(ms: number, timeZone: string): string {
     .toString({ smallestUnit: 'minute' });
 }
 
+/**
+ * `YYYY-MM-DDTHH:MM±HH:MM`: the wall time of an instant in a zone with the UTC
+ * offset in force, so the two passes of an hour repeated when clocks go back
+ * read differently (`…T01:00-04:00`, then `…T01:00-05:00` in New York).
+ */
+export function localDateTimeWithOffset(ms: number, timeZone: string): string {
+  return Temporal.Instant.fromEpochMilliseconds(ms)
+    .toZonedDateTimeISO(timeZone)
+    .toString({ smallestUnit: 'minute', timeZoneName: 'never' });
+}
+
 /** True for a real calendar date written `YYYY-MM-DD`. */
 export function isCalendarDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;

@@ -1,10 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { canManageOrg, wouldRemoveLastAdmin } from './roles.ts';
+import { canManageOrg, canSeeEmailOf, wouldRemoveLastAdmin } from './roles.ts';
 
 describe('organisation roles', () => {
   it('lets only admins manage', () => {
     expect(canManageOrg({ orgId: 'o', userId: 'u', role: 'admin' })).toBe(true);
     expect(canManageOrg({ orgId: 'o', userId: 'u', role: 'member' })).toBe(false);
+  });
+
+  it('shows an email address to admins and to its owner only', () => {
+    expect(canSeeEmailOf({ orgId: 'o', userId: 'a', role: 'admin' }, 'u')).toBe(true);
+    expect(canSeeEmailOf({ orgId: 'o', userId: 'u', role: 'member' }, 'u')).toBe(true);
+    expect(canSeeEmailOf({ orgId: 'o', userId: 'm', role: 'member' }, 'u')).toBe(false);
   });
 
   it.each([

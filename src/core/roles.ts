@@ -15,6 +15,11 @@ export function canManageOrg(membership: OrgMembership): boolean {
   return membership.role === 'admin';
 }
 
+/** A member's email address is for the organisation's admins and the member themselves. */
+export function canSeeEmailOf(viewer: OrgMembership, userId: string): boolean {
+  return canManageOrg(viewer) || viewer.userId === userId;
+}
+
 /**
  * An organisation must keep at least one admin: refusing the change that would
  * remove the last one keeps the organisation manageable.

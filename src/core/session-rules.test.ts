@@ -3,11 +3,41 @@ import { isCalendarDate, localDateTime, zonedInstant } from './local-time.ts';
 import {
   bulkDuplicateDates,
   canActOnSession,
+  canBookInProgram,
   canSeeSession,
   canSeeWeeklySlots,
   matchKey,
   type SessionViewer,
+  sessionWallTimeZone,
 } from './session-rules.ts';
+
+describe("which zone's clock a session's wall time is on", () => {
+  it.each([
+    ['in_person', 'Europe/London', 'Europe/London'],
+    ['both', 'Europe/London', 'Europe/London'],
+    ['online', 'Europe/London', 'America/New_York'],
+    ['in_person', null, 'America/New_York'],
+  ] as const)('%s at a place in %s: %s', (enrollment, locationTimeZone, expected) => {
+    expect(sessionWallTimeZone({ enrollment, locationTimeZone }, 'America/New_York')).toBe(
+      expected,
+    );
+  });
+
+  it('keeps a weekly 10:00 London copy at 10:00 London across London’s change, not New York’s', () => {
+    const zone = sessionWallTimeZone(
+      { enrollment: 'in_person', locationTimeZone: 'Europe/London' },
+      'America/New_York',
+    );
+    const first = zonedInstant('2027-03-23', '10:00', zone)!;
+    const [copy] = bulkDuplicateDates(localDateTime(first, zone).slice(0, 10), {
+      interval: 1,
+      unit: 'weeks',
+      count: 1,
+    })!;
+    const copyStart = zonedInstant(copy!, localDateTime(first, zone).slice(11), zone)!;
+    expect(new Date(copyStart).toISOString()).toBe('2027-03-30T09:00:00.000Z');
+  });
+});
 
 describe('bulk duplicate dates', () => {
   it('repeats weekly until a date, inclusive', () => {
@@ -68,6 +98,7 @@ describe('who sees what', () => {
     userId: 'mentee',
     isOrgAdmin: false,
     programIds: new Set(['open', 'matched']),
+    menteeProgramIds: new Set(['open', 'matched']),
     groupIds: new Set(['design']),
     matchedMentors: new Set(),
     ...over,
@@ -133,5 +164,17 @@ describe('who sees what', () => {
         { programId: 'open', mode: 'a_la_carte' },
       ]),
     ).toBe(false);
+  });
+
+  it.each([
+    ['a mentee of the program', viewer(), true],
+    ['a mentor there', viewer({ menteeProgramIds: new Set(['matched']) }), false],
+    [
+      'an admin who is no mentee there',
+      viewer({ isOrgAdmin: true, menteeProgramIds: new Set() }),
+      false,
+    ],
+  ])('books in a program: %s → %s', (_label, v, expected) => {
+    expect(canBookInProgram(v, 'open')).toBe(expected);
   });
 });

@@ -28,6 +28,22 @@ export function needsMeetingUrl(enrollment: EnrollmentMethod): boolean {
   return enrollment !== 'in_person';
 }
 
+/**
+ * The zone whose clock a session's date and start time are on, when typed,
+ * duplicated, repeated or moved: a session held at a place (in person, or
+ * both) happens on that location's clock, so a New York mentor's 10:00 London
+ * session stays 10:00 London across London's clock change; an online one is on
+ * its mentor's clock. A session with no location zone falls back to the mentor's.
+ */
+export function sessionWallTimeZone(
+  session: { enrollment: EnrollmentMethod; locationTimeZone: string | null },
+  mentorTimeZone: string,
+): string {
+  return session.enrollment !== 'online' && session.locationTimeZone
+    ? session.locationTimeZone
+    : mentorTimeZone;
+}
+
 export type BulkPlan = { interval: number; unit: 'days' | 'weeks'; until?: string; count?: number };
 
 /**
@@ -55,6 +71,8 @@ export type SessionViewer = {
   userId: string;
   isOrgAdmin: boolean;
   programIds: ReadonlySet<string>;
+  /** the programs in which the viewer has the mentee role */
+  menteeProgramIds: ReadonlySet<string>;
   groupIds: ReadonlySet<string>;
   /** active matches of the viewer as mentee, as `programId:mentorId` */
   matchedMentors: ReadonlySet<string>;
@@ -106,4 +124,13 @@ export function canSeeWeeklySlots(
       viewer.programIds.has(p.programId) &&
       (p.mode === 'a_la_carte' || viewer.matchedMentors.has(matchKey(p.programId, mentorId))),
   );
+}
+
+/**
+ * Booking takes the mentee role in the program the booking is in: a mentor of
+ * an à-la-carte program sees the other mentors' hours there but cannot book
+ * them, and an admin who is no mentee there cannot either.
+ */
+export function canBookInProgram(viewer: SessionViewer, programId: string): boolean {
+  return viewer.menteeProgramIds.has(programId);
 }

@@ -40,42 +40,28 @@ export function offsetSegments(timeZone: string, fromMs: number, toMs: number): 
 }
 
 /**
- * Every instant at which a wall time occurs, earliest first: none inside a
- * spring-forward gap, two in the hour repeated in autumn, one otherwise.
+ * The instants at which the zone's clock reads a wall time in
+ * [wallStartMs, wallEndMs), earliest first: one stretch per offset in force,
+ * stretches that touch joined. A spring-forward gap inside the range costs
+ * real time (the stretch is shorter than by the clock); an autumn repeat adds
+ * it (longer), and a range starting inside the repeated hour is two stretches
+ * with a hole where the clock reads earlier than the range's start.
  */
-export function wallToInstants(segments: OffsetSegment[], wallMs: number): number[] {
-  const found: number[] = [];
+export function wallRangeToInstants(
+  segments: OffsetSegment[],
+  wallStartMs: number,
+  wallEndMs: number,
+): { startMs: number; endMs: number }[] {
+  const stretches: { startMs: number; endMs: number }[] = [];
   for (const s of segments) {
-    const candidate = wallMs - s.offsetMs;
-    if (candidate >= s.startMs && candidate < s.endMs) found.push(candidate);
+    const startMs = Math.max(s.startMs, wallStartMs - s.offsetMs);
+    const endMs = Math.min(s.endMs, wallEndMs - s.offsetMs);
+    if (startMs >= endMs) continue;
+    const last = stretches[stretches.length - 1];
+    if (last && last.endMs === startMs) last.endMs = endMs;
+    else stretches.push({ startMs, endMs });
   }
-  return found.sort((a, b) => a - b);
-}
-
-/**
- * The instant of a wall time, or null when that wall time does not exist
- * (skipped by a spring-forward gap). A wall time that occurs twice (autumn)
- * maps to the earlier instant.
- */
-export function wallToInstant(segments: OffsetSegment[], wallMs: number): number | null {
-  return wallToInstants(segments, wallMs)[0] ?? null;
-}
-
-/**
- * Like wallToInstant, but a wall time inside a spring-forward gap maps to the
- * transition itself: a window "until 02:30" on that night ends when 02:00 jumps to 03:00.
- */
-export function wallToInstantOrGapEnd(segments: OffsetSegment[], wallMs: number): number {
-  const exact = wallToInstant(segments, wallMs);
-  if (exact !== null) return exact;
-  for (let i = 0; i + 1 < segments.length; i++) {
-    const before = segments[i]!;
-    const after = segments[i + 1]!;
-    if (wallMs - before.offsetMs >= before.endMs && wallMs - after.offsetMs < after.startMs) {
-      return before.endMs;
-    }
-  }
-  throw new RangeError(`wall time ${wallMs} is outside the computed offset segments`);
+  return stretches;
 }
 
 /** The wall time at an instant. */
@@ -84,11 +70,6 @@ export function instantToWall(segments: OffsetSegment[], ms: number): number {
     if (ms >= s.startMs && ms < s.endMs) return ms + s.offsetMs;
   }
   throw new RangeError(`instant ${ms} is outside the computed offset segments`);
-}
-
-/** True when the offset is the same throughout [fromMs, toMs]: then wall and instant steps agree. */
-export function isSteadyOffset(segments: OffsetSegment[], fromMs: number, toMs: number): boolean {
-  return segments.some((s) => fromMs >= s.startMs && toMs < s.endMs);
 }
 
 export const wallDayStart = (wallMs: number) => Math.floor(wallMs / DAY_MS) * DAY_MS;

@@ -10,7 +10,8 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
-import lockfile from 'proper-lockfile';
+import { lockDataDir } from './data-dir-lock.ts';
+import { type ListenEvents, listenPostgres } from './listen-postgres.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -24,20 +25,32 @@ export type Database = {
   db: Db;
   driver: 'pglite' | 'postgres';
   migrate(): Promise<void>;
+  /**
+   * Runs `fn` while no other Confer process on this database runs its own:
+   * for migrations and the first-run seed decision, which race otherwise
+   * (CREATE EXTENSION, two demo seeds). Not reentrant.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   /** Runs a query with no Drizzle involved (health checks, test helpers). */
   ping(): Promise<void>;
   /**
    * Subscribes to a NOTIFY channel: every payload sent with `pg_notify` by any
-   * process on this database, after its transaction commits. Returns the
-   * unsubscribe function.
+   * process on this database, after its transaction commits. A lost
+   * connection is re-established by itself (`events` hears of it). Returns
+   * the unsubscribe function.
    */
-  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  listen(
+    channel: string,
+    onPayload: (payload: string) => void,
+    events?: ListenEvents,
+  ): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
 export const migrationsFolder = fileURLToPath(new URL('./migrations', import.meta.url));
 
-export class DataDirLockedError extends Error {}
+/** Any constant shared by every Confer process: the key of the start-up advisory lock. */
+const STARTUP_LOCK_KEY = 0x636f6e66;
 
 /**
  * Opens the embedded database in `dataDir/pgdata`. PGlite has no lock between
@@ -46,21 +59,7 @@ export class DataDirLockedError extends Error {}
  */
 export async function openPglite(dataDir: string): Promise<Database> {
   mkdirSync(dataDir, { recursive: true });
-  let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(dataDir, {
-      lockfilePath: path.join(dataDir, 'confer.lock'),
-      stale: 15_000,
-      update: 5_000,
-    });
-  } catch (err) {
-    if ((err as { code?: string }).code === 'ELOCKED') {
-      throw new DataDirLockedError(
-        `DATA_DIR ${path.resolve(dataDir)} is in use by another Confer process; stop it or choose another DATA_DIR`,
-      );
-    }
-    throw err;
-  }
+  const release = await lockDataDir(dataDir);
   try {
     const client = await PGlite.create(path.join(dataDir, 'pgdata'), {
       extensions: { btree_gist },
@@ -86,10 +85,13 @@ function wrapPglite(client: PGlite, release: () => Promise<void>): Database & { 
     client,
     driver: 'pglite',
     migrate: () => migratePglite(db as never, { migrationsFolder }),
+    // The DATA_DIR lock already makes this the only process on the database.
+    withStartupLock: (fn) => fn(),
     ping: async () => {
       await client.query('select 1');
     },
-    // One process owns an embedded database, so its own notifications are all there is.
+    // One process owns an embedded database, so its own notifications are all
+    // there is, and its connection is never lost.
     listen: (channel, onPayload) => client.listen(channel, onPayload),
     close: async () => {
       if (closed) return;
@@ -101,42 +103,20 @@ function wrapPglite(client: PGlite, release: () => Promise<void>): Database & { 
 }
 
 /**
- * A dedicated connection LISTENing on a channel (a pooled one would be handed
- * to other queries). Lost connections are re-established after a second;
- * notifications sent while it was down are lost, so subscribers should
- * refresh what they show when they (re)connect.
+ * Holds a session-level advisory lock on a connection of its own while `fn`
+ * runs (`fn` itself uses the pool). Ending that session releases the lock,
+ * also when `fn` throws or the process dies.
  */
-async function listenPostgres(
-  url: string,
-  channel: string,
-  onPayload: (payload: string) => void,
-  isClosed: () => boolean,
-  listeners: Set<() => Promise<void>>,
-): Promise<() => Promise<void>> {
-  let client: pg.Client | null = null;
-  let stopped = false;
-  const connect = async () => {
-    const c = new pg.Client({ connectionString: url });
-    c.on('notification', (n) => {
-      if (n.channel === channel && n.payload !== undefined) onPayload(n.payload);
-    });
-    c.on('error', () => {
-      client = null;
-      c.end().catch(() => {});
-      if (!stopped && !isClosed()) setTimeout(() => void connect().catch(() => {}), 1000).unref();
-    });
-    await c.connect();
-    await c.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
-    client = c;
-  };
-  await connect();
-  const stop = async () => {
-    stopped = true;
-    listeners.delete(stop);
-    await client?.end().catch(() => {});
-  };
-  listeners.add(stop);
-  return stop;
+async function withAdvisoryLock<T>(url: string, key: number, fn: () => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  client.on('error', () => {});
+  await client.connect();
+  try {
+    await client.query('select pg_advisory_lock($1)', [key]);
+    return await fn();
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 export function openPostgres(url: string, poolSize = 10): Database {
@@ -150,11 +130,19 @@ export function openPostgres(url: string, poolSize = 10): Database {
     db,
     driver: 'postgres',
     migrate: () => migratePg(db as never, { migrationsFolder }),
+    withStartupLock: (fn) => withAdvisoryLock(url, STARTUP_LOCK_KEY, fn),
     ping: async () => {
       await pool.query('select 1');
     },
-    listen: (channel, onPayload) =>
-      listenPostgres(url, channel, onPayload, () => closed, listeners),
+    listen: async (channel, onPayload, events) => {
+      const stop = await listenPostgres(url, channel, onPayload, events);
+      const unlisten = async () => {
+        listeners.delete(unlisten);
+        await stop();
+      };
+      listeners.add(unlisten);
+      return unlisten;
+    },
     close: async () => {
       if (closed) return;
       closed = true;

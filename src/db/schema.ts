@@ -18,6 +18,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { deliveryChannels, deliveryStatuses } from '../core/delivery.ts';
+import { outboxTopics } from '../core/topics.ts';
 
 /*
  * The Drizzle schema. SQL migrations in ./migrations are generated from it
@@ -233,8 +235,17 @@ export const apiTokens = pgTable(
     createdAt: createdAt(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** null: until revoked */
+    expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /** 'read': GET/HEAD only; 'full': everything the user may do except minting tokens */
+    scope: text('scope', { enum: ['full', 'read'] })
+      .notNull()
+      .default('full'),
   },
-  (t) => [index('api_tokens_user_idx').on(t.userId)],
+  (t) => [
+    index('api_tokens_user_idx').on(t.userId),
+    check('api_tokens_scope_check', sql`${t.scope} in ('full', 'read')`),
+  ],
 );
 
 /** Who did what to whom, when and why. Written in the same transaction as the change. */
@@ -501,7 +512,7 @@ export const outbox = pgTable(
   'outbox',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    topic: text('topic').notNull(),
+    topic: text('topic', { enum: outboxTopics }).notNull(),
     payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
     createdAt: createdAt(),
     deliveredAt: timestamp('delivered_at', { withTimezone: true }),
@@ -619,12 +630,52 @@ export const notifications = pgTable(
     outboxId: bigint('outbox_id', { mode: 'number' }),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
-    /** when it was sent by email; null while waiting (or when no SMTP server is set) */
-    emailedAt: timestamp('emailed_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.id),
     uniqueIndex('notifications_outbox_user_key').on(t.outboxId, t.userId),
+  ],
+);
+
+/**
+ * One notification over one channel besides the app (email), delivered on its
+ * own: claimed with a lease, sent outside any transaction, each attempt's
+ * outcome recorded (src/core/delivery.ts has the statuses and retry policy).
+ */
+export const deliveries = pgTable(
+  'deliveries',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    notificationId: bigint('notification_id', { mode: 'number' })
+      .notNull()
+      .references(() => notifications.id, { onDelete: 'cascade' }),
+    channel: text('channel', { enum: deliveryChannels }).notNull(),
+    status: text('status', { enum: deliveryStatuses }).notNull().default('queued'),
+    /** sends started, counted when claimed: a send that crashed counts too */
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+    /** while sending: when another worker may take it over (the sender crashed) */
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    /** the server's answer to the last failed attempt */
+    lastError: text('last_error'),
+    /** fixed at the first claim, so every retry carries the same Message-ID */
+    messageId: text('message_id').unique(),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    sentAt: timestamp('sent_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('deliveries_notification_channel_key').on(t.notificationId, t.channel),
+    index('deliveries_due_idx')
+      .on(t.nextAttemptAt)
+      .where(sql`${t.status} in ('queued', 'retrying')`),
+    index('deliveries_lease_idx').on(t.leaseUntil).where(sql`${t.status} = 'sending'`),
+    index('deliveries_status_idx').on(t.status, t.id),
+    check(
+      'deliveries_status_check',
+      sql`${t.status} in ('queued', 'sending', 'sent', 'retrying', 'failed')`,
+    ),
+    check('deliveries_channel_check', sql`${t.channel} in ('email')`),
   ],
 );
 
@@ -851,3 +902,55 @@ export const mentorStats = pgTable('mentor_stats', {
   decided: integer('decided').notNull().default(0),
   computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
 });
+
+/**
+ * One Idempotency-Key of one user: the first request with it claims the row
+ * (in progress, leased until `locked_until`); its answer is stored when it is
+ * done, and every retry with the same key gets that answer back, status and
+ * body, until `expires_at`. A request with the key but another method, path
+ * or body (`fingerprint`) is refused.
+ */
+export const idempotencyKeys = pgTable(
+  'idempotency_keys',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    method: text('method').notNull(),
+    path: text('path').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+    state: text('state', { enum: ['in_progress', 'done'] }).notNull(),
+    /** which attempt holds the claim: only it may store the answer or let go */
+    token: uuid('token').notNull(),
+    responseStatus: integer('response_status'),
+    responseType: text('response_type'),
+    responseBody: text('response_body'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.key] }),
+    check('idempotency_keys_state_check', sql`${t.state} in ('in_progress', 'done')`),
+  ],
+);
+
+/**
+ * Fixed-window counters shared by every server instance (sign-in failures,
+ * sign-ups, messages, uploads per address or account). One upsert per hit;
+ * rows past `expires_at` are purged by the worker.
+ */
+export const rateLimits = pgTable(
+  'rate_limits',
+  {
+    key: text('key').notNull(),
+    windowStart: timestamp('window_start', { withTimezone: true }).notNull(),
+    count: integer('count').notNull(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.key, t.windowStart] }),
+    index('rate_limits_expires_idx').on(t.expiresAt),
+  ],
+);

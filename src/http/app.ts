@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
-import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -18,15 +17,19 @@ import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import { localDiskStorage } from '../integrations/file-storage.ts';
-import { createServiceContext, type ServiceContext } from '../services/context.ts';
+import type { ServiceContext } from '../services/context.ts';
+import { installAccess, withAccess } from './access.ts';
 import { installAuth } from './auth.ts';
 import { handleError, installErrorHandler, sendError } from './errors.ts';
+import { installIdempotency } from './idempotency.ts';
 import { startLiveHub } from './live-events.ts';
 import { installMultipart } from './multipart.ts';
+import { installRateLimits } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { calendarRoutes } from './routes/calendar.ts';
+import { deliveryRoutes } from './routes/deliveries.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -39,13 +42,14 @@ import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
 import { validatorCompiler } from './validation.ts';
 
 export type AppDeps = {
   config: Config;
   database: Database;
-  /** The clock; tests pass their own to move time. */
-  now?: () => Date;
+  /** The one service context of this process (contextFromConfig); routes use it, never their own. */
+  ctx: ServiceContext;
   storage?: FileStorage;
   /** pino options or false; tests run silent. */
   logger?: boolean | Record<string, unknown>;
@@ -67,11 +71,21 @@ export type App = FastifyInstance;
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
+/**
+ * A hop count as the function Fastify builds from a number itself (its types
+ * only admit addresses): the `n` nearest hops are trusted, so the address
+ * they report is the client, whatever the client wrote further left.
+ */
+function trustedProxies(trust: Config['trustProxy']) {
+  if (typeof trust !== 'number') return trust;
+  return (_address: string, hop: number) => hop < trust;
+}
+
 export async function buildApp(deps: AppDeps): Promise<App> {
   const { config, database } = deps;
   const app = Fastify({
     logger: deps.logger ?? { level: config.logLevel },
-    trustProxy: config.trustProxy,
+    trustProxy: trustedProxies(config.trustProxy),
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{1,64}$/.test(given) ? given : randomUUID();
@@ -88,10 +102,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     reply.header('x-request-id', request.id);
   });
 
-  const ctx = createServiceContext(database.db, {
-    sessionDays: config.sessionDays,
-    ...(deps.now ? { now: deps.now } : {}),
-  });
+  const { ctx } = deps;
   const routeDeps: RouteDeps = {
     ctx,
     config,
@@ -99,9 +110,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     storage: deps.storage ?? localDiskStorage(path.join(config.dataDir, 'uploads')),
   };
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await installMultipart(app, config);
-  await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
@@ -119,13 +130,21 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: jsonSchemaTransform,
+    transform: (args) => withAccess(jsonSchemaTransform(args), args.route.config?.access),
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    staticCSP: docsContentSecurityPolicy,
+  });
+  app.get('/api/openapi.json', { schema: { hide: true }, config: { access: 'public' } }, () =>
+    app.swagger(),
+  );
 
   installErrorHandler(app);
   installAuth(app, ctx);
+  installAccess(app);
+  installRateLimits(app, ctx, config.rateLimits);
+  installIdempotency(app, ctx);
 
   await app.register(healthRoutes, routeDeps);
   await app.register(authRoutes, routeDeps);
@@ -141,8 +160,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(sessionTypeRoutes, routeDeps);
   await app.register(calendarRoutes, routeDeps);
   await app.register(notificationRoutes, routeDeps);
+  await app.register(deliveryRoutes, routeDeps);
   await app.register(mentorshipRequestRoutes, routeDeps);
-  const live = await startLiveHub(database);
+  const live = await startLiveHub(database, app.log);
   // Open event streams would keep the server from closing.
   app.addHook('preClose', async () => live.close());
   await app.register(messageRoutes, { ...routeDeps, live });

@@ -36,8 +36,15 @@ export function installAuth(app: FastifyInstance, ctx: ServiceContext) {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       const auth = match?.[1] ? await authenticateApiToken(ctx, match[1]) : null;
-      if (!auth) throw new AppError('unauthenticated', 'The API token is invalid or revoked');
+      if (!auth) {
+        throw new AppError('unauthenticated', 'The API token is invalid, expired or revoked');
+      }
       request.auth = auth;
+      if (auth.via === 'api_token' && auth.scope === 'read' && !SAFE_METHODS.has(request.method)) {
+        throw new AppError('forbidden', 'This API token is read-only', {
+          reason: 'read_only_token',
+        });
+      }
       return;
     }
     const token = request.cookies[SESSION_COOKIE];

@@ -74,6 +74,9 @@ export function sendError(reply: FastifyReply, status: number, error: ErrorBody[
 }
 
 function sendAppError(reply: FastifyReply, err: AppError) {
+  if (err.retryAfterSeconds !== undefined) {
+    reply.header('retry-after', String(err.retryAfterSeconds));
+  }
   return sendError(reply, statusOf[err.code], {
     code: err.code,
     message: err.message,

@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.ts';
 import { LIVE_CHANNEL } from '../db/queries/messaging.ts';
 
@@ -10,6 +11,7 @@ export type LiveEvent = {
 };
 
 const HEARTBEAT_MS = 25_000;
+const resync: LiveEvent = { type: 'resync', userIds: [] };
 
 /**
  * Server-sent events for signed-in browsers. Every instance LISTENs on one
@@ -17,14 +19,19 @@ const HEARTBEAT_MS = 25_000;
  * message written through one instance reaches a browser held by another.
  * Events only say that something changed (a thread, a request, the bell);
  * browsers then fetch what they show through the normal API and its checks.
+ * When the LISTEN connection comes back after a loss, every stream gets
+ * `resync`: events announced meanwhile were missed, so browsers refetch.
  */
-export async function startLiveHub(database: Database) {
+export async function startLiveHub(
+  database: Database,
+  log: Pick<FastifyBaseLogger, 'warn' | 'info'>,
+) {
   const streams = new Map<string, Set<ServerResponse>>();
   const write = (res: ServerResponse, event: LiveEvent) => {
     const { userIds: _u, ...rest } = event;
     res.write(`event: ${event.type}\ndata: ${JSON.stringify(rest)}\n\n`);
   };
-  const unlisten = await database.listen(LIVE_CHANNEL, (payload) => {
+  const onPayload = (payload: string) => {
     let event: LiveEvent;
     try {
       event = JSON.parse(payload) as LiveEvent;
@@ -34,6 +41,15 @@ export async function startLiveHub(database: Database) {
     for (const userId of new Set(event.userIds ?? [])) {
       for (const res of streams.get(userId) ?? []) write(res, event);
     }
+  };
+  const unlisten = await database.listen(LIVE_CHANNEL, onPayload, {
+    onLost: (err, attempt) => {
+      if (attempt === 0) log.warn({ err }, 'live events: database connection lost; reconnecting');
+    },
+    onReconnect: () => {
+      log.info('live events: listening again; telling browsers to refetch');
+      for (const set of streams.values()) for (const res of set) write(res, resync);
+    },
   });
   const heartbeat = setInterval(() => {
     for (const set of streams.values()) for (const res of set) res.write(': ping\n\n');

@@ -1,12 +1,66 @@
 import nodemailer from 'nodemailer';
+import type { SendOutcome } from '../core/delivery.ts';
 
-export type Email = { to: string; subject: string; text: string };
-export type Mailer = { send(email: Email): Promise<void>; close(): void };
+export type Email = {
+  to: string;
+  subject: string;
+  text: string;
+  /** `<…@domain>`: the same on every retry, so a resent message is recognisable */
+  messageId: string;
+};
+export type Mailer = {
+  /** the sender's domain, for Message-IDs */
+  domain: string;
+  /** Never throws for what the server answers: a refusal is an outcome. */
+  send(email: Email): Promise<SendOutcome>;
+  close(): void;
+};
+
+/** Failures of the connection or the session, not of one message: every message would meet them. */
+const SERVER_LEVEL = new Set([
+  'ECONNECTION',
+  'ESOCKET',
+  'ETIMEDOUT',
+  'EDNS',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EAUTH',
+  'ETLS',
+  'EPROTOCOL',
+]);
+
+/**
+ * What a nodemailer error means for the message: a 5xx answer or a refused
+ * envelope (a bad address) will never succeed; a 4xx answer may later; a
+ * connection that failed says nothing about the message. A refused login
+ * (EAUTH, even 535) is a configuration problem of the server, so it waits
+ * rather than failing every message for good.
+ */
+export function classifySmtpError(err: unknown): Exclude<SendOutcome, { ok: true }> {
+  const e = (err ?? {}) as { code?: string; responseCode?: number; response?: string };
+  const reason = e.response ?? (err instanceof Error ? err.message : String(err));
+  const code = e.code ?? '';
+  if (code === 'EAUTH' || (SERVER_LEVEL.has(code) && !e.responseCode)) {
+    return { ok: false, kind: 'unreachable', reason: `${code}: ${reason}` };
+  }
+  if (e.responseCode !== undefined && e.responseCode >= 500) {
+    return { ok: false, kind: 'permanent', reason };
+  }
+  if (code === 'EENVELOPE' && e.responseCode === undefined) {
+    return { ok: false, kind: 'permanent', reason };
+  }
+  if (e.responseCode !== undefined && e.responseCode >= 400 && e.responseCode < 500) {
+    // A 421 is the server closing the session ("service not available"): it is down for everyone.
+    return { ok: false, kind: e.responseCode === 421 ? 'unreachable' : 'transient', reason };
+  }
+  return { ok: false, kind: SERVER_LEVEL.has(code) ? 'unreachable' : 'transient', reason };
+}
 
 /**
  * Email over SMTP with nodemailer. `smtp://user:pass@host:port` (STARTTLS when
  * the server offers it) or `smtps://…`; `?ignoreTLS=true` for a local relay
- * without TLS.
+ * without TLS. Timeouts are short so that a server that hangs costs seconds,
+ * not nodemailer's default minutes.
  */
 export function smtpMailer(smtpUrl: string, from: string): Mailer {
   const url = new URL(smtpUrl);
@@ -16,13 +70,22 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
     port: Number(url.port) || (secure ? 465 : 587),
     secure,
     ignoreTLS: url.searchParams.get('ignoreTLS') === 'true',
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
     ...(url.username
       ? { auth: { user: decodeURIComponent(url.username), pass: decodeURIComponent(url.password) } }
       : {}),
   });
   return {
+    domain: /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'confer.invalid',
     send: async (email) => {
-      await transport.sendMail({ from, ...email });
+      try {
+        await transport.sendMail({ from, ...email });
+        return { ok: true };
+      } catch (err) {
+        return classifySmtpError(err);
+      }
     },
     close: () => transport.close(),
   };

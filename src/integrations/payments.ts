@@ -1,3 +1,5 @@
+import { timeLimited } from './time-limit.ts';
+
 /**
  * Payment providers move money; our ledger records every movement. The
  * built-in provider only records (no processor), which is what a mentoring
@@ -19,3 +21,15 @@ export const ledgerOnlyPayments: PaymentProvider = {
   capture: async (bookingId) => `ledger:capture:${bookingId}`,
   refund: async (bookingId) => `ledger:refund:${bookingId}`,
 };
+
+/** The same provider, each call bounded to `ms`. */
+export function timeLimitedPayments(provider: PaymentProvider, ms: number): PaymentProvider {
+  const bound = (call: string, run: () => Promise<string>) =>
+    timeLimited(`${provider.name} ${call}`, ms, run);
+  return {
+    name: provider.name,
+    hold: (bookingId, money) => bound('hold', () => provider.hold(bookingId, money)),
+    capture: (bookingId, ref) => bound('capture', () => provider.capture(bookingId, ref)),
+    refund: (bookingId, ref) => bound('refund', () => provider.refund(bookingId, ref)),
+  };
+}

@@ -3,16 +3,17 @@ import {
   decideTransition,
   expiresAt,
   isLateCancellation,
+  moneyAfter,
   type Side,
 } from '../core/booking-machine.ts';
 import { AppError, invalidField } from '../core/errors.ts';
+import { bookingStepTopic } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
-import { type BookingRow, insertOutbox, updateBookingFrom } from '../db/queries/bookings.ts';
+import { type BookingRow, updateBookingFrom } from '../db/queries/bookings.ts';
 import type { NewJob } from '../db/queries/jobs.ts';
-import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
-import { jitsiVideo } from '../integrations/video.ts';
+import { meetingJob, moneyJob } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
 import { acceptanceAfter } from './mentorship-requests.ts';
 
@@ -24,6 +25,13 @@ export type Decision = {
 };
 
 const HOUR_MS = 3_600_000;
+
+/** What core's `hasLapsed` needs of a booking row. */
+export const lapseView = (b: BookingRow) => ({
+  status: b.status,
+  expiresAt: b.expiresAt?.getTime() ?? null,
+  startsAt: b.startsAt.getTime(),
+});
 
 /**
  * Jobs that watch an unanswered booking: a reminder to the mentor after 24 h
@@ -67,65 +75,11 @@ export function bookingJobs(
 }
 
 /**
- * Money follows the decision: approval captures the held amount; rejection,
- * a declined suggestion, withdrawal, expiry and early cancellation refund it
- * (a mentor's cancellation always refunds). Each movement is recorded once per
- * booking however often this runs.
- */
-async function moveMoney(
-  tx: Tx,
-  ctx: ServiceContext,
-  booking: BookingRow,
-  action: BookingAction,
-  by: Side,
-  late: boolean,
-) {
-  if (booking.priceMinor === 0 || !booking.currency) return;
-  const entries = await listLedgerEntries(tx, booking.id);
-  const hold = entries.find((e) => e.kind === 'hold');
-  if (!hold) return;
-  const money = {
-    bookingId: booking.id,
-    amountMinor: booking.priceMinor,
-    currency: booking.currency,
-  };
-  if (action === 'approve' || action === 'accept_proposal') {
-    const ref = await ctx.payments.capture(booking.id, hold.providerRef ?? '');
-    await insertLedgerEntryOnce(tx, { ...money, kind: 'capture', providerRef: ref });
-    return;
-  }
-  const refunds =
-    ['reject', 'decline_proposal', 'withdraw', 'expire'].includes(action) ||
-    (action === 'cancel' && (by === 'mentor' || !late));
-  if (refunds) {
-    const ref = await ctx.payments.refund(booking.id, hold.providerRef ?? '');
-    await insertLedgerEntryOnce(tx, { ...money, kind: 'refund', providerRef: ref });
-  }
-}
-
-/**
- * A meeting from the video provider. If the provider fails, the decision
- * still stands: a Jitsi room is the fallback and the mentor is told to add
- * their own link (no provider outage blocks a decision).
- */
-async function meetingFor(tx: Tx, ctx: ServiceContext, booking: BookingRow): Promise<string> {
-  try {
-    return await ctx.video.createMeeting(booking.id);
-  } catch (err) {
-    await insertOutbox(tx, 'booking.meeting_link_needed', {
-      bookingId: booking.id,
-      mentorId: booking.mentorId,
-      provider: ctx.video.name,
-      error: String(err).slice(0, 500),
-    });
-    return jitsiVideo.createMeeting(booking.id);
-  }
-}
-
-/**
  * One step in a booking's life inside the caller's transaction, on a row the
  * caller has locked: the core decides; the new state, its event, the outbox
- * row, money and follow-up jobs are written together. The update is
+ * row and follow-up jobs (reminders, expiry, and the provider calls for the
+ * meeting and the money, which the caller runs after committing:
+ * `settleBooking`) are written together. The update is
  * conditional on the status the decision was made on, so racing decisions
  * cannot both win.
  */
@@ -172,13 +126,18 @@ export async function applyBookingDecision(
   const late =
     d.action === 'cancel' &&
     isLateCancellation(booking.startsAt.getTime(), now.getTime(), program?.lateCancelHours ?? 24);
+  // Calls to providers wait until this transaction has committed (booking-follow-ups.ts).
+  const followUps: NewJob[] = [];
   let meetingUrl = booking.meetingUrl;
   if (next.status === 'approved' && !meetingUrl) {
     const session = booking.sessionId
       ? await getSessionForUpdate(tx, booking.orgId, booking.sessionId)
       : null;
-    meetingUrl = session?.meetingUrl ?? (await meetingFor(tx, ctx, booking));
+    meetingUrl = session?.meetingUrl ?? null;
+    if (!meetingUrl) followUps.push(meetingJob(booking.id, now));
   }
+  const movement = moneyAfter(d.action, by.side, late);
+  if (movement && booking.priceMinor > 0) followUps.push(moneyJob(booking.id, movement, now));
   const proposed = d.action === 'propose_time';
   const round = proposed ? booking.round + 1 : booking.round;
   const expires = proposed
@@ -214,7 +173,7 @@ export async function applyBookingDecision(
         at: now,
       },
       outbox: {
-        topic: `booking.${d.action}`,
+        topic: bookingStepTopic(d.action),
         payload: {
           bookingId: booking.id,
           by: by.side,
@@ -226,9 +185,12 @@ export async function applyBookingDecision(
           startsAt: startsAt.toISOString(),
         },
       },
-      jobs: proposed
-        ? bookingJobs({ id: booking.id, status: next.status, expiresAt: expires, round }, now)
-        : [],
+      jobs: [
+        ...(proposed
+          ? bookingJobs({ id: booking.id, status: next.status, expiresAt: expires, round }, now)
+          : []),
+        ...followUps,
+      ],
       // Approved: the mentor has booked a session with the mentee, whose session
       // requests to them are now accepted (seed 001).
       accept:
@@ -248,6 +210,5 @@ export async function applyBookingDecision(
       'conflict',
       `The booking changed meanwhile; it is no longer ${booking.status}`,
     );
-  await moveMoney(tx, ctx, booking, d.action, by.side, late);
   return updated;
 }

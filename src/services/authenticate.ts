@@ -9,7 +9,7 @@ import { hashSecret } from './secrets.ts';
 
 export type Authentication =
   | { via: 'session'; userId: string; sessionId: string; csrfToken: string }
-  | { via: 'api_token'; userId: string; tokenId: string };
+  | { via: 'api_token'; userId: string; tokenId: string; scope: 'full' | 'read' };
 
 // Writing last_seen on every request would turn each read into a write.
 const TOUCH_INTERVAL_MS = 5 * 60_000;
@@ -37,11 +37,11 @@ export async function authenticateApiToken(
   ctx: ServiceContext,
   token: string,
 ): Promise<Authentication | null> {
-  const row = await getLiveApiToken(ctx.db, hashSecret(token));
-  if (!row) return null;
   const now = ctx.now();
+  const row = await getLiveApiToken(ctx.db, hashSecret(token), now);
+  if (!row) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await touchApiToken(ctx.db, row.id, now);
   }
-  return { via: 'api_token', userId: row.userId, tokenId: row.id };
+  return { via: 'api_token', userId: row.userId, tokenId: row.id, scope: row.scope };
 }

@@ -1,11 +1,12 @@
 import { isInsideHours } from '../core/availability.ts';
-import type { Side } from '../core/booking-machine.ts';
+import { decideTransition, hasLapsed, type Side } from '../core/booking-machine.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
 import { getAvailability } from '../db/queries/availability.ts';
 import {
   type BookingListing,
+  type BookingRow,
   getMenteeHistory,
   getParticipantBookingForUpdate,
   listActiveBookingsOfMentors,
@@ -16,13 +17,19 @@ import {
   updateBookingFrom,
 } from '../db/queries/bookings.ts';
 import { listSessions } from '../db/queries/sessions.ts';
-import { applyBookingDecision, type Decision } from './apply-booking-decision.ts';
+import { applyBookingDecision, type Decision, lapseView } from './apply-booking-decision.ts';
+import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { toRules } from './manage-availability.ts';
 import { requireViewer } from './manage-sessions.ts';
 import { slotTaken } from './request-booking.ts';
 
-/** A decision by the booking's mentor or mentee; anyone else gets 404. */
+/**
+ * A decision by the booking's mentor or mentee; anyone else gets 404. A
+ * pending booking whose expiry time has passed is expired here, in the same
+ * transaction that holds its row, whether or not the expiry job has run: the
+ * expiry is committed and the decision refused naming that state.
+ */
 export async function decideBooking(
   ctx: ServiceContext,
   actor: Actor,
@@ -30,18 +37,46 @@ export async function decideBooking(
   id: string,
   d: Decision,
 ) {
+  let outcome: { booking: BookingRow; lapsed: boolean; side: Side };
   try {
-    return await ctx.db.transaction(async (tx) => {
+    outcome = await ctx.db.transaction(async (tx) => {
       const booking = await getParticipantBookingForUpdate(tx, orgId, id, actor.userId);
       if (!booking) throw notFound('Booking');
       const side: Side = booking.mentorId === actor.userId ? 'mentor' : 'mentee';
-      return applyBookingDecision(tx, ctx, booking, { side, userId: actor.userId }, d);
+      if (d.action !== 'expire' && hasLapsed(lapseView(booking), ctx.now().getTime())) {
+        const system = { side: 'system', userId: null } as const;
+        const expired = await applyBookingDecision(tx, ctx, booking, system, { action: 'expire' });
+        return { booking: expired, lapsed: true, side };
+      }
+      const decided = await applyBookingDecision(
+        tx,
+        ctx,
+        booking,
+        { side, userId: actor.userId },
+        d,
+      );
+      return { booking: decided, lapsed: false, side };
     });
   } catch (err) {
     // A proposed time that overlaps someone's other booking.
     if (sqlState(err) === '23P01') throw slotTaken();
     throw err;
   }
+  const settled = await settleBooking(ctx, outcome.booking);
+  if (outcome.lapsed) {
+    // Refused as core refuses any decision on an expired booking (as if the job had run first).
+    const refusal = decideTransition(
+      {
+        status: 'expired',
+        awaiting: null,
+        startsAt: settled.startsAt.getTime(),
+        endsAt: settled.endsAt.getTime(),
+      },
+      { by: outcome.side, action: d.action, now: ctx.now().getTime() },
+    );
+    if (!refusal.ok) throw new AppError('conflict', refusal.message, { reason: refusal.reason });
+  }
+  return settled;
 }
 
 export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
@@ -56,8 +91,9 @@ export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: strin
   return { listing, events: await listBookingEvents(ctx.db, id) };
 }
 
+/** My Sessions tab's bookings: a request I declined as mentor is no longer among them (seed 000). */
 export function listMyBookings(ctx: ServiceContext, actor: Actor) {
-  return listBookings(ctx.db, { userId: actor.userId });
+  return listBookings(ctx.db, { listedFor: actor.userId });
 }
 
 /** After approval the mentor may add or change the meeting link (seed 003). */

@@ -1,5 +1,7 @@
 import { localDateTime } from '../core/local-time.ts';
+import type { OutboxTopic, ReadyMadeNotification } from '../core/topics.ts';
 import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
+import { insertDeliveries } from '../db/queries/deliveries.ts';
 import { notifyLive } from '../db/queries/messaging.ts';
 import {
   claimUndeliveredOutbox,
@@ -10,8 +12,6 @@ import {
 import type { ServiceContext } from './context.ts';
 
 type Side = 'mentor' | 'mentee';
-/** A notification written by the event itself (`payload.notify`): requests, suggestions. */
-export type ReadyMade = { userId: string; title: string; body?: string; link?: string };
 type Message = { to: Side; title: string; body?: string };
 
 /** A booking as of the event: its time then, which later steps may have moved. */
@@ -24,7 +24,7 @@ function when(l: AsOf, side: Side) {
 }
 
 /** What each booking event tells whom (PRODUCT "Booking a session"). */
-function messagesFor(topic: string, l: AsOf, by: Side | 'system' | undefined): Message[] {
+function messagesFor(topic: OutboxTopic, l: AsOf, by: Side | 'system' | undefined): Message[] {
   const mentor = l.mentorName;
   const mentee = l.menteeName;
   const reason = l.booking.reason ? `Reason: ${l.booking.reason}` : undefined;
@@ -153,7 +153,7 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
     const out = rows.flatMap((row) => {
       // Events outside bookings carry their notifications ready-made.
       if (Array.isArray(row.payload.notify)) {
-        return (row.payload.notify as ReadyMade[]).map((n) => ({
+        return (row.payload.notify as ReadyMadeNotification[]).map((n) => ({
           userId: n.userId,
           topic: row.topic,
           title: n.title,
@@ -180,12 +180,21 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
         createdAt: ctx.now(),
       }));
     });
-    await insertNotifications(tx, out);
+    const made = await insertNotifications(tx, out);
+    // With an SMTP server, each new notification is also queued for email, in this same transaction.
+    if (ctx.mailer) {
+      await insertDeliveries(
+        tx,
+        made.map((n) => n.id),
+        'email',
+        ctx.now(),
+      );
+    }
     // Bells update at once: every instance forwards this to the users' open pages.
-    if (out.length > 0) {
+    if (made.length > 0) {
       await notifyLive(tx, {
         type: 'notification',
-        userIds: [...new Set(out.map((n) => n.userId))],
+        userIds: [...new Set(made.map((n) => n.userId))],
       });
     }
     await markOutboxDelivered(

@@ -1,27 +1,68 @@
-import { claimUnemailedNotifications, markEmailed } from '../db/queries/notifications.ts';
+import { nextDeliveryStep, RETRY_POLICY, type SendOutcome } from '../core/delivery.ts';
+import {
+  type ClaimedDelivery,
+  claimDueDeliveries,
+  failAbandonedDeliveries,
+  recordDeliveryOutcome,
+} from '../db/queries/deliveries.ts';
+import type { Email } from '../integrations/email.ts';
 import type { ServiceContext } from './context.ts';
 
 /**
- * Emails notifications that have not gone out yet (seed 004: "You get an
- * immediate email"). Rows are claimed SKIP LOCKED, so instances do not send
- * the same one; a crash between sending and committing sends it again
- * (at least once, never lost). Without a mailer, nothing is claimed.
+ * Longer than a batch can take to send (nodemailer's timeouts bound each
+ * message to well under a minute); when it runs out the sender is presumed dead.
  */
-export async function emailNotifications(ctx: ServiceContext, limit = 50): Promise<number> {
+const LEASE_MS = 5 * 60_000;
+
+function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Email {
+  const n = d.notification;
+  const link =
+    n.link && ctx.publicUrl ? `\n\nOpen Confer: ${new URL(n.link, ctx.publicUrl).href}` : '';
+  return {
+    to: `${n.name} <${n.email}>`,
+    subject: n.title,
+    text: `${n.title}${n.body ? `\n\n${n.body}` : ''}${link}`,
+    messageId: d.messageId,
+  };
+}
+
+/**
+ * Emails due notifications (seed 004: "You get an immediate email"), each on
+ * its own: a batch is claimed with a lease and committed, every message is
+ * sent outside any transaction, and each outcome is recorded in its own small
+ * statement. A refused address fails that delivery only (listed for admins);
+ * a server that answers "later" or cannot be reached makes it retry with
+ * backoff. A crash mid-send leaves the lease to run out, and the message goes
+ * again with the same Message-ID: at least once, never lost. Returns how many
+ * were handled; throws SmtpUnreachableError (after recording) when the server
+ * could not be reached, so callers stop draining and report it.
+ */
+export async function emailNotifications(ctx: ServiceContext, limit = 10): Promise<number> {
   const mailer = ctx.mailer;
   if (!mailer) return 0;
-  return ctx.db.transaction(async (tx) => {
-    const due = await claimUnemailedNotifications(tx, limit);
-    for (const n of due) {
-      const link =
-        n.link && ctx.publicUrl ? `\n\nOpen Confer: ${new URL(n.link, ctx.publicUrl).href}` : '';
-      await mailer.send({
-        to: `${n.name} <${n.email}>`,
-        subject: n.title,
-        text: `${n.title}${n.body ? `\n\n${n.body}` : ''}${link}`,
-      });
-      await markEmailed(tx, n.id, ctx.now());
-    }
-    return due.length;
+  await failAbandonedDeliveries(ctx.db, ctx.now(), RETRY_POLICY.maxAttempts);
+  const claimed = await claimDueDeliveries(ctx.db, {
+    channel: 'email',
+    now: ctx.now(),
+    leaseMs: LEASE_MS,
+    limit,
+    messageDomain: mailer.domain,
   });
+  let down: string | null = null;
+  for (const d of claimed) {
+    // Once the server is down, the rest of the batch waits without each paying a timeout.
+    const outcome: SendOutcome = down
+      ? { ok: false, kind: 'unreachable', reason: down }
+      : await mailer.send(emailOf(ctx, d));
+    if (!outcome.ok && outcome.kind === 'unreachable') down ??= outcome.reason;
+    const step = nextDeliveryStep(d.attempts, outcome, ctx.now(), Math.random());
+    await recordDeliveryOutcome(ctx.db, d.id, d.attempts, step, ctx.now());
+  }
+  // Recorded above; raised so the worker logs it and `confer jobs` exits non-zero.
+  if (down)
+    throw new SmtpUnreachableError(`SMTP server unreachable, mail will be retried: ${down}`);
+  return claimed.length;
 }
+
+/** The mail server could not be reached; the batch's deliveries were put back to retry. */
+export class SmtpUnreachableError extends Error {}

@@ -1,4 +1,5 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { canManageOrg } from '../core/roles.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import {
@@ -91,18 +92,29 @@ export async function endMatchOf(
   });
 }
 
+/**
+ * A program's matches: all of them for an admin; for anyone else only the
+ * matches they are in, and a refusal when they are in none (who is matched
+ * with whom is private to the two people and the admins).
+ */
 export async function listMatches(
   ctx: ServiceContext,
   actor: Actor,
   orgId: string,
   programId: string,
 ) {
-  await requireOrgMember(ctx.db, actor, orgId);
+  const org = await requireOrgMember(ctx.db, actor, orgId);
   if (!(await getProgramInOrg(ctx.db, orgId, programId))) throw notFound('Program');
-  return {
-    matches: await listActiveMatches(ctx.db, programId),
-    mentors: await listMentorCapacities(ctx.db, programId),
-  };
+  const mentors = await listMentorCapacities(ctx.db, programId);
+  if (canManageOrg({ orgId, userId: actor.userId, role: org.role })) {
+    return { matches: await listActiveMatches(ctx.db, programId), mentors };
+  }
+  const mine = await listActiveMatches(ctx.db, programId, actor.userId);
+  if (mine.length === 0) {
+    throw new AppError('forbidden', 'Only admins and the matched people see these matches');
+  }
+  const shown = new Set(mine.map((m) => m.mentorId));
+  return { matches: mine, mentors: mentors.filter((m) => shown.has(m.userId)) };
 }
 
 /** An admin sets how many mentees a mentor takes in a matched program (null: no limit). */

@@ -1,6 +1,11 @@
 import { AppError, notFound } from '../core/errors.ts';
 import { searchWords } from '../core/mentor-search.ts';
-import { type OrgRole, type ProgramRole, wouldRemoveLastAdmin } from '../core/roles.ts';
+import {
+  canSeeEmailOf,
+  type OrgRole,
+  type ProgramRole,
+  wouldRemoveLastAdmin,
+} from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { endMatchesOfMember } from '../db/queries/matches.ts';
@@ -37,15 +42,17 @@ export async function listMembers(
     limit?: number | undefined;
   } = {},
 ) {
-  await requireOrgMember(ctx.db, actor, orgId);
+  const org = await requireOrgMember(ctx.db, actor, orgId);
+  const viewer = { orgId, userId: actor.userId, role: org.role };
   const words = searchWords(opts.q ?? '');
   const members = await listOrgMembers(ctx.db, orgId, {
     tsquery: words.length > 0 ? prefixQuery(words) : null,
     mentorsOnly: opts.mentorsOnly,
     limit: opts.limit,
   });
-  return members.map(({ photoKey, ...m }) => ({
+  return members.map(({ photoKey, email, ...m }) => ({
     ...m,
+    ...(canSeeEmailOf(viewer, m.userId) ? { email } : {}),
     hasPhoto: photoKey !== null,
     photoUrl: photoUrlFor(m.userId, photoKey),
   }));

@@ -10,14 +10,19 @@ import {
   needsMeetingUrl,
   type SessionAction,
   type SessionViewer,
+  sessionWallTimeZone,
 } from '../core/session-rules.ts';
+import type { ReadyMadeNotification } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { listActiveBookingsOfSessionForUpdate } from '../db/queries/bookings.ts';
+import {
+  type BookingRow,
+  insertOutbox,
+  listActiveBookingsOfSessionForUpdate,
+} from '../db/queries/bookings.ts';
 import { getGroupInOrg } from '../db/queries/groups.ts';
-import { insertNotifications } from '../db/queries/notifications.ts';
 import { getMemberContext } from '../db/queries/organisations.ts';
 import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
 import {
@@ -32,6 +37,7 @@ import {
   updateSession,
 } from '../db/queries/sessions.ts';
 import { applyBookingDecision } from './apply-booking-decision.ts';
+import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { acceptRequestsAfter } from './mentorship-requests.ts';
 
@@ -66,6 +72,9 @@ export async function requireViewer(q: Tx | ServiceContext['db'], actor: Actor, 
     userId: actor.userId,
     isOrgAdmin: member.role === 'admin',
     programIds: new Set(member.programs.map((p) => p.programId)),
+    menteeProgramIds: new Set(
+      member.programs.filter((p) => p.role === 'mentee').map((p) => p.programId),
+    ),
     groupIds: new Set(member.groupIds),
     matchedMentors: new Set(member.matches.map((m) => matchKey(m.programId, m.mentorId))),
   };
@@ -217,8 +226,13 @@ export async function createSession(
     if (!(await getProgramInOrg(tx, orgId, input.programId)))
       throw invalidField('body.programId', 'is not a program of this organisation');
     const mentorRole = await getProgramMembership(tx, input.programId, input.mentorId);
-    if (mentorRole?.role !== 'mentor')
+    if (mentorRole?.role !== 'mentor') {
+      // Only an admin picks the mentor; anyone else who is no mentor there is refused.
+      if (!viewer.isOrgAdmin) {
+        throw new AppError('forbidden', "Only the program's mentors and admins create sessions");
+      }
       throw invalidField('body.mentorId', 'is not a mentor in this program');
+    }
     const mentor = (await getUserById(tx, input.mentorId))!;
     if (input.menteeId) await checkMentee(tx, input.programId, input.menteeId);
     await checkGroups(tx, orgId, input.groupIds);
@@ -228,7 +242,11 @@ export async function createSession(
     const startsAt = startInstant(
       input.date,
       input.startTime,
-      input.timeZone ?? mentor.timeZone,
+      input.timeZone ??
+        sessionWallTimeZone(
+          { enrollment: input.enrollment, locationTimeZone: input.locationTimeZone ?? null },
+          mentor.timeZone,
+        ),
       ctx.now(),
     );
     const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
@@ -299,7 +317,16 @@ export async function editSession(
 ) {
   return ctx.db.transaction(async (tx) => {
     const { session, listing, mentor } = await requireManagedSession(tx, actor, orgId, id, 'edit');
-    const zone = changes.timeZone ?? mentor.timeZone;
+    // A date or time sent alone keeps the other as it reads on the session's clock.
+    const zone =
+      changes.timeZone ??
+      sessionWallTimeZone(
+        {
+          enrollment: changes.enrollment ?? session.enrollment,
+          locationTimeZone: changes.locationTimeZone ?? session.locationTimeZone,
+        },
+        mentor.timeZone,
+      );
     const date = changes.date ?? localDateTime(session.startsAt.getTime(), zone).slice(0, 10);
     const time = changes.startTime ?? localDateTime(session.startsAt.getTime(), zone).slice(11);
     const timeChanged = changes.date !== undefined || changes.startTime !== undefined;
@@ -372,7 +399,8 @@ export async function cancelSession(
   id: string,
   reason: string,
 ) {
-  return ctx.db.transaction(async (tx) => {
+  const decided: BookingRow[] = [];
+  const cancelled = await ctx.db.transaction(async (tx) => {
     const { session, listing } = await requireManagedSession(tx, actor, orgId, id, 'cancel');
     const now = ctx.now();
     await updateSession(tx, id, {
@@ -384,30 +412,32 @@ export async function cancelSession(
     // mentor's side: refunds and notifications follow as for any booking.
     for (const booking of await listActiveBookingsOfSessionForUpdate(tx, id)) {
       if (booking.status === 'pending' && booking.awaiting !== 'mentor') continue;
-      await applyBookingDecision(
-        tx,
-        ctx,
-        booking,
-        { side: 'mentor', userId: actor.userId },
-        {
-          action: booking.status === 'approved' ? 'cancel' : 'reject',
-          reason: `Session cancelled: ${reason}`,
-        },
+      decided.push(
+        await applyBookingDecision(
+          tx,
+          ctx,
+          booking,
+          { side: 'mentor', userId: actor.userId },
+          {
+            action: booking.status === 'approved' ? 'cancel' : 'reject',
+            reason: `Session cancelled: ${reason}`,
+          },
+        ),
       );
     }
-    // Mentees added directly hear of it too.
+    // Mentees added directly hear of it too, through the outbox like every event.
     const title = session.title || `Session with ${listing.mentorName}`;
-    await insertNotifications(
-      tx,
-      listing.enrolled.map((e) => ({
-        userId: e.userId,
-        topic: 'session.cancelled',
-        title: `“${title}” was cancelled`,
-        body: reason,
-        link: `/o/${orgId}/sessions`,
-        createdAt: now,
-      })),
-    );
+    await insertOutbox(tx, 'session.cancelled', {
+      sessionId: id,
+      notify: listing.enrolled.map(
+        (e): ReadyMadeNotification => ({
+          userId: e.userId,
+          title: `“${title}” was cancelled`,
+          body: reason,
+          link: `/o/${orgId}/sessions`,
+        }),
+      ),
+    });
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -418,6 +448,9 @@ export async function cancelSession(
     });
     return loadListing(tx, id);
   });
+  // Refunds go to the payment provider now that the cancellation has committed.
+  for (const booking of decided) await settleBooking(ctx, booking);
+  return cancelled;
 }
 
 /** Copies a session to new dates; `carryMentees` for bulk series with a booked mentee (seed 002). */
@@ -435,10 +468,11 @@ async function copySession(
 ) {
   const { session, listing, mentor } = source;
   const duration = session.endsAt.getTime() - session.startsAt.getTime();
+  const zone = sessionWallTimeZone(session, mentor.timeZone);
   const ids: string[] = [];
   for (const [i, s] of starts.entries()) {
     const field = starts.length > 1 ? `body.copies.${i}` : 'body.startTime';
-    const startsAt = startInstant(s.date, s.startTime, mentor.timeZone, ctx.now(), field);
+    const startsAt = startInstant(s.date, s.startTime, zone, ctx.now(), field);
     const endsAt = new Date(startsAt.getTime() + duration);
     const { id: _id, createdAt: _c, updatedAt: _u, cancelReason: _r, ...fields } = session;
     const copy = await writeSession(
@@ -507,7 +541,11 @@ export async function bulkDuplicateSession(
 ) {
   return ctx.db.transaction(async (tx) => {
     const source = await requireManagedSession(tx, actor, orgId, id, 'duplicate');
-    const local = localDateTime(source.session.startsAt.getTime(), source.mentor.timeZone);
+    // Each copy at the original's wall time on the session's own clock.
+    const local = localDateTime(
+      source.session.startsAt.getTime(),
+      sessionWallTimeZone(source.session, source.mentor.timeZone),
+    );
     const dates = bulkDuplicateDates(local.slice(0, 10), plan);
     if (dates === null) throw invalidField('body.count', 'would make more than 200 copies');
     if (dates.length === 0) throw invalidField('body.until', 'leaves no date for a copy');

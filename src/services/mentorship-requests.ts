@@ -9,6 +9,7 @@ import {
   statusSeenBy,
 } from '../core/mentorship-requests.ts';
 import { mayMessage, pairKey, requestProgram, type Standing } from '../core/messaging.ts';
+import { mentorshipRequestTopic } from '../core/topics.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
@@ -122,7 +123,7 @@ export async function sendMentorshipRequest(
       toStatus: 'pending',
       at: now,
     });
-    await insertOutbox(tx, `mentorship.${input.kind}`, {
+    await insertOutbox(tx, mentorshipRequestTopic(input.kind), {
       notify: [
         {
           userId: input.toUserId,

@@ -1,7 +1,9 @@
+import { hasLapsed } from '../core/booking-machine.ts';
 import type { Tx } from '../db/client.ts';
 import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
 import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
-import { applyBookingDecision } from './apply-booking-decision.ts';
+import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
+import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
 
 type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
@@ -9,8 +11,8 @@ type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) =>
 /** Expires a booking still unanswered at its expiry time; anything else means it was decided first. */
 const expireBooking: Handler = async (tx, ctx, payload) => {
   const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
-  if (!booking || booking.status !== 'pending' || !booking.expiresAt) return;
-  if (booking.expiresAt > ctx.now()) return; // a later round moved the expiry
+  // Not lapsed: decided first, or a later round moved the expiry.
+  if (!booking || !hasLapsed(lapseView(booking), ctx.now().getTime())) return;
   await applyBookingDecision(
     tx,
     ctx,
@@ -50,7 +52,8 @@ export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<numb
   let handled = 0;
   while (handled < limit) {
     const claimed = await ctx.db.transaction(async (tx) => {
-      const job = await claimDueJob(tx, ctx.now());
+      // Provider steps run outside transactions, below.
+      const job = await claimDueJob(tx, ctx.now(), followUpKinds);
       if (!job) return false;
       const handler = handlers[job.kind];
       try {
@@ -66,6 +69,12 @@ export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<numb
     });
     if (!claimed) break;
     handled++;
+  }
+  // Last: the provider steps, including those the jobs above just caused.
+  while (handled < limit) {
+    const ran = await runBookingFollowUps(ctx, undefined, limit - handled);
+    if (ran === 0) break;
+    handled += ran;
   }
   return handled;
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { expiresAt, PENDING_PER_MENTOR_LIMIT } from '../core/booking-machine.ts';
 import { AppError, invalidField, notFound } from '../core/errors.ts';
-import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
+import { canBookInProgram, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, sqlState } from '../db/errors.ts';
 import { getAvailability } from '../db/queries/availability.ts';
 import {
+  type BookingRow,
   countActiveBookingsOfSession,
   countPendingBetween,
   getBookingByIdempotencyKey,
@@ -16,6 +17,7 @@ import { getSessionTypeOf, insertLedgerEntryOnce } from '../db/queries/money.ts'
 import { getProgramInOrg, listMentorsInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate, listSessions } from '../db/queries/sessions.ts';
 import { applyBookingDecision, bookingJobs } from './apply-booking-decision.ts';
+import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { type MentorForSlots, offeredSlots } from './list-slots.ts';
 import { requireViewer, visibleTo } from './manage-sessions.ts';
@@ -41,12 +43,24 @@ export type BookingRequest = {
 export const slotTaken = () =>
   new AppError('conflict', 'That time has just been taken; pick another', { reason: 'slot_taken' });
 
-/** A program in which this mentee may book this mentor: à la carte, or matched with them. */
-function bookingProgram(viewer: SessionViewer, mentor: MentorForSlots): string | null {
-  for (const p of mentor.programs) {
-    if (canSeeWeeklySlots({ ...viewer, isOrgAdmin: false }, mentor.userId, [p])) return p.programId;
-  }
-  return null;
+const notAMentee = () =>
+  new AppError('forbidden', 'Only mentees of this program can book here', {
+    reason: 'not_a_mentee',
+  });
+
+/**
+ * The program in which the caller may book this mentor's hours: one where they
+ * see them (à la carte, or matched with the mentor) and are a mentee. Seeing
+ * them without being a mentee there (a fellow mentor) is a refusal, not a 404.
+ */
+function bookingProgram(viewer: SessionViewer, mentor: MentorForSlots): string {
+  const seen = mentor.programs.filter((p) =>
+    canSeeWeeklySlots({ ...viewer, isOrgAdmin: false }, mentor.userId, [p]),
+  );
+  const program = seen.find((p) => canBookInProgram(viewer, p.programId));
+  if (program) return program.programId;
+  if (seen.length > 0) throw notAMentee();
+  throw notFound('Mentor');
 }
 
 async function sessionSeat(
@@ -63,6 +77,7 @@ async function sessionSeat(
   // The listing was read after the lock, so it reflects the locked row.
   const visible = visibleTo(viewer)(listing);
   if (!visible || locked.status !== 'published') throw notFound('Session');
+  if (!canBookInProgram(viewer, locked.programId)) throw notAMentee();
   if (locked.startsAt <= now) throw invalidField('body.sessionId', 'has already started');
   const taken = listing.enrolled.length + (await countActiveBookingsOfSession(tx, sessionId));
   if (taken >= locked.capacity) {
@@ -73,8 +88,10 @@ async function sessionSeat(
 
 /**
  * A mentee books a slot, a seat in a published session, or suggests a time of
- * their own. The booking is pending and holds its time at once. With an
- * idempotency key, a retried request returns the first booking.
+ * their own. The booking is pending and holds its time at once. Retries with
+ * an Idempotency-Key are answered over HTTP (src/http/idempotency.ts); the
+ * key is also kept on the booking, in its own row, so a retry after a crash
+ * between the booking's commit and the stored answer still finds it.
  */
 export async function requestBooking(
   ctx: ServiceContext,
@@ -83,12 +100,24 @@ export async function requestBooking(
   req: BookingRequest,
   idempotencyKey?: string,
 ) {
+  const earlier = idempotencyKey
+    ? await getBookingByIdempotencyKey(ctx.db, actor.userId, idempotencyKey)
+    : null;
+  if (earlier) return earlier;
+  const type = req.sessionTypeId
+    ? await getSessionTypeOf(ctx.db, req.mentorId, req.sessionTypeId)
+    : null;
+  if (req.sessionTypeId && !type)
+    throw invalidField('body.sessionTypeId', 'is not one of this mentor’s session types');
+  const price =
+    type && type.priceMinor > 0 ? { amountMinor: type.priceMinor, currency: type.currency } : null;
+  const id = randomUUID();
+  // Paying holds the amount while the booking is pending (seed 004). The
+  // provider is called before the transaction, so no lock waits for it; if
+  // the booking is then refused, the hold is given back.
+  const holdRef = price ? await ctx.payments.hold(id, price) : null;
   const attempt = () =>
     ctx.db.transaction(async (tx) => {
-      if (idempotencyKey) {
-        const earlier = await getBookingByIdempotencyKey(tx, actor.userId, idempotencyKey);
-        if (earlier) return { booking: earlier, replayed: true };
-      }
       const now = ctx.now();
       const { viewer } = await requireViewer(tx, actor, orgId);
       if (req.mentorId === actor.userId)
@@ -101,11 +130,6 @@ export async function requestBooking(
       let startsAt: Date;
       let endsAt: Date;
       let sessionId: string | null = null;
-      const type = req.sessionTypeId
-        ? await getSessionTypeOf(tx, req.mentorId, req.sessionTypeId)
-        : null;
-      if (req.sessionTypeId && !type)
-        throw invalidField('body.sessionTypeId', 'is not one of this mentor’s session types');
       if (req.sessionId) {
         const session = await sessionSeat(tx, orgId, viewer, req.sessionId, now);
         if (session.mentorId !== req.mentorId)
@@ -113,9 +137,7 @@ export async function requestBooking(
         ({ programId, startsAt, endsAt } = session);
         sessionId = session.id;
       } else {
-        const program = bookingProgram(viewer, mentor);
-        if (!program) throw notFound('Mentor');
-        programId = program;
+        programId = bookingProgram(viewer, mentor);
         if (!req.startsAt) throw invalidField('body.startsAt', 'is required');
         const length = type?.durationMinutes ?? req.lengthMinutes ?? 30;
         startsAt = req.startsAt;
@@ -149,15 +171,10 @@ export async function requestBooking(
           { reason: 'too_many_pending' },
         );
       }
-      const price =
-        type && type.priceMinor > 0
-          ? { amountMinor: type.priceMinor, currency: type.currency }
-          : null;
       // The mentor's programs carry their expiry; a session's program is normally among them.
       const expiryDays =
         mentor.programs.find((p) => p.programId === programId)?.expiryDays ??
         (await getProgramInOrg(tx, orgId, programId))?.expiryDays;
-      const id = randomUUID();
       const expires = new Date(
         expiresAt(now.getTime(), startsAt.getTime(), expiryDays ?? DEFAULT_EXPIRY_DAYS),
       );
@@ -217,14 +234,12 @@ export async function requestBooking(
           ),
         },
       );
-      if (price) {
-        // Paying holds the amount while the booking is pending (seed 004).
-        const ref = await ctx.payments.hold(booking.id, price);
+      if (price && holdRef !== null) {
         await insertLedgerEntryOnce(tx, {
           bookingId: booking.id,
           kind: 'hold',
           ...price,
-          providerRef: ref,
+          providerRef: holdRef,
         });
       }
       // Auto-approval never approves over a conflict: an offered slot or a free
@@ -237,17 +252,26 @@ export async function requestBooking(
           { side: 'mentor', userId: null },
           { action: 'approve' },
         );
-        return { booking: approved, replayed: false };
+        return approved;
       }
-      return { booking, replayed: false };
+      return booking;
     });
 
+  let booking: BookingRow;
   try {
-    return await attempt();
+    booking = await attempt();
   } catch (err) {
+    // Refused: the hold is given back (best effort; the provider is idempotent by booking).
+    if (holdRef !== null) await ctx.payments.refund(id, holdRef).catch(() => undefined);
     if (sqlState(err) === '23P01') throw slotTaken();
-    // The same key sent twice at once: the unique index lets one in; answer the other with it.
-    if (idempotencyKey && isUniqueViolation(err, 'bookings_idempotency_key')) return attempt();
+    // The same key twice at once past a lost claim: the unique index let one in.
+    const first =
+      idempotencyKey && isUniqueViolation(err, 'bookings_idempotency_key')
+        ? await getBookingByIdempotencyKey(ctx.db, actor.userId, idempotencyKey)
+        : null;
+    if (first) return first;
     throw err;
   }
+  // An auto-approval's meeting and capture, now that it has committed.
+  return settleBooking(ctx, booking);
 }

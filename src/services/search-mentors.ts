@@ -23,7 +23,8 @@ export type MentorDirectoryQuery = {
 };
 
 /**
- * The mentor directory: the organisation's mentors matching the search, each
+ * The mentor directory: the organisation's mentors this viewer may book (an
+ * admin: all) matching the search, each
  * with the next slot this viewer could book and their reputation, most
  * relevant first, then the better responders (core `compareMentors`).
  *
@@ -44,6 +45,7 @@ export async function searchMentors(
   const candidates = await searchMentorsInOrg(ctx.db, orgId, {
     words: searchWords(query.q ?? ''),
     limit: query.freeThisWeek ? query.limit * FREE_THIS_WEEK_OVERFETCH : query.limit,
+    viewer,
   });
   const withSlots = await withNextFreeSlots(ctx.db, viewer, candidates, now);
   const weekEnd = now.getTime() + WEEK_MS;

@@ -430,7 +430,7 @@ async function seedBookings(ctx: ServiceContext, orgId: string, idOf: (name: str
   const forZanele = await firstSlot('zanele', 'maya', 30, 3);
   const later = await firstSlot('zanele', 'maya', 30, 6);
   if (forZanele && later) {
-    const { booking } = await requestBooking(ctx, { userId: idOf('zanele') }, orgId, {
+    const booking = await requestBooking(ctx, { userId: idOf('zanele') }, orgId, {
       mentorId: maya.userId,
       startsAt: new Date(forZanele.startMs),
       lengthMinutes: 30,

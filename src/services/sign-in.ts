@@ -1,3 +1,4 @@
+import type { RateLimit } from '../config.ts';
 import { AppError } from '../core/errors.ts';
 import {
   getUserByEmail,
@@ -7,22 +8,58 @@ import {
 } from '../db/queries/accounts.ts';
 import type { ServiceContext } from './context.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hashing.ts';
+import {
+  countRateLimitHit,
+  type RateRule,
+  rateLimitedError,
+  requireUnderRateLimit,
+} from './rate-limits.ts';
 import { hashSecret, newSecret } from './secrets.ts';
 
 export type NewAuthSession = { token: string; csrfToken: string; expiresAt: Date; user: UserRow };
 
-/** Checks the password and opens a server-side session; the token goes in a cookie. */
+export type SignInLimits = { account: RateLimit; address: RateLimit };
+
+/**
+ * Checks the password and opens a server-side session; the token goes in a cookie.
+ *
+ * Failures, not attempts, are counted: per account and address, and per
+ * address over all accounts. An address over its cap is refused before any
+ * password is checked; that cap is what bounds guessing. Over the account
+ * limit a wrong password gets 429, but the right one still signs in while
+ * the address is under its cap, so someone else's guesses from a shared
+ * address do not lock the owner out.
+ */
 export async function signIn(
   ctx: ServiceContext,
-  input: { email: string; password: string; userAgent: string },
+  input: { email: string; password: string; userAgent: string; address: string },
+  limits: SignInLimits,
 ): Promise<NewAuthSession> {
+  const addressRule: RateRule = {
+    ...limits.address,
+    name: 'sign-in-address',
+    what: 'failed sign-ins from this address',
+  };
+  const accountRule: RateRule = {
+    ...limits.account,
+    name: 'sign-in-account',
+    what: 'failed sign-ins for this account',
+  };
+  await requireUnderRateLimit(ctx, addressRule, input.address);
   const user = await getUserByEmail(ctx.db, input.email);
-  if (!user) {
-    await burnPasswordCheck(input.password);
-    throw wrongCredentials();
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) throw wrongCredentials();
-  return openAuthSession(ctx, user, input.userAgent);
+  const valid = user
+    ? await verifyPassword(user.passwordHash, input.password)
+    : await burnPasswordCheck(input.password).then(() => false);
+  if (user && valid) return openAuthSession(ctx, user, input.userAgent);
+  const accountFailures = await countRateLimitHit(
+    ctx,
+    accountRule,
+    `${input.address}|${input.email.toLowerCase()}`,
+  );
+  const addressFailures = await countRateLimitHit(ctx, addressRule, input.address);
+  if (addressFailures > addressRule.max) throw rateLimitedError(ctx, addressRule);
+  if (accountFailures > accountRule.max) throw rateLimitedError(ctx, accountRule);
+  throw wrongCredentials();
 }
 
 export async function openAuthSession(

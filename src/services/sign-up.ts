@@ -26,7 +26,7 @@ export async function signUp(ctx: ServiceContext, input: SignUpInput): Promise<U
       reason: 'email_taken',
     });
   if (await getUserByEmail(ctx.db, input.email)) throw emailTaken();
-  const weakness = checkPasswordStrength(input.password, input.email);
+  const weakness = checkPasswordStrength(input.password, input.email, [input.name]);
   if (weakness) throw invalidField('body.password', weakness);
   const passwordHash = await hashPassword(input.password);
   return ctx.db

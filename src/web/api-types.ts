@@ -39,7 +39,16 @@ export type ProfileChanges = Partial<
   >
 >;
 
-export type ApiToken = { id: string; name: string; createdAt: string; lastUsedAt: string | null };
+export type ApiTokenScope = 'full' | 'read';
+export type ApiToken = {
+  id: string;
+  name: string;
+  /** `read`: GET requests only */
+  scope: ApiTokenScope;
+  createdAt: string;
+  lastUsedAt: string | null;
+  expiresAt: string | null;
+};
 export type NewApiToken = ApiToken & { token: string };
 
 export type AuthSession = {
@@ -58,7 +67,8 @@ export type ProgramMembership = { programId: string; role: ProgramRole };
 export type Member = {
   userId: string;
   name: string;
-  email: string;
+  /** sent only to admins, and on your own entry */
+  email?: string;
   timeZone: string;
   location: string;
   hasPhoto: boolean;
@@ -206,6 +216,8 @@ export type Session = {
   durationMinutes: number;
   location: string;
   locationTimeZone: string | null;
+  /** The zone whose clock the date and start time are on: the location's in person, else the mentor's. */
+  wallTimeZone: string;
   enrollment: Enrollment;
   meetingUrl: string | null;
   capacity: number;
@@ -268,9 +280,9 @@ export type Slot = {
   kind: 'weekly' | 'session';
   sessionId?: string;
   seatsLeft?: number;
-  /** "YYYY-MM-DDTHH:MM" in the viewer's zone. */
+  /** "YYYY-MM-DDTHH:MM±HH:MM" in the viewer's zone, with the UTC offset in force. */
   viewerLocal: string;
-  /** "YYYY-MM-DDTHH:MM" in the mentor's zone. */
+  /** "YYYY-MM-DDTHH:MM±HH:MM" in the mentor's zone, with the UTC offset in force. */
   mentorLocal: string;
   session?: {
     title: string;

@@ -15,8 +15,9 @@ export type LiveEventData = {
 };
 
 /**
- * Told the event's data, or null when the stream has just (re)connected:
- * events may have been missed meanwhile, so refetch whatever is shown.
+ * Told the event's data, or null when the stream has just (re)connected or
+ * the server says `resync`: events may have been missed meanwhile, so
+ * refetch whatever is shown.
  */
 export type LiveEventHandler = (data: LiveEventData | null) => void;
 
@@ -59,6 +60,10 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       // Sent on every (re)connection: whatever happened while away was not heard.
       stream.addEventListener('ready', () => {
         retryMs = RETRY_FIRST_MS;
+        for (const type of eventTypes) each(type, null);
+      });
+      // The server lost its own feed of events for a while (a database outage).
+      stream.addEventListener('resync', () => {
         for (const type of eventTypes) each(type, null);
       });
       for (const type of eventTypes) {

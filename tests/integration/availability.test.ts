@@ -64,13 +64,13 @@ describe('weekly availability', () => {
     expect(saved.json().weekly).toEqual([{ weekday: 2, start: '17:00', end: '19:00' }]);
 
     const winter = (await slotsFor(inGroup, '2027-03-02T00:00:00Z', '2027-03-03T00:00:00Z')).json();
-    expect(winter.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11))).toEqual([
+    expect(winter.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16))).toEqual([
       '12:00',
       '12:30',
       '13:00',
       '13:30',
     ]);
-    expect(winter.slots.map((s: { mentorLocal: string }) => s.mentorLocal.slice(11))).toEqual([
+    expect(winter.slots.map((s: { mentorLocal: string }) => s.mentorLocal.slice(11, 16))).toEqual([
       '17:00',
       '17:30',
       '18:00',
@@ -81,10 +81,10 @@ describe('weekly availability', () => {
     const between = (
       await slotsFor(inGroup, '2027-03-16T00:00:00Z', '2027-03-17T00:00:00Z')
     ).json();
-    expect(between.slots[0].viewerLocal).toBe('2027-03-16T13:00');
+    expect(between.slots[0].viewerLocal).toBe('2027-03-16T13:00-04:00');
     expect(between.slots[0].start).toBe('2027-03-16T17:00:00.000Z');
     const summer = (await slotsFor(inGroup, '2027-03-30T00:00:00Z', '2027-03-31T00:00:00Z')).json();
-    expect(summer.slots[0].viewerLocal).toBe('2027-03-30T12:00');
+    expect(summer.slots[0].viewerLocal).toBe('2027-03-30T12:00-04:00');
   });
 
   it('applies a date override and a day off', async () => {
@@ -102,10 +102,9 @@ describe('weekly availability', () => {
     const wednesday = (
       await slotsFor(inGroup, '2027-03-10T00:00:00Z', '2027-03-11T00:00:00Z', 'Europe/London')
     ).json();
-    expect(wednesday.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11))).toEqual([
-      '09:00',
-      '09:30',
-    ]);
+    expect(
+      wednesday.slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16)),
+    ).toEqual(['09:00', '09:30']);
     expect(
       (await as(app, mentor).delete('/api/me/availability/overrides/2027-03-09')).statusCode,
     ).toBe(204);
@@ -256,7 +255,7 @@ describe('published sessions', () => {
     const slots = (
       await slotsFor(inGroup, '2027-04-13T00:00:00Z', '2027-04-14T00:00:00Z', 'Europe/London')
     ).json().slots;
-    expect(slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11))).toEqual([
+    expect(slots.map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16))).toEqual([
       '18:00',
       '18:30',
     ]);
@@ -346,13 +345,60 @@ describe('published sessions', () => {
     expect(all).toHaveLength(3);
   });
 
+  it('keeps an in-person London session at 14:00 London when a New York mentor duplicates, bulk-duplicates or moves it (#9 item 21)', async () => {
+    await as(app, mentor).patch('/api/me/profile', { timeZone: 'America/New_York' });
+    try {
+      // 23 March: London still on GMT, New York already on EDT; London changes on the 28th.
+      const created = await as(app, mentor).post(
+        `/api/orgs/${orgId}/sessions`,
+        sessionBody({ date: '2027-03-23', startTime: '14:00', timeZone: 'Europe/London' }),
+      );
+      expect(created.statusCode, created.body).toBe(201);
+      const first = created.json();
+      expect(first.startsAt).toBe('2027-03-23T14:00:00.000Z');
+      expect(first.wallTimeZone).toBe('Europe/London');
+      const series = await as(app, mentor).post(
+        `/api/orgs/${orgId}/sessions/${first.id}/bulk-duplicate`,
+        { interval: 1, unit: 'weeks', count: 2 },
+      );
+      expect(series.statusCode, series.body).toBe(201);
+      // 14:00 BST each week.
+      expect(series.json().sessions.map((c: { startsAt: string }) => c.startsAt)).toEqual([
+        '2027-03-30T13:00:00.000Z',
+        '2027-04-06T13:00:00.000Z',
+      ]);
+      // A single copy's date and start time are read on the location's clock.
+      const single = await as(app, mentor).post(
+        `/api/orgs/${orgId}/sessions/${first.id}/duplicate`,
+        { date: '2027-04-20', startTime: '14:00', publish: true },
+      );
+      expect(single.statusCode, single.body).toBe(201);
+      expect(single.json().startsAt).toBe('2027-04-20T13:00:00.000Z');
+      // Moved to another date, it keeps its 14:00 London.
+      const moved = await as(app, mentor).patch(`/api/orgs/${orgId}/sessions/${first.id}`, {
+        date: '2027-04-27',
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      expect(moved.json().startsAt).toBe('2027-04-27T13:00:00.000Z');
+    } finally {
+      await as(app, mentor).patch('/api/me/profile', { timeZone: 'Europe/London' });
+    }
+  });
+
   it('keeps a weekly series at 10:00 New York across the change to summer time', async () => {
     await as(app, mentor).patch('/api/me/profile', { timeZone: 'America/New_York' });
     try {
       const first = (
         await as(app, mentor).post(
           `/api/orgs/${orgId}/sessions`,
-          sessionBody({ date: '2027-03-09', startTime: '10:00', timeZone: 'America/New_York' }),
+          sessionBody({
+            date: '2027-03-09',
+            startTime: '10:00',
+            timeZone: 'America/New_York',
+            // Online: the mentor's clock defines its wall time.
+            enrollment: 'online',
+            meetingUrl: 'https://meet.example/weekly',
+          }),
         )
       ).json();
       const copies = (

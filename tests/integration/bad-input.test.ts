@@ -4,6 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { contextFromConfig } from '../../src/services/context.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
 import { countRows as countTableRows } from '../support/table-counts.ts';
 import { createTestApp, openTestDatabase } from '../support/test-app.ts';
@@ -205,7 +206,8 @@ describe('item 12: errors from plugins get our code for their status', () => {
     writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>Confer</title>');
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dir, LOG_LEVEL: 'silent' });
     const db = await openTestDatabase();
-    const web = await buildApp({ config, database: db, logger: false, webRoot: dir });
+    const ctx = contextFromConfig(db.db, config);
+    const web = await buildApp({ config, database: db, ctx, logger: false, webRoot: dir });
     afterAll(async () => {
       await web.close();
       await db.close();

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ledgerEntries, notifications, outbox } from '../../src/db/schema.ts';
+import { ledgerEntries, outbox } from '../../src/db/schema.ts';
 import { smtpMailer } from '../../src/integrations/email.ts';
 import { createServiceContext } from '../../src/services/context.ts';
 import { decideBooking } from '../../src/services/decide-booking.ts';
@@ -453,6 +453,34 @@ describe('notifications', () => {
   });
 });
 
+/** The server-sent event stream a signed-in page holds open (the bell, new messages). */
+async function openEventStream(who: Session) {
+  const base = await app.listen({ host: '127.0.0.1', port: 0 });
+  const controller = new AbortController();
+  const stream = await fetch(`${base}/api/me/events`, {
+    headers: { cookie: who.cookie },
+    signal: controller.signal,
+  });
+  const reader = stream.body!.getReader();
+  const decoder = new TextDecoder();
+  let seen = '';
+  const readUntil = async (needle: string) => {
+    const deadline = Date.now() + 10_000;
+    while (!seen.includes(needle)) {
+      if (Date.now() > deadline) throw new Error(`no "${needle}" in: ${seen}`);
+      const next = await Promise.race([
+        reader.read(),
+        new Promise<null>((resolve) => setTimeout(() => resolve(null), deadline - Date.now())),
+      ]);
+      if (next === null) continue;
+      if (next.done) throw new Error(`stream ended: ${seen}`);
+      seen += decoder.decode(next.value);
+    }
+  };
+  await readUntil('event: ready');
+  return { readUntil, close: () => controller.abort() };
+}
+
 describe('cancelling a published session', () => {
   it('cancels or rejects the seats booked in it and tells the mentees added directly', async () => {
     const [direct, first, second] = await Promise.all(
@@ -483,11 +511,17 @@ describe('cancelling a published session', () => {
     await act(mentor, approved.id, 'approve');
     const pending = (await seat(second!)).json();
 
+    // The directly added mentee has Confer open: their bell listens for news.
+    const bell = await openEventStream(direct!);
     const cancelled = await as(app, mentor).post(
       `/api/orgs/${orgId}/sessions/${session.id}/cancel`,
       { reason: 'Venue closed' },
     );
     expect(cancelled.json().status).toBe('cancelled');
+    // Like every event, it reaches people through the outbox and the worker, live.
+    while ((await deliverNotifications(jobsCtx)) > 0);
+    await bell.readUntil('event: notification');
+    bell.close();
     const statusOf = async (who: Session, id: string) =>
       (await as(app, who).get(`/api/orgs/${orgId}/bookings/${id}`)).json();
     expect(await statusOf(first!, approved.id)).toMatchObject({
@@ -532,7 +566,6 @@ describe('email', () => {
     try {
       // What earlier tests left is not this test's mail.
       await database.db.update(outbox).set({ deliveredAt: clock.now() });
-      await database.db.update(notifications).set({ emailedAt: clock.now() });
       await book(mentee, '2027-03-25T14:00:00Z', {
         sessionTypeId: undefined,
         lengthMinutes: 60,

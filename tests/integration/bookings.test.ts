@@ -67,7 +67,7 @@ const weeklySlotStarts = async (viewer: Session, day: string) =>
   )
     .json()
     .slots.filter((s: { kind: string }) => s.kind === 'weekly')
-    .map((s: { viewerLocal: string }) => s.viewerLocal.slice(11));
+    .map((s: { viewerLocal: string }) => s.viewerLocal.slice(11, 16));
 
 describe('requesting a booking', () => {
   it('makes a pending booking that holds its time, and the mentor approves it', async () => {
@@ -122,15 +122,16 @@ describe('requesting a booking', () => {
     ).toBe(true);
   }, 120_000);
 
-  it('returns the first booking when a request is retried with the same Idempotency-Key', async () => {
+  it('answers a retry with the same Idempotency-Key exactly as the first time', async () => {
     const key = { 'idempotency-key': 'retry-test-0001' };
     const first = await book(mentee, '2027-03-23T09:00:00Z', {}, key);
     const retries = await Promise.all(
       [1, 2, 3].map(() => book(mentee, '2027-03-23T09:00:00Z', {}, key)),
     );
     expect(first.statusCode).toBe(201);
-    expect(retries.map((r) => r.statusCode)).toEqual([200, 200, 200]);
-    expect(new Set(retries.map((r) => r.json().id))).toEqual(new Set([first.json().id]));
+    expect(retries.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(retries.map((r) => r.body)).toEqual([first.body, first.body, first.body]);
+    expect(retries.map((r) => r.headers['idempotent-replayed'])).toEqual(['true', 'true', 'true']);
   });
 
   it('allows at most 3 pending bookings with one mentor', async () => {
@@ -181,6 +182,29 @@ describe('answering a booking', () => {
     expect(seen.reason).toBe('Outside my expertise');
     // The time is free again.
     expect(await weeklySlotStarts(mentee, '2027-05-04')).toContain('09:00');
+  });
+
+  it('drops a request the mentor declined from their Sessions tab; the mentee still sees it (seed 000)', async () => {
+    const b = (await book(mentee, '2027-05-11T10:00:00Z')).json();
+    const listed = async (who: Session) =>
+      ((await as(app, who).get('/api/me/bookings')).json().bookings as { id: string }[]).map(
+        (x) => x.id,
+      );
+    expect(await listed(mentor)).toContain(b.id);
+    const rejected = await as(app, mentor).post(`/api/orgs/${orgId}/bookings/${b.id}/reject`, {
+      reason: 'Travelling that week',
+    });
+    expect(rejected.statusCode, rejected.body).toBe(200);
+    expect(await listed(mentor)).not.toContain(b.id);
+    const mine = (await as(app, mentee).get('/api/me/bookings')).json().bookings as {
+      id: string;
+      status: string;
+      reason: string;
+    }[];
+    expect(mine.find((x) => x.id === b.id)).toMatchObject({
+      status: 'rejected',
+      reason: 'Travelling that week',
+    });
   });
 
   it('passes counter-proposals back and forth until the mentee accepts', async () => {

@@ -279,10 +279,27 @@ describe('who sees whom', () => {
     const [forPaired] = await search('?q=origami', paired);
     expect(forPaired?.nextSlot?.start).toBe('2027-03-02T09:00:00.000Z');
     expect(names(await search('?q=origami&freeThisWeek=true', paired))).toEqual(['Mona Matched']);
-    // As before search: listed, but with no weekly hours to offer an unmatched mentee.
-    const [forUnpaired] = await search('?q=origami', unpaired);
-    expect(forUnpaired).toMatchObject({ name: 'Mona Matched', nextSlot: null });
+    // A matched program's mentors are listed only to their matches (PRODUCT.md).
+    expect(await search('?q=origami', unpaired)).toEqual([]);
     expect(await search('?q=origami&freeThisWeek=true', unpaired)).toEqual([]);
+  });
+
+  it('lists only mentors of programs the viewer is in: an à-la-carte mentee never sees a matched program’s mentor (#9 item 20)', async () => {
+    clock.set(MONDAY);
+    const circle = (
+      await as(app, admin).post(`/api/orgs/${orgId}/programs`, { name: 'Inner', mode: 'matched' })
+    ).json().id;
+    await addMentor('Priya Elsewhere', circle, { skills: ['calligraphy'] });
+    // Mo is only in the à-la-carte program "Open".
+    expect(await search('?q=calligraphy')).toEqual([]);
+    const everyone = names(await search(''));
+    expect(everyone).not.toContain('Priya Elsewhere');
+    expect(everyone).toContain('Zed Quick');
+    // Whoever is listed can be booked: their slots are there to see.
+    const [zed] = await search('?q=zed');
+    expect(zed?.nextSlot).not.toBeNull();
+    // The admin, who manages every program, sees her.
+    expect(names(await search('?q=calligraphy', admin))).toEqual(['Priya Elsewhere']);
   });
 });
 
@@ -317,7 +334,11 @@ describe('at 100,000 members', () => {
     await database.db.execute(sql`analyze users`);
     await database.db.execute(sql`analyze program_members`);
 
-    const query = mentorSearchSql(bigOrg, { words: searchWords('zither'), limit: 50 });
+    const query = mentorSearchSql(bigOrg, {
+      words: searchWords('zither'),
+      limit: 50,
+      viewer: { userId: bigAdmin.userId, isOrgAdmin: true },
+    });
     const result = await database.db.execute(sql`explain (format json) ${query}`);
     const [row] = (result as unknown as { rows: Record<string, unknown>[] }).rows;
     const raw = row!['QUERY PLAN'];

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
+import { contextFromConfig } from '../../src/services/context.ts';
 import { addMember, as, createOrgWithAdmin, type Session } from '../factories.ts';
 import { createTestApp } from '../support/test-app.ts';
 
@@ -301,10 +302,11 @@ describe('message requests and connections (seed 003)', () => {
 
 describe('live messages', () => {
   it('reach an open event stream held by another server instance on the same database', async () => {
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const other = await buildApp({
-      config: loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent' }),
+      config,
       database,
-      now: clock.now,
+      ctx: contextFromConfig(database.db, config, { now: clock.now }),
       logger: false,
       webRoot: null,
     });

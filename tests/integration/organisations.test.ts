@@ -209,7 +209,8 @@ describe('invitations', () => {
     });
     expect(created.statusCode).toBe(201);
     const { url, invitation } = created.json();
-    expect(url).toMatch(/^http:\/\/localhost(:\d+)?\/invite\/inv_/);
+    // Built from the listen address (no PUBLIC_URL here), not from the Host header.
+    expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/invite\/inv_/);
     const token = url.split('/invite/')[1];
 
     const preview = await app.inject({ method: 'GET', url: `/api/invitations/${token}` });

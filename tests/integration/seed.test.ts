@@ -75,6 +75,11 @@ describe('demo seed', () => {
     });
     const aikoBookings = (await as(app, aiko).get('/api/me/bookings')).json().bookings;
     expect(aikoBookings.map((b: { status: string }) => b.status)).toEqual(['approved']);
+    // Aiko is only in Open Mentoring: Priya, matched-only in the Leadership Circle, is not hers to book.
+    const aikoDirectory = (await as(app, aiko).get(`/api/orgs/${summary.orgId}/mentors`)).json();
+    const listed = aikoDirectory.mentors.map((m: { name: string }) => m.name);
+    expect(listed).not.toContain('Priya Raman');
+    expect(listed).toContain('Maya Okafor');
 
     // Requests and conversations: Diego has a session request and a message
     // request to answer, and is connected with Aiko, who dismissed his offer.

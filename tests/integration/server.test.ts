@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,7 +6,8 @@ import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
-import { DataDirLockedError, openPglite } from '../../src/db/client.ts';
+import { openPglite } from '../../src/db/client.ts';
+import { DataDirLockedError } from '../../src/db/data-dir-lock.ts';
 import { startServer } from '../../src/server.ts';
 import { withDatabase } from '../support/global-database.ts';
 
@@ -65,7 +67,46 @@ describe('the embedded server', () => {
     } finally {
       await again.stop();
     }
+    // A fresh embedded database, seeded, then reopened: ~28 s on a quiet machine.
+  }, 90_000);
+});
+
+/** Another process holding `dir` open, the way a running server does; resolves once it has it. */
+async function holdInAnotherProcess(dir: string) {
+  const script = `const { openPglite } = await import('./src/db/client.ts');
+    await openPglite(process.argv[1]); console.log('open'); setInterval(() => {}, 60_000);`;
+  const child = spawn('node', ['--import', 'tsx', '--input-type=module', '-e', script, dir], {
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => chunk.toString().includes('open') && resolve());
+    void exited.then(() => reject(new Error('the holder exited')));
+  });
+  return {
+    crash: () => {
+      child.kill('SIGKILL');
+      return exited;
+    },
+  };
+}
+
+describe('the DATA_DIR lock', () => {
+  // Two processes each opening PGlite: more than the default 30 s on a busy machine.
+  it("refuses a live owner and takes a killed owner's lock over at once", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'confer-lock-'));
+    try {
+      const holder = await holdInAnotherProcess(dir);
+      await expect(openPglite(dir)).rejects.toThrow(/in use by another Confer process/);
+      await holder.crash();
+      // Straight after kill -9: no waiting for the lock file to go stale.
+      const database = await openPglite(dir);
+      await database.ping();
+      await database.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 90_000);
 });
 
 describe.runIf(inject('databaseDriver') === 'postgres')('the server on PostgreSQL', () => {

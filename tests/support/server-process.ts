@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { withDatabase } from './global-database.ts';
+import { generousRateLimits } from './rate-limits.ts';
 
 export type ServerProcess = {
   url: string;
@@ -35,6 +36,7 @@ export async function startServerProcess(
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
       JOBS_POLL_SECONDS: '1',
+      ...generousRateLimits,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -3,29 +3,56 @@ import { SMTPServer } from 'smtp-server';
 
 export type ReceivedMail = { to: string[]; raw: string };
 
-/** A real SMTP server in this process, keeping what it receives. */
-export async function startSmtpServer() {
+/** An SMTP answer code, given to the client as the reply to a command. */
+function refusal(code: number, text: string) {
+  return Object.assign(new Error(text), { responseCode: code });
+}
+
+/**
+ * A real SMTP server in this process, keeping what it receives. Tests steer
+ * its answers: `refuse` maps a recipient address to a code its RCPT TO gets
+ * (550: no such user, 450: try later); `dataAnswer`, when set, is the code
+ * the end of every message gets instead of 250 — the message is kept in
+ * `rejected` so a test can read what was tried.
+ */
+export async function startSmtpServer(port = 0) {
   const received: ReceivedMail[] = [];
+  const rejected: ReceivedMail[] = [];
+  const control = { refuse: new Map<string, number>(), dataAnswer: null as number | null };
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      const code = control.refuse.get(address.address.toLowerCase());
+      if (code) return callback(refusal(code, `${code} refused: ${address.address}`));
+      callback();
+    },
     onData(stream, session, callback) {
       let raw = '';
       stream.on('data', (chunk: Buffer) => {
         raw += chunk.toString();
       });
       stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        const mail = { to: session.envelope.rcptTo.map((r) => r.address), raw };
+        const code = control.dataAnswer;
+        if (code) {
+          rejected.push(mail);
+          return callback(refusal(code, `${code} not now`));
+        }
+        received.push(mail);
         callback();
       });
     },
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const address = server.server.address() as AddressInfo;
   return {
-    url: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
+    url: `smtp://127.0.0.1:${address.port}?ignoreTLS=true`,
+    port: address.port,
     received,
+    rejected,
+    control,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }

@@ -7,7 +7,9 @@ import { afterAll, inject } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
 import { type Database, openMemoryPglite, openPostgres } from '../../src/db/client.ts';
 import { type App, buildApp } from '../../src/http/app.ts';
+import { contextFromConfig, type ServiceContext } from '../../src/services/context.ts';
 import { withDatabase } from './global-database.ts';
+import { generousRateLimits } from './rate-limits.ts';
 
 /** A clock tests can move: `clock.advance(days(8))`. */
 export type TestClock = { now: () => Date; set(at: Date): void; advance(ms: number): void };
@@ -56,15 +58,27 @@ export type TestApp = {
  * The real app on a real database (PGlite, or PostgreSQL under test:pg),
  * closed after the file's tests.
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  /** The outside world; tests pass slow or failing providers. */
+  providers: Partial<Pick<ServiceContext, 'video' | 'payments'>> = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-app-'));
-  const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: dataDir, LOG_LEVEL: 'silent', ...env });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'silent',
+    ...generousRateLimits,
+    ...env,
+  });
   const database = await openTestDatabase();
   const clock = createClock();
-  const app = await buildApp({ config, database, now: clock.now, logger: false, webRoot: null });
+  const ctx = contextFromConfig(database.db, config, { now: clock.now, ...providers });
+  const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
   await app.ready();
   afterAll(async () => {
     await app.close();
+    ctx.mailer?.close();
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   });

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
 import { apiTokens, authSessions, calendarFeeds, users } from '../schema.ts';
 
@@ -124,24 +124,39 @@ export async function revokeOtherAuthSessions(
     );
 }
 
+const tokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  scope: apiTokens.scope,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  expiresAt: apiTokens.expiresAt,
+};
+
+/** Neither revoked nor past its expiry at `now`. */
+const liveToken = (now: Date) =>
+  and(isNull(apiTokens.revokedAt), or(isNull(apiTokens.expiresAt), gt(apiTokens.expiresAt, now)));
+
 export async function insertApiToken(
   q: Queryable,
-  values: { userId: string; name: string; tokenHash: string },
+  values: {
+    userId: string;
+    name: string;
+    tokenHash: string;
+    scope: 'full' | 'read';
+    createdAt: Date;
+    expiresAt: Date | null;
+  },
 ) {
-  const [row] = await q.insert(apiTokens).values(values).returning({
-    id: apiTokens.id,
-    name: apiTokens.name,
-    createdAt: apiTokens.createdAt,
-    lastUsedAt: apiTokens.lastUsedAt,
-  });
+  const [row] = await q.insert(apiTokens).values(values).returning(tokenColumns);
   return row!;
 }
 
-export async function getLiveApiToken(q: Queryable, tokenHash: string) {
+export async function getLiveApiToken(q: Queryable, tokenHash: string, now: Date) {
   const [row] = await q
     .select()
     .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt)));
+    .where(and(eq(apiTokens.tokenHash, tokenHash), liveToken(now)));
   return row ?? null;
 }
 
@@ -149,17 +164,22 @@ export async function touchApiToken(q: Queryable, id: string, now: Date): Promis
   await q.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, id));
 }
 
-export async function listLiveApiTokens(q: Queryable, userId: string) {
+export async function listLiveApiTokens(q: Queryable, userId: string, now: Date) {
   return q
-    .select({
-      id: apiTokens.id,
-      name: apiTokens.name,
-      createdAt: apiTokens.createdAt,
-      lastUsedAt: apiTokens.lastUsedAt,
-    })
+    .select(tokenColumns)
     .from(apiTokens)
-    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .where(and(eq(apiTokens.userId, userId), liveToken(now)))
     .orderBy(desc(apiTokens.createdAt));
+}
+
+/** Revokes every live token of the user (a password change); returns how many. */
+export async function revokeAllApiTokens(q: Queryable, userId: string, now: Date) {
+  const rows = await q
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return rows.length;
 }
 
 export async function revokeApiToken(

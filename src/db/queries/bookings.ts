@@ -1,6 +1,19 @@
-import { and, asc, eq, gt, inArray, lt, or, sql, type WithSubquery } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  eq,
+  gt,
+  inArray,
+  lt,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+  type WithSubquery,
+} from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { activeStatuses } from '../../core/booking-machine.ts';
+import { activeStatuses, unlistedStatuses } from '../../core/booking-machine.ts';
+import type { OutboxTopic } from '../../core/topics.ts';
 import type { Queryable, Tx } from '../client.ts';
 import {
   bookingEvents,
@@ -28,7 +41,7 @@ export type BookingRow = typeof bookings.$inferSelect;
  */
 export type BookingRecords = {
   event: Omit<typeof bookingEvents.$inferInsert, 'bookingId'>;
-  outbox: { topic: string; payload: Record<string, unknown> };
+  outbox: { topic: OutboxTopic; payload: Record<string, unknown> };
   jobs?: NewJob[] | undefined;
   /** mentorship requests the change accepts (seed 001), if any */
   accept?: Acceptance | undefined;
@@ -144,7 +157,11 @@ export async function insertBookingEvent(q: Queryable, values: typeof bookingEve
   await q.insert(bookingEvents).values(values);
 }
 
-export async function insertOutbox(q: Queryable, topic: string, payload: Record<string, unknown>) {
+export async function insertOutbox(
+  q: Queryable,
+  topic: OutboxTopic,
+  payload: Record<string, unknown>,
+) {
   await q.insert(outbox).values({ topic, payload });
 }
 
@@ -209,10 +226,30 @@ export async function countActiveBookingsOfSession(q: Queryable, sessionId: stri
   return row?.n ?? 0;
 }
 
-/** Bookings with both people's names and the program, newest start first within each status group. */
+/** Bookings where the user is on this side, less the statuses that side no longer lists (core). */
+function listedOn(side: 'mentor' | 'mentee', userId: string): SQL | undefined {
+  const hidden = unlistedStatuses[side];
+  return and(
+    eq(side === 'mentor' ? bookings.mentorId : bookings.menteeId, userId),
+    hidden.length > 0 ? notInArray(bookings.status, [...hidden]) : undefined,
+  );
+}
+
+/**
+ * Bookings with both people's names and the program, by start. `userId`: every
+ * booking the user is on (their calendar); `listedFor`: the ones they list as
+ * theirs (the Sessions tab), without those their side no longer lists.
+ */
 export async function listBookings(
   q: Queryable,
-  f: { userId?: string; mentorId?: string; status?: string; ids?: string[]; orgId?: string },
+  f: {
+    userId?: string;
+    listedFor?: string;
+    mentorId?: string;
+    status?: string;
+    ids?: string[];
+    orgId?: string;
+  },
 ) {
   const mentor = alias(users, 'mentor');
   const mentee = alias(users, 'mentee');
@@ -236,6 +273,9 @@ export async function listBookings(
     .where(
       and(
         f.userId ? or(eq(bookings.mentorId, f.userId), eq(bookings.menteeId, f.userId)) : undefined,
+        f.listedFor
+          ? or(listedOn('mentor', f.listedFor), listedOn('mentee', f.listedFor))
+          : undefined,
         f.ids ? inArray(bookings.id, f.ids) : undefined,
         f.orgId ? eq(bookings.orgId, f.orgId) : undefined,
         f.mentorId ? eq(bookings.mentorId, f.mentorId) : undefined,
@@ -263,6 +303,30 @@ export async function listBookingEvents(q: Queryable, bookingId: string) {
     .leftJoin(users, eq(users.id, bookingEvents.actorId))
     .where(eq(bookingEvents.bookingId, bookingId))
     .orderBy(asc(bookingEvents.id));
+}
+
+export async function getBookingById(q: Queryable, id: string) {
+  const [row] = await q.select().from(bookings).where(eq(bookings.id, id));
+  return row ?? null;
+}
+
+/**
+ * Gives an approved booking its meeting link unless it has one (the mentor
+ * may have set their own meanwhile); true if this one was set.
+ */
+export async function setMissingMeetingUrl(q: Queryable, id: string, meetingUrl: string) {
+  const rows = await q
+    .update(bookings)
+    .set({ meetingUrl })
+    .where(
+      and(
+        eq(bookings.id, id),
+        eq(bookings.status, 'approved'),
+        sql`${bookings.meetingUrl} is null`,
+      ),
+    )
+    .returning({ id: bookings.id });
+  return rows.length > 0;
 }
 
 /** Locked by id alone: for background jobs, which act for no organisation member. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, notInArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
 import { jobs } from '../schema.ts';
 
@@ -15,15 +15,52 @@ export type NewJob = {
  * Claims the next due job for this transaction. SKIP LOCKED: another worker
  * holding a job makes us take the next one instead of waiting or repeating it.
  */
-export async function claimDueJob(q: Queryable, now: Date): Promise<JobRow | null> {
+export async function claimDueJob(
+  q: Queryable,
+  now: Date,
+  exceptKinds: string[] = [],
+): Promise<JobRow | null> {
   const [row] = await q
     .select()
     .from(jobs)
-    .where(and(isNull(jobs.doneAt), lte(jobs.runAt, now)))
+    .where(
+      and(
+        isNull(jobs.doneAt),
+        lte(jobs.runAt, now),
+        exceptKinds.length ? notInArray(jobs.kind, exceptKinds) : undefined,
+      ),
+    )
     .orderBy(asc(jobs.runAt), asc(jobs.id))
     .limit(1)
     .for('update', { skipLocked: true });
   return row ?? null;
+}
+
+/**
+ * Takes due jobs of these kinds (of one booking, if given) until `until`, in
+ * one statement and without holding a transaction: their run time moves to
+ * the lease's end, so no other worker takes them meanwhile, and a worker that
+ * dies leaves them to run again once the lease is over.
+ */
+export async function leaseDueJobs(
+  q: Queryable,
+  f: { kinds: string[]; now: Date; until: Date; bookingId?: string | undefined; limit: number },
+): Promise<JobRow[]> {
+  const due = q
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        isNull(jobs.doneAt),
+        lte(jobs.runAt, f.now),
+        inArray(jobs.kind, f.kinds),
+        f.bookingId ? sql`${jobs.payload}->>'bookingId' = ${f.bookingId}` : undefined,
+      ),
+    )
+    .orderBy(asc(jobs.runAt), asc(jobs.id))
+    .limit(f.limit)
+    .for('update', { skipLocked: true });
+  return q.update(jobs).set({ runAt: f.until }).where(inArray(jobs.id, due)).returning();
 }
 
 export async function markJobDone(q: Queryable, id: number, now: Date) {

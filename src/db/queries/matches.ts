@@ -20,7 +20,8 @@ export async function endMatch(q: Queryable, programId: string, id: string, now:
   return rows[0] ?? null;
 }
 
-export async function listActiveMatches(q: Queryable, programId: string) {
+/** A program's active matches; with `involving`, only those that person is in. */
+export async function listActiveMatches(q: Queryable, programId: string, involving?: string) {
   const mentor = alias(users, 'mentor');
   const mentee = alias(users, 'mentee');
   return q
@@ -36,7 +37,15 @@ export async function listActiveMatches(q: Queryable, programId: string) {
     .from(matches)
     .innerJoin(mentor, eq(mentor.id, matches.mentorId))
     .innerJoin(mentee, eq(mentee.id, matches.menteeId))
-    .where(and(eq(matches.programId, programId), isNull(matches.endedAt)))
+    .where(
+      and(
+        eq(matches.programId, programId),
+        isNull(matches.endedAt),
+        involving
+          ? or(eq(matches.mentorId, involving), eq(matches.menteeId, involving))
+          : undefined,
+      ),
+    )
     .orderBy(asc(mentor.name), asc(mentee.name));
 }
 

@@ -1,12 +1,14 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { ProgramMode } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
-import { mentorStats, programMembers, programs, users } from '../schema.ts';
+import { matches, mentorStats, programMembers, programs, users } from '../schema.ts';
 
 export type MentorSearch = {
   /** Words from `searchWords` (core): no tsquery operator characters. Empty: no search. */
   words: string[];
   limit: number;
+  /** Who is looking: only mentors they may book are listed. */
+  viewer: { userId: string; isOrgAdmin: boolean };
 };
 
 export type MentorSearchHit = {
@@ -44,9 +46,26 @@ export function prefixQuery(words: string[]): SQL {
 }
 
 /**
+ * Whether the viewer may see the mentorship `pm` (a mentor's membership of
+ * program `p`): core `canSeeWeeklySlots` in SQL, so the directory lists
+ * exactly the mentors the viewer can book. Admins see every program; anyone
+ * else only programs they are in, and in a matched one only their matches.
+ */
+function visibleMentorship(viewer: MentorSearch['viewer']): SQL {
+  if (viewer.isOrgAdmin) return sql`true`;
+  return sql`(pm.user_id = ${viewer.userId} or exists (
+      select 1 from ${programMembers} v
+      where v.program_id = pm.program_id and v.user_id = ${viewer.userId}
+        and (p.mode = 'a_la_carte' or exists (
+          select 1 from ${matches} m
+          where m.program_id = pm.program_id and m.mentor_id = pm.user_id
+            and m.mentee_id = ${viewer.userId} and m.ended_at is null))))`;
+}
+
+/**
  * The SQL of a directory search: mentors of the organisation matching the
  * words, most relevant first, then the better responders, then by name, at
- * most `limit`; exposed so tests can EXPLAIN it. Three steps, each sized by what it must touch:
+ * most `limit`, among those the viewer may book (`visibleMentorship`); exposed so tests can EXPLAIN it. Three steps, each sized by what it must touch:
  *
  * 1. `hits`, only with words: users matching them, from the GIN index
  *    (`users_search_idx`). MATERIALIZED, so the planner cannot turn it round
@@ -59,9 +78,10 @@ export function prefixQuery(words: string[]): SQL {
  * 3. Profile columns and programs for the page's rows only.
  */
 export function mentorSearchSql(orgId: string, search: MentorSearch): SQL {
+  const visible = visibleMentorship(search.viewer);
   const orgMentorIds = sql`select pm.user_id from ${programMembers} pm
     join ${programs} p on p.id = pm.program_id
-    where p.org_id = ${orgId} and pm.role = 'mentor'`;
+    where p.org_id = ${orgId} and pm.role = 'mentor' and ${visible}`;
   const tsquery = search.words.length > 0 ? prefixQuery(search.words) : null;
   // Stored figures (refreshed by the worker), so the page holds the best
   // responders among equally relevant mentors, not just the first by name.
@@ -94,7 +114,8 @@ export function mentorSearchSql(orgId: string, search: MentorSearch): SQL {
       (select json_agg(json_build_object('programId', p.id, 'programName', p.name,
           'mode', p.mode, 'expiryDays', p.expiry_days) order by p.name)
         from ${programMembers} pm join ${programs} p on p.id = pm.program_id
-        where pm.user_id = u.id and pm.role = 'mentor' and p.org_id = ${orgId}) as programs
+        where pm.user_id = u.id and pm.role = 'mentor' and p.org_id = ${orgId}
+          and ${visible}) as programs
     from page join ${users} u on u.id = page.id
     order by page.rank desc, u.name, u.id`;
 }

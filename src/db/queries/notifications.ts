@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
-import { notifications, outbox, users } from '../schema.ts';
+import { notifications, outbox } from '../schema.ts';
 
 export type OutboxRow = typeof outbox.$inferSelect;
 
@@ -20,11 +20,17 @@ export async function markOutboxDelivered(q: Queryable, ids: number[], now: Date
     await q.update(outbox).set({ deliveredAt: now }).where(inArray(outbox.id, ids));
 }
 
+/** Inserts notifications (once per event and person); returns the ones that are new. */
 export async function insertNotifications(
   q: Queryable,
   rows: (typeof notifications.$inferInsert)[],
-) {
-  if (rows.length > 0) await q.insert(notifications).values(rows).onConflictDoNothing();
+): Promise<{ id: number; userId: string }[]> {
+  if (rows.length === 0) return [];
+  return q
+    .insert(notifications)
+    .values(rows)
+    .onConflictDoNothing()
+    .returning({ id: notifications.id, userId: notifications.userId });
 }
 
 export async function listNotifications(q: Queryable, userId: string, limit: number) {
@@ -61,27 +67,4 @@ export async function markNotificationsRead(
         ids ? inArray(notifications.id, ids) : undefined,
       ),
     );
-}
-
-/** Notifications not yet emailed, with their recipient's address, claimed for this transaction. */
-export async function claimUnemailedNotifications(q: Queryable, limit: number) {
-  return q
-    .select({
-      id: notifications.id,
-      title: notifications.title,
-      body: notifications.body,
-      link: notifications.link,
-      email: users.email,
-      name: users.name,
-    })
-    .from(notifications)
-    .innerJoin(users, eq(users.id, notifications.userId))
-    .where(isNull(notifications.emailedAt))
-    .orderBy(notifications.id)
-    .limit(limit)
-    .for('update', { of: notifications, skipLocked: true });
-}
-
-export async function markEmailed(q: Queryable, id: number, now: Date) {
-  await q.update(notifications).set({ emailedAt: now }).where(eq(notifications.id, id));
 }

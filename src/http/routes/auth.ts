@@ -18,6 +18,9 @@ import type { RouteDeps } from '../app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
 import { email, errorResponses, name, timeZone, uuidParam } from '../schemas.ts';
 
+/** Tokens outlive no more than a year; a forgotten one stops working on its own. */
+const MAX_TOKEN_DAYS = 365;
+
 const password = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
 
 const me = z.object({
@@ -55,7 +58,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/sign-up',
     {
-      config: { skipCsrf: true },
+      config: { access: 'public', skipCsrf: true, limit: { rule: 'signUp', per: 'address' } },
       schema: {
         tags,
         summary: 'Create an account (optionally accepting an invitation) and sign in',
@@ -66,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
           timeZone: timeZone.default('UTC'),
           invitationToken: z.string().max(200).optional(),
         }),
-        response: { 201: sessionView, ...errorResponses },
+        response: { 201: sessionView, 429: errorResponses[400], ...errorResponses },
       },
     },
     async (request, reply) => {
@@ -82,25 +85,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/sign-in',
     {
-      config: {
-        skipCsrf: true,
-        rateLimit: {
-          max: config.loginRateLimit,
-          timeWindow: config.loginRateWindowSeconds * 1000,
-          hook: 'preHandler',
-          // Per address and account: one attacker cannot lock out everyone, and
-          // one account cannot be guessed at from a single address.
-          keyGenerator: (request) => {
-            const body = request.body as { email?: unknown } | undefined;
-            const who = typeof body?.email === 'string' ? body.email.toLowerCase() : '';
-            return `${request.ip}|${who}`;
-          },
-          errorResponseBuilder: (_request, context) => ({
-            statusCode: 429,
-            message: `Too many sign-in attempts; try again in ${Math.ceil(context.ttl / 1000)} seconds`,
-          }),
-        },
-      },
+      config: { access: 'public', skipCsrf: true },
       schema: {
         tags,
         summary: 'Sign in with email and password; sets the session cookie',
@@ -109,10 +94,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       },
     },
     async (request, reply) => {
-      const session = await signIn(ctx, {
-        ...request.body,
-        userAgent: request.headers['user-agent'] ?? '',
-      });
+      const session = await signIn(
+        ctx,
+        { ...request.body, userAgent: request.headers['user-agent'] ?? '', address: request.ip },
+        { account: config.rateLimits.signInAccount, address: config.rateLimits.signInAddress },
+      );
       setSessionCookie(request, reply, session.token, session.expiresAt);
       return { user: await describeMe(session.user.id), csrfToken: session.csrfToken };
     },
@@ -120,7 +106,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
 
   app.post(
     '/api/auth/sign-out',
-    { schema: { tags, summary: 'End this browser session', response: { 204: z.null() } } },
+    {
+      // Signing out when already signed out is harmless: it clears the cookie.
+      config: { access: 'public' },
+      schema: { tags, summary: 'End this browser session', response: { 204: z.null() } },
+    },
     async (request, reply) => {
       const auth = request.auth;
       if (auth?.via === 'session') await signOut(ctx, auth.userId, auth.sessionId);
@@ -132,6 +122,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.get(
     '/api/auth/session',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Who is signed in, their organisations, and the CSRF token for writes',
@@ -154,6 +145,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/password',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Change password; signs out every other session',
@@ -179,6 +171,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.get(
     '/api/auth/sessions',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Signed-in browser sessions',
@@ -195,6 +188,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.delete(
     '/api/auth/sessions/:sessionId',
     {
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Revoke a browser session',
@@ -211,13 +205,17 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   const tokenItem = z.object({
     id: z.uuid(),
     name: z.string(),
+    scope: z.enum(['full', 'read']),
     createdAt: z.date(),
     lastUsedAt: z.date().nullable(),
+    /** null only for tokens made before expiry existed */
+    expiresAt: z.date().nullable(),
   });
 
   app.get(
     '/api/auth/tokens',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Personal API tokens',
@@ -230,15 +228,21 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.post(
     '/api/auth/tokens',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Create a personal API token; the secret is shown only in this response',
-        body: z.strictObject({ name }),
+        summary:
+          'Create a personal API token (from a browser session only); the secret is shown only in this response. A `read` token can only make GET requests.',
+        body: z.strictObject({
+          name,
+          scope: z.enum(['full', 'read']).default('full'),
+          expiresInDays: z.number().int().min(1).max(MAX_TOKEN_DAYS).default(90),
+        }),
         response: { 201: tokenItem.extend({ token: z.string() }), ...errorResponses },
       },
     },
     async (request, reply) => {
-      const token = await createApiToken(ctx, requireActor(request), request.body.name);
+      const token = await createApiToken(ctx, requireActor(request), request.body);
       return reply.code(201).send(token);
     },
   );
@@ -246,6 +250,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   app.delete(
     '/api/auth/tokens/:tokenId',
     {
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Revoke a personal API token',

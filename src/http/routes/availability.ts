@@ -47,6 +47,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/me/availability',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'My weekly hours, date overrides and booking settings',
@@ -59,6 +60,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.put(
     '/api/me/availability',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -94,6 +96,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.put(
     '/api/me/availability/overrides/:date',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Other hours on one date, or a day off (no ranges)',
@@ -111,6 +114,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.delete(
     '/api/me/availability/overrides/:date',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Remove a date override',

@@ -136,10 +136,11 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/bookings',
     {
+      config: { access: 'mentee', idempotent: true },
       schema: {
         tags,
         summary:
-          'Book a slot (startsAt + lengthMinutes), a seat in a published session (sessionId), or suggest a time of your own (ownTime). Pending until the mentor answers. Send Idempotency-Key to make retries safe.',
+          'Book a slot (startsAt + lengthMinutes), a seat in a published session (sessionId), or suggest a time of your own (ownTime). Pending until the mentor answers. Send Idempotency-Key to make retries safe: a retry with the same key and body gets the first answer again (status and body, with Idempotent-Replayed: true), for 24 hours; the same key with another body is refused (409 idempotency_mismatch).',
         params: orgParams,
         headers: z.object({ 'idempotency-key': idempotencyKey }),
         body: z.strictObject({
@@ -151,28 +152,27 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
           ownTime: z.boolean().default(false),
           message: z.string().trim().max(5000).default(''),
         }),
-        response: { 200: bookingView, 201: bookingView, ...errorResponses },
+        response: { 201: bookingView, ...errorResponses },
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
       const { orgId } = request.params;
-      const result = await requestBooking(
+      const booking = await requestBooking(
         ctx,
         actor,
         orgId,
         request.body,
         request.headers['idempotency-key'],
       );
-      return reply
-        .code(result.replayed ? 200 : 201)
-        .send(await changed(actor.userId, result.booking.id));
+      return reply.code(201).send(await changed(actor.userId, booking.id));
     },
   );
 
   app.get(
     '/api/me/bookings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Bookings I made or received, by start time',
@@ -192,6 +192,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/me/pending-bookings',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -242,6 +243,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'A booking with its history (every transition: who, from, to, why, when)',
@@ -341,6 +343,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     app.post(
       `/api/orgs/:orgId/bookings/:bookingId/${d.path}`,
       {
+        config: { access: 'party' },
         schema: {
           tags,
           summary: d.summary,
@@ -371,6 +374,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/bookings/:bookingId/rating',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'Rate a completed session, once per side',
@@ -393,6 +397,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId/calendar.ics',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'The booking as an iCalendar file (tentative while pending, cancelled when over)',
@@ -417,6 +422,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.put(
     '/api/orgs/:orgId/bookings/:bookingId/meeting-link',
     {
+      config: { access: 'mentor-side' },
       schema: {
         tags,
         summary: 'Add or change the meeting link of an approved booking (mentor)',

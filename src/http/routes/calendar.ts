@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { calendarFeed, resetCalendarFeed } from '../../services/calendar-feed.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { publicOrigin } from '../public-url.ts';
 import { errorResponses } from '../schemas.ts';
 
 const tags = ['bookings'];
@@ -11,6 +12,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
   app.post(
     '/api/me/calendar-feed',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -20,7 +22,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
     },
     async (request, reply) => {
       const token = await resetCalendarFeed(ctx, requireActor(request));
-      const origin = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const origin = publicOrigin(app, config);
       return reply.code(201).send({ url: new URL(`/api/calendar/${token}.ics`, origin).href });
     },
   );
@@ -28,6 +30,7 @@ export const calendarRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
   app.get(
     '/api/calendar/:file',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'A calendar feed (iCalendar): the secret in the address is the credential',

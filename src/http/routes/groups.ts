@@ -30,6 +30,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
   app.get(
     '/api/orgs/:orgId/groups',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'Groups of the organisation',
@@ -48,6 +49,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
   app.post(
     '/api/orgs/:orgId/groups',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Create a group (admin)',
@@ -65,6 +67,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
   app.get(
     '/api/orgs/:orgId/groups/:groupId',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'A group with its members',
@@ -82,6 +85,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
   app.patch(
     '/api/orgs/:orgId/groups/:groupId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Rename or describe a group (admin)',
@@ -103,6 +107,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
   app.delete(
     '/api/orgs/:orgId/groups/:groupId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Delete a group (admin)',
@@ -119,6 +124,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
   app.put(
     '/api/orgs/:orgId/groups/:groupId/members/:userId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Add a member to the group (admin)',
@@ -136,6 +142,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
   app.delete(
     '/api/orgs/:orgId/groups/:groupId/members/:userId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Remove a member from the group (admin)',

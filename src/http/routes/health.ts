@@ -6,6 +6,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.get(
     '/health',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Liveness: the process answers',
@@ -18,6 +19,7 @@ export const healthRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { data
   app.get(
     '/ready',
     {
+      config: { access: 'public' },
       schema: {
         tags: ['health'],
         summary: 'Readiness: the database answers',

@@ -5,6 +5,7 @@ import { acceptInvitation, previewInvitation } from '../../services/accept-invit
 import { cancelInvitation, inviteMember, listInvitations } from '../../services/invite-member.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { publicOrigin } from '../public-url.ts';
 import { email, errorResponses, uuidParam } from '../schemas.ts';
 
 const tags = ['invitations'];
@@ -27,6 +28,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get(
     '/api/orgs/:orgId/invitations',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Invitations sent by the organisation (admin)',
@@ -47,6 +49,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.post(
     '/api/orgs/:orgId/invitations',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Invite someone by email (admin). Returns the link to send them.',
@@ -67,7 +70,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
         request.params.orgId,
         request.body,
       );
-      const origin = config.publicUrl ?? `${request.protocol}://${request.host}`;
+      const origin = publicOrigin(app, config);
       return reply
         .code(201)
         .send({ invitation: created, url: new URL(`/invite/${token}`, origin).href });
@@ -77,6 +80,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.delete(
     '/api/orgs/:orgId/invitations/:invitationId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Revoke a pending invitation (admin)',
@@ -98,6 +102,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.get(
     '/api/invitations/:token',
     {
+      config: { access: 'public' },
       schema: {
         tags,
         summary: 'What an invitation link offers (no sign-in needed)',
@@ -123,6 +128,7 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
   app.post(
     '/api/invitations/:token/accept',
     {
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Accept an invitation as the signed-in user',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../core/errors.ts';
-import { localDateTime } from '../../core/local-time.ts';
+import { localDateTimeWithOffset } from '../../core/local-time.ts';
 import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
 import { programModes } from '../../core/roles.ts';
 import { enrollmentMethods } from '../../core/session-rules.ts';
@@ -29,10 +29,14 @@ const slot = z.object({
   kind: z.enum(['weekly', 'session']),
   sessionId: z.uuid().optional(),
   seatsLeft: z.number().optional(),
-  viewerLocal: z
-    .string()
-    .meta({ description: 'wall-clock start in the viewer zone, YYYY-MM-DDTHH:MM' }),
-  mentorLocal: z.string().meta({ description: "wall-clock start in the mentor's zone" }),
+  viewerLocal: z.string().meta({
+    description:
+      'wall-clock start in the viewer zone with its UTC offset, YYYY-MM-DDTHH:MM±HH:MM (an hour repeated in autumn reads with two offsets)',
+    example: '2028-11-05T01:00-05:00',
+  }),
+  mentorLocal: z.string().meta({
+    description: "wall-clock start in the mentor's zone with its UTC offset, as viewerLocal",
+  }),
   session: z
     .object({
       title: z.string(),
@@ -48,6 +52,7 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
   app.get(
     '/api/orgs/:orgId/mentors',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:
@@ -123,6 +128,7 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
   app.get(
     '/api/orgs/:orgId/mentors/:mentorId/slots',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:
@@ -179,8 +185,8 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
           lengthMinutes: s.lengthMinutes,
           kind: s.kind,
           ...(s.sessionId ? { sessionId: s.sessionId, seatsLeft: s.seatsLeft } : {}),
-          viewerLocal: localDateTime(s.startMs, tz),
-          mentorLocal: localDateTime(s.startMs, result.mentor.timeZone),
+          viewerLocal: localDateTimeWithOffset(s.startMs, tz),
+          mentorLocal: localDateTimeWithOffset(s.startMs, result.mentor.timeZone),
           ...(s.listing
             ? {
                 session: {

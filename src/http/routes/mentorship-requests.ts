@@ -44,6 +44,7 @@ export const mentorshipRequestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.get(
     '/api/orgs/:orgId/mentorship-requests',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'My Mentorship Requests: Received and Sent',
@@ -60,6 +61,7 @@ export const mentorshipRequestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.post(
     '/api/orgs/:orgId/mentorship-requests',
     {
+      config: { access: 'mentor-or-mentee' },
       schema: {
         tags,
         summary:
@@ -85,6 +87,7 @@ export const mentorshipRequestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
     app.post(
       `/api/orgs/:orgId/mentorship-requests/:requestId/${action}`,
       {
+        config: { access: 'party' },
         schema: {
           tags,
           summary:
@@ -106,6 +109,7 @@ export const mentorshipRequestRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.post(
     '/api/orgs/:orgId/suggestions',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:

@@ -101,10 +101,11 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/me/events',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
-          'Live events (server-sent events): `message`, `read`, `request` and `notification`, each naming what changed; fetch it through the API',
+          'Live events (server-sent events): `message`, `read`, `request` and `notification`, each naming what changed; fetch it through the API. `ready` (on connecting) and `resync` (the server missed events during a database outage): refetch everything shown',
       },
     },
     async (request, reply) => {
@@ -117,6 +118,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads',
     {
+      config: { access: 'member', limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary:
@@ -133,6 +135,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads/unread',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'How many messages wait unread in my conversations',
@@ -148,6 +151,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads',
     {
+      config: { access: 'member', limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary:
@@ -179,6 +183,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/threads/:threadId',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'A conversation with its latest 200 messages (older ones with `before`)',
@@ -213,6 +218,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads/:threadId/messages',
     {
+      config: { access: 'party', limit: { rule: 'messages', per: 'user' } },
       schema: {
         tags,
         summary: `Send a message (JSON \`{ body }\`, at most ${MAX_MESSAGE_LENGTH} characters, or multipart with one \`file\` of at most 10 MB)`,
@@ -239,6 +245,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.post(
     '/api/orgs/:orgId/threads/:threadId/read',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'Mark a conversation read up to now',
@@ -256,6 +263,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/bookings/:bookingId/thread',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: "A booking's conversation (every booking has one)",
@@ -276,6 +284,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/attachments/:attachmentId',
     {
+      config: { access: 'party' },
       schema: {
         tags,
         summary: 'Download an attachment (only for the two people in its conversation)',
@@ -305,6 +314,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/message-requests',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'Requests → Message requests: first messages from people who are not connections',
@@ -325,6 +335,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
     app.post(
       `/api/orgs/:orgId/message-requests/:requestId/${action}`,
       {
+        config: { access: 'party' },
         schema: {
           tags,
           summary:
@@ -352,6 +363,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
   app.get(
     '/api/orgs/:orgId/connections',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'My connections: people I may message freely',

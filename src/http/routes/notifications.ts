@@ -21,6 +21,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/me/notifications',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'My latest notifications and how many are unread (the bell)',
@@ -36,6 +37,7 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/api/me/notifications/read',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Mark notifications read: the listed ids, or all when none are listed',

@@ -33,7 +33,7 @@ const programMembership = z.object({ programId: z.uuid(), role: z.enum(programRo
 const member = z.object({
   userId: z.uuid(),
   name: z.string(),
-  email: z.string(),
+  email: z.string().optional().meta({ description: 'only for admins, and on your own entry' }),
   timeZone: z.string(),
   location: z.string(),
   hasPhoto: z.boolean(),
@@ -48,6 +48,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/orgs',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Organisations I belong to',
@@ -60,6 +61,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.post(
     '/api/orgs',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Start an organisation; I become its admin',
@@ -74,6 +76,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/orgs/:orgId',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'One organisation',
@@ -87,6 +90,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.patch(
     '/api/orgs/:orgId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Rename an organisation (admin)',
@@ -102,6 +106,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/orgs/:orgId/members',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary:
@@ -141,6 +146,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/orgs/:orgId/members/:userId',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: "A member's profile and roles",
@@ -175,6 +181,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.patch(
     '/api/orgs/:orgId/members/:userId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: "Change a member's organisation role (admin)",
@@ -200,6 +207,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.delete(
     '/api/orgs/:orgId/members/:userId',
     {
+      config: { access: 'self-or-admin' },
       schema: {
         tags,
         summary: 'Remove a member (admin), or leave (yourself)',
@@ -223,6 +231,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get(
     '/api/orgs/:orgId/audit',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Recent changes in the organisation: who, what, when, why (admin)',

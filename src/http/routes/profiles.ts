@@ -24,7 +24,10 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
 ) => {
   app.get(
     '/api/me/profile',
-    { schema: { tags, summary: 'My profile', response: { 200: profile, ...errorResponses } } },
+    {
+      config: { access: 'signed-in' },
+      schema: { tags, summary: 'My profile', response: { 200: profile, ...errorResponses } },
+    },
     async (request) => {
       const user = await getUserById(ctx.db, requireActor(request).userId);
       if (!user) throw notFound('User');
@@ -35,6 +38,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.patch(
     '/api/me/profile',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Edit my profile (any subset of fields)',
@@ -48,6 +52,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.put(
     '/api/me/photo',
     {
+      config: { access: 'signed-in', limit: { rule: 'uploads', per: 'user' } },
       schema: {
         tags,
         summary: `Upload my photo (multipart field "photo"; JPEG, PNG, WebP or GIF; at most ${config.maxUploadBytes} bytes)`,
@@ -78,6 +83,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.delete(
     '/api/me/photo',
     {
+      config: { access: 'signed-in', limit: { rule: 'uploads', per: 'user' } },
       schema: { tags, summary: 'Remove my photo', response: { 204: z.null(), ...errorResponses } },
     },
     async (request, reply) => {
@@ -89,6 +95,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
   app.get(
     '/api/users/:userId/photo',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: "A member's photo (only for people who share an organisation)",

@@ -43,6 +43,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/programs',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'Programs of the organisation',
@@ -63,6 +64,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/programs',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Create a program (admin). mode: matched | a_la_carte',
@@ -80,6 +82,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/programs/:programId',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'A program with its mentors and mentees',
@@ -106,6 +109,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.patch(
     '/api/orgs/:orgId/programs/:programId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Edit or archive a program (admin)',
@@ -134,6 +138,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.put(
     '/api/orgs/:orgId/programs/:programId/members/:userId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: "Set a member's role in the program: mentor or mentee (admin)",
@@ -159,6 +164,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.delete(
     '/api/orgs/:orgId/programs/:programId/members/:userId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Take a member out of the program (admin)',
@@ -188,6 +194,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/programs/:programId/matches',
     {
+      config: { access: 'matched-or-admin' },
       schema: {
         tags,
         summary: 'Active mentor–mentee matches of a matched program',
@@ -215,6 +222,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.put(
     '/api/orgs/:orgId/programs/:programId/mentors/:mentorId/match-capacity',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'How many mentees a mentor takes in this matched program (admin; null: no limit)',
@@ -240,6 +248,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/me/matches',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'My active matches (the Matches tab): my role and the other person',
@@ -274,6 +283,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/programs/:programId/matches',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'Match a mentor with a mentee (admin, matched programs)',
@@ -292,6 +302,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.delete(
     '/api/orgs/:orgId/programs/:programId/matches/:matchId',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary: 'End a match (admin)',

@@ -38,6 +38,7 @@ export const sessionTypeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.get(
     '/api/me/session-types',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'The kinds of session I offer',
@@ -52,6 +53,7 @@ export const sessionTypeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.post(
     '/api/me/session-types',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary:
@@ -81,6 +83,7 @@ export const sessionTypeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.delete(
     '/api/me/session-types/:typeId',
     {
+      config: { access: 'owner' },
       schema: {
         tags,
         summary: 'Stop offering a kind of session (past bookings keep it)',
@@ -97,6 +100,7 @@ export const sessionTypeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
   app.get(
     '/api/orgs/:orgId/mentors/:mentorId/session-types',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'The kinds of session a mentor offers',

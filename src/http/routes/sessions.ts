@@ -5,6 +5,7 @@ import {
   MAX_BULK_COPIES,
   MAX_SESSION_MINUTES,
   sessionStatuses,
+  sessionWallTimeZone,
 } from '../../core/session-rules.ts';
 import type { SessionListing } from '../../db/queries/sessions.ts';
 import {
@@ -44,6 +45,10 @@ export const sessionView = z.object({
   durationMinutes: z.number(),
   location: z.string(),
   locationTimeZone: z.string().nullable(),
+  wallTimeZone: z.string().meta({
+    description:
+      "the zone whose clock the session's date and start time are on: the location's when held in person, else the mentor's; duplicates and moves keep its wall time",
+  }),
   enrollment: z.enum(enrollmentMethods),
   meetingUrl: z.string().nullable(),
   capacity: z.number(),
@@ -72,6 +77,7 @@ export function presentSession(l: SessionListing): z.infer<typeof sessionView> {
     durationMinutes: Math.round((s.endsAt.getTime() - s.startsAt.getTime()) / 60_000),
     location: s.location,
     locationTimeZone: s.locationTimeZone,
+    wallTimeZone: sessionWallTimeZone(s, l.mentorTimeZone),
     enrollment: s.enrollment,
     meetingUrl: s.meetingUrl,
     capacity: s.capacity,
@@ -114,6 +120,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/me/sessions',
     {
+      config: { access: 'signed-in' },
       schema: {
         tags,
         summary: 'Sessions where I am the mentor or an enrolled mentee',
@@ -128,6 +135,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/sessions',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'Sessions I may see in the organisation',
@@ -150,10 +158,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary:
-          'Create a session for a mentor (yourself, or any mentor as admin); date and time are wall-clock in timeZone',
+          "Create a session for a mentor (yourself, or any mentor as admin); date and time are wall-clock in timeZone, by default the session's wallTimeZone",
         params: orgParams,
         body: z.strictObject({
           programId: uuidParam,
@@ -177,6 +186,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.get(
     '/api/orgs/:orgId/sessions/:sessionId',
     {
+      config: { access: 'member' },
       schema: {
         tags,
         summary: 'One session',
@@ -198,6 +208,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.patch(
     '/api/orgs/:orgId/sessions/:sessionId',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: 'Edit a session (mentor or admin)',
@@ -217,6 +228,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/publish',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: 'Publish a draft',
@@ -238,6 +250,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/cancel',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: 'Cancel a session, with a reason',
@@ -257,10 +270,11 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/duplicate',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary:
-          "One copy at a new date and time (the mentor's zone); enrolled mentees are not copied",
+          "One copy at a new date and time on the session's clock (wallTimeZone); enrolled mentees are not copied",
         params: sessionParams,
         body: z.strictObject({
           date: calendarDate,
@@ -286,6 +300,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/bulk-duplicate',
     {
+      config: { access: 'manager' },
       schema: {
         tags,
         summary: `A regular series of copies, every N days or weeks until a date or K times (at most ${MAX_BULK_COPIES}); an enrolled mentee is carried over`,

@@ -62,9 +62,78 @@ export function formatClock(value: string | Date, timeZone: string): string {
   return wallClockAt(value, timeZone).time;
 }
 
-/** "12:00–12:30" in `timeZone`, without naming it. */
+/**
+ * The UTC offset in force in `timeZone` at an instant, written "-04:00" (as
+ * the server's wall-clock labels end). Intl writes it "GMT-04:00", or "GMT"
+ * when zero.
+ */
+export function utcOffsetAt(value: string | Date, timeZone: string): string {
+  const name = formatter(timeZone, { timeZoneName: 'longOffset' })
+    .formatToParts(toDate(value))
+    .find((part) => part.type === 'timeZoneName')?.value;
+  const offset = name?.replace(/^(GMT|UTC)/, '') ?? '';
+  return offset === '' ? '+00:00' : offset;
+}
+
+/** The offset a server wall-clock label ends with: "2028-11-05T01:00-05:00" → "-05:00". */
+export function labelOffset(label: string): string {
+  const offset = label.slice(16);
+  return offset === 'Z' || offset === '' ? '+00:00' : offset;
+}
+
+/** "-04:00" → "UTC−4", "+05:45" → "UTC+5:45", "+00:00" → "UTC". */
+export function formatUtcOffset(offset: string): string {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!match) return 'UTC';
+  const [, sign, hours = '00', minutes = '00'] = match;
+  if (hours === '00' && minutes === '00') return 'UTC';
+  const tail = minutes === '00' ? '' : `:${minutes}`;
+  return `UTC${sign === '-' ? '−' : '+'}${Number(hours)}${tail}`;
+}
+
+const HOUR_MS = 3_600_000;
+
+function offsetMs(offset: string): number {
+  const match = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  if (!match) return 0;
+  const [, sign, hours = '0', minutes = '0'] = match;
+  return (sign === '-' ? -1 : 1) * (Number(hours) * 60 + Number(minutes)) * 60_000;
+}
+
+/**
+ * Whether the clock in `timeZone` reads the same minute at another instant
+ * too: inside the hour (half hour on Lord Howe) repeated when clocks go back.
+ * Clock changes are months apart, so one within 3 hours either side is the
+ * only one that can matter.
+ */
+export function isRepeatedClockTime(value: string | Date, timeZone: string): boolean {
+  const ms = toDate(value).getTime();
+  const shift = Math.abs(
+    offsetMs(utcOffsetAt(new Date(ms - 3 * HOUR_MS), timeZone)) -
+      offsetMs(utcOffsetAt(new Date(ms + 3 * HOUR_MS), timeZone)),
+  );
+  if (shift === 0) return false;
+  const wall = wallClockAt(new Date(ms), timeZone);
+  return [ms - shift, ms + shift].some((other) => {
+    const seen = wallClockAt(new Date(other), timeZone);
+    return seen.date === wall.date && seen.time === wall.time;
+  });
+}
+
+/**
+ * "14:05" in `timeZone`; a clock time read twice that night says which pass,
+ * "01:30 UTC−4" then "01:30 UTC−5" in New York, so two instants never look alike.
+ */
+export function formatClockMarked(value: string | Date, timeZone: string): string {
+  const clock = formatClock(value, timeZone);
+  return isRepeatedClockTime(value, timeZone)
+    ? `${clock} ${formatUtcOffset(utcOffsetAt(value, timeZone))}`
+    : clock;
+}
+
+/** "12:00–12:30" in `timeZone`, without naming it; a repeated clock time carries its offset. */
 export function formatClockRange(start: string | Date, end: string | Date, timeZone: string) {
-  return `${formatClock(start, timeZone)}–${formatClock(end, timeZone)}`;
+  return `${formatClockMarked(start, timeZone)}–${formatClockMarked(end, timeZone)}`;
 }
 
 /**

@@ -1,14 +1,22 @@
 import { type FormEvent, useState } from 'react';
-import type { ApiToken, NewApiToken } from '../../api-types.ts';
+import type { ApiToken, ApiTokenScope, NewApiToken } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { CopyField } from '../../ui/copy-field.tsx';
-import { TextField } from '../../ui/field.tsx';
+import { SelectField, TextField } from '../../ui/field.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
+
+/** How long a new token may live; the API allows 1–365 days. */
+const lifetimes = [
+  { days: 7, label: '7 days' },
+  { days: 30, label: '30 days' },
+  { days: 90, label: '90 days' },
+  { days: 365, label: '1 year' },
+];
 
 /** Personal API tokens: create one (its secret is shown once), list them, revoke them. */
 export function ApiTokensCard() {
@@ -16,6 +24,8 @@ export function ApiTokensCard() {
   const timeZone = useViewerTimeZone();
   const tokens = useApiData<{ tokens: ApiToken[] }>('/api/auth/tokens');
   const [name, setName] = useState('');
+  const [scope, setScope] = useState<ApiTokenScope>('read');
+  const [expiresInDays, setExpiresInDays] = useState(90);
   const [created, setCreated] = useState<NewApiToken | null>(null);
   const creation = useSubmission();
   const revocation = useSubmission();
@@ -23,7 +33,7 @@ export function ApiTokensCard() {
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const result = await creation.run(() =>
-      api.post<NewApiToken>('/api/auth/tokens', { name: name.trim() }),
+      api.post<NewApiToken>('/api/auth/tokens', { name: name.trim(), scope, expiresInDays }),
     );
     if (result.ok) {
       setCreated(result.value);
@@ -44,7 +54,7 @@ export function ApiTokensCard() {
   return (
     <Card
       title="API tokens"
-      description="For scripts and integrations: send a token as Authorization: Bearer <token>."
+      description="For scripts and integrations: send a token as Authorization: Bearer <token>. Tokens expire, and changing your password revokes them all."
     >
       <form className="form form--inline" onSubmit={create} noValidate>
         <TextField
@@ -56,6 +66,29 @@ export function ApiTokensCard() {
           error={creation.fieldErrors.name}
           onChange={(event) => setName(event.target.value)}
         />
+        <SelectField
+          label="Access"
+          name="scope"
+          value={scope}
+          error={creation.fieldErrors.scope}
+          onChange={(event) => setScope(event.target.value as ApiTokenScope)}
+        >
+          <option value="read">Read only</option>
+          <option value="full">Read and write</option>
+        </SelectField>
+        <SelectField
+          label="Expires after"
+          name="expiresInDays"
+          value={String(expiresInDays)}
+          error={creation.fieldErrors.expiresInDays}
+          onChange={(event) => setExpiresInDays(Number(event.target.value))}
+        >
+          {lifetimes.map((l) => (
+            <option key={l.days} value={l.days}>
+              {l.label}
+            </option>
+          ))}
+        </SelectField>
         <Button type="submit" variant="primary" pending={creation.pending}>
           Create token
         </Button>
@@ -76,10 +109,14 @@ export function ApiTokensCard() {
               <div>
                 <p className="item-list__title">{token.name}</p>
                 <p className="item-list__meta">
-                  Created {formatDateTime(token.createdAt, timeZone)} ·{' '}
+                  {token.scope === 'read' ? 'Read only' : 'Read and write'} · Created{' '}
+                  {formatDateTime(token.createdAt, timeZone)} ·{' '}
                   {token.lastUsedAt
                     ? `last used ${formatDateTime(token.lastUsedAt, timeZone)}`
                     : 'never used'}
+                  {token.expiresAt
+                    ? ` · expires ${formatDateTime(token.expiresAt, timeZone)}`
+                    : ' · never expires'}
                 </p>
               </div>
               <Button

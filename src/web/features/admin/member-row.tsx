@@ -34,7 +34,7 @@ export function MemberRow({
               {member.name}
               {isYou ? <span className="muted"> (you)</span> : null}
             </p>
-            <p className="person-cell__email">{member.email}</p>
+            {member.email ? <p className="person-cell__email">{member.email}</p> : null}
           </div>
         </div>
       </td>

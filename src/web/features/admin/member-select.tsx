@@ -23,7 +23,7 @@ export function MemberSelect({ members, value, onChange, error }: MemberSelectPr
       <option value="">Choose a member…</option>
       {sorted.map((member) => (
         <option key={member.userId} value={member.userId}>
-          {member.name} ({member.email})
+          {member.email ? `${member.name} (${member.email})` : member.name}
         </option>
       ))}
     </SelectField>

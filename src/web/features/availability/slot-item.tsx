@@ -2,7 +2,13 @@ import type { ReactNode } from 'react';
 import type { Slot } from '../../api-types.ts';
 import { Button } from '../../ui/button.tsx';
 import { Badge } from '../../ui/chips.tsx';
-import { formatCalendarDate, formatClock } from '../../ui/format-date-time.ts';
+import {
+  formatCalendarDate,
+  formatClockMarked,
+  formatUtcOffset,
+  isRepeatedClockTime,
+  labelOffset,
+} from '../../ui/format-date-time.ts';
 
 type SlotItemProps = {
   slot: Slot;
@@ -26,9 +32,14 @@ function seatsText(seatsLeft: number | undefined): string | null {
 /** One open time: the viewer's range, the mentor's clock beside it, and what it is. */
 export function SlotItem(props: SlotItemProps) {
   const { slot, viewerTimeZone, mentorTimeZone, dayHeading, onBook, booking = false } = props;
-  // viewerLocal/mentorLocal come from the server as wall clocks ("…T12:00"); the end
-  // is formatted from its instant in the viewer's zone.
-  const range = `${slot.viewerLocal.slice(11, 16)}–${formatClock(slot.end, viewerTimeZone)}`;
+  // viewerLocal/mentorLocal come from the server as wall clocks with their UTC
+  // offset ("…T01:30-04:00"); a clock time read twice (clocks going back) shows
+  // it. The end is formatted from its instant in the viewer's zone.
+  const local = (label: string, zone: string) =>
+    isRepeatedClockTime(slot.start, zone)
+      ? `${label.slice(11, 16)} ${formatUtcOffset(labelOffset(label))}`
+      : label.slice(11, 16);
+  const range = `${local(slot.viewerLocal, viewerTimeZone)}–${formatClockMarked(slot.end, viewerTimeZone)}`;
   // Seed 002: a session also shows the local time at its location and listed places.
   const otherZones = [slot.session?.locationTimeZone, ...(slot.session?.timeZones ?? [])].filter(
     (zone): zone is string => Boolean(zone) && zone !== viewerTimeZone && zone !== mentorTimeZone,
@@ -45,12 +56,12 @@ export function SlotItem(props: SlotItemProps) {
           <span className="slot__time">{range}</span>
           {mentorTimeZone !== viewerTimeZone ? (
             <span className="muted slot__mentor-time">
-              {slot.mentorLocal.slice(11, 16)} in {mentorTimeZone}
+              {local(slot.mentorLocal, mentorTimeZone)} in {mentorTimeZone}
             </span>
           ) : null}
           {[...new Set(otherZones)].map((zone) => (
             <span key={zone} className="muted slot__mentor-time">
-              {formatClock(slot.start, zone)} in {zone}
+              {formatClockMarked(slot.start, zone)} in {zone}
             </span>
           ))}
         </div>

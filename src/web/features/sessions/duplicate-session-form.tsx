@@ -17,7 +17,8 @@ type DuplicateSessionFormProps = {
 /** One copy at a new date and time; enrolled mentees stay on the original. */
 export function DuplicateSessionForm({ session, onDone, onClose }: DuplicateSessionFormProps) {
   const api = useApi();
-  const zone = session.mentor.timeZone;
+  // The server reads the copy's date and time on the session's own clock.
+  const zone = session.wallTimeZone;
   const start = wallClockAt(session.startsAt, zone);
   const [date, setDate] = useState(() => addDaysToDate(start.date, 7));
   const [startTime, setStartTime] = useState(start.time);

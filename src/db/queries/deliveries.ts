@@ -1,0 +1,201 @@
+import { and, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import type { DeliveryChannel, DeliveryStatus, NextStep } from '../../core/delivery.ts';
+import type { Queryable } from '../client.ts';
+import { deliveries, notifications, orgMembers, users } from '../schema.ts';
+
+export type DeliveryRow = typeof deliveries.$inferSelect;
+
+/** Queues one delivery per notification on `channel` (once: the unique key settles repeats). */
+export async function insertDeliveries(
+  q: Queryable,
+  notificationIds: number[],
+  channel: DeliveryChannel,
+  now: Date,
+) {
+  if (notificationIds.length === 0) return;
+  await q
+    .insert(deliveries)
+    .values(
+      notificationIds.map((notificationId) => ({
+        notificationId,
+        channel,
+        nextAttemptAt: now,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoNothing();
+}
+
+/**
+ * Claims due deliveries in one statement (its own transaction): queued or
+ * retrying ones whose time has come, and sending ones whose lease ran out
+ * because their sender died. Each gets a lease, one more attempt and — the
+ * first time — its Message-ID, all committed before anything is sent, so a
+ * retry after a crash carries the same Message-ID. SKIP LOCKED: instances
+ * claiming at once take different rows.
+ */
+export async function claimDueDeliveries(
+  q: Queryable,
+  opts: {
+    channel: DeliveryChannel;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    messageDomain: string;
+  },
+) {
+  const { now } = opts;
+  const due = q
+    .select({ id: deliveries.id })
+    .from(deliveries)
+    .where(
+      and(
+        eq(deliveries.channel, opts.channel),
+        or(
+          and(
+            inArray(deliveries.status, ['queued', 'retrying']),
+            lte(deliveries.nextAttemptAt, now),
+          ),
+          and(eq(deliveries.status, 'sending'), lte(deliveries.leaseUntil, now)),
+        ),
+      ),
+    )
+    .orderBy(deliveries.nextAttemptAt, deliveries.id)
+    .limit(opts.limit)
+    .for('update', { skipLocked: true });
+  const claimed = await q
+    .update(deliveries)
+    .set({
+      status: 'sending',
+      attempts: sql`${deliveries.attempts} + 1`,
+      leaseUntil: new Date(now.getTime() + opts.leaseMs),
+      updatedAt: now,
+      messageId: sql`coalesce(${deliveries.messageId}, '<' || gen_random_uuid()::text || ${`@${opts.messageDomain}>`})`,
+    })
+    .where(inArray(deliveries.id, due))
+    .returning({
+      id: deliveries.id,
+      attempts: deliveries.attempts,
+      messageId: deliveries.messageId,
+      notificationId: deliveries.notificationId,
+    });
+  if (claimed.length === 0) return [];
+  const details = await q
+    .select({
+      id: notifications.id,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      email: users.email,
+      name: users.name,
+    })
+    .from(notifications)
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .where(
+      inArray(
+        notifications.id,
+        claimed.map((c) => c.notificationId),
+      ),
+    );
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return claimed.flatMap((c) => {
+    const n = byId.get(c.notificationId);
+    return n ? [{ ...c, messageId: c.messageId ?? '', notification: n }] : [];
+  });
+}
+
+export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
+
+/**
+ * Records how the `attempts`-th send of a delivery went. Only while that very
+ * claim still holds it: when the lease ran out and another sender took over,
+ * this (late) answer is dropped and theirs counts. Returns whether it was recorded.
+ */
+export async function recordDeliveryOutcome(
+  q: Queryable,
+  id: number,
+  attempts: number,
+  step: NextStep,
+  now: Date,
+): Promise<boolean> {
+  const rows = await q
+    .update(deliveries)
+    .set({
+      status: step.status,
+      leaseUntil: null,
+      updatedAt: now,
+      ...(step.status === 'sent' ? { sentAt: now } : { lastError: step.lastError }),
+      ...(step.status === 'retrying' ? { nextAttemptAt: step.nextAttemptAt } : {}),
+    })
+    .where(
+      and(
+        eq(deliveries.id, id),
+        eq(deliveries.status, 'sending'),
+        eq(deliveries.attempts, attempts),
+      ),
+    )
+    .returning({ id: deliveries.id });
+  return rows.length > 0;
+}
+
+/**
+ * Deliveries whose sender died on their last allowed attempt (the lease ran
+ * out): failed, rather than claimed again forever by a message that crashes us.
+ */
+export async function failAbandonedDeliveries(q: Queryable, now: Date, maxAttempts: number) {
+  await q
+    .update(deliveries)
+    .set({
+      status: 'failed',
+      leaseUntil: null,
+      updatedAt: now,
+      lastError: sql`'sender stopped during the last attempt; last answer: ' || coalesce(${deliveries.lastError}, 'none')`,
+    })
+    .where(
+      and(
+        eq(deliveries.status, 'sending'),
+        lte(deliveries.leaseUntil, now),
+        sql`${deliveries.attempts} >= ${maxAttempts}`,
+      ),
+    );
+}
+
+/**
+ * Deliveries of an organisation's notifications to its members, newest
+ * first. A person may belong to several organisations: only notifications
+ * about this one (their links live under /o/<orgId>/) are listed, so an admin
+ * never sees another organisation's news.
+ */
+export async function listOrgDeliveries(
+  q: Queryable,
+  orgId: string,
+  opts: { status: DeliveryStatus | undefined; limit: number },
+) {
+  return q
+    .select({
+      delivery: deliveries,
+      notification: {
+        id: notifications.id,
+        topic: notifications.topic,
+        title: notifications.title,
+        createdAt: notifications.createdAt,
+      },
+      recipient: { userId: users.id, name: users.name, email: users.email },
+    })
+    .from(deliveries)
+    .innerJoin(notifications, eq(notifications.id, deliveries.notificationId))
+    .innerJoin(users, eq(users.id, notifications.userId))
+    .innerJoin(
+      orgMembers,
+      and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, notifications.userId)),
+    )
+    .where(
+      and(
+        opts.status ? eq(deliveries.status, opts.status) : undefined,
+        sql`${notifications.link} like ${`/o/${orgId}/%`}`,
+      ),
+    )
+    .orderBy(desc(deliveries.id))
+    .limit(opts.limit);
+}

@@ -1,0 +1,57 @@
+import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import { z } from 'zod';
+import { deliveryChannels, deliveryStatuses } from '../../core/delivery.ts';
+import { listDeliveries } from '../../services/list-deliveries.ts';
+import type { RouteDeps } from '../app.ts';
+import { requireActor } from '../auth.ts';
+import { errorResponses, uuidParam } from '../schemas.ts';
+
+const tags = ['deliveries'];
+
+const delivery = z.object({
+  id: z.number(),
+  channel: z.enum(deliveryChannels),
+  status: z.enum(deliveryStatuses),
+  attempts: z.number().meta({ description: 'sends started so far' }),
+  lastError: z
+    .string()
+    .nullable()
+    .meta({ description: "the mail server's answer to the last failed attempt" }),
+  messageId: z.string().nullable().meta({ description: 'the Message-ID every attempt carries' }),
+  nextAttemptAt: z.date().nullable(),
+  createdAt: z.date(),
+  updatedAt: z.date(),
+  sentAt: z.date().nullable(),
+  notification: z.object({
+    id: z.number(),
+    topic: z.string(),
+    title: z.string(),
+    createdAt: z.date(),
+  }),
+  recipient: z.object({ userId: z.uuid(), name: z.string(), email: z.string() }),
+});
+
+export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  app.get(
+    '/api/orgs/:orgId/deliveries',
+    {
+      schema: {
+        tags,
+        summary:
+          "Email deliveries of the organisation's notifications to its members, newest first (admins only); ?status=failed lists refused addresses with the server's answer",
+        params: z.object({ orgId: uuidParam }),
+        querystring: z.strictObject({
+          status: z.enum(deliveryStatuses).optional(),
+          limit: z.coerce.number().int().min(1).max(500).default(100),
+        }),
+        response: { 200: z.object({ deliveries: z.array(delivery) }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      deliveries: await listDeliveries(ctx, requireActor(request), request.params.orgId, {
+        status: request.query.status,
+        limit: request.query.limit,
+      }),
+    }),
+  );
+};

@@ -1,0 +1,135 @@
+import type { BookingRow } from '../db/queries/bookings.ts';
+import { getBookingById, insertOutbox, setMissingMeetingUrl } from '../db/queries/bookings.ts';
+import {
+  type JobRow,
+  leaseDueJobs,
+  markJobDone,
+  markJobFailed,
+  type NewJob,
+} from '../db/queries/jobs.ts';
+import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
+import { jitsiVideo } from '../integrations/video.ts';
+import type { ServiceContext } from './context.ts';
+
+/*
+ * Calls to the video and payment providers that a booking decision causes.
+ * The decision's transaction only records them as jobs (durable, in the same
+ * statement as the decision); they run after it commits, outside any
+ * transaction, so a slow provider never holds a booking's row lock, and a
+ * crash leaves the job to run again. Providers are idempotent by booking and
+ * the ledger records each movement once, so running a step twice is harmless.
+ */
+
+type Step = (ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
+
+/** How long a worker may take over one step before another may take it over. */
+const LEASE_MS = 5 * 60_000;
+
+export function meetingJob(bookingId: string, now: Date): NewJob {
+  return {
+    kind: 'booking.meeting',
+    runAt: now,
+    payload: { bookingId },
+    dedupeKey: `meeting:${bookingId}`,
+  };
+}
+
+export function moneyJob(bookingId: string, movement: 'capture' | 'refund', now: Date): NewJob {
+  return {
+    kind: 'booking.money',
+    runAt: now,
+    payload: { bookingId, movement },
+    dedupeKey: `money:${bookingId}:${movement}`,
+  };
+}
+
+/**
+ * A meeting from the video provider. If the provider fails (or times out),
+ * the approval still stands: a Jitsi room is the fallback and the mentor is
+ * told to add their own link (no provider outage blocks a decision).
+ */
+const createMeeting: Step = async (ctx, { bookingId = '' }) => {
+  const booking = await getBookingById(ctx.db, bookingId);
+  if (booking?.status !== 'approved' || booking.meetingUrl) return;
+  let failure: string | null = null;
+  let url: string;
+  try {
+    url = await ctx.video.createMeeting(bookingId);
+  } catch (err) {
+    failure = String(err).slice(0, 500);
+    url = await jitsiVideo.createMeeting(bookingId);
+  }
+  await ctx.db.transaction(async (tx) => {
+    // Only if nobody set a link meanwhile: the mentor's own link wins.
+    if (!(await setMissingMeetingUrl(tx, bookingId, url)) || !failure) return;
+    await insertOutbox(tx, 'booking.meeting_link_needed', {
+      bookingId,
+      mentorId: booking.mentorId,
+      provider: ctx.video.name,
+      error: failure,
+    });
+  });
+};
+
+/** Captures or refunds the held amount, and records it in the ledger once. */
+const moveMoney: Step = async (ctx, { bookingId = '', movement }) => {
+  if (movement !== 'capture' && movement !== 'refund') throw new Error(`bad movement ${movement}`);
+  const booking = await getBookingById(ctx.db, bookingId);
+  const entries = await listLedgerEntries(ctx.db, bookingId);
+  const hold = entries.find((e) => e.kind === 'hold');
+  if (!booking?.currency || !hold || entries.some((e) => e.kind === movement)) return;
+  const ref =
+    movement === 'capture'
+      ? await ctx.payments.capture(bookingId, hold.providerRef ?? '')
+      : await ctx.payments.refund(bookingId, hold.providerRef ?? '');
+  await insertLedgerEntryOnce(ctx.db, {
+    bookingId,
+    kind: movement,
+    amountMinor: booking.priceMinor,
+    currency: booking.currency,
+    providerRef: ref,
+  });
+};
+
+const steps: Record<string, Step> = {
+  'booking.meeting': createMeeting,
+  'booking.money': moveMoney,
+};
+
+/** Job kinds that run outside any transaction (the job runner leaves them to us). */
+export const followUpKinds = Object.keys(steps);
+
+const MAX_ATTEMPTS = 5;
+
+async function runStep(ctx: ServiceContext, job: JobRow) {
+  try {
+    await steps[job.kind]?.(ctx, job.payload);
+    await markJobDone(ctx.db, job.id, ctx.now());
+  } catch (err) {
+    const retryAt = new Date(ctx.now().getTime() + 60_000 * 2 ** job.attempts);
+    await markJobFailed(ctx.db, job.id, String(err), retryAt, job.attempts + 1 >= MAX_ATTEMPTS);
+  }
+}
+
+/**
+ * Runs the due provider steps of one booking (right after its decision
+ * committed, so the answer carries the link and the payment state), or of
+ * any booking (the job worker). Returns how many ran.
+ */
+export async function runBookingFollowUps(
+  ctx: ServiceContext,
+  bookingId?: string,
+  limit = 20,
+): Promise<number> {
+  const now = ctx.now();
+  const until = new Date(now.getTime() + LEASE_MS);
+  const leased = await leaseDueJobs(ctx.db, { kinds: followUpKinds, now, until, bookingId, limit });
+  for (const job of leased) await runStep(ctx, job);
+  return leased.length;
+}
+
+/** After a decision on `booking`: its provider steps, then the row as they left it. */
+export async function settleBooking(ctx: ServiceContext, booking: BookingRow): Promise<BookingRow> {
+  if ((await runBookingFollowUps(ctx, booking.id)) === 0) return booking;
+  return (await getBookingById(ctx.db, booking.id)) ?? booking;
+}

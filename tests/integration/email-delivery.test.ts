@@ -1,0 +1,136 @@
+import { simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { claimDueDeliveries } from '../../src/db/queries/deliveries.ts';
+import { smtpMailer } from '../../src/integrations/email.ts';
+import { createServiceContext } from '../../src/services/context.ts';
+import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
+import { emailNotifications } from '../../src/services/email-notifications.ts';
+import { as } from '../factories.ts';
+import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+import { createTestApp } from '../support/test-app.ts';
+
+const { app, clock, database } = await createTestApp();
+clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
+const smtp = await startSmtpServer();
+const mailer = smtpMailer(smtp.url, 'Confer <no-reply@confer.test>');
+// The worker's context: the same database and clock, with the SMTP server.
+const worker = createServiceContext(database.db, { now: clock.now, mailer });
+afterAll(async () => {
+  mailer.close();
+  await smtp.close();
+});
+
+let s: BookingScenario;
+beforeAll(async () => {
+  s = await createBookingScenario(app, 'Email Org');
+});
+
+/** One round of the worker's notification and email stages. */
+async function runWorker() {
+  while ((await deliverNotifications(worker)) > 0);
+  while ((await emailNotifications(worker)) > 0);
+}
+const parsed = (raws: { raw: string }[]) => Promise.all(raws.map((m) => simpleParser(m.raw)));
+const deliveries = async (status?: string) =>
+  as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries${status ? `?status=${status}` : ''}`);
+
+describe('a recipient the SMTP server refuses (550)', () => {
+  it('fails that delivery alone, lists it for admins, and everyone else’s mail still goes', async () => {
+    smtp.control.refuse.set(s.mentee.email.toLowerCase(), 550);
+    const before = smtp.received.length;
+    const id = await s.book(s.mentee, '2027-03-02T10:00:00Z');
+    await runWorker();
+    await s.act(s.mentor, id, 'approve');
+    await runWorker();
+    const mails = await parsed(smtp.received.slice(before));
+    // The mentor's request and confirmation both arrived despite the mentee's refused address.
+    expect(mails.map((m) => m.subject)).toEqual([
+      expect.stringContaining('Milo Mentee requested a session'),
+      expect.stringContaining('is confirmed'),
+    ]);
+    expect(smtp.received.slice(before).flatMap((m) => m.to)).toEqual([
+      s.mentor.email,
+      s.mentor.email,
+    ]);
+
+    const failed = await deliveries('failed');
+    expect(failed.statusCode, failed.body).toBe(200);
+    expect(failed.json().deliveries).toEqual([
+      expect.objectContaining({
+        status: 'failed',
+        attempts: 1,
+        lastError: expect.stringContaining('550'),
+        recipient: expect.objectContaining({ email: s.mentee.email }),
+        notification: expect.objectContaining({ title: expect.stringContaining('approved') }),
+      }),
+    ]);
+    // Never retried.
+    await runWorker();
+    expect((await deliveries('failed')).json().deliveries[0].attempts).toBe(1);
+    smtp.control.refuse.clear();
+  });
+
+  it('is listed to the organisation’s admins only', async () => {
+    const asMentor = await as(app, s.mentor).get(`/api/orgs/${s.orgId}/deliveries`);
+    expect(asMentor.statusCode).toBe(403);
+    const bad = await as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries?status=lost`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.fields).toHaveProperty('query.status');
+    const outsider = await createBookingScenario(app, 'Other Org');
+    const elsewhere = await as(app, outsider.admin).get(`/api/orgs/${s.orgId}/deliveries`);
+    expect(elsewhere.statusCode).toBe(404);
+    const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/orgs/{orgId}/deliveries'].get.responses).toHaveProperty('200');
+  });
+});
+
+describe('a server that answers “try later” (451)', () => {
+  it('retries with backoff and sends once accepted, with the same Message-ID', async () => {
+    smtp.control.dataAnswer = 451;
+    const before = smtp.received.length;
+    await s.book(s.mentee, '2027-03-03T10:00:00Z');
+    await runWorker();
+    expect(smtp.rejected).toHaveLength(1);
+    const [retrying] = (await deliveries('retrying')).json().deliveries;
+    expect(retrying).toMatchObject({ attempts: 1, lastError: expect.stringContaining('451') });
+    expect(new Date(retrying.nextAttemptAt).getTime()).toBeGreaterThan(clock.now().getTime());
+
+    smtp.control.dataAnswer = null;
+    await runWorker(); // not due yet: the backoff holds it
+    expect(smtp.received.length).toBe(before);
+    clock.set(new Date(retrying.nextAttemptAt));
+    await runWorker();
+    const [tried] = await parsed(smtp.rejected);
+    const [sent] = await parsed(smtp.received.slice(before));
+    expect(sent?.subject).toContain('requested a session');
+    expect(sent?.messageId).toBeTruthy();
+    expect(sent?.messageId).toBe(tried?.messageId);
+    expect(sent?.messageId).toBe(retrying.messageId);
+  });
+});
+
+describe('a sender that dies after claiming', () => {
+  it('leaves the message to the next sender once its lease runs out, with the same Message-ID', async () => {
+    const before = smtp.received.length;
+    await s.book(s.mentee, '2027-03-04T10:00:00Z');
+    while ((await deliverNotifications(worker)) > 0);
+    // What a crashed sender left behind: a claim, committed, and nothing sent.
+    const [claimed] = await claimDueDeliveries(database.db, {
+      channel: 'email',
+      now: clock.now(),
+      leaseMs: 5 * 60_000,
+      limit: 10,
+      messageDomain: mailer.domain,
+    });
+    expect(claimed).toBeDefined();
+    await runWorker();
+    expect(smtp.received.length).toBe(before); // still leased
+    clock.advance(5 * 60_000 + 1);
+    await runWorker();
+    const mails = await parsed(smtp.received.slice(before));
+    expect(mails.map((m) => m.messageId)).toEqual([claimed?.messageId]);
+    const sent = (await deliveries('sent')).json().deliveries[0];
+    expect(sent).toMatchObject({ attempts: 2, messageId: claimed?.messageId });
+  });
+});
