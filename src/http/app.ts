@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -23,7 +24,6 @@ import { installAuth } from './auth.ts';
 import { handleError, installErrorHandler, sendError } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { startLiveHub } from './live-events.ts';
-import { installMultipart } from './multipart.ts';
 import { installRateLimits } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
@@ -112,7 +112,9 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   await installSecurityHeaders(app);
   await app.register(fastifyCookie);
-  await installMultipart(app, config);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

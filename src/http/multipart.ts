@@ -1,32 +1,16 @@
-import fastifyMultipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
+import type { FastifyRequest } from 'fastify';
 import { AppError } from '../core/errors.ts';
 
 export type FormFile = { field: string; filename: string; bytes: Buffer };
 export type FormData = { fields: Record<string, string>; files: FormFile[] };
 
 /**
- * Registers multipart parsing. Uploads are for signed-in callers only, and
- * an anonymous one is refused before its body (up to 10 MB) is read: the
- * multipart parser is lazy, so nothing has been read when this hook runs.
- */
-export async function installMultipart(app: FastifyInstance, config: Config) {
-  await app.register(fastifyMultipart, {
-    limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
-  });
-  app.addHook('preHandler', async (request) => {
-    if (request.isMultipart() && !request.auth) {
-      throw new AppError('unauthenticated', 'Sign in first');
-    }
-  });
-}
-
-/**
  * Reads a whole multipart body: its text fields and its files (at most one,
  * in one of `fileFields`). Every way a body can be malformed (boundary not
  * matching the header, truncation, broken part headers, too many parts, a
- * file too large) becomes a 400 or 413 naming what was wrong.
+ * file too large) becomes a 400 or 413 naming what was wrong. Anonymous
+ * callers never get here: installAccess answers them 401 before any of the
+ * body is read (the multipart parser is lazy).
  */
 export async function readFormData(
   request: FastifyRequest,
