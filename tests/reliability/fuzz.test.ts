@@ -16,7 +16,7 @@ import { createTestApp } from '../support/test-app.ts';
 // every 4xx in the one error shape, and a refused write changes no table.
 // FUZZ_RUNS raises the number of requests per operation and role; FUZZ_SEED
 // replays another sequence (a failure prints the seed and path to replay it).
-const RUNS = Number(process.env.FUZZ_RUNS ?? 4);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 8);
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 
 // A stream that never ends under app.inject; the messages tests cover it.
