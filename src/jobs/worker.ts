@@ -2,11 +2,12 @@ import type { Logger } from 'pino';
 import type { ServiceContext } from '../services/context.ts';
 import { deliverNotifications } from '../services/deliver-notifications.ts';
 import { emailNotifications } from '../services/email-notifications.ts';
+import { purgeExpiredIdempotencyKeys } from '../services/idempotency.ts';
 import { runDueJobs } from '../services/process-jobs.ts';
 import { purgeExpiredRateLimits } from '../services/rate-limits.ts';
 import { refreshReputations } from '../services/reputation.ts';
 
-/** How often mentors' stored responsiveness (the directory's ranking) is recomputed, and ended rate-limit windows dropped. */
+/** How often mentors' stored responsiveness (the directory's ranking) is recomputed, and expired rate-limit windows and idempotency keys dropped. */
 const REPUTATION_REFRESH_MS = 10 * 60_000;
 
 /** One kind of background work; returns how much it did. */
@@ -26,16 +27,15 @@ const dueJobs: Stage = { name: 'jobs', run: drain((ctx) => runDueJobs(ctx)) };
 const notifications: Stage = { name: 'notifications', run: drain(deliverNotifications) };
 const email: Stage = { name: 'email', run: drain(emailNotifications) };
 const reputations: Stage = { name: 'reputations', run: refreshReputations };
-const rateLimitWindows: Stage = {
-  name: 'rate-limits',
-  run: async (ctx) => {
-    await purgeExpiredRateLimits(ctx);
-    return 0;
-  },
+/** Ended rate-limit windows and Idempotency-Keys past their replay day. */
+const housekeeping: Stage = {
+  name: 'housekeeping',
+  run: async (ctx) =>
+    (await purgeExpiredRateLimits(ctx)) + (await purgeExpiredIdempotencyKeys(ctx)),
 };
 
 /** Everything background work consists of, in the order one round does it. */
-const backgroundStages: Stage[] = [dueJobs, notifications, email, reputations, rateLimitWindows];
+const backgroundStages: Stage[] = [dueJobs, notifications, email, reputations, housekeeping];
 
 /**
  * Runs a stage, logging a failure instead of passing it on (null): one stage
@@ -74,7 +74,7 @@ export function startJobWorker(ctx: ServiceContext, intervalMs: number, log: Log
   const lanes = [
     { stages: [dueJobs, notifications], everyMs: 0 },
     { stages: [email], everyMs: 0 },
-    { stages: [reputations, rateLimitWindows], everyMs: REPUTATION_REFRESH_MS },
+    { stages: [reputations, housekeeping], everyMs: REPUTATION_REFRESH_MS },
   ].map((lane) => ({
     ...lane,
     busy: false,

@@ -4,6 +4,7 @@ import { AppError } from '../core/errors.ts';
 import type { Queryable } from '../db/client.ts';
 import {
   claimIdempotencyKey,
+  deleteExpiredIdempotencyKeys,
   getIdempotencyKey,
   type IdempotencyScope,
   releaseIdempotencyKey,
@@ -98,4 +99,9 @@ export async function finishIdempotent(q: Queryable, claim: Claim, answer: Store
 /** The request failed on our side (5xx): the key is free for the retry to run afresh. */
 export async function abandonIdempotent(ctx: ServiceContext, claim: Claim) {
   await releaseIdempotencyKey(ctx.db, claim);
+}
+
+/** Forgets keys past their replay day; the worker calls this now and then. */
+export function purgeExpiredIdempotencyKeys(ctx: ServiceContext) {
+  return deleteExpiredIdempotencyKeys(ctx.db, ctx.now());
 }

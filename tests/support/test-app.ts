@@ -52,6 +52,8 @@ export type TestApp = {
   database: Database;
   clock: TestClock;
   dataDir: string;
+  /** the app's own service context, for running background work in tests */
+  ctx: ServiceContext;
 };
 
 /**
@@ -82,5 +84,5 @@ export async function createTestApp(
     await database.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  return { app, database, clock, dataDir };
+  return { app, database, clock, dataDir, ctx };
 }

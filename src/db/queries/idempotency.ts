@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, lte, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
 import { idempotencyKeys } from '../schema.ts';
 
@@ -68,4 +68,18 @@ export async function releaseIdempotencyKey(
         eq(idempotencyKeys.state, 'in_progress'),
       ),
     );
+}
+
+/** Drops keys whose answers are no longer replayed and whose claims have lapsed. */
+export async function deleteExpiredIdempotencyKeys(q: Queryable, now: Date): Promise<number> {
+  const rows = await q
+    .delete(idempotencyKeys)
+    .where(
+      and(
+        lte(idempotencyKeys.expiresAt, now),
+        or(eq(idempotencyKeys.state, 'done'), lte(idempotencyKeys.lockedUntil, now)),
+      ),
+    )
+    .returning({ key: idempotencyKeys.key });
+  return rows.length;
 }

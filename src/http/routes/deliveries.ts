@@ -35,6 +35,7 @@ export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
   app.get(
     '/api/orgs/:orgId/deliveries',
     {
+      config: { access: 'admin' },
       schema: {
         tags,
         summary:
