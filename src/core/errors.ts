@@ -3,6 +3,7 @@
  * core and services only say what went wrong.
  */
 export type ErrorCode =
+  | 'bad_request'
   | 'validation_failed'
   | 'unauthenticated'
   | 'forbidden'

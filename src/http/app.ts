@@ -10,7 +10,6 @@ import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from '@fastify/type-provider-zod';
 import Fastify, { type FastifyInstance } from 'fastify';
@@ -22,7 +21,7 @@ import { localDiskStorage } from '../integrations/file-storage.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { installAccess, withAccess } from './access.ts';
 import { installAuth } from './auth.ts';
-import { installErrorHandler, sendError } from './errors.ts';
+import { handleError, installErrorHandler, sendError } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { startLiveHub } from './live-events.ts';
 import { installRateLimits } from './rate-limit.ts';
@@ -44,6 +43,7 @@ import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
+import { validatorCompiler } from './validation.ts';
 
 export type AppDeps = {
   config: Config;
@@ -92,6 +92,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
     },
     bodyLimit: 1024 * 1024,
     routerOptions: { ignoreTrailingSlash: true },
+    // The router's own refusals (bad percent-encoding, over-long segment) get our error shape.
+    frameworkErrors: handleError,
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);

@@ -37,7 +37,7 @@ export class ApiError extends Error {
   }
 }
 
-const requestParts = new Set(['body', 'query', 'querystring', 'params', 'headers']);
+const requestParts = new Set(['body', 'query', 'params', 'headers']);
 
 /**
  * Server field keys name where the problem is (`body.email`, `body.skills.2`,

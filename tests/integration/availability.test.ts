@@ -137,14 +137,14 @@ describe('weekly availability', () => {
     }
     const backwards = await slotsFor(inGroup, '2027-03-10T00:00:00Z', '2027-03-09T00:00:00Z');
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().error.fields).toEqual({ 'querystring.to': 'must be after from' });
+    expect(backwards.json().error.fields).toEqual({ 'query.to': 'must be after from' });
     const badZone = await slotsFor(
       inGroup,
       '2027-03-09T00:00:00Z',
       '2027-03-10T00:00:00Z',
       'Mars/Base',
     );
-    expect(Object.keys(badZone.json().error.fields)).toEqual(['querystring.tz']);
+    expect(Object.keys(badZone.json().error.fields)).toEqual(['query.tz']);
     const badDate = await as(app, mentor).put('/api/me/availability/overrides/2027-02-30', {
       ranges: [],
     });

@@ -76,7 +76,7 @@ describe('a recipient the SMTP server refuses (550)', () => {
     expect(asMentor.statusCode).toBe(403);
     const bad = await as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries?status=lost`);
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().error.fields).toHaveProperty('querystring.status');
+    expect(bad.json().error.fields).toHaveProperty('query.status');
     const outsider = await createBookingScenario(app, 'Other Org');
     const elsewhere = await as(app, outsider.admin).get(`/api/orgs/${s.orgId}/deliveries`);
     expect(elsewhere.statusCode).toBe(404);

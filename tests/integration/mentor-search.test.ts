@@ -108,9 +108,9 @@ describe('listing everyone a page at a time', () => {
 
   it('names the field on bad parameters', async () => {
     for (const [query, field] of [
-      ['?limit=0', 'querystring.limit'],
-      ['?mentorsOnly=yes', 'querystring.mentorsOnly'],
-      [`?q=${'x'.repeat(201)}`, 'querystring.q'],
+      ['?limit=0', 'query.limit'],
+      ['?mentorsOnly=yes', 'query.mentorsOnly'],
+      [`?q=${'x'.repeat(201)}`, 'query.q'],
     ] as const) {
       const res = await as(app, mentee).get(`/api/orgs/${orgId}/members${query}`);
       expect(res.statusCode).toBe(400);
@@ -214,7 +214,6 @@ describe('searching mentors', () => {
       '\\',
       'a <-> b <2> c',
       'kotlin:*B',
-      'kotlin\u0000',
       '   ',
       '-',
       '東京 Zoë',
@@ -232,13 +231,15 @@ describe('searching mentors', () => {
     ]);
 
     const bad: [string, string][] = [
-      [`q=${'x'.repeat(201)}`, 'querystring.q'],
-      [`q=${encodeURIComponent('&|!():*\'"\\'.repeat(21))}`, 'querystring.q'],
-      ['freeThisWeek=yes', 'querystring.freeThisWeek'],
-      ['limit=0', 'querystring.limit'],
-      ['limit=101', 'querystring.limit'],
-      ['limit=ten', 'querystring.limit'],
-      ['sort=name', 'querystring.sort'],
+      [`q=${'x'.repeat(201)}`, 'query.q'],
+      [`q=${encodeURIComponent('&|!():*\'"\\'.repeat(21))}`, 'query.q'],
+      ['freeThisWeek=yes', 'query.freeThisWeek'],
+      ['limit=0', 'query.limit'],
+      ['limit=101', 'query.limit'],
+      ['limit=ten', 'query.limit'],
+      ['sort=name', 'query.sort'],
+      // NUL is refused in every string the API accepts (issue #9 item 10).
+      [`q=${encodeURIComponent('kotlin\u0000')}`, 'query.q'],
     ];
     for (const [query, field] of bad) {
       const res = await as(app, mentee).get(`/api/orgs/${orgId}/mentors?${query}`);

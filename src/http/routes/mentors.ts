@@ -159,12 +159,12 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
       const to = request.query.to ?? new Date(from.getTime() + 14 * DAY_MS);
       if (to <= from) {
         throw new AppError('validation_failed', 'to must be after from', {
-          fields: { 'querystring.to': 'must be after from' },
+          fields: { 'query.to': 'must be after from' },
         });
       }
       if (to.getTime() - from.getTime() > 100 * DAY_MS) {
         throw new AppError('validation_failed', 'at most 100 days at a time', {
-          fields: { 'querystring.to': 'must be at most 100 days after from' },
+          fields: { 'query.to': 'must be at most 100 days after from' },
         });
       }
       const { orgId, mentorId } = request.params;

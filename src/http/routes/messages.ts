@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../core/errors.ts';
 import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH } from '../../core/messaging.ts';
 import {
   answerMessageRequest,
@@ -19,9 +18,10 @@ import {
 } from '../../services/messaging.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { fieldsFromValidation } from '../errors.ts';
 import type { LiveHub } from '../live-events.ts';
+import { readFormData } from '../multipart.ts';
 import { errorResponses, instant, uuidParam } from '../schemas.ts';
+import { parseInput } from '../validation.ts';
 
 const tags = ['messages'];
 const orgParams = z.object({ orgId: uuidParam });
@@ -78,53 +78,20 @@ const directFields = messageFields.extend({ toUserId: uuidParam });
 
 /**
  * A message arrives as JSON (`{ body }`) or, with a file, as multipart form
- * data: text fields plus one file in the field `file` (paper-clip).
+ * data: text fields plus one file in the field `file` (paper-clip). Both are
+ * checked as the validator checks declared bodies (NUL, then the schema).
  */
 async function readMessage<T extends z.ZodType>(
   request: FastifyRequest,
   schema: T,
-): Promise<{ fields: z.infer<T>; files: Upload[] }> {
-  let raw: Record<string, unknown> = {};
-  const files: Upload[] = [];
-  if (request.isMultipart()) {
-    const parts = request.parts({ limits: { fileSize: MAX_ATTACHMENT_BYTES, files: 1 } });
-    for await (const part of parts) {
-      if (part.type === 'file') {
-        if (part.fieldname !== 'file') {
-          throw new AppError('validation_failed', 'Send the file in the field "file"', {
-            fields: { [part.fieldname]: 'unknown file field' },
-          });
-        }
-        const bytes = await part.toBuffer().catch((err: { code?: string }) => {
-          if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-            throw new AppError('payload_too_large', 'A file must be at most 10 MB', {
-              fields: { file: `is larger than ${MAX_ATTACHMENT_BYTES} bytes` },
-            });
-          }
-          throw err;
-        });
-        files.push({ filename: part.filename, bytes });
-      } else {
-        raw[part.fieldname] = part.value;
-      }
-    }
-  } else {
-    raw = (request.body ?? {}) as Record<string, unknown>;
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    const fields = fieldsFromValidation(
-      'body',
-      parsed.error.issues.map((i) => ({
-        instancePath: `/${i.path.join('/')}`,
-        message: i.message,
-        keyword: i.code,
-        params: 'keys' in i ? { keys: i.keys } : {},
-      })),
-    );
-    throw new AppError('validation_failed', 'Some fields are not valid', { fields });
-  }
-  return { fields: parsed.data, files };
+): Promise<{ fields: z.output<T>; files: Upload[] }> {
+  if (!request.isMultipart()) return { fields: parseInput(schema, request.body ?? {}), files: [] };
+  const form = await readFormData(request, {
+    fileFields: ['file'],
+    maxFileBytes: MAX_ATTACHMENT_BYTES,
+  });
+  const files = form.files.map(({ filename, bytes }) => ({ filename, bytes }));
+  return { fields: parseInput(schema, form.fields), files };
 }
 
 export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }> = async (
@@ -199,11 +166,12 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
       },
     },
     async (request, reply) => {
+      const actor = requireActor(request);
       const { fields, files } = await readMessage(request, directFields);
       const result = await messagePerson(
         ctx,
         storage,
-        requireActor(request),
+        actor,
         request.params.orgId,
         fields.toUserId,
         { body: fields.body, files },
@@ -260,11 +228,12 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
       },
     },
     async (request, reply) => {
+      const actor = requireActor(request);
       const { fields, files } = await readMessage(request, messageFields);
       const message = await sendMessage(
         ctx,
         storage,
-        requireActor(request),
+        actor,
         request.params.orgId,
         request.params.threadId,
         { body: fields.body, files },

@@ -12,7 +12,9 @@ import {
 } from '../../services/manage-profile.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { readFormData } from '../multipart.ts';
 import { errorResponses, profile, profileInput, uuidParam } from '../schemas.ts';
+import { parseInput } from '../validation.ts';
 
 const tags = ['profiles'];
 
@@ -60,29 +62,18 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
     },
     async (request) => {
       const actor = requireActor(request);
-      if (!request.isMultipart()) {
-        throw new AppError('unsupported_media_type', 'Send the photo as multipart/form-data', {
-          fields: { photo: 'is required as a multipart file' },
-        });
-      }
-      const file = await request.file();
-      if (file?.fieldname !== 'photo') {
+      const form = await readFormData(request, {
+        fileFields: ['photo'],
+        maxFileBytes: config.maxUploadBytes,
+      });
+      parseInput(z.strictObject({}), form.fields);
+      const photo = form.files[0];
+      if (!photo) {
         throw new AppError('validation_failed', 'The multipart field "photo" is required', {
           fields: { photo: 'is required' },
         });
       }
-      const bytes = await file.toBuffer().catch((err: { code?: string }) => {
-        if (err.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError(
-            'payload_too_large',
-            `The photo must be at most ${config.maxUploadBytes} bytes`,
-            {
-              fields: { photo: `is larger than ${config.maxUploadBytes} bytes` },
-            },
-          );
-        }
-        throw err;
-      });
+      const bytes = photo.bytes;
       await setProfilePhoto(ctx, storage, actor, bytes);
       const user = await getUserById(ctx.db, actor.userId);
       return toProfile(user!);
