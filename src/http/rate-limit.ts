@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { RateLimits } from '../config.ts';
+import { clientOfAddress } from '../core/client-address.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { hitRateLimit } from '../services/rate-limits.ts';
 
@@ -35,7 +36,7 @@ export function installRateLimits(app: FastifyInstance, ctx: ServiceContext, lim
     const subject =
       request.auth && limit.per === 'user'
         ? `user:${request.auth.userId}`
-        : `address:${request.ip}`;
+        : `address:${clientOfAddress(request.ip)}`;
     await hitRateLimit(
       ctx,
       { ...limits[limit.rule], name: limit.rule, what: described[limit.rule] },

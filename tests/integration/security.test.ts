@@ -121,6 +121,18 @@ describe('14. rate limits', () => {
     expect(statuses).toEqual([401, 401, 401, 429, 429]);
   });
 
+  it('counts an IPv6 client by its /64, however it rotates the rest', async () => {
+    const victim = await newAccount();
+    const statuses: number[] = [];
+    for (let i = 1; i <= 7; i++) {
+      const rotated = `2001:db8:77:1:${i.toString(16)}:aaaa:bbbb:${(i * 7).toString(16)}`;
+      statuses.push((await signInFrom(rotated, uniqueEmail('v6'), 'Summer2026!')).statusCode);
+    }
+    expect(statuses).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    // The neighbouring /64 is someone else.
+    expect((await signInFrom('2001:db8:77:2::1', victim.email, PASSWORD)).statusCode).toBe(200);
+  });
+
   it('limits sign-ups per address', async () => {
     const from = newAddress();
     const statuses: number[] = [];

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { clientOfAddress } from '../../core/client-address.ts';
 import { PASSWORD_MAX_LENGTH } from '../../core/passwords.ts';
 import { getUserById } from '../../db/queries/accounts.ts';
 import { listOrganisationsOfUser } from '../../db/queries/organisations.ts';
@@ -96,7 +97,11 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
     async (request, reply) => {
       const session = await signIn(
         ctx,
-        { ...request.body, userAgent: request.headers['user-agent'] ?? '', address: request.ip },
+        {
+          ...request.body,
+          userAgent: request.headers['user-agent'] ?? '',
+          address: clientOfAddress(request.ip),
+        },
         { account: config.rateLimits.signInAccount, address: config.rateLimits.signInAddress },
       );
       setSessionCookie(request, reply, session.token, session.expiresAt);
