@@ -18,7 +18,12 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { bookingStatuses } from '../core/booking-machine.ts';
 import { deliveryChannels, deliveryStatuses } from '../core/delivery.ts';
+import { requestKinds, requestStatuses } from '../core/mentorship-requests.ts';
+import { messageRequestStatuses } from '../core/messaging.ts';
+import { orgRoles, programModes, programRoles } from '../core/roles.ts';
+import { enrollmentMethods, sessionStatuses } from '../core/session-rules.ts';
 import { outboxTopics } from '../core/topics.ts';
 
 /*
@@ -85,7 +90,7 @@ export const orgMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['admin', 'member'] }).notNull(),
+    role: text('role', { enum: orgRoles }).notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -104,7 +109,7 @@ export const programs = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
-    mode: text('mode', { enum: ['matched', 'a_la_carte'] }).notNull(),
+    mode: text('mode', { enum: programModes }).notNull(),
     /** unanswered bookings expire after this many days (or at their start) */
     expiryDays: integer('expiry_days').notNull().default(7),
     /** cancelling an approved booking closer than this to its start is late */
@@ -127,7 +132,7 @@ export const programMembers = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    role: text('role', { enum: ['mentor', 'mentee'] }).notNull(),
+    role: text('role', { enum: programRoles }).notNull(),
     /** a mentor's most active matches in a matched program; null: no limit */
     matchCapacity: integer('match_capacity'),
     createdAt: createdAt(),
@@ -182,9 +187,9 @@ export const invitations = pgTable(
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     email: text('email').notNull(),
-    role: text('role', { enum: ['admin', 'member'] }).notNull(),
+    role: text('role', { enum: orgRoles }).notNull(),
     programId: uuid('program_id').references(() => programs.id, { onDelete: 'set null' }),
-    programRole: text('program_role', { enum: ['mentor', 'mentee'] }),
+    programRole: text('program_role', { enum: programRoles }),
     tokenHash: text('token_hash').notNull().unique(),
     invitedBy: uuid('invited_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
@@ -342,14 +347,14 @@ export const mentoringSessions = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
-    status: text('status', { enum: ['draft', 'published', 'cancelled'] }).notNull(),
+    status: text('status', { enum: sessionStatuses }).notNull(),
     title: text('title').notNull().default(''),
     description: text('description').notNull().default(''),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     location: text('location').notNull().default(''),
     locationTimeZone: text('location_time_zone'),
-    enrollment: text('enrollment', { enum: ['online', 'in_person', 'both'] }).notNull(),
+    enrollment: text('enrollment', { enum: enrollmentMethods }).notNull(),
     meetingUrl: text('meeting_url'),
     capacity: integer('capacity').notNull().default(1),
     timeZones: text('time_zones').array().notNull().default(sql`'{}'::text[]`),
@@ -464,7 +469,7 @@ export const bookings = pgTable(
     priceMinor: integer('price_minor').notNull().default(0),
     currency: text('currency'),
     lateCancellation: boolean('late_cancellation').notNull().default(false),
-    status: text('status').notNull(),
+    status: text('status', { enum: bookingStatuses }).notNull(),
     awaiting: text('awaiting', { enum: ['mentor', 'mentee'] }),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -497,8 +502,8 @@ export const bookingEvents = pgTable(
       .references(() => bookings.id, { onDelete: 'cascade' }),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status', { enum: bookingStatuses }),
+    toStatus: text('to_status', { enum: bookingStatuses }).notNull(),
     reason: text('reason'),
     startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
@@ -693,7 +698,7 @@ export const mentorshipRequests = pgTable(
     programId: uuid('program_id')
       .notNull()
       .references(() => programs.id, { onDelete: 'cascade' }),
-    kind: text('kind', { enum: ['offer', 'session_request'] }).notNull(),
+    kind: text('kind', { enum: requestKinds }).notNull(),
     senderId: uuid('sender_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
@@ -701,9 +706,7 @@ export const mentorshipRequests = pgTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     message: text('message').notNull().default(''),
-    status: text('status', { enum: ['pending', 'dismissed', 'accepted', 'withdrawn'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: requestStatuses }).notNull().default('pending'),
     /** what accepted it: a booking, a session request, a session */
     acceptedVia: text('accepted_via'),
     createdAt: createdAt(),
@@ -731,8 +734,10 @@ export const requestEvents = pgTable(
     requestId: uuid('request_id').notNull(),
     actorId: uuid('actor_id').references(() => users.id, { onDelete: 'set null' }),
     action: text('action').notNull(),
-    fromStatus: text('from_status'),
-    toStatus: text('to_status').notNull(),
+    fromStatus: text('from_status', { enum: [...requestStatuses, ...messageRequestStatuses] }),
+    toStatus: text('to_status', {
+      enum: [...requestStatuses, ...messageRequestStatuses],
+    }).notNull(),
     note: text('note'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -848,9 +853,7 @@ export const messageRequests = pgTable(
     receiverId: uuid('receiver_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    status: text('status', { enum: ['pending', 'accepted', 'rejected'] })
-      .notNull()
-      .default('pending'),
+    status: text('status', { enum: messageRequestStatuses }).notNull().default('pending'),
     createdAt: createdAt(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
   },

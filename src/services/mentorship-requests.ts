@@ -5,10 +5,17 @@ import {
   MAX_REQUESTS_PER_PAIR_PER_DAY,
   type RequestAction,
   type RequestKind,
+  type RequestStatus,
   requestsAcceptedBy,
   statusSeenBy,
 } from '../core/mentorship-requests.ts';
-import { mayMessage, pairKey, requestProgram, type Standing } from '../core/messaging.ts';
+import {
+  type MessageRequestStatus,
+  mayMessage,
+  pairKey,
+  requestProgram,
+  type Standing,
+} from '../core/messaging.ts';
 import { mentorshipRequestTopic } from '../core/topics.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
@@ -180,14 +187,17 @@ export function refuseRequestStep(d: { reason: string; message: string }): never
   });
 }
 
+/** The statuses a mentorship or a message request moves between. */
+type RequestStepStatus = RequestStatus | MessageRequestStatus;
+
 /** Every step of a mentorship or message request is recorded: who, when, from what to what. */
 export function recordRequestStep(
   tx: Tx,
   requestType: 'mentorship' | 'message',
-  row: { id: string; status: string },
+  row: { id: string; status: RequestStepStatus },
   actorId: string,
   action: string,
-  to: string,
+  to: RequestStepStatus,
   at: Date,
 ) {
   return insertRequestEvent(tx, {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import type { BookingStatus } from '../../src/core/booking-machine.ts';
 import { sqlState } from '../../src/db/errors.ts';
 import { bookings } from '../../src/db/schema.ts';
 import { addMember, as, createOrgWithAdmin } from '../factories.ts';
@@ -20,7 +21,12 @@ describe('booking exclusion constraints', () => {
       await addMember(app, admin, orgId, { programId }),
     ];
     const at = (h: number) => new Date(Date.UTC(2030, 0, 1, h));
-    const row = (menteeId: string, start: number, end: number, status = 'pending') => ({
+    const row = (
+      menteeId: string,
+      start: number,
+      end: number,
+      status: BookingStatus = 'pending',
+    ) => ({
       id: randomUUID(),
       orgId,
       programId,

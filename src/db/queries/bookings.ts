@@ -12,7 +12,11 @@ import {
   type WithSubquery,
 } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { activeStatuses, unlistedStatuses } from '../../core/booking-machine.ts';
+import {
+  activeStatuses,
+  type BookingStatus,
+  unlistedStatuses,
+} from '../../core/booking-machine.ts';
 import type { OutboxTopic } from '../../core/topics.ts';
 import type { Queryable, Tx } from '../client.ts';
 import {
@@ -140,7 +144,7 @@ export async function getParticipantBookingForUpdate(
 export async function updateBookingFrom(
   tx: Tx,
   id: string,
-  fromStatus: string,
+  fromStatus: BookingStatus,
   values: Partial<typeof bookings.$inferInsert>,
   records: BookingRecords,
 ) {
@@ -246,7 +250,7 @@ export async function listBookings(
     userId?: string;
     listedFor?: string;
     mentorId?: string;
-    status?: string;
+    status?: BookingStatus;
     ids?: string[];
     orgId?: string;
   },
