@@ -79,7 +79,7 @@ export async function decideBooking(
   return settled;
 }
 
-export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
+export async function requireBooking(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
   await requireViewer(ctx.db, actor, orgId);
   const [listing] = await listBookings(ctx.db, { ids: [id], orgId });
   if (

@@ -45,7 +45,7 @@ export function toRules(stored: StoredAvailability, profileTimeZone: string): Av
   };
 }
 
-export async function getMyAvailability(
+export async function requireMyAvailability(
   ctx: ServiceContext,
   actor: Actor,
 ): Promise<MyAvailability> {
@@ -83,7 +83,7 @@ export async function saveMyAvailability(
       details: { weeklyRanges: weekly.length, ...settings },
     });
   });
-  return getMyAvailability(ctx, actor);
+  return requireMyAvailability(ctx, actor);
 }
 
 export async function setDateOverride(
@@ -103,7 +103,7 @@ export async function setDateOverride(
       details: { date, ranges },
     });
   });
-  return getMyAvailability(ctx, actor);
+  return requireMyAvailability(ctx, actor);
 }
 
 export async function removeDateOverride(ctx: ServiceContext, actor: Actor, date: string) {

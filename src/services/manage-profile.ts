@@ -51,7 +51,7 @@ export function toProfile(user: UserRow): Profile {
 }
 
 /** Another person's profile: visible only to people who share an organisation with them. */
-export async function getVisibleUser(ctx: ServiceContext, actor: Actor, userId: string) {
+export async function requireVisibleUser(ctx: ServiceContext, actor: Actor, userId: string) {
   const user = await getUserById(ctx.db, userId);
   if (!user || !(await shareAnOrganisation(ctx.db, actor.userId, userId))) throw notFound('Member');
   return user;

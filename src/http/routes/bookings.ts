@@ -6,7 +6,7 @@ import {
   decideBooking,
   describeBookingAfterChange,
   describeBookings,
-  getBooking,
+  requireBooking,
   listMyBookings,
   listPendingForMentor,
   setBookingMeetingLink,
@@ -128,7 +128,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     present(await describeBookingAfterChange(ctx, viewerId, id));
 
   async function view(viewerId: string, orgId: string, id: string) {
-    const { listing, events } = await getBooking(ctx, { userId: viewerId }, orgId, id);
+    const { listing, events } = await requireBooking(ctx, { userId: viewerId }, orgId, id);
     const [described] = await describeBookings(ctx, viewerId, [listing]);
     return { booking: present(described!), events };
   }
@@ -406,7 +406,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { listing } = await getBooking(
+      const { listing } = await requireBooking(
         ctx,
         actor,
         request.params.orgId,

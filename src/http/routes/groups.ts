@@ -3,7 +3,7 @@ import { z } from 'zod';
 import {
   createGroup,
   editGroup,
-  getGroup,
+  requireGroup,
   listGroups,
   removeGroup,
   setGroupMembership,
@@ -79,7 +79,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
       },
     },
     async (request) =>
-      getGroup(ctx, requireActor(request), request.params.orgId, request.params.groupId),
+      requireGroup(ctx, requireActor(request), request.params.orgId, request.params.groupId),
   );
 
   app.patch(

@@ -7,11 +7,11 @@ import { listAuditEventsInOrg } from '../../db/queries/audit.ts';
 import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
 import {
   createOrganisation,
-  getOrganisation,
+  requireOrganisation,
   listMyOrganisations,
   renameOrganisation,
 } from '../../services/manage-organisations.ts';
-import { getVisibleUser, toProfile } from '../../services/manage-profile.ts';
+import { requireVisibleUser, toProfile } from '../../services/manage-profile.ts';
 import { requireOrgAdmin } from '../../services/org-access.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
@@ -84,7 +84,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         response: { 200: organisation, ...errorResponses },
       },
     },
-    async (request) => getOrganisation(ctx, requireActor(request), request.params.orgId),
+    async (request) => requireOrganisation(ctx, requireActor(request), request.params.orgId),
   );
 
   app.patch(
@@ -168,7 +168,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       const members = await listMembers(ctx, actor, orgId);
       const found = members.find((m) => m.userId === userId);
       if (!found) throw notFound('Member');
-      const user = await getVisibleUser(ctx, actor, userId);
+      const user = await requireVisibleUser(ctx, actor, userId);
       return {
         profile: toProfile(user),
         role: found.role,

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.ts';
 import { getUserById } from '../../db/queries/accounts.ts';
 import {
-  getVisibleUser,
+  requireVisibleUser,
   photoMime,
   removeProfilePhoto,
   setProfilePhoto,
@@ -103,7 +103,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       },
     },
     async (request, reply) => {
-      const user = await getVisibleUser(ctx, requireActor(request), request.params.userId);
+      const user = await requireVisibleUser(ctx, requireActor(request), request.params.userId);
       const bytes = user.photoKey ? await storage.get(user.photoKey) : null;
       if (!user.photoKey || !bytes) throw notFound('Photo');
       return reply

@@ -14,7 +14,7 @@ import {
   createSession,
   duplicateSession,
   editSession,
-  getSession,
+  requireSession,
   listMySessions,
   listOrgSessions,
   publishSession,
@@ -196,7 +196,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request) =>
       presentSession(
-        await getSession(
+        await requireSession(
           ctx,
           requireActor(request),
           request.params.orgId,
