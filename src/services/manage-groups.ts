@@ -108,7 +108,12 @@ export async function listGroups(ctx: ServiceContext, actor: Actor, orgId: strin
   return listGroupsInOrg(ctx.db, orgId);
 }
 
-export async function requireGroup(ctx: ServiceContext, actor: Actor, orgId: string, groupId: string) {
+export async function requireGroup(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  groupId: string,
+) {
   await requireOrgMember(ctx.db, actor, orgId);
   const group = await getGroupInOrg(ctx.db, orgId, groupId);
   if (!group) throw notFound('Group');

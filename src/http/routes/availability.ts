@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type AvailabilityRules, formatClockTime } from '../../core/availability.ts';
 import {
-  requireMyAvailability,
   removeDateOverride,
+  requireMyAvailability,
   saveMyAvailability,
   setDateOverride,
 } from '../../services/manage-availability.ts';

@@ -6,9 +6,9 @@ import {
   decideBooking,
   describeBookingAfterChange,
   describeBookings,
-  requireBooking,
   listMyBookings,
   listPendingForMentor,
+  requireBooking,
   setBookingMeetingLink,
 } from '../../services/decide-booking.ts';
 import { photoUrlFor } from '../../services/manage-profile.ts';

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import {
   createGroup,
   editGroup,
-  requireGroup,
   listGroups,
   removeGroup,
+  requireGroup,
   setGroupMembership,
 } from '../../services/manage-groups.ts';
 import type { RouteDeps } from '../app.ts';

@@ -5,14 +5,14 @@ import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH } from '../../core/messaging.t
 import {
   answerMessageRequest,
   countMyUnread,
-  requireBookingThreadId,
-  requireThread,
   listMyConnections,
   listMyMessageRequests,
   listMyThreads,
   markRead,
   messagePerson,
   readAttachment,
+  requireBookingThreadId,
+  requireThread,
   sendMessage,
   type Upload,
 } from '../../services/messaging.ts';

@@ -7,9 +7,9 @@ import { listAuditEventsInOrg } from '../../db/queries/audit.ts';
 import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
 import {
   createOrganisation,
-  requireOrganisation,
   listMyOrganisations,
   renameOrganisation,
+  requireOrganisation,
 } from '../../services/manage-organisations.ts';
 import { requireVisibleUser, toProfile } from '../../services/manage-profile.ts';
 import { requireOrgAdmin } from '../../services/org-access.ts';

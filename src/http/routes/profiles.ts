@@ -3,9 +3,9 @@ import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.ts';
 import { getUserById } from '../../db/queries/accounts.ts';
 import {
-  requireVisibleUser,
   photoMime,
   removeProfilePhoto,
+  requireVisibleUser,
   setProfilePhoto,
   toProfile,
   updateProfile,

@@ -12,8 +12,8 @@ import { setProgramRole } from '../../services/manage-members.ts';
 import {
   createProgram,
   editProgram,
-  requireProgram,
   listPrograms,
+  requireProgram,
 } from '../../services/manage-programs.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';

@@ -14,10 +14,10 @@ import {
   createSession,
   duplicateSession,
   editSession,
-  requireSession,
   listMySessions,
   listOrgSessions,
   publishSession,
+  requireSession,
 } from '../../services/manage-sessions.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
