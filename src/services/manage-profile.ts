@@ -3,7 +3,7 @@ import { fileTypeFromBuffer } from 'file-type';
 import { AppError, notFound } from '../core/errors.ts';
 import { getUserById, type UserRow, updateUser } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { shareAnOrganisation } from '../db/queries/organisations.ts';
+import { listOrganisationsOfUser, shareAnOrganisation } from '../db/queries/organisations.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
@@ -47,6 +47,33 @@ export function toProfile(user: UserRow): Profile {
     hasPhoto: user.photoKey !== null,
     photoUrl: photoUrlFor(user.id, user.photoKey),
     updatedAt: user.updatedAt,
+  };
+}
+
+/** The signed-in person's own profile. */
+export async function requireMyProfile(ctx: ServiceContext, actor: Actor): Promise<Profile> {
+  const user = await getUserById(ctx.db, actor.userId);
+  if (!user) throw notFound('User');
+  return toProfile(user);
+}
+
+/**
+ * Who a signed-in session belongs to, with their organisations. The account
+ * behind a live session cannot be absent (deleting one ends its sessions), so
+ * absence is a bug, not a 404.
+ */
+export async function requireMe(ctx: ServiceContext, actor: Actor) {
+  const user = await getUserById(ctx.db, actor.userId);
+  if (!user) throw new Error(`signed-in user ${actor.userId} vanished`);
+  const organisations = await listOrganisationsOfUser(ctx.db, actor.userId);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    timeZone: user.timeZone,
+    hasPhoto: user.photoKey !== null,
+    photoUrl: photoUrlFor(user.id, user.photoKey),
+    organisations: organisations.map(({ id, name, role }) => ({ id, name, role })),
   };
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
 import { orgRoles, programRoles } from '../../core/roles.ts';
-import { listAuditEventsInOrg } from '../../db/queries/audit.ts';
+import { listOrgAuditEvents } from '../../services/list-audit-events.ts';
 import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
 import {
   createOrganisation,
@@ -12,7 +12,6 @@ import {
   requireOrganisation,
 } from '../../services/manage-organisations.ts';
 import { requireVisibleUser, toProfile } from '../../services/manage-profile.ts';
-import { requireOrgAdmin } from '../../services/org-access.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { errorResponses, name, optionalReason, profile, uuidParam } from '../schemas.ts';
@@ -259,9 +258,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      await requireOrgAdmin(ctx.db, requireActor(request), request.params.orgId);
+      const { orgId } = request.params;
       return {
-        events: await listAuditEventsInOrg(ctx.db, request.params.orgId, request.query.limit),
+        events: await listOrgAuditEvents(ctx, requireActor(request), orgId, request.query.limit),
       };
     },
   );

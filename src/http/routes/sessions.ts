@@ -7,7 +7,6 @@ import {
   sessionStatuses,
   sessionWallTimeZone,
 } from '../../core/session-rules.ts';
-import type { SessionListing } from '../../db/queries/sessions.ts';
 import {
   bulkDuplicateSession,
   cancelSession,
@@ -60,6 +59,9 @@ export const sessionView = z.object({
   cancelReason: z.string().nullable(),
   createdAt: z.date(),
 });
+
+/** What the session services return; named by them, not by the database layer. */
+type SessionListing = Awaited<ReturnType<typeof requireSession>>;
 
 export function presentSession(l: SessionListing): z.infer<typeof sessionView> {
   const s = l.session;
