@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, notFound } from '../core/errors.ts';
+import { photoUrlFor } from '../core/photo-url.ts';
 import { getUserById, type UserRow, updateUser } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { listOrganisationsOfUser, shareAnOrganisation } from '../db/queries/organisations.ts';
@@ -23,16 +24,6 @@ export type Profile = ProfileInput & {
   photoUrl: string | null;
   updatedAt: Date;
 };
-
-/**
- * The photo's address. Its `v` changes only when the photo does (keys are never
- * reused), so browsers may cache it for long and still never show a stale one.
- */
-export function photoUrlFor(userId: string, photoKey: string | null): string | null {
-  if (!photoKey) return null;
-  const version = photoKey.split('/').pop()?.split('.')[0] ?? '';
-  return `/api/users/${userId}/photo?v=${version}`;
-}
 
 export function toProfile(user: UserRow): Profile {
   return {

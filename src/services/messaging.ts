@@ -10,6 +10,7 @@ import {
   messageBodyProblem,
   orderedPair,
 } from '../core/messaging.ts';
+import { photoUrlFor } from '../core/photo-url.ts';
 import type { Tx } from '../db/client.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
 import { insertRequestEvent } from '../db/queries/mentorship-requests.ts';
@@ -37,7 +38,6 @@ import {
 } from '../db/queries/messaging.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { photoUrlFor } from './manage-profile.ts';
 import { loadPair, recordRequestStep, refuseRequestStep } from './mentorship-requests.ts';
 import { requireOrgMember } from './org-access.ts';
 

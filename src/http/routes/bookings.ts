@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type BookingAction, bookingStatuses } from '../../core/booking-machine.ts';
+import { photoUrlFor } from '../../core/photo-url.ts';
 import { bookingCalendarLinks, bookingIcsFile } from '../../services/booking-calendar.ts';
 import {
   decideBooking,
@@ -11,7 +12,6 @@ import {
   requireBooking,
   setBookingMeetingLink,
 } from '../../services/decide-booking.ts';
-import { photoUrlFor } from '../../services/manage-profile.ts';
 import { rateBooking } from '../../services/rate-booking.ts';
 import { requestBooking } from '../../services/request-booking.ts';
 import type { RouteDeps } from '../app.ts';
