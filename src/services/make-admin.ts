@@ -1,6 +1,6 @@
 import { getUserByEmail } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { insertOrgMember } from '../db/queries/organisations.ts';
+import { insertOrgMember, setOrgMemberRole } from '../db/queries/organisations.ts';
 import type { ServiceContext } from './context.ts';
 import { createOrganisation } from './manage-organisations.ts';
 import { signUp } from './sign-up.ts';
@@ -34,7 +34,9 @@ export async function makeAdmin(ctx: ServiceContext, input: MakeAdminInput) {
     return { orgId: org.id, orgName: org.name, created: true };
   }
   await ctx.db.transaction(async (tx) => {
-    await insertOrgMember(tx, orgId, userId, 'admin');
+    // Already a member: promote, or the audit row would claim a change that never happened.
+    const joined = await insertOrgMember(tx, orgId, userId, 'admin');
+    if (!joined) await setOrgMemberRole(tx, orgId, userId, 'admin');
     await insertAuditEvent(tx, {
       orgId,
       actorId: null,
