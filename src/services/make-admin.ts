@@ -1,3 +1,4 @@
+import { AppError } from '../core/errors.ts';
 import { getUserByEmail } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { insertOrgMember, setOrgMemberRole } from '../db/queries/organisations.ts';
@@ -24,7 +25,12 @@ export async function makeAdmin(ctx: ServiceContext, input: MakeAdminInput) {
   const { email, name } = input;
   let user = await getUserByEmail(ctx.db, email);
   if (!user) {
-    if (!input.password) throw new Error('--password is required for a new account');
+    if (!input.password) {
+      // A refusal, not a bug: the CLI prints the message alone.
+      throw new AppError('validation_failed', '--password is required for a new account', {
+        fields: { password: 'is required for a new account' },
+      });
+    }
     user = await signUp(ctx, { email, password: input.password, name, timeZone: 'UTC' });
   }
   const userId = user.id;
