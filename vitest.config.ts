@@ -11,7 +11,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['src/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'tests/lint/**/*.test.ts'],
           environment: 'node',
           // Property-based tests run a few hundred cases each.
           testTimeout: 30_000,

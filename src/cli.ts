@@ -4,15 +4,11 @@ import { type Config, ConfigError, loadConfig } from './config.ts';
 import { AppError } from './core/errors.ts';
 import { openDatabase } from './db/client.ts';
 import { DataDirLockedError } from './db/data-dir-lock.ts';
-import { getUserByEmail } from './db/queries/accounts.ts';
-import { insertAuditEvent } from './db/queries/audit.ts';
-import { insertOrgMember } from './db/queries/organisations.ts';
 import { runBackgroundOnce } from './jobs/worker.ts';
 import { startServer, stopOnSignals } from './server.ts';
 import { contextFromConfig, type ServiceContext } from './services/context.ts';
-import { createOrganisation } from './services/manage-organisations.ts';
+import { makeAdmin } from './services/make-admin.ts';
 import { seedDemo } from './services/seed-demo.ts';
-import { signUp } from './services/sign-up.ts';
 
 const usage = `confer — the Confer mentoring platform
 
@@ -61,28 +57,17 @@ async function createAdmin(args: string[]) {
   if (!values.email || !values.name) throw new Error('--email and --name are required');
   const { email, name } = values;
   await withDatabase(async (ctx) => {
-    let user = await getUserByEmail(ctx.db, email);
-    if (!user) {
-      if (!values.password) throw new Error('--password is required for a new account');
-      user = await signUp(ctx, { email, password: values.password, name, timeZone: 'UTC' });
-    }
-    const actor = { userId: user.id };
-    const orgId = values['org-id'];
-    if (orgId) {
-      await ctx.db.transaction(async (tx) => {
-        await insertOrgMember(tx, orgId, actor.userId, 'admin');
-        await insertAuditEvent(tx, {
-          orgId,
-          actorId: null,
-          action: 'member.made_admin_by_cli',
-          subjectType: 'user',
-          subjectId: actor.userId,
-        });
-      });
-      console.log(`${email} is now an admin of organisation ${orgId}`);
+    const made = await makeAdmin(ctx, {
+      email,
+      name,
+      orgName: values.org,
+      ...(values.password ? { password: values.password } : {}),
+      ...(values['org-id'] ? { orgId: values['org-id'] } : {}),
+    });
+    if (made.created) {
+      console.log(`${email} is admin of the new organisation "${made.orgName}" (${made.orgId})`);
     } else {
-      const org = await createOrganisation(ctx, actor, values.org);
-      console.log(`${email} is admin of the new organisation "${org.name}" (${org.id})`);
+      console.log(`${email} is now an admin of organisation ${made.orgId}`);
     }
   });
 }

@@ -1,9 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../db/client.ts';
-import { LIVE_CHANNEL } from '../db/queries/messaging.ts';
+import { listenToLiveEvents } from '../services/live-events.ts';
 
-/** What services announce with `pg_notify('confer_live', …)` (db/queries/messaging.ts). */
+/** What services announce with `pg_notify('confer_live', …)` (db/queries/messaging.ts, notifyLive). */
 export type LiveEvent = {
   type: string;
   userIds: string[];
@@ -42,7 +42,7 @@ export async function startLiveHub(
       for (const res of streams.get(userId) ?? []) write(res, event);
     }
   };
-  const unlisten = await database.listen(LIVE_CHANNEL, onPayload, {
+  const unlisten = await listenToLiveEvents(database, onPayload, {
     onLost: (err, attempt) => {
       if (attempt === 0) log.warn({ err }, 'live events: database connection lost; reconnecting');
     },

@@ -1,6 +1,6 @@
-import { sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Database } from '../db/client.ts';
+import { maintainDatabase } from '../services/maintain-database.ts';
 
 const HOUR_MS = 3_600_000;
 
@@ -15,8 +15,7 @@ export function startEmbeddedMaintenance(database: Database, log: Logger, interv
   if (database.driver !== 'pglite') return { stop: async () => {} };
   let running: Promise<unknown> = Promise.resolve();
   const run = () => {
-    running = database.db
-      .execute(sql`vacuum analyze`)
+    running = maintainDatabase(database.db)
       .then(() => log.debug('embedded database vacuumed and analysed'))
       .catch((err: unknown) => log.warn({ err }, 'embedded database maintenance failed'));
   };

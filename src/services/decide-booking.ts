@@ -3,7 +3,7 @@ import { decideTransition, hasLapsed, type Side } from '../core/booking-machine.
 import { AppError, notFound } from '../core/errors.ts';
 import { sqlState } from '../db/errors.ts';
 import { getUserById } from '../db/queries/accounts.ts';
-import { getAvailability } from '../db/queries/availability.ts';
+import { getAvailability, toRules } from '../db/queries/availability.ts';
 import {
   type BookingListing,
   type BookingRow,
@@ -20,7 +20,6 @@ import { listSessions } from '../db/queries/sessions.ts';
 import { applyBookingDecision, type Decision, lapseView } from './apply-booking-decision.ts';
 import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { toRules } from './manage-availability.ts';
 import { requireViewer } from './manage-sessions.ts';
 import { slotTaken } from './request-booking.ts';
 
@@ -79,7 +78,7 @@ export async function decideBooking(
   return settled;
 }
 
-export async function getBooking(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
+export async function requireBooking(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
   await requireViewer(ctx.db, actor, orgId);
   const [listing] = await listBookings(ctx.db, { ids: [id], orgId });
   if (

@@ -10,12 +10,11 @@ import type { ProgramMode } from '../core/roles.ts';
 import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import { offsetSegments } from '../core/zone-offsets.ts';
 import type { Queryable } from '../db/client.ts';
-import { listAvailability, type StoredAvailability } from '../db/queries/availability.ts';
+import { listAvailability, type StoredAvailability, toRules } from '../db/queries/availability.ts';
 import { listActiveBookingsOfMentors } from '../db/queries/bookings.ts';
 import { listMentorsInOrg } from '../db/queries/programs.ts';
 import { listSessions, type SessionListing } from '../db/queries/sessions.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { toRules } from './manage-availability.ts';
 import { requireViewer, visibleTo } from './manage-sessions.ts';
 
 const DAY_MS = 86_400_000;

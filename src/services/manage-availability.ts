@@ -6,8 +6,8 @@ import {
   deleteOverride,
   getAvailability,
   replaceWeeklyHours,
-  type StoredAvailability,
   saveAvailabilitySettings,
+  toRules,
   upsertOverride,
 } from '../db/queries/availability.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -18,34 +18,7 @@ export type AvailabilitySettingsInput = Omit<AvailabilityRules, 'weekly' | 'over
 };
 export type MyAvailability = AvailabilityRules & { autoApprove: boolean };
 
-export const DEFAULT_SETTINGS = {
-  slotLengths: [30],
-  bufferBeforeMinutes: 0,
-  bufferAfterMinutes: 0,
-  minimumNoticeMinutes: 12 * 60,
-  horizonDays: 60,
-} as const;
-
-/** Stored rows → the core's rules; a mentor who never saved gets defaults in their profile zone. */
-export function toRules(stored: StoredAvailability, profileTimeZone: string): AvailabilityRules {
-  const s = stored.settings;
-  return {
-    timeZone: s?.timeZone ?? profileTimeZone,
-    slotLengths: s?.slotLengths ?? [...DEFAULT_SETTINGS.slotLengths],
-    bufferBeforeMinutes: s?.bufferBeforeMinutes ?? DEFAULT_SETTINGS.bufferBeforeMinutes,
-    bufferAfterMinutes: s?.bufferAfterMinutes ?? DEFAULT_SETTINGS.bufferAfterMinutes,
-    minimumNoticeMinutes: s?.minimumNoticeMinutes ?? DEFAULT_SETTINGS.minimumNoticeMinutes,
-    horizonDays: s?.horizonDays ?? DEFAULT_SETTINGS.horizonDays,
-    weekly: stored.weekly.map((w) => ({
-      weekday: w.weekday,
-      start: w.startMinute,
-      end: w.endMinute,
-    })),
-    overrides: stored.overrides,
-  };
-}
-
-export async function getMyAvailability(
+export async function requireMyAvailability(
   ctx: ServiceContext,
   actor: Actor,
 ): Promise<MyAvailability> {
@@ -83,7 +56,7 @@ export async function saveMyAvailability(
       details: { weeklyRanges: weekly.length, ...settings },
     });
   });
-  return getMyAvailability(ctx, actor);
+  return requireMyAvailability(ctx, actor);
 }
 
 export async function setDateOverride(
@@ -103,7 +76,7 @@ export async function setDateOverride(
       details: { date, ranges },
     });
   });
-  return getMyAvailability(ctx, actor);
+  return requireMyAvailability(ctx, actor);
 }
 
 export async function removeDateOverride(ctx: ServiceContext, actor: Actor, date: string) {

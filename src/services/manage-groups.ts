@@ -28,7 +28,7 @@ function translateNameClash(err: unknown): never {
   throw isUniqueViolation(err, 'groups_org_name_key') ? nameTaken() : err;
 }
 
-async function requireGroup(tx: Tx, orgId: string, groupId: string) {
+async function requireGroupInOrg(tx: Tx, orgId: string, groupId: string) {
   const group = await getGroupInOrg(tx, orgId, groupId);
   if (!group) throw notFound('Group');
   return group;
@@ -67,7 +67,7 @@ export async function editGroup(
   return ctx.db
     .transaction(async (tx) => {
       await requireOrgAdmin(tx, actor, orgId);
-      await requireGroup(tx, orgId, groupId);
+      await requireGroupInOrg(tx, orgId, groupId);
       const group = await updateGroup(tx, groupId, changes);
       await insertAuditEvent(tx, {
         orgId,
@@ -90,7 +90,7 @@ export async function removeGroup(
 ) {
   await ctx.db.transaction(async (tx) => {
     await requireOrgAdmin(tx, actor, orgId);
-    const group = await requireGroup(tx, orgId, groupId);
+    const group = await requireGroupInOrg(tx, orgId, groupId);
     await deleteGroup(tx, groupId);
     await insertAuditEvent(tx, {
       orgId,
@@ -108,7 +108,12 @@ export async function listGroups(ctx: ServiceContext, actor: Actor, orgId: strin
   return listGroupsInOrg(ctx.db, orgId);
 }
 
-export async function getGroup(ctx: ServiceContext, actor: Actor, orgId: string, groupId: string) {
+export async function requireGroup(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  groupId: string,
+) {
   await requireOrgMember(ctx.db, actor, orgId);
   const group = await getGroupInOrg(ctx.db, orgId, groupId);
   if (!group) throw notFound('Group');
@@ -125,7 +130,7 @@ export async function setGroupMembership(
 ) {
   await ctx.db.transaction(async (tx) => {
     await requireOrgAdmin(tx, actor, orgId);
-    await requireGroup(tx, orgId, groupId);
+    await requireGroupInOrg(tx, orgId, groupId);
     if (!(await getOrgMembership(tx, orgId, userId))) throw notFound('Member');
     const changed = member
       ? await insertGroupMember(tx, groupId, userId)

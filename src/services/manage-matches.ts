@@ -1,4 +1,5 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { photoUrlFor } from '../core/photo-url.ts';
 import { canManageOrg } from '../core/roles.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
@@ -13,7 +14,6 @@ import {
 } from '../db/queries/matches.ts';
 import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { photoUrlFor } from './manage-profile.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
 /** An admin pairs a mentor with a mentee in a matched program (seed 000). */

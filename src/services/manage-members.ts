@@ -1,5 +1,6 @@
 import { AppError, notFound } from '../core/errors.ts';
 import { searchWords } from '../core/mentor-search.ts';
+import { photoUrlFor } from '../core/photo-url.ts';
 import {
   canSeeEmailOf,
   type OrgRole,
@@ -24,7 +25,6 @@ import {
   upsertProgramMember,
 } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { photoUrlFor } from './manage-profile.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
 /**

@@ -37,7 +37,7 @@ export function listMyOrganisations(ctx: ServiceContext, actor: Actor) {
   return listOrganisationsOfUser(ctx.db, actor.userId);
 }
 
-export function getOrganisation(ctx: ServiceContext, actor: Actor, orgId: string) {
+export function requireOrganisation(ctx: ServiceContext, actor: Actor, orgId: string) {
   return requireOrgMember(ctx.db, actor, orgId);
 }
 

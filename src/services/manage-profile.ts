@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { fileTypeFromBuffer } from 'file-type';
 import { AppError, notFound } from '../core/errors.ts';
+import { photoUrlFor } from '../core/photo-url.ts';
 import { getUserById, type UserRow, updateUser } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { shareAnOrganisation } from '../db/queries/organisations.ts';
+import { listOrganisationsOfUser, shareAnOrganisation } from '../db/queries/organisations.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
@@ -24,16 +25,6 @@ export type Profile = ProfileInput & {
   updatedAt: Date;
 };
 
-/**
- * The photo's address. Its `v` changes only when the photo does (keys are never
- * reused), so browsers may cache it for long and still never show a stale one.
- */
-export function photoUrlFor(userId: string, photoKey: string | null): string | null {
-  if (!photoKey) return null;
-  const version = photoKey.split('/').pop()?.split('.')[0] ?? '';
-  return `/api/users/${userId}/photo?v=${version}`;
-}
-
 export function toProfile(user: UserRow): Profile {
   return {
     id: user.id,
@@ -50,8 +41,35 @@ export function toProfile(user: UserRow): Profile {
   };
 }
 
+/** The signed-in person's own profile. */
+export async function requireMyProfile(ctx: ServiceContext, actor: Actor): Promise<Profile> {
+  const user = await getUserById(ctx.db, actor.userId);
+  if (!user) throw notFound('User');
+  return toProfile(user);
+}
+
+/**
+ * Who a signed-in session belongs to, with their organisations. The account
+ * behind a live session cannot be absent (deleting one ends its sessions), so
+ * absence is a bug, not a 404.
+ */
+export async function requireMe(ctx: ServiceContext, actor: Actor) {
+  const user = await getUserById(ctx.db, actor.userId);
+  if (!user) throw new Error(`signed-in user ${actor.userId} vanished`);
+  const organisations = await listOrganisationsOfUser(ctx.db, actor.userId);
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    timeZone: user.timeZone,
+    hasPhoto: user.photoKey !== null,
+    photoUrl: photoUrlFor(user.id, user.photoKey),
+    organisations: organisations.map(({ id, name, role }) => ({ id, name, role })),
+  };
+}
+
 /** Another person's profile: visible only to people who share an organisation with them. */
-export async function getVisibleUser(ctx: ServiceContext, actor: Actor, userId: string) {
+export async function requireVisibleUser(ctx: ServiceContext, actor: Actor, userId: string) {
   const user = await getUserById(ctx.db, userId);
   if (!user || !(await shareAnOrganisation(ctx.db, actor.userId, userId))) throw notFound('Member');
   return user;

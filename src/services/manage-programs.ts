@@ -69,7 +69,7 @@ export async function listPrograms(ctx: ServiceContext, actor: Actor, orgId: str
   return listProgramsInOrg(ctx.db, orgId);
 }
 
-export async function getProgram(
+export async function requireProgram(
   ctx: ServiceContext,
   actor: Actor,
   orgId: string,

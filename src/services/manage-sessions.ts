@@ -571,7 +571,7 @@ export async function bulkDuplicateSession(
   });
 }
 
-export async function getSession(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
+export async function requireSession(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
   const { viewer } = await requireViewer(ctx.db, actor, orgId);
   const [listing] = await listSessions(ctx.db, { orgId, ids: [id] });
   if (!listing || !visibleTo(viewer)(listing)) throw notFound('Session');

@@ -16,6 +16,7 @@ import {
   requestProgram,
   type Standing,
 } from '../core/messaging.ts';
+import { photoUrlFor } from '../core/photo-url.ts';
 import { mentorshipRequestTopic } from '../core/topics.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
@@ -34,7 +35,6 @@ import {
   setMentorshipRequestStatus,
 } from '../db/queries/mentorship-requests.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { photoUrlFor } from './manage-profile.ts';
 import { requireOrgMember } from './org-access.ts';
 
 const DAY_MS = 86_400_000;

@@ -10,6 +10,7 @@ import {
   messageBodyProblem,
   orderedPair,
 } from '../core/messaging.ts';
+import { photoUrlFor } from '../core/photo-url.ts';
 import type { Tx } from '../db/client.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
 import { insertRequestEvent } from '../db/queries/mentorship-requests.ts';
@@ -37,7 +38,6 @@ import {
 } from '../db/queries/messaging.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
-import { photoUrlFor } from './manage-profile.ts';
 import { loadPair, recordRequestStep, refuseRequestStep } from './mentorship-requests.ts';
 import { requireOrgMember } from './org-access.ts';
 
@@ -48,7 +48,7 @@ const PAGE = 200;
 const otherOf = (thread: ThreadRow, userId: string) =>
   thread.userA === userId ? thread.userB : thread.userA;
 
-async function requireThread(
+async function requireThreadOfParticipant(
   q: Tx | ServiceContext['db'],
   orgId: string,
   threadId: string,
@@ -127,12 +127,12 @@ export async function sendMessage(
   const problem = messageBodyProblem(input.body, input.files.length > 0);
   if (problem) throw invalidField('body.body', problem);
   // Cheap access check before writing any file.
-  await requireThread(ctx.db, orgId, threadId, actor.userId);
+  await requireThreadOfParticipant(ctx.db, orgId, threadId, actor.userId);
   const stored = await storeFiles(storage, threadId, input.files);
   try {
     return await ctx.db.transaction(async (tx) => {
       // Locked: two first messages at once cannot both pass the one-message rule.
-      const thread = await requireThread(tx, orgId, threadId, actor.userId, true);
+      const thread = await requireThreadOfParticipant(tx, orgId, threadId, actor.userId, true);
       const otherId = otherOf(thread, actor.userId);
       const now = ctx.now();
       let opened: string | null = null;
@@ -278,7 +278,7 @@ export async function countMyUnread(ctx: ServiceContext, actor: Actor, orgId: st
 }
 
 /** One thread with its latest messages (or those before a cursor). */
-export async function getThread(
+export async function requireThread(
   ctx: ServiceContext,
   actor: Actor,
   orgId: string,
@@ -305,7 +305,7 @@ export async function getThread(
 }
 
 /** The thread of a booking (every booking has one), for its participants. */
-export async function getBookingThreadId(
+export async function requireBookingThreadId(
   ctx: ServiceContext,
   actor: Actor,
   orgId: string,
@@ -313,12 +313,12 @@ export async function getBookingThreadId(
 ) {
   const thread = await getThreadOfBooking(ctx.db, bookingId);
   if (!thread) throw notFound('Thread');
-  await requireThread(ctx.db, orgId, thread.id, actor.userId);
+  await requireThreadOfParticipant(ctx.db, orgId, thread.id, actor.userId);
   return thread.id;
 }
 
 export async function markRead(ctx: ServiceContext, actor: Actor, orgId: string, threadId: string) {
-  const thread = await requireThread(ctx.db, orgId, threadId, actor.userId);
+  const thread = await requireThreadOfParticipant(ctx.db, orgId, threadId, actor.userId);
   await markThreadRead(ctx.db, thread.id, actor.userId, ctx.now());
   await notifyLive(ctx.db, { type: 'read', orgId, threadId: thread.id, userIds: [actor.userId] });
 }

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { AvailabilityRules } from '../../core/availability.ts';
 import type { Queryable } from '../client.ts';
 import { availabilityOverrides, availabilitySettings, users, weeklyHours } from '../schema.ts';
 
@@ -87,4 +88,32 @@ export async function deleteOverride(q: Queryable, userId: string, date: string)
     .where(and(eq(availabilityOverrides.userId, userId), eq(availabilityOverrides.date, date)))
     .returning({ date: availabilityOverrides.date });
   return rows.length > 0;
+}
+
+/** What a mentor who never saved availability settings gets. */
+const DEFAULT_SETTINGS = {
+  slotLengths: [30],
+  bufferBeforeMinutes: 0,
+  bufferAfterMinutes: 0,
+  minimumNoticeMinutes: 12 * 60,
+  horizonDays: 60,
+} as const;
+
+/** Stored rows → the core's rules; a mentor who never saved gets defaults in their profile zone. */
+export function toRules(stored: StoredAvailability, profileTimeZone: string): AvailabilityRules {
+  const s = stored.settings;
+  return {
+    timeZone: s?.timeZone ?? profileTimeZone,
+    slotLengths: s?.slotLengths ?? [...DEFAULT_SETTINGS.slotLengths],
+    bufferBeforeMinutes: s?.bufferBeforeMinutes ?? DEFAULT_SETTINGS.bufferBeforeMinutes,
+    bufferAfterMinutes: s?.bufferAfterMinutes ?? DEFAULT_SETTINGS.bufferAfterMinutes,
+    minimumNoticeMinutes: s?.minimumNoticeMinutes ?? DEFAULT_SETTINGS.minimumNoticeMinutes,
+    horizonDays: s?.horizonDays ?? DEFAULT_SETTINGS.horizonDays,
+    weekly: stored.weekly.map((w) => ({
+      weekday: w.weekday,
+      start: w.startMinute,
+      end: w.endMinute,
+    })),
+    overrides: stored.overrides,
+  };
 }

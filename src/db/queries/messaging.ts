@@ -344,7 +344,7 @@ export async function getAttachmentOfParticipant(
   return row?.attachment ?? null;
 }
 
-/** The NOTIFY channel of live events (http/live-events.ts listens on it). */
+/** The NOTIFY channel of live events (services/live-events.ts listens on it). */
 export const LIVE_CHANNEL = 'confer_live';
 
 /** Tells every server instance, at commit, that these users have news (LISTEN/NOTIFY). */

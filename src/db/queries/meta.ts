@@ -1,5 +1,5 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../client.ts';
+import type { Db, Queryable } from '../client.ts';
 import { meta, users } from '../schema.ts';
 
 export type DatabaseKind = 'demo' | 'test' | 'production';
@@ -19,4 +19,9 @@ export async function setDatabaseKind(q: Queryable, kind: DatabaseKind): Promise
 export async function countUsers(q: Queryable): Promise<number> {
   const [row] = await q.select({ n: sql<number>`count(*)::int` }).from(users);
   return row?.n ?? 0;
+}
+
+/** `VACUUM ANALYZE` of every table; it cannot run inside a transaction, hence `Db`. */
+export async function vacuumAnalyze(db: Db): Promise<void> {
+  await db.execute(sql`vacuum analyze`);
 }

@@ -2,8 +2,6 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { clientOfAddress } from '../../core/client-address.ts';
 import { PASSWORD_MAX_LENGTH } from '../../core/passwords.ts';
-import { getUserById } from '../../db/queries/accounts.ts';
-import { listOrganisationsOfUser } from '../../db/queries/organisations.ts';
 import {
   changePassword,
   createApiToken,
@@ -12,7 +10,7 @@ import {
   revokeApiTokenOf,
   revokeSession,
 } from '../../services/manage-credentials.ts';
-import { photoUrlFor } from '../../services/manage-profile.ts';
+import { requireMe } from '../../services/manage-profile.ts';
 import { openAuthSession, signIn, signOut } from '../../services/sign-in.ts';
 import { signUp } from '../../services/sign-up.ts';
 import type { RouteDeps } from '../app.ts';
@@ -41,20 +39,7 @@ const sessionView = z.object({ user: me, csrfToken: z.string() });
 const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, config }) => {
-  async function describeMe(userId: string) {
-    const user = await getUserById(ctx.db, userId);
-    if (!user) throw new Error(`signed-in user ${userId} vanished`);
-    const organisations = await listOrganisationsOfUser(ctx.db, userId);
-    return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      timeZone: user.timeZone,
-      hasPhoto: user.photoKey !== null,
-      photoUrl: photoUrlFor(user.id, user.photoKey),
-      organisations: organisations.map(({ id, name, role }) => ({ id, name, role })),
-    };
-  }
+  const describeMe = (userId: string) => requireMe(ctx, { userId });
 
   app.post(
     '/api/auth/sign-up',

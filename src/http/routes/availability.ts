@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type AvailabilityRules, formatClockTime } from '../../core/availability.ts';
 import {
-  getMyAvailability,
   removeDateOverride,
+  requireMyAvailability,
   saveMyAvailability,
   setDateOverride,
 } from '../../services/manage-availability.ts';
@@ -54,7 +54,7 @@ export const availabilityRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         response: { 200: availability, ...errorResponses },
       },
     },
-    async (request) => presentAvailability(await getMyAvailability(ctx, requireActor(request))),
+    async (request) => presentAvailability(await requireMyAvailability(ctx, requireActor(request))),
   );
 
   app.put(

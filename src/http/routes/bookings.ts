@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { type BookingAction, bookingStatuses } from '../../core/booking-machine.ts';
+import { photoUrlFor } from '../../core/photo-url.ts';
 import { bookingCalendarLinks, bookingIcsFile } from '../../services/booking-calendar.ts';
 import {
   decideBooking,
   describeBookingAfterChange,
   describeBookings,
-  getBooking,
   listMyBookings,
   listPendingForMentor,
+  requireBooking,
   setBookingMeetingLink,
 } from '../../services/decide-booking.ts';
-import { photoUrlFor } from '../../services/manage-profile.ts';
 import { rateBooking } from '../../services/rate-booking.ts';
 import { requestBooking } from '../../services/request-booking.ts';
 import type { RouteDeps } from '../app.ts';
@@ -128,7 +128,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     present(await describeBookingAfterChange(ctx, viewerId, id));
 
   async function view(viewerId: string, orgId: string, id: string) {
-    const { listing, events } = await getBooking(ctx, { userId: viewerId }, orgId, id);
+    const { listing, events } = await requireBooking(ctx, { userId: viewerId }, orgId, id);
     const [described] = await describeBookings(ctx, viewerId, [listing]);
     return { booking: present(described!), events };
   }
@@ -406,7 +406,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { listing } = await getBooking(
+      const { listing } = await requireBooking(
         ctx,
         actor,
         request.params.orgId,

@@ -3,9 +3,9 @@ import { z } from 'zod';
 import {
   createGroup,
   editGroup,
-  getGroup,
   listGroups,
   removeGroup,
+  requireGroup,
   setGroupMembership,
 } from '../../services/manage-groups.ts';
 import type { RouteDeps } from '../app.ts';
@@ -79,7 +79,7 @@ export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }
       },
     },
     async (request) =>
-      getGroup(ctx, requireActor(request), request.params.orgId, request.params.groupId),
+      requireGroup(ctx, requireActor(request), request.params.orgId, request.params.groupId),
   );
 
   app.patch(

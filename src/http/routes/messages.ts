@@ -5,14 +5,14 @@ import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH } from '../../core/messaging.t
 import {
   answerMessageRequest,
   countMyUnread,
-  getBookingThreadId,
-  getThread,
   listMyConnections,
   listMyMessageRequests,
   listMyThreads,
   markRead,
   messagePerson,
   readAttachment,
+  requireBookingThreadId,
+  requireThread,
   sendMessage,
   type Upload,
 } from '../../services/messaging.ts';
@@ -206,7 +206,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
       },
     },
     async (request) =>
-      getThread(
+      requireThread(
         ctx,
         requireActor(request),
         request.params.orgId,
@@ -272,7 +272,7 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
       },
     },
     async (request) => ({
-      threadId: await getBookingThreadId(
+      threadId: await requireBookingThreadId(
         ctx,
         requireActor(request),
         request.params.orgId,

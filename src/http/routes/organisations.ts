@@ -3,16 +3,15 @@ import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
 import { orgRoles, programRoles } from '../../core/roles.ts';
-import { listAuditEventsInOrg } from '../../db/queries/audit.ts';
+import { listOrgAuditEvents } from '../../services/list-audit-events.ts';
 import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
 import {
   createOrganisation,
-  getOrganisation,
   listMyOrganisations,
   renameOrganisation,
+  requireOrganisation,
 } from '../../services/manage-organisations.ts';
-import { getVisibleUser, toProfile } from '../../services/manage-profile.ts';
-import { requireOrgAdmin } from '../../services/org-access.ts';
+import { requireVisibleUser, toProfile } from '../../services/manage-profile.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { errorResponses, name, optionalReason, profile, uuidParam } from '../schemas.ts';
@@ -84,7 +83,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         response: { 200: organisation, ...errorResponses },
       },
     },
-    async (request) => getOrganisation(ctx, requireActor(request), request.params.orgId),
+    async (request) => requireOrganisation(ctx, requireActor(request), request.params.orgId),
   );
 
   app.patch(
@@ -168,7 +167,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       const members = await listMembers(ctx, actor, orgId);
       const found = members.find((m) => m.userId === userId);
       if (!found) throw notFound('Member');
-      const user = await getVisibleUser(ctx, actor, userId);
+      const user = await requireVisibleUser(ctx, actor, userId);
       return {
         profile: toProfile(user),
         role: found.role,
@@ -259,9 +258,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       },
     },
     async (request) => {
-      await requireOrgAdmin(ctx.db, requireActor(request), request.params.orgId);
+      const { orgId } = request.params;
       return {
-        events: await listAuditEventsInOrg(ctx.db, request.params.orgId, request.query.limit),
+        events: await listOrgAuditEvents(ctx, requireActor(request), orgId, request.query.limit),
       };
     },
   );

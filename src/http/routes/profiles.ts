@@ -1,13 +1,12 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { AppError, notFound } from '../../core/errors.ts';
-import { getUserById } from '../../db/queries/accounts.ts';
 import {
-  getVisibleUser,
   photoMime,
   removeProfilePhoto,
+  requireMyProfile,
+  requireVisibleUser,
   setProfilePhoto,
-  toProfile,
   updateProfile,
 } from '../../services/manage-profile.ts';
 import type { RouteDeps } from '../app.ts';
@@ -29,9 +28,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       schema: { tags, summary: 'My profile', response: { 200: profile, ...errorResponses } },
     },
     async (request) => {
-      const user = await getUserById(ctx.db, requireActor(request).userId);
-      if (!user) throw notFound('User');
-      return toProfile(user);
+      return requireMyProfile(ctx, requireActor(request));
     },
   );
 
@@ -75,8 +72,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       }
       const bytes = photo.bytes;
       await setProfilePhoto(ctx, storage, actor, bytes);
-      const user = await getUserById(ctx.db, actor.userId);
-      return toProfile(user!);
+      return requireMyProfile(ctx, actor);
     },
   );
 
@@ -103,7 +99,7 @@ export const profileRoutes: FastifyPluginAsyncZod<RouteDeps> = async (
       },
     },
     async (request, reply) => {
-      const user = await getVisibleUser(ctx, requireActor(request), request.params.userId);
+      const user = await requireVisibleUser(ctx, requireActor(request), request.params.userId);
       const bytes = user.photoKey ? await storage.get(user.photoKey) : null;
       if (!user.photoKey || !bytes) throw notFound('Photo');
       return reply

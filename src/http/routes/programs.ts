@@ -12,8 +12,8 @@ import { setProgramRole } from '../../services/manage-members.ts';
 import {
   createProgram,
   editProgram,
-  getProgram,
   listPrograms,
+  requireProgram,
 } from '../../services/manage-programs.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
@@ -103,7 +103,7 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       },
     },
     async (request) =>
-      getProgram(ctx, requireActor(request), request.params.orgId, request.params.programId),
+      requireProgram(ctx, requireActor(request), request.params.orgId, request.params.programId),
   );
 
   app.patch(

@@ -7,17 +7,16 @@ import {
   sessionStatuses,
   sessionWallTimeZone,
 } from '../../core/session-rules.ts';
-import type { SessionListing } from '../../db/queries/sessions.ts';
 import {
   bulkDuplicateSession,
   cancelSession,
   createSession,
   duplicateSession,
   editSession,
-  getSession,
   listMySessions,
   listOrgSessions,
   publishSession,
+  requireSession,
 } from '../../services/manage-sessions.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
@@ -60,6 +59,9 @@ export const sessionView = z.object({
   cancelReason: z.string().nullable(),
   createdAt: z.date(),
 });
+
+/** What the session services return; named by them, not by the database layer. */
+type SessionListing = Awaited<ReturnType<typeof requireSession>>;
 
 export function presentSession(l: SessionListing): z.infer<typeof sessionView> {
   const s = l.session;
@@ -196,7 +198,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request) =>
       presentSession(
-        await getSession(
+        await requireSession(
           ctx,
           requireActor(request),
           request.params.orgId,
