@@ -8,7 +8,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
-  jsonSchemaTransform,
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
   serializerCompiler,
   type ZodTypeProvider,
 } from '@fastify/type-provider-zod';
@@ -42,6 +43,7 @@ import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { apiSchemas } from './schemas.ts';
 import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -68,6 +70,9 @@ export type RouteDeps = {
 };
 
 export type App = FastifyInstance;
+
+/** Route schemas refer to the registered ones by `$ref` instead of inlining them. */
+const schemaTransform = createJsonSchemaTransform({ schemaRegistry: apiSchemas });
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -132,7 +137,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: (args) => withAccess(jsonSchemaTransform(args), args.route.config?.access),
+    transform: (args) => withAccess(schemaTransform(args), args.route.config?.access),
+    transformObject: createJsonSchemaTransformObject({ schemaRegistry: apiSchemas }),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
