@@ -1,3 +1,4 @@
+import type * as generated from './api/types.ts';
 /** Shapes of the Confer API's JSON responses. Instants arrive as ISO 8601 strings (UTC). */
 
 export type OrgRole = 'admin' | 'member';
@@ -18,19 +19,7 @@ export type SessionUser = {
 
 export type SessionResponse = { user: SessionUser; csrfToken: string | null };
 
-export type Profile = {
-  id: string;
-  name: string;
-  bio: string;
-  skills: string[];
-  shortTermGoals: string;
-  longTermGoals: string;
-  timeZone: string;
-  location: string;
-  hasPhoto: boolean;
-  photoUrl: string | null;
-  updatedAt: string;
-};
+export type Profile = generated.Profile;
 
 export type ProfileChanges = Partial<
   Pick<
@@ -60,24 +49,11 @@ export type AuthSession = {
   current: boolean;
 };
 
-export type Organisation = { id: string; name: string; role: OrgRole; createdAt: string };
+export type Organisation = generated.Organisation;
 
 export type ProgramMembership = { programId: string; role: ProgramRole };
 
-export type Member = {
-  userId: string;
-  name: string;
-  /** sent only to admins, and on your own entry */
-  email?: string;
-  timeZone: string;
-  location: string;
-  hasPhoto: boolean;
-  photoUrl: string | null;
-  role: OrgRole;
-  joinedAt: string;
-  programs: ProgramMembership[];
-  groupIds: string[];
-};
+export type Member = generated.Member;
 
 export type MemberDetail = {
   profile: Profile;
@@ -86,15 +62,7 @@ export type MemberDetail = {
   groupIds: string[];
 };
 
-export type Program = {
-  id: string;
-  orgId: string;
-  name: string;
-  description: string;
-  mode: ProgramMode;
-  createdAt: string;
-  archivedAt: string | null;
-};
+export type Program = generated.Program;
 
 export type ProgramSummary = Program & { mentorCount: number; menteeCount: number };
 
@@ -113,29 +81,12 @@ export type Match = {
   createdAt: string;
 };
 
-export type Group = {
-  id: string;
-  orgId: string;
-  name: string;
-  description: string;
-  createdAt: string;
-};
+export type Group = generated.Group;
 
 export type GroupSummary = Group & { memberCount: number };
 export type GroupDetail = Group & { members: { userId: string; name: string }[] };
 
-export type Invitation = {
-  id: string;
-  email: string;
-  role: OrgRole;
-  programId: string | null;
-  programRole: ProgramRole | null;
-  createdAt: string;
-  expiresAt: string;
-  acceptedAt: string | null;
-  revokedAt: string | null;
-  invitedByName: string | null;
-};
+export type Invitation = generated.ListedInvitation;
 
 export type InvitationStatus = 'pending' | 'accepted' | 'revoked' | 'expired';
 
@@ -202,34 +153,7 @@ export type SessionStatus = 'draft' | 'published' | 'cancelled';
 export type Enrollment = 'online' | 'in_person' | 'both';
 
 /** A mentoring session a mentor (or an admin for them) created. Not the sign-in session. */
-export type Session = {
-  id: string;
-  orgId: string;
-  programId: string;
-  programName: string;
-  mentor: { userId: string; name: string; timeZone: string };
-  status: SessionStatus;
-  title: string;
-  description: string;
-  startsAt: string;
-  endsAt: string;
-  durationMinutes: number;
-  location: string;
-  locationTimeZone: string | null;
-  /** The zone whose clock the date and start time are on: the location's in person, else the mentor's. */
-  wallTimeZone: string;
-  enrollment: Enrollment;
-  meetingUrl: string | null;
-  capacity: number;
-  seatsTaken: number;
-  groupIds: string[];
-  /** Other places whose local time to show beside the session's. */
-  timeZones: string[];
-  enrolled: { userId: string; name: string }[];
-  seriesId: string | null;
-  cancelReason: string | null;
-  createdAt: string;
-};
+export type Session = generated.Session;
 
 export type SessionInput = {
   menteeId?: string;
@@ -273,25 +197,7 @@ export type MentorReputation = {
   decided: number;
 };
 
-export type Slot = {
-  start: string;
-  end: string;
-  lengthMinutes: number;
-  kind: 'weekly' | 'session';
-  sessionId?: string;
-  seatsLeft?: number;
-  /** "YYYY-MM-DDTHH:MM±HH:MM" in the viewer's zone, with the UTC offset in force. */
-  viewerLocal: string;
-  /** "YYYY-MM-DDTHH:MM±HH:MM" in the mentor's zone, with the UTC offset in force. */
-  mentorLocal: string;
-  session?: {
-    title: string;
-    location: string;
-    enrollment: Enrollment;
-    locationTimeZone: string | null;
-    timeZones: string[];
-  };
-};
+export type Slot = generated.Slot;
 
 export type SlotsResponse = {
   mentor: { userId: string; name: string; timeZone: string; reputation: MentorReputation };
@@ -314,12 +220,7 @@ export const enrollmentLabels: Record<Enrollment, string> = {
 /** An amount in the currency's minor unit (cents), never a float. */
 export type Money = { amountMinor: number; currency: string };
 
-export type SessionType = {
-  id: string;
-  name: string;
-  durationMinutes: number;
-  price: Money | null;
-};
+export type SessionType = generated.SessionType;
 
 export type BookingStatus =
   | 'pending'
@@ -336,40 +237,7 @@ export type BookingStatus =
 export type BookingSide = 'mentor' | 'mentee';
 
 /** A mentee's request for time with a mentor, from pending to its end. */
-export type Booking = {
-  id: string;
-  orgId: string;
-  programId: string;
-  programName: string;
-  /** Set when the booking is a seat in a published session. */
-  sessionId: string | null;
-  mentor: { userId: string; name: string; timeZone: string };
-  mentee: { userId: string; name: string; timeZone: string; photoUrl: string | null };
-  status: BookingStatus;
-  /** Whose answer a pending booking waits for; null once decided. */
-  awaiting: BookingSide | null;
-  startsAt: string;
-  endsAt: string;
-  message: string;
-  /** Why it was rejected, declined, withdrawn or cancelled. */
-  reason: string | null;
-  /** How many times another time was suggested. */
-  round: number;
-  expiresAt: string | null;
-  createdAt: string;
-  meetingUrl: string | null;
-  sessionType: { id: string; name: string } | null;
-  price: Money | null;
-  payment: 'held' | 'captured' | 'refunded' | null;
-  /** Cancelling now (or, once cancelled, the cancellation) falls in the late-cancellation window. */
-  lateCancellation: boolean;
-  /** from this instant, cancelling counts as late */
-  lateCancellationFrom: string;
-  myRating: { stars: number; feedback: string } | null;
-  canRate: boolean;
-  /** add-to-calendar links, once approved */
-  calendar: { google: string; outlook: string; yahoo: string; ics: string } | null;
-};
+export type Booking = generated.Booking;
 
 export type BookingHistoryEntry = {
   action: string;
