@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import type { ApiToken, ApiTokenScope, NewApiToken } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -33,7 +34,7 @@ export function ApiTokensCard() {
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const result = await creation.run(() =>
-      api.post<NewApiToken>('/api/auth/tokens', { name: name.trim(), scope, expiresInDays }),
+      ok(api.POST('/api/auth/tokens', { body: { name: name.trim(), scope, expiresInDays } })),
     );
     if (result.ok) {
       setCreated(result.value);

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { FieldErrors } from '../../api.ts';
+import { ok } from '../../api.ts';
 import type { SessionType } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -85,7 +86,7 @@ export function SessionTypesCard({ slotLengths }: SessionTypesCardProps) {
     setProblems(checked.ok ? {} : checked.problems);
     if (!checked.ok) return;
     const result = await submission.run(() =>
-      api.post<SessionType>('/api/me/session-types', checked.body),
+      ok(api.POST('/api/me/session-types', { body: checked.body })),
     );
     if (!result.ok) return;
     setDraft({ ...emptyDraft, currency: draft.currency });

@@ -1,4 +1,5 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
+import { ok } from '../../api.ts';
 import type { Profile } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Avatar } from '../../ui/avatar.tsx';
@@ -51,7 +52,7 @@ export function PhotoUploader({ profile, onChange }: PhotoUploaderProps) {
   async function remove() {
     setDone(null);
     setLocalError(null);
-    const result = await submission.run(() => api.delete('/api/me/photo'));
+    const result = await submission.run(() => ok(api.DELETE('/api/me/photo')));
     if (result.ok) {
       onChange({ ...profile, hasPhoto: false, photoUrl: null });
       setDone('Photo removed');

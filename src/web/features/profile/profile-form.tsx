@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import type { Profile, ProfileChanges } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -46,7 +47,7 @@ export function ProfileForm({ profile, onSaved }: ProfileFormProps) {
       skills: parseSkills(draft.skills),
     };
     const result = await submission.run(async () => {
-      const updated = await api.patch<Profile>('/api/me/profile', changes);
+      const updated = await ok(api.PATCH('/api/me/profile', { body: changes }));
       // The top bar shows the name, and times use the profile's zone.
       await refresh();
       return updated;

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { ok } from '../../api.ts';
 import { useLiveEvent } from '../../live-events.tsx';
 import { formatShortDateTime } from '../../ui/format-date-time.ts';
 import { useApiData } from '../../use-api-data.ts';
@@ -46,7 +47,7 @@ export function NotificationBell() {
     const next = !open;
     setOpen(next);
     if (next && unread > 0) {
-      await api.post('/api/me/notifications/read', {});
+      await ok(api.POST('/api/me/notifications/read', { body: {} }));
       data.reload();
     }
   }
