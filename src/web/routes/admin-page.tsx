@@ -24,8 +24,8 @@ const sections = [
 /** Every admin task on one page, in cards, with a jump list at the top. */
 export function AdminPage() {
   const { orgId = '' } = useParams();
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const names = useMemo(() => {
     const byId = new Map(programNames);

@@ -14,7 +14,7 @@ import '../features/messages/messages.css';
 export function ConnectionsPage() {
   const { orgId = '' } = useParams();
   const viewerZone = useViewerTimeZone();
-  const connections = useApiData<{ connections: Connection[] }>(`/api/orgs/${orgId}/connections`);
+  const connections = useApiData('/api/orgs/{orgId}/connections', { params: { path: { orgId } } });
   const list = connections.data?.connections ?? [];
 
   return (

@@ -18,7 +18,9 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const { session, signOut } = useSession();
   const timeZone = useViewerTimeZone();
-  const preview = useApiData<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`);
+  const preview = useApiData('/api/invitations/{token}', {
+    params: { path: { token: encodeURIComponent(token) } },
+  });
   const here = `/invite/${token}`;
 
   function joined(orgId: string) {

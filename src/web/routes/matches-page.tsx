@@ -15,7 +15,7 @@ import { useApiData } from '../use-api-data.ts';
 export function MatchesPage() {
   const { orgId = '' } = useParams();
   const viewerZone = useViewerTimeZone();
-  const matches = useApiData<MyMatches>(`/api/orgs/${orgId}/me/matches`);
+  const matches = useApiData('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
   const groups = useMemo(() => groupMatchesByProgram(matches.data?.matches ?? []), [matches.data]);
 
   return (

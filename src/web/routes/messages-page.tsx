@@ -23,7 +23,7 @@ export function MessagesPage() {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
   const nowMs = useNow().getTime();
-  const list = useApiData<ThreadListData>(`/api/orgs/${orgId}/threads`);
+  const list = useApiData('/api/orgs/{orgId}/threads', { params: { path: { orgId } } });
   const { data, reload, setData } = list;
   useLiveEvent('message', reload);
   useLiveEvent('read', reload);

@@ -21,7 +21,7 @@ const PAGE_SIZE = 60;
 
 export function PeoplePage() {
   const { orgId = '' } = useParams();
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const [query, setQuery] = useState('');
   const [mentorsOnly, setMentorsOnly] = useState(false);

@@ -14,8 +14,10 @@ import { useApiData } from '../use-api-data.ts';
 export function PersonPage() {
   const { orgId = '', userId = '' } = useParams();
   const me = useSignedInUser();
-  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${userId}`);
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
+  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId } },
+  });
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
 
   return (

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { ok } from '../api.ts';
 import type { Member, ProgramDetail } from '../api-types.ts';
 import { programModeLabels } from '../api-types.ts';
 import { ProgramMatchesCard } from '../features/admin/program-matches-card.tsx';
@@ -16,8 +17,10 @@ import { useSubmission } from '../use-submission.ts';
 export function ProgramPage() {
   const { orgId = '', programId = '' } = useParams();
   const api = useApi();
-  const program = useApiData<ProgramDetail>(`/api/orgs/${orgId}/programs/${programId}`);
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  const program = useApiData('/api/orgs/{orgId}/programs/{programId}', {
+    params: { path: { orgId, programId } },
+  });
+  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const archiving = useSubmission();
   const back = <Link to={`/o/${orgId}/admin#programs`}>← Admin</Link>;
 
@@ -35,7 +38,12 @@ export function ProgramPage() {
   const archived = Boolean(current.archivedAt);
   async function toggleArchived() {
     const result = await archiving.run(() =>
-      api.patch(`/api/orgs/${orgId}/programs/${programId}`, { archived: !archived }),
+      ok(
+        api.PATCH('/api/orgs/{orgId}/programs/{programId}', {
+          params: { path: { orgId, programId } },
+          body: { archived: !archived },
+        }),
+      ),
     );
     if (result.ok) program.reload();
   }

@@ -16,10 +16,12 @@ import { useApiData } from '../use-api-data.ts';
 export function SchedulePage() {
   const { orgId = '' } = useParams();
   const me = useSignedInUser();
-  const availability = useApiData<Availability>('/api/me/availability');
-  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
-  const sessions = useApiData<{ sessions: Session[] }>('/api/me/sessions');
+  const availability = useApiData('/api/me/availability');
+  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId: me.id } },
+  });
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const sessions = useApiData('/api/me/sessions');
   // `?mentee=…&program=…`: book a session with a mentee who asked for one.
   const [params] = useSearchParams();
   const menteeId = params.get('mentee');

@@ -23,7 +23,7 @@ const lifetimes = [
 export function ApiTokensCard() {
   const api = useApi();
   const timeZone = useViewerTimeZone();
-  const tokens = useApiData<{ tokens: ApiToken[] }>('/api/auth/tokens');
+  const tokens = useApiData('/api/auth/tokens');
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ApiTokenScope>('read');
   const [expiresInDays, setExpiresInDays] = useState(90);
@@ -44,7 +44,9 @@ export function ApiTokensCard() {
   }
 
   async function revoke(token: ApiToken) {
-    const result = await revocation.run(() => api.delete(`/api/auth/tokens/${token.id}`));
+    const result = await revocation.run(() =>
+      ok(api.DELETE('/api/auth/tokens/{tokenId}', { params: { path: { tokenId: token.id } } })),
+    );
     if (result.ok) {
       if (created?.id === token.id) setCreated(null);
       tokens.reload();

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import type { Member, ProgramRole } from '../../api-types.ts';
 import { programRoleLabels } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
@@ -36,7 +37,12 @@ export function AddProgramMemberForm({
     setMissing(!person);
     if (!person) return;
     const result = await submission.run(() =>
-      api.put(`/api/orgs/${orgId}/programs/${programId}/members/${userId}`, { role }),
+      ok(
+        api.PUT('/api/orgs/{orgId}/programs/{programId}/members/{userId}', {
+          params: { path: { orgId, programId, userId } },
+          body: { role },
+        }),
+      ),
     );
     if (result.ok) {
       setAdded(`${person.name} added as ${programRoleLabels[role].toLowerCase()}.`);

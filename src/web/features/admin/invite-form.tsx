@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import type { Invitation, OrgRole, ProgramRole, ProgramSummary } from '../../api-types.ts';
 import { orgRoleLabels, programRoleLabels } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
@@ -31,11 +32,16 @@ export function InviteForm({ orgId, programs, onInvited }: InviteFormProps) {
     event.preventDefault();
     setSent(null);
     const result = await submission.run(() =>
-      api.post<{ invitation: Invitation; url: string }>(`/api/orgs/${orgId}/invitations`, {
-        email: email.trim(),
-        role,
-        ...(programId ? { programId, programRole } : {}),
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/invitations', {
+          params: { path: { orgId } },
+          body: {
+            email: email.trim(),
+            role,
+            ...(programId ? { programId, programRole } : {}),
+          },
+        }),
+      ),
     );
     if (result.ok) {
       setSent({ email: result.value.invitation.email, url: result.value.url });

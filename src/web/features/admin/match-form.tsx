@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import type { ProgramDetail } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -31,10 +32,15 @@ export function MatchForm({ orgId, programId, mentors, mentees, onMatched }: Mat
     setTried(true);
     if (!mentorId || !menteeId) return;
     const result = await submission.run(() =>
-      api.post<{ id: string }>(`/api/orgs/${orgId}/programs/${programId}/matches`, {
-        mentorId,
-        menteeId,
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/programs/{programId}/matches', {
+          params: { path: { orgId, programId } },
+          body: {
+            mentorId,
+            menteeId,
+          },
+        }),
+      ),
     );
     if (result.ok) {
       setMatched(true);

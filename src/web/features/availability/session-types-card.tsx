@@ -64,7 +64,7 @@ type SessionTypesCardProps = {
 /** The kinds of session a mentor offers: a name, a length and a price (or free). */
 export function SessionTypesCard({ slotLengths }: SessionTypesCardProps) {
   const api = useApi();
-  const types = useApiData<{ sessionTypes: SessionType[] }>('/api/me/session-types');
+  const types = useApiData('/api/me/session-types');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [problems, setProblems] = useState<Problems>({});
   const [done, setDone] = useState<string | null>(null);
@@ -98,7 +98,11 @@ export function SessionTypesCard({ slotLengths }: SessionTypesCardProps) {
   async function remove(type: SessionType) {
     setDone(null);
     const result = await removal.run(() =>
-      api.delete(`/api/me/session-types/${encodeURIComponent(type.id)}`),
+      ok(
+        api.DELETE('/api/me/session-types/{typeId}', {
+          params: { path: { typeId: encodeURIComponent(type.id) } },
+        }),
+      ),
     );
     if (!result.ok) return;
     setDone(`${type.name} removed`);

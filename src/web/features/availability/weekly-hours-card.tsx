@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { FieldErrors } from '../../api.ts';
+import { ok } from '../../api.ts';
 import type { Availability, Weekday } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -70,7 +71,7 @@ export function WeeklyHoursCard({ availability, onSaved }: WeeklyHoursCardProps)
     const { settings, positions: sent } = toSettings(draft);
     setPositions(sent);
     const result = await submission.run(() =>
-      api.put<Availability>('/api/me/availability', settings),
+      ok(api.PUT('/api/me/availability', { body: settings })),
     );
     if (result.ok) {
       setDraft(draftOf(result.value));

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api.ts';
+import { ApiError, ok } from '../../api.ts';
 import type { Booking, NewBookingInput, SessionType, Slot } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -55,9 +55,13 @@ export function BookSlotForm(props: BookSlotFormProps) {
       ...(!isSeat && chosenType ? { sessionTypeId: chosenType } : {}),
     };
     const result = await submission.run(() =>
-      api.post<Booking>(`/api/orgs/${orgId}/bookings`, input, {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/bookings', {
+          params: { path: { orgId } },
+          body: input,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
     );
     if (result.ok) props.onBooked(result.value);
     else if (result.error instanceof ApiError && goneReasons.has(result.error.reason ?? '')) {

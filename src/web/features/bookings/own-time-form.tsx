@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import type { FieldErrors } from '../../api.ts';
+import { ok } from '../../api.ts';
 import type { Booking, NewBookingInput } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -50,9 +51,13 @@ export function OwnTimeForm({ orgId, mentor, viewerZone, onBooked, onClose }: Ow
       message: message.trim(),
     };
     const result = await submission.run(() =>
-      api.post<Booking>(`/api/orgs/${orgId}/bookings`, input, {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/bookings', {
+          params: { path: { orgId } },
+          body: input,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
     );
     if (result.ok) onBooked(result.value);
   }

@@ -18,9 +18,11 @@ import { SentRequestCard } from './sent-request-card.tsx';
 export function SessionRequests({ orgId }: { orgId: string }) {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
-  const received = useApiData<{ bookings: PendingBooking[] }>('/api/me/pending-bookings');
-  const mine = useApiData<{ bookings: Booking[] }>('/api/me/bookings');
-  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
+  const received = useApiData('/api/me/pending-bookings');
+  const mine = useApiData('/api/me/bookings');
+  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId: me.id } },
+  });
   const [status, setStatus] = useState<string | null>(null);
   const { reload: reloadReceived } = received;
   const { reload: reloadMine } = mine;

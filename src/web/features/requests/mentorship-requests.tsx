@@ -17,7 +17,9 @@ import type { MentorshipRequests as RequestLists } from './types.ts';
  */
 export function MentorshipRequests({ orgId }: { orgId: string }) {
   const viewerZone = useViewerTimeZone();
-  const lists = useApiData<RequestLists>(`/api/orgs/${orgId}/mentorship-requests`);
+  const lists = useApiData('/api/orgs/{orgId}/mentorship-requests', {
+    params: { path: { orgId } },
+  });
   const [status, setStatus] = useState<string | null>(null);
   usePolling(lists.reload);
 

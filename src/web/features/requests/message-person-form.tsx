@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api.ts';
+import { ApiError, ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
@@ -50,7 +50,12 @@ export function MessagePersonForm({ orgId, to, onClose }: MessagePersonFormProps
     setRefusal(null);
     if (!text) return;
     const result = await submission.run(() =>
-      api.post<SentMessage>(`/api/orgs/${orgId}/threads`, { toUserId: to.userId, body: text }),
+      ok(
+        api.POST('/api/orgs/{orgId}/threads', {
+          params: { path: { orgId } },
+          body: { toUserId: to.userId, body: text },
+        }),
+      ),
     );
     if (result.ok) navigate(`/o/${orgId}/messages/${result.value.threadId}`);
     else setRefusal(explain(result.error, to.name));

@@ -19,7 +19,7 @@ const newestFirst = (a: MessageRequest, b: MessageRequest) =>
  */
 export function MessageRequests({ orgId }: { orgId: string }) {
   const viewerZone = useViewerTimeZone();
-  const lists = useApiData<RequestLists>(`/api/orgs/${orgId}/message-requests`);
+  const lists = useApiData('/api/orgs/{orgId}/message-requests', { params: { path: { orgId } } });
   const [status, setStatus] = useState<ReactNode>(null);
   usePolling(lists.reload);
 

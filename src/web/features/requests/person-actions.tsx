@@ -31,8 +31,10 @@ type PersonActionsProps = {
  */
 export function PersonActions({ orgId, member, programs }: PersonActionsProps) {
   const me = useSignedInUser();
-  const mine = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
-  const matches = useApiData<MyMatches>(`/api/orgs/${orgId}/me/matches`);
+  const mine = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId: me.id } },
+  });
+  const matches = useApiData('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
   const [panel, setPanel] = useState<Panel | null>(null);
   const [status, setStatus] = useState<ReactNode>(null);
   const person = { userId: member.profile.id, name: member.profile.name };

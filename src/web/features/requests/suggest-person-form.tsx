@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import type { Member } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -53,11 +54,16 @@ export function SuggestPersonForm({ orgId, to, onSent, onClose }: SuggestPersonF
     if (!suggestedUserId) return;
     const suggested = candidates.find((member) => member.userId === suggestedUserId);
     const result = await submission.run(() =>
-      api.post<void>(`/api/orgs/${orgId}/suggestions`, {
-        toUserId: to.userId,
-        suggestedUserId,
-        note: note.trim(),
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/suggestions', {
+          params: { path: { orgId } },
+          body: {
+            toUserId: to.userId,
+            suggestedUserId,
+            note: note.trim(),
+          },
+        }),
+      ),
     );
     if (result.ok) onSent(`You suggested ${suggested?.name ?? 'them'} to ${to.name}`);
   }

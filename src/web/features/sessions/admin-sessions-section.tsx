@@ -32,7 +32,7 @@ export function AdminSessionsSection({
   programs,
   onChanged,
 }: AdminSessionsSectionProps) {
-  const sessions = useApiData<{ sessions: Session[] }>(`/api/orgs/${orgId}/sessions`);
+  const sessions = useApiData('/api/orgs/{orgId}/sessions', { params: { path: { orgId } } });
   const { reload } = sessions;
   return (
     <SessionManager

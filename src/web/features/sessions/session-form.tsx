@@ -1,5 +1,6 @@
 import { type FormEvent, useId, useState } from 'react';
 import type { FieldErrors } from '../../api.ts';
+import { ok } from '../../api.ts';
 import type { GroupSummary, ProgramDetail, ProgramSummary, Session } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -65,7 +66,7 @@ export function SessionForm(props: SessionFormProps) {
   const program = useApiData<ProgramDetail>(
     draft.programId ? `/api/orgs/${orgId}/programs/${draft.programId}` : null,
   );
-  const groups = useApiData<{ groups: GroupSummary[] }>(`/api/orgs/${orgId}/groups`);
+  const groups = useApiData('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
   const mentees = (program.data?.members ?? []).filter(
     (member) => member.role === 'mentee' && member.userId !== draft.mentorId,
   );
@@ -88,11 +89,16 @@ export function SessionForm(props: SessionFormProps) {
     const zone = mentor?.timeZone ?? 'UTC';
     const { publish: _publish, menteeId, ...changes } = toSessionInput(draft, zone, false);
     if (!session) {
-      return api.post<Session>(`/api/orgs/${orgId}/sessions`, {
-        ...toSessionInput(draft, zone, chosen !== 'draft'),
-        programId: draft.programId,
-        mentorId: draft.mentorId,
-      });
+      return ok(
+        api.POST('/api/orgs/{orgId}/sessions', {
+          params: { path: { orgId } },
+          body: {
+            ...toSessionInput(draft, zone, chosen !== 'draft'),
+            programId: draft.programId,
+            mentorId: draft.mentorId,
+          },
+        }),
+      );
     }
     const path = `/api/orgs/${orgId}/sessions/${session.id}`;
     // Only a newly chosen mentee is sent: leaving "None" never takes anyone off.

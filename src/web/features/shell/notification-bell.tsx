@@ -27,7 +27,7 @@ type NotificationList = { unread: number; notifications: Notification[] };
 export function NotificationBell() {
   const api = useApi();
   const zone = useViewerTimeZone();
-  const data = useApiData<NotificationList>('/api/me/notifications');
+  const data = useApiData('/api/me/notifications');
   useLiveEvent('notification', data.reload);
   usePolling(data.reload, 120_000);
   const [open, setOpen] = useState(false);
