@@ -129,25 +129,15 @@ export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
 
 /** Local times of day, "HH:MM" (24-hour; "24:00" allowed as an end). An end ≤ start runs past midnight. */
 export type ClockRange = { start: string; end: string };
-export type WeeklyHours = ClockRange & { weekday: Weekday };
+export type WeeklyHours = Availability['weekly'][number];
 /** Other hours on one date in the mentor's zone; no ranges = a day off. */
-export type DateOverride = { date: string; ranges: ClockRange[] };
+export type DateOverride = Availability['overrides'][number];
 
-export type AvailabilitySettings = {
-  timeZone: string;
-  /** New bookings go straight to approved (never a conflicting one). */
-  autoApprove: boolean;
-  /** Minutes. */
-  slotLengths: number[];
-  bufferBeforeMinutes: number;
-  bufferAfterMinutes: number;
-  minimumNoticeMinutes: number;
-  horizonDays: number;
-  weekly: WeeklyHours[];
-};
+/** What a mentor sets for their schedule, without the date overrides. */
+export type AvailabilitySettings = Omit<Availability, 'overrides'>;
 
 /** A mentor's own schedule, one for every program they mentor in. */
-export type Availability = AvailabilitySettings & { overrides: DateOverride[] };
+export type Availability = generated.Availability;
 
 export type SessionStatus = 'draft' | 'published' | 'cancelled';
 export type Enrollment = 'online' | 'in_person' | 'both';

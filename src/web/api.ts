@@ -159,6 +159,14 @@ function sessionMiddleware({ getCsrfToken, onSessionEnded }: ApiClientOptions): 
   };
 }
 
+/**
+ * A body the OpenAPI document does not describe: the routes that take
+ * multipart (a photo, a message with a file) read the request themselves.
+ */
+export function undeclaredBody(body: FormData | Record<string, unknown>): never {
+  return body as never;
+}
+
 /** The body of a call that middleware let through (failures were thrown as ApiError). */
 export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
   const { data, response } = await call;

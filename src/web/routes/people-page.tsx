@@ -27,10 +27,14 @@ export function PeoplePage() {
   const [mentorsOnly, setMentorsOnly] = useState(false);
   const everyoneId = useId();
   const words = useDebouncedValue(query.trim(), 250);
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (words) params.set('q', words);
-  if (mentorsOnly) params.set('mentorsOnly', 'true');
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members?${params}`);
+  const search = {
+    limit: PAGE_SIZE,
+    ...(words ? { q: words } : {}),
+    ...(mentorsOnly ? { mentorsOnly: 'true' } : {}),
+  };
+  const members = useApiData('/api/orgs/{orgId}/members', {
+    params: { path: { orgId }, query: search },
+  });
 
   const shown = members.data?.members ?? [];
   return (

@@ -39,7 +39,9 @@ type AuditLogSectionProps = {
 
 export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps) {
   const timeZone = useViewerTimeZone();
-  const audit = useApiData<{ events: AuditEvent[] }>(`/api/orgs/${orgId}/audit?limit=50`);
+  const audit = useApiData('/api/orgs/{orgId}/audit', {
+    params: { path: { orgId }, query: { limit: 50 } },
+  });
   const { reload } = audit;
 
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
@@ -13,13 +14,14 @@ export type MentorCapacity = {
 };
 
 type MentorCapacityRowProps = {
-  path: string;
+  orgId: string;
+  programId: string;
   mentor: MentorCapacity;
   onSaved: () => void;
 };
 
 /** One mentor's matches so far and how many mentees they take (empty: no limit). */
-export function MentorCapacityRow({ path, mentor, onSaved }: MentorCapacityRowProps) {
+export function MentorCapacityRow({ orgId, programId, mentor, onSaved }: MentorCapacityRowProps) {
   const api = useApi();
   const [value, setValue] = useState(mentor.matchCapacity?.toString() ?? '');
   const submission = useSubmission();
@@ -28,7 +30,12 @@ export function MentorCapacityRow({ path, mentor, onSaved }: MentorCapacityRowPr
     event.preventDefault();
     const matchCapacity = value.trim() === '' ? null : Number(value);
     const result = await submission.run(() =>
-      api.put(`${path}/${mentor.userId}/match-capacity`, { matchCapacity }),
+      ok(
+        api.PUT('/api/orgs/{orgId}/programs/{programId}/mentors/{mentorId}/match-capacity', {
+          params: { path: { orgId, programId, mentorId: mentor.userId } },
+          body: { matchCapacity },
+        }),
+      ),
     );
     if (result.ok) onSaved();
   }

@@ -70,7 +70,9 @@ export type AvailabilityDraft = {
 export function draftOf(availability: Availability): AvailabilityDraft {
   const days: Record<Weekday, RangeDraft[]> = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
   const sorted = [...availability.weekly].sort((a, b) => a.start.localeCompare(b.start));
-  for (const range of sorted) days[range.weekday].push(rangeDraft(range.start, range.end));
+  // The API declares a weekday as a number; the server only ever sends 1–7.
+  for (const range of sorted)
+    days[range.weekday as Weekday]?.push(rangeDraft(range.start, range.end));
   return {
     timeZone: availability.timeZone,
     autoApprove: availability.autoApprove,

@@ -32,9 +32,9 @@ export function BookSlotForm(props: BookSlotFormProps) {
   const { orgId, mentor, slot, viewerZone } = props;
   const api = useApi();
   const isSeat = slot.kind === 'session' && slot.sessionId !== undefined;
-  const types = useApiData<{ sessionTypes: SessionType[] }>(
-    isSeat ? null : `/api/orgs/${orgId}/mentors/${mentor.userId}/session-types`,
-  );
+  const types = useApiData(isSeat ? null : '/api/orgs/{orgId}/mentors/{mentorId}/session-types', {
+    params: { path: { orgId, mentorId: mentor.userId } },
+  });
   const allTypes = types.data?.sessionTypes ?? [];
   const offered = typesFor(allTypes, slot.lengthMinutes);
   const [typeId, setTypeId] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
-import { ok } from '../../api.ts';
+import { ok, undeclaredBody } from '../../api.ts';
 import type { Profile } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Avatar } from '../../ui/avatar.tsx';
@@ -38,7 +38,9 @@ export function PhotoUploader({ profile, onChange }: PhotoUploaderProps) {
       setPreview(URL.createObjectURL(file));
       const form = new FormData();
       form.append('photo', file);
-      const result = await submission.run(() => api.upload<Profile>('/api/me/photo', form));
+      const result = await submission.run(() =>
+        ok(api.PUT('/api/me/photo', { body: undeclaredBody(form) })),
+      );
       setPreview(null);
       if (result.ok) {
         onChange(result.value);

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError, ok } from '../../api.ts';
+import { ApiError, ok, undeclaredBody } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
@@ -53,7 +53,7 @@ export function MessagePersonForm({ orgId, to, onClose }: MessagePersonFormProps
       ok(
         api.POST('/api/orgs/{orgId}/threads', {
           params: { path: { orgId } },
-          body: { toUserId: to.userId, body: text },
+          body: undeclaredBody({ toUserId: to.userId, body: text }),
         }),
       ),
     );

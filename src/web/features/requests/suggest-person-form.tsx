@@ -32,9 +32,10 @@ export function SuggestPersonForm({ orgId, to, onSent, onClose }: SuggestPersonF
   // Found on the server, a page at a time: an organisation may be large.
   const [find, setFind] = useState('');
   const words = useDebouncedValue(find.trim(), 250);
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (words) params.set('q', words);
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members?${params}`);
+  const query = { limit: PAGE_SIZE, ...(words ? { q: words } : {}) };
+  const members = useApiData('/api/orgs/{orgId}/members', {
+    params: { path: { orgId }, query },
+  });
   const submission = useSubmission();
   const [suggestedUserId, setSuggestedUserId] = useState('');
   const [note, setNote] = useState('');

@@ -63,9 +63,9 @@ export function SessionForm(props: SessionFormProps) {
   const mentor: MentorOption | undefined = session
     ? { ...session.mentor, programIds: [session.programId] }
     : listed;
-  const program = useApiData<ProgramDetail>(
-    draft.programId ? `/api/orgs/${orgId}/programs/${draft.programId}` : null,
-  );
+  const program = useApiData(draft.programId ? '/api/orgs/{orgId}/programs/{programId}' : null, {
+    params: { path: { orgId, programId: draft.programId } },
+  });
   const groups = useApiData('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
   const mentees = (program.data?.members ?? []).filter(
     (member) => member.role === 'mentee' && member.userId !== draft.mentorId,
@@ -100,16 +100,16 @@ export function SessionForm(props: SessionFormProps) {
         }),
       );
     }
-    const path = `/api/orgs/${orgId}/sessions/${session.id}`;
+    const params = { path: { orgId, sessionId: session.id } };
     // Only a newly chosen mentee is sent: leaving "None" never takes anyone off.
     const isNewMentee = menteeId && !session.enrolled.some((person) => person.userId === menteeId);
-    return api
-      .patch<Session>(path, { ...changes, ...(isNewMentee ? { menteeId } : {}) })
-      .then((updated) =>
+    const body = { ...changes, ...(isNewMentee ? { menteeId } : {}) };
+    return ok(api.PATCH('/api/orgs/{orgId}/sessions/{sessionId}', { params, body })).then(
+      (updated) =>
         chosen === 'publish' && updated.status === 'draft'
-          ? api.post<Session>(`${path}/publish`)
+          ? ok(api.POST('/api/orgs/{orgId}/sessions/{sessionId}/publish', { params }))
           : updated,
-      );
+    );
   }
 
   async function save(chosen: Intent) {
