@@ -106,18 +106,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 /** The typed client: paths, parameters, bodies and responses come from the OpenAPI document. */
 export type TypedClient = Client<paths>;
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export type ApiClient = TypedClient & {
-  get<T>(path: string, signal?: AbortSignal): Promise<T>;
-  /** `headers` adds request headers, e.g. an `Idempotency-Key` that makes retries safe. */
-  post<T>(path: string, body?: unknown, options?: { headers?: Record<string, string> }): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body?: unknown): Promise<T>;
-  delete<T = void>(path: string): Promise<T>;
-  /** multipart/form-data; the browser sets the content type with its boundary. */
-  upload<T>(path: string, form: FormData, method?: 'PUT' | 'POST'): Promise<T>;
-};
+export type ApiClient = TypedClient;
 
 export type ApiClientOptions = {
   getCsrfToken: () => string | null;
@@ -178,24 +167,7 @@ export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Pr
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const client = createClient<paths>({ credentials: 'same-origin' });
   client.use(sessionMiddleware(options));
-  // Call sites not yet on typed paths: the same pipeline, with a string path.
-  const untyped = client.request as unknown as (
-    method: string,
-    path: string,
-    init: { body?: unknown; signal?: AbortSignal; headers?: Record<string, string> },
-  ) => Promise<{ data?: unknown; response: Response }>;
-  const send = <T>(method: Method, path: string, init: Parameters<typeof untyped>[2] = {}) =>
-    ok(untyped(method, path, init)) as Promise<T>;
-  return Object.assign(client, {
-    get: <T>(path: string, signal?: AbortSignal) => send<T>('GET', path, signal ? { signal } : {}),
-    post: <T>(path: string, body?: unknown, opts?: { headers?: Record<string, string> }) =>
-      send<T>('POST', path, { body, ...opts }),
-    put: <T>(path: string, body?: unknown) => send<T>('PUT', path, { body }),
-    patch: <T>(path: string, body?: unknown) => send<T>('PATCH', path, { body }),
-    delete: <T = void>(path: string) => send<T>('DELETE', path),
-    upload: <T>(path: string, form: FormData, method: 'PUT' | 'POST' = 'PUT') =>
-      send<T>(method, path, { body: form }),
-  });
+  return client;
 }
 
 /** A message fit to show a person, whatever was thrown. */

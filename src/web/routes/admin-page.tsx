@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import type { Member, ProgramSummary } from '../api-types.ts';
 import { AuditLogSection } from '../features/admin/audit-log-section.tsx';
 import { GroupsSection } from '../features/admin/groups-section.tsx';
 import { InvitationsSection } from '../features/admin/invitations-section.tsx';

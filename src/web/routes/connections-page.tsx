@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { useViewerTimeZone } from '../features/auth/session-context.tsx';
-import type { Connection } from '../features/messages/types.ts';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';

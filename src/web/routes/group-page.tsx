@@ -1,6 +1,5 @@
 import { Link, useNavigate, useParams } from 'react-router';
 import { ok } from '../api.ts';
-import type { GroupDetail, Member } from '../api-types.ts';
 import { GroupMembersCard } from '../features/admin/group-members-card.tsx';
 import { useApi } from '../features/auth/session-context.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';

@@ -1,5 +1,4 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import type { InvitationPreview } from '../api-types.ts';
 import { AcceptInvitationPanel } from '../features/auth/accept-invitation-panel.tsx';
 import { AuthFrame } from '../features/auth/auth-frame.tsx';
 import {

@@ -1,4 +1,3 @@
-import type { Profile } from '../api-types.ts';
 import { PhotoUploader } from '../features/profile/photo-uploader.tsx';
 import { ProfileForm } from '../features/profile/profile-form.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';

@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import type { Member, ProgramSummary } from '../api-types.ts';
 import { MentorDirectory } from '../features/directory/mentor-directory.tsx';
 import { MemberCard } from '../features/profile/member-card.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MemberDetail, ProgramSummary } from '../api-types.ts';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { AvailableTimesCard } from '../features/availability/available-times-card.tsx';
 import { ProfileView } from '../features/profile/profile-view.tsx';

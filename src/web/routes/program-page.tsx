@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { ok } from '../api.ts';
-import type { Member, ProgramDetail } from '../api-types.ts';
 import { programModeLabels } from '../api-types.ts';
 import { ProgramMatchesCard } from '../features/admin/program-matches-card.tsx';
 import { ProgramMembersCard } from '../features/admin/program-members-card.tsx';

@@ -1,5 +1,4 @@
 import { useParams, useSearchParams } from 'react-router';
-import type { Availability, MemberDetail, ProgramSummary, Session } from '../api-types.ts';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { DateOverridesCard } from '../features/availability/date-overrides-card.tsx';
 import { defaultAvailability } from '../features/availability/default-availability.ts';

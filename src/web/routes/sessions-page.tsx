@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Booking, Session } from '../api-types.ts';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
 import { buildTimeline } from '../features/bookings/timeline.ts';
 import { TimelineCard } from '../features/bookings/timeline-card.tsx';

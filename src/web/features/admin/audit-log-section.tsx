@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import type { AuditEvent } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';

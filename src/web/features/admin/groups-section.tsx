@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import type { GroupSummary } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Loading } from '../../ui/loading.tsx';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
 import { ok } from '../../api.ts';
-import type { Invitation, OrgRole, ProgramRole, ProgramSummary } from '../../api-types.ts';
+import type { OrgRole, ProgramRole, ProgramSummary } from '../../api-types.ts';
 import { orgRoleLabels, programRoleLabels } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';

@@ -8,7 +8,7 @@ import { useApiData } from '../../use-api-data.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { MatchForm } from './match-form.tsx';
-import { type MentorCapacity, MentorCapacityRow } from './mentor-capacity-row.tsx';
+import { MentorCapacityRow } from './mentor-capacity-row.tsx';
 
 type ProgramMatchesCardProps = {
   orgId: string;

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import type { Booking, MemberDetail, PendingBooking } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';

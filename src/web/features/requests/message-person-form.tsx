@@ -6,7 +6,6 @@ import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
-import type { SentMessage } from './types.ts';
 
 const MAX_MESSAGE = 10_000;
 

@@ -7,7 +7,7 @@ import { useApiData } from '../../use-api-data.ts';
 import { usePolling } from '../../use-polling.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { MessageRequestItem } from './message-request-item.tsx';
-import type { MessageRequest, MessageRequests as RequestLists } from './types.ts';
+import type { MessageRequest } from './types.ts';
 import './requests.css';
 
 const newestFirst = (a: MessageRequest, b: MessageRequest) =>

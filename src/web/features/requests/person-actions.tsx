@@ -10,7 +10,7 @@ import { MessagePersonForm } from './message-person-form.tsx';
 import { requestKindsFor } from './request-rules.ts';
 import { SendRequestForm } from './send-request-form.tsx';
 import { SuggestPersonForm } from './suggest-person-form.tsx';
-import type { MentorshipRequestKind, MyMatches } from './types.ts';
+import type { MentorshipRequestKind } from './types.ts';
 
 type Panel = MentorshipRequestKind | 'message' | 'suggest';
 
