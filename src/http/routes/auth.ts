@@ -40,7 +40,7 @@ const me = z
 
 const sessionView = z
   .object({ user: me, csrfToken: z.string() })
-  .register(apiSchemas, { id: 'AuthSession' });
+  .register(apiSchemas, { id: 'CurrentSession' });
 
 const tags = ['auth'];
 

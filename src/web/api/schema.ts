@@ -76,7 +76,7 @@ export type paths = {
         /** @description Default Response */
         201: {
           content: {
-            "application/json": components["schemas"]["AuthSession"];
+            "application/json": components["schemas"]["CurrentSession"];
           };
         };
         /** @description Default Response */
@@ -136,7 +136,7 @@ export type paths = {
         /** @description Default Response */
         200: {
           content: {
-            "application/json": components["schemas"]["AuthSession"];
+            "application/json": components["schemas"]["CurrentSession"];
           };
         };
         /** @description Default Response */
@@ -6087,7 +6087,7 @@ export type components = {
           role: "admin" | "member";
         })[];
     };
-    AuthSessionInput: {
+    CurrentSessionInput: {
       user: components["schemas"]["MeInput"];
       csrfToken: string;
     };
@@ -6479,7 +6479,7 @@ export type components = {
           role: "admin" | "member";
         })[];
     };
-    AuthSession: {
+    CurrentSession: {
       user: components["schemas"]["Me"];
       csrfToken: string;
     };

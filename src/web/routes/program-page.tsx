@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
 import { ok } from '../api.ts';
-import { programModeLabels } from '../api-types.ts';
 import { ProgramMatchesCard } from '../features/admin/program-matches-card.tsx';
 import { ProgramMembersCard } from '../features/admin/program-members-card.tsx';
 import { useApi } from '../features/auth/session-context.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { Badge } from '../ui/chips.tsx';
+import { programModeLabels } from '../ui/labels.ts';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';

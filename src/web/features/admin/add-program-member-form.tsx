@@ -1,10 +1,10 @@
 import { type FormEvent, useState } from 'react';
+import type { Member, ProgramRole } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Member, ProgramRole } from '../../api-types.ts';
-import { programRoleLabels } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/field.tsx';
+import { programRoleLabels } from '../../ui/labels.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { MemberSelect } from './member-select.tsx';

@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import type { ProgramMode } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { ProgramMode } from '../../api-types.ts';
-import { programModeLabels } from '../../api-types.ts';
 import { SelectField } from '../../ui/field.tsx';
+import { programModeLabels } from '../../ui/labels.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { NamedCreateForm } from './named-create-form.tsx';
 

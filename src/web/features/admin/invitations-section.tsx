@@ -1,11 +1,11 @@
+import type { Invitation, InvitationStatus, ProgramSummary } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Invitation, InvitationStatus, ProgramSummary } from '../../api-types.ts';
-import { orgRoleLabels, programRoleLabels } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
+import { orgRoleLabels, programRoleLabels } from '../../ui/labels.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';

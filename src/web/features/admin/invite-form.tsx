@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
+import type { OrgRole, ProgramRole, ProgramSummary } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { OrgRole, ProgramRole, ProgramSummary } from '../../api-types.ts';
-import { orgRoleLabels, programRoleLabels } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { CopyField } from '../../ui/copy-field.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
+import { orgRoleLabels, programRoleLabels } from '../../ui/labels.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import type { ProgramDetail } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { ProgramDetail } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/field.tsx';

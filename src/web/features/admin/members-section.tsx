@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { Member, OrgRole } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Member, OrgRole } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Loading } from '../../ui/loading.tsx';

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import type { ResponseOf } from '../../api/types.ts';
 import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -6,12 +7,11 @@ import { TextField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 
-export type MentorCapacity = {
-  userId: string;
-  name: string;
-  matchCapacity: number | null;
-  activeMatches: number;
-};
+/** A mentor's capacity as the program's matches list reports it. */
+export type MentorCapacity = ResponseOf<
+  '/api/orgs/{orgId}/programs/{programId}/matches',
+  'get'
+>['mentors'][number];
 
 type MentorCapacityRowProps = {
   orgId: string;

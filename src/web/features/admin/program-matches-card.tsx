@@ -1,5 +1,5 @@
+import type { Match, ProgramDetail } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Match, ProgramDetail } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';

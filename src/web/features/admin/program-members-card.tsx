@@ -1,10 +1,10 @@
+import type { Member, ProgramDetail } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Member, ProgramDetail } from '../../api-types.ts';
-import { programRoleLabels } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
+import { programRoleLabels } from '../../ui/labels.ts';
 import { LocalTime } from '../../ui/local-time.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';

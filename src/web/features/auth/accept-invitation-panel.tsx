@@ -1,5 +1,5 @@
+import type { InvitationPreview, SessionUser } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { InvitationPreview, SessionUser } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useSubmission } from '../../use-submission.ts';

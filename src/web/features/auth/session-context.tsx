@@ -8,9 +8,9 @@ import {
   useRef,
   useState,
 } from 'react';
+import type { SessionResponse, SessionUser } from '../../api/types.ts';
 
 import { type ApiClient, ApiError, createApiClient, describeError, ok } from '../../api.ts';
-import type { SessionResponse, SessionUser } from '../../api-types.ts';
 
 export type SessionState =
   | { status: 'loading' }

@@ -1,5 +1,11 @@
+import type { Availability, AvailabilitySettings } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { Availability, AvailabilitySettings, ClockRange, Weekday } from '../../api-types.ts';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Local times of day, "HH:MM" (24-hour; "24:00" allowed as an end). An end ≤ start runs past midnight. */
+export type ClockRange = { start: string; end: string };
 
 /*
  * The weekly-hours form keeps numbers as the text typed and ranges grouped by

@@ -1,6 +1,6 @@
 import { useState } from 'react';
+import type { Availability, DateOverride } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Availability, DateOverride } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';

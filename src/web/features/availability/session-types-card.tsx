@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { SessionType } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
 import { ok } from '../../api.ts';
-import type { SessionType } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { Availability } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
 import { ok } from '../../api.ts';
-import type { Availability, Weekday } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -16,6 +16,7 @@ import {
   type RangePosition,
   rangeErrorKey,
   toSettings,
+  type Weekday,
   weekdays,
 } from './availability-draft.ts';
 import { BookingSettingsFields } from './booking-settings-fields.tsx';

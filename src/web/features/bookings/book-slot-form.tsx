@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import type { Booking, NewBookingInput, Slot } from '../../api/types.ts';
 import { ApiError, ok } from '../../api.ts';
-import type { Booking, NewBookingInput, Slot } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';

@@ -1,4 +1,4 @@
-import type { BookingHistoryEntry } from '../../api-types.ts';
+import type { BookingHistoryEntry } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { formatClock, formatShortDateTime } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { Booking, NewBookingInput } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
 import { ok } from '../../api.ts';
-import type { Booking, NewBookingInput } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../ui/field.tsx';

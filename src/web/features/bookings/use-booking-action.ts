@@ -1,5 +1,5 @@
+import type { Booking } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Booking } from '../../api-types.ts';
 import { type SubmissionResult, useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { type BookingAction, bookingActionPath } from './booking-api.ts';

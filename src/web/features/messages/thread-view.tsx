@@ -1,6 +1,6 @@
 import { type ReactNode, useId, useMemo } from 'react';
 import { Link } from 'react-router';
-import type { BookingStatus } from '../../api-types.ts';
+import type { BookingStatus } from '../../api/types.ts';
 import { useLiveEvent } from '../../live-events.tsx';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Avatar } from '../../ui/avatar.tsx';

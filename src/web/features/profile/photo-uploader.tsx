@@ -1,6 +1,6 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
+import type { Profile } from '../../api/types.ts';
 import { ok, undeclaredBody } from '../../api.ts';
-import type { Profile } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Avatar } from '../../ui/avatar.tsx';
 import { Button } from '../../ui/button.tsx';

@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { MemberDetail, ProgramSummary } from '../../api-types.ts';
+import type { MemberDetail, ProgramSummary } from '../../api/types.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';

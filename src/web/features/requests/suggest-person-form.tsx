@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import type { Member } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Member } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';

@@ -1,4 +1,4 @@
-import type { Member, ProgramSummary } from '../../api-types.ts';
+import type { Member, ProgramSummary } from '../../api/types.ts';
 import { useApiData } from '../../use-api-data.ts';
 import type { MentorOption } from './session-draft.ts';
 import { SessionManager } from './session-manager.tsx';

@@ -1,5 +1,5 @@
+import type { Session } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Session } from '../../api-types.ts';
 import { ReasonForm } from '../../ui/reason-form.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import type { Session } from '../../api/types.ts';
 import { ok } from '../../api.ts';
-import type { Session } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
+import type { ProgramSummary, Session } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
 import { ok } from '../../api.ts';
-import type { ProgramSummary, Session } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useApiData } from '../../use-api-data.ts';

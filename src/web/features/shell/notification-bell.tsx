@@ -7,18 +7,6 @@ import { useApiData } from '../../use-api-data.ts';
 import { usePolling } from '../../use-polling.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
 
-type Notification = {
-  id: number;
-  topic: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-
-type NotificationList = { unread: number; notifications: Notification[] };
-
 /**
  * The bell: how many notifications are unread, and the latest ones. Opening
  * it marks them read. Reloaded when the live stream says the bell has news;

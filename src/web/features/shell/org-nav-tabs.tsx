@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import type { SessionOrganisation } from '../../api-types.ts';
+import type { SessionOrganisation } from '../../api/types.ts';
 import { useLiveEvent } from '../../live-events.tsx';
 import { useApiData } from '../../use-api-data.ts';
 
