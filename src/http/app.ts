@@ -25,6 +25,7 @@ import { installAuth } from './auth.ts';
 import { handleError, installErrorHandler, sendError } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { startLiveHub } from './live-events.ts';
+import { withoutUnusedSchemas } from './openapi-components.ts';
 import { installRateLimits } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
@@ -73,6 +74,8 @@ export type App = FastifyInstance;
 
 /** Route schemas refer to the registered ones by `$ref` instead of inlining them. */
 const schemaTransform = createJsonSchemaTransform({ schemaRegistry: apiSchemas });
+/** …and the document lists them once, under components.schemas. */
+const schemaTransformObject = createJsonSchemaTransformObject({ schemaRegistry: apiSchemas });
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -138,7 +141,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: (args) => withAccess(schemaTransform(args), args.route.config?.access),
-    transformObject: createJsonSchemaTransformObject({ schemaRegistry: apiSchemas }),
+    transformObject: (args) => withoutUnusedSchemas(schemaTransformObject(args)),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',
