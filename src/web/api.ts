@@ -104,9 +104,7 @@ async function toApiError(response: Response): Promise<ApiError> {
 }
 
 /** The typed client: paths, parameters, bodies and responses come from the OpenAPI document. */
-export type TypedClient = Client<paths>;
-
-export type ApiClient = TypedClient;
+export type ApiClient = Client<paths>;
 
 export type ApiClientOptions = {
   getCsrfToken: () => string | null;
@@ -159,7 +157,7 @@ export function undeclaredBody(body: FormData | Record<string, unknown>): never 
 /** The body of a call that middleware let through (failures were thrown as ApiError). */
 export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
   const { data, response } = await call;
-  // A 204, or an answer that is not JSON, has no body to give.
+  // A 204 (openapi-fetch gives no data) or any other answer not declared as JSON: no body.
   if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined as T;
   return data as T;
 }
