@@ -8,7 +8,8 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
-  jsonSchemaTransform,
+  createJsonSchemaTransform,
+  createJsonSchemaTransformObject,
   serializerCompiler,
   type ZodTypeProvider,
 } from '@fastify/type-provider-zod';
@@ -24,6 +25,7 @@ import { installAuth } from './auth.ts';
 import { handleError, installErrorHandler, sendError } from './errors.ts';
 import { installIdempotency } from './idempotency.ts';
 import { startLiveHub } from './live-events.ts';
+import { withoutUnusedSchemas } from './openapi-components.ts';
 import { installRateLimits } from './rate-limit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { availabilityRoutes } from './routes/availability.ts';
@@ -42,6 +44,7 @@ import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { apiSchemas } from './schemas.ts';
 import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
 import { validatorCompiler } from './validation.ts';
 
@@ -68,6 +71,11 @@ export type RouteDeps = {
 };
 
 export type App = FastifyInstance;
+
+/** Route schemas refer to the registered ones by `$ref` instead of inlining them. */
+const schemaTransform = createJsonSchemaTransform({ schemaRegistry: apiSchemas });
+/** …and the document lists them once, under components.schemas. */
+const schemaTransformObject = createJsonSchemaTransformObject({ schemaRegistry: apiSchemas });
 
 const defaultWebRoot = fileURLToPath(new URL('../../dist/web', import.meta.url));
 
@@ -132,7 +140,8 @@ export async function buildApp(deps: AppDeps): Promise<App> {
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
-    transform: (args) => withAccess(jsonSchemaTransform(args), args.route.config?.access),
+    transform: (args) => withAccess(schemaTransform(args), args.route.config?.access),
+    transformObject: (args) => withoutUnusedSchemas(schemaTransformObject(args)),
   });
   await app.register(fastifySwaggerUi, {
     routePrefix: '/api/docs',

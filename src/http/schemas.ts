@@ -4,6 +4,15 @@ import { isCalendarDate } from '../core/local-time.ts';
 import { isIanaTimeZone } from '../core/time-zones.ts';
 
 /** Shared request and response shapes. Objects are strict: unknown fields are refused. */
+
+/**
+ * Schemas registered here become named `components.schemas` in the OpenAPI
+ * document (and so named types in the generated web client). A registry of our
+ * own, not zod's global one: it lives and dies with this module, so loading the
+ * app twice in one process (tests) cannot collide on an id.
+ */
+export const apiSchemas = z.registry<{ id: string }>();
+
 export const uuidParam = z.uuid({ message: 'must be a UUID' });
 
 export const timeZone = z
@@ -22,14 +31,16 @@ export const name = z.string().trim().min(1, 'must not be empty').max(120);
 
 export const optionalReason = z.string().trim().max(500).optional();
 
-export const errorBody = z.object({
-  error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
-    reason: z.string().optional(),
-  }),
-});
+export const errorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional(),
+      reason: z.string().optional(),
+    }),
+  })
+  .register(apiSchemas, { id: 'Error' });
 
 /** Standard error responses, listed on each route for the OpenAPI document. */
 export const errorResponses = {
@@ -50,19 +61,21 @@ export const profileInput = z.strictObject({
   location: z.string().trim().max(200),
 });
 
-export const profile = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  bio: z.string(),
-  skills: z.array(z.string()),
-  shortTermGoals: z.string(),
-  longTermGoals: z.string(),
-  timeZone: z.string(),
-  location: z.string(),
-  hasPhoto: z.boolean(),
-  photoUrl: z.string().nullable(),
-  updatedAt: z.date(),
-});
+export const profile = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    bio: z.string(),
+    skills: z.array(z.string()),
+    shortTermGoals: z.string(),
+    longTermGoals: z.string(),
+    timeZone: z.string(),
+    location: z.string(),
+    hasPhoto: z.boolean(),
+    photoUrl: z.string().nullable(),
+    updatedAt: z.date(),
+  })
+  .register(apiSchemas, { id: 'Profile' });
 
 /** "HH:MM", 00:00–24:00 → minutes after midnight. */
 export const clockTime = z

@@ -3,6 +3,8 @@
  * cookie; writes made with that cookie must echo the session's CSRF token,
  * which the caller supplies (it is kept in memory, never in storage).
  */
+import createClient, { type Client, type Middleware } from 'openapi-fetch';
+import type { paths } from './api/schema.ts';
 
 /** Form field name → what is wrong with it, e.g. `{ email: 'is already registered' }`. */
 export type FieldErrors = Record<string, string>;
@@ -101,18 +103,8 @@ async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
-type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-
-export type ApiClient = {
-  get<T>(path: string, signal?: AbortSignal): Promise<T>;
-  /** `headers` adds request headers, e.g. an `Idempotency-Key` that makes retries safe. */
-  post<T>(path: string, body?: unknown, options?: { headers?: Record<string, string> }): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-  patch<T>(path: string, body?: unknown): Promise<T>;
-  delete<T = void>(path: string): Promise<T>;
-  /** multipart/form-data; the browser sets the content type with its boundary. */
-  upload<T>(path: string, form: FormData, method?: 'PUT' | 'POST'): Promise<T>;
-};
+/** The typed client: paths, parameters, bodies and responses come from the OpenAPI document. */
+export type ApiClient = Client<paths>;
 
 export type ApiClientOptions = {
   getCsrfToken: () => string | null;
@@ -123,65 +115,57 @@ export type ApiClientOptions = {
 /** Paths whose 401 means "wrong credentials" or "not signed in yet", not "session ended". */
 const signInPaths = new Set(['/api/auth/sign-in', '/api/auth/sign-up', '/api/auth/session']);
 
-export function createApiClient({ getCsrfToken, onSessionEnded }: ApiClientOptions): ApiClient {
-  async function send<T>(
-    method: Method,
-    path: string,
-    init: {
-      json?: unknown;
-      form?: FormData;
-      signal?: AbortSignal;
-      headers?: Record<string, string>;
-    } = {},
-  ): Promise<T> {
-    const headers: Record<string, string> = { ...init.headers, accept: 'application/json' };
-    let body: BodyInit | undefined;
-    if (init.form) {
-      body = init.form;
-    } else if (init.json !== undefined) {
-      // Only when there is a body: Fastify refuses an empty JSON body.
-      headers['content-type'] = 'application/json';
-      body = JSON.stringify(init.json);
-    }
-    const csrfToken = getCsrfToken();
-    if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
-
-    let response: Response;
-    try {
-      response = await fetch(path, {
-        method,
-        headers,
-        body,
-        credentials: 'same-origin',
-        signal: init.signal,
-      });
-    } catch (err) {
-      if (err instanceof DOMException && err.name === 'AbortError') throw err;
-      throw new ApiError(
+/**
+ * What every call shares, as openapi-fetch middleware: the CSRF header on
+ * writes, and any failure (network or a non-2xx answer) thrown as an ApiError,
+ * so callers only ever see the success body.
+ */
+function sessionMiddleware({ getCsrfToken, onSessionEnded }: ApiClientOptions): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set('accept', 'application/json');
+      const csrfToken = getCsrfToken();
+      if (request.method !== 'GET' && csrfToken) request.headers.set('x-csrf-token', csrfToken);
+      return request;
+    },
+    async onResponse({ response, schemaPath }) {
+      if (response.ok) return undefined;
+      const error = await toApiError(response);
+      if (error.status === 401 && !signInPaths.has(schemaPath)) onSessionEnded?.();
+      throw error;
+    },
+    onError({ error }) {
+      if (error instanceof ApiError) return error;
+      if (error instanceof DOMException && error.name === 'AbortError') return error;
+      return new ApiError(
         0,
         'network',
         'Could not reach the server. Check your connection and try again.',
       );
-    }
-    if (!response.ok) {
-      const error = await toApiError(response);
-      if (error.status === 401 && !signInPaths.has(path)) onSessionEnded?.();
-      throw error;
-    }
-    if (response.status === 204) return undefined as T;
-    const type = response.headers.get('content-type') ?? '';
-    if (!type.includes('json')) return undefined as T;
-    return (await response.json()) as T;
-  }
-
-  return {
-    get: (path, signal) => send('GET', path, signal ? { signal } : {}),
-    post: (path, json, options) => send('POST', path, { json, ...options }),
-    put: (path, json) => send('PUT', path, { json }),
-    patch: (path, json) => send('PATCH', path, { json }),
-    delete: (path) => send('DELETE', path),
-    upload: (path, form, method = 'PUT') => send(method, path, { form }),
+    },
   };
+}
+
+/**
+ * A body the OpenAPI document does not describe: the routes that take
+ * multipart (a photo, a message with a file) read the request themselves.
+ */
+export function undeclaredBody(body: FormData | Record<string, unknown>): never {
+  return body as never;
+}
+
+/** The body of a call that middleware let through (failures were thrown as ApiError). */
+export async function ok<T>(call: Promise<{ data?: T; response: Response }>): Promise<T> {
+  const { data, response } = await call;
+  // A 204 (openapi-fetch gives no data) or any other answer not declared as JSON: no body.
+  if (!(response.headers.get('content-type') ?? '').includes('json')) return undefined as T;
+  return data as T;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const client = createClient<paths>({ credentials: 'same-origin' });
+  client.use(sessionMiddleware(options));
+  return client;
 }
 
 /** A message fit to show a person, whatever was thrown. */

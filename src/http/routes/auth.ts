@@ -15,26 +15,30 @@ import { openAuthSession, signIn, signOut } from '../../services/sign-in.ts';
 import { signUp } from '../../services/sign-up.ts';
 import type { RouteDeps } from '../app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
-import { email, errorResponses, name, timeZone, uuidParam } from '../schemas.ts';
+import { apiSchemas, email, errorResponses, name, timeZone, uuidParam } from '../schemas.ts';
 
 /** Tokens outlive no more than a year; a forgotten one stops working on its own. */
 const MAX_TOKEN_DAYS = 365;
 
 const password = z.string().min(1, 'is required').max(PASSWORD_MAX_LENGTH);
 
-const me = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  name: z.string(),
-  timeZone: z.string(),
-  hasPhoto: z.boolean(),
-  photoUrl: z.string().nullable(),
-  organisations: z.array(
-    z.object({ id: z.uuid(), name: z.string(), role: z.enum(['admin', 'member']) }),
-  ),
-});
+const me = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    name: z.string(),
+    timeZone: z.string(),
+    hasPhoto: z.boolean(),
+    photoUrl: z.string().nullable(),
+    organisations: z.array(
+      z.object({ id: z.uuid(), name: z.string(), role: z.enum(['admin', 'member']) }),
+    ),
+  })
+  .register(apiSchemas, { id: 'Me' });
 
-const sessionView = z.object({ user: me, csrfToken: z.string() });
+const sessionView = z
+  .object({ user: me, csrfToken: z.string() })
+  .register(apiSchemas, { id: 'CurrentSession' });
 
 const tags = ['auth'];
 

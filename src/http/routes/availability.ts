@@ -9,23 +9,25 @@ import {
 } from '../../services/manage-availability.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { calendarDate, errorResponses, timeRange, timeZone } from '../schemas.ts';
+import { apiSchemas, calendarDate, errorResponses, timeRange, timeZone } from '../schemas.ts';
 
 const tags = ['availability'];
 const clock = z.string().meta({ example: '17:00' });
 const rangeOut = z.object({ start: clock, end: clock });
 
-const availability = z.object({
-  timeZone: z.string(),
-  slotLengths: z.array(z.number()),
-  bufferBeforeMinutes: z.number(),
-  bufferAfterMinutes: z.number(),
-  minimumNoticeMinutes: z.number(),
-  horizonDays: z.number(),
-  autoApprove: z.boolean(),
-  weekly: z.array(rangeOut.extend({ weekday: z.number() })),
-  overrides: z.array(z.object({ date: z.string(), ranges: z.array(rangeOut) })),
-});
+const availability = z
+  .object({
+    timeZone: z.string(),
+    slotLengths: z.array(z.number()),
+    bufferBeforeMinutes: z.number(),
+    bufferAfterMinutes: z.number(),
+    minimumNoticeMinutes: z.number(),
+    horizonDays: z.number(),
+    autoApprove: z.boolean(),
+    weekly: z.array(rangeOut.extend({ weekday: z.number() })),
+    overrides: z.array(z.object({ date: z.string(), ranges: z.array(rangeOut) })),
+  })
+  .register(apiSchemas, { id: 'Availability' });
 
 const toClock = (r: { start: number; end: number }) => ({
   start: formatClockTime(r.start),

@@ -16,45 +16,49 @@ import { rateBooking } from '../../services/rate-booking.ts';
 import { requestBooking } from '../../services/request-booking.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, instant, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, instant, uuidParam } from '../schemas.ts';
 
 const tags = ['bookings'];
 const orgParams = z.object({ orgId: uuidParam });
 const bookingParams = orgParams.extend({ bookingId: uuidParam });
 
-const person = z.object({ userId: z.uuid(), name: z.string(), timeZone: z.string() });
-const bookingView = z.object({
-  id: z.uuid(),
-  orgId: z.uuid(),
-  programId: z.uuid(),
-  programName: z.string(),
-  sessionId: z.uuid().nullable(),
-  mentor: person,
-  mentee: person.extend({ photoUrl: z.string().nullable() }),
-  status: z.enum(bookingStatuses),
-  awaiting: z.enum(['mentor', 'mentee']).nullable(),
-  startsAt: z.date(),
-  endsAt: z.date(),
-  message: z.string(),
-  reason: z.string().nullable(),
-  round: z.number(),
-  expiresAt: z.date().nullable(),
-  createdAt: z.date(),
-  meetingUrl: z.string().nullable(),
-  sessionType: z.object({ id: z.uuid(), name: z.string() }).nullable(),
-  price: z.object({ amountMinor: z.number(), currency: z.string() }).nullable(),
-  payment: z.enum(['held', 'captured', 'refunded']).nullable(),
-  lateCancellation: z.boolean(),
-  lateCancellationFrom: z
-    .date()
-    .meta({ description: "from this instant, cancelling counts as late (the program's window)" }),
-  myRating: z.object({ stars: z.number(), feedback: z.string() }).nullable(),
-  canRate: z.boolean(),
-  calendar: z
-    .object({ google: z.string(), outlook: z.string(), yahoo: z.string(), ics: z.string() })
-    .nullable()
-    .meta({ description: 'add-to-calendar links, once approved' }),
-});
+const person = z
+  .object({ userId: z.uuid(), name: z.string(), timeZone: z.string() })
+  .register(apiSchemas, { id: 'BookingPerson' });
+const bookingView = z
+  .object({
+    id: z.uuid(),
+    orgId: z.uuid(),
+    programId: z.uuid(),
+    programName: z.string(),
+    sessionId: z.uuid().nullable(),
+    mentor: person,
+    mentee: person.extend({ photoUrl: z.string().nullable() }),
+    status: z.enum(bookingStatuses),
+    awaiting: z.enum(['mentor', 'mentee']).nullable(),
+    startsAt: z.date(),
+    endsAt: z.date(),
+    message: z.string(),
+    reason: z.string().nullable(),
+    round: z.number(),
+    expiresAt: z.date().nullable(),
+    createdAt: z.date(),
+    meetingUrl: z.string().nullable(),
+    sessionType: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+    price: z.object({ amountMinor: z.number(), currency: z.string() }).nullable(),
+    payment: z.enum(['held', 'captured', 'refunded']).nullable(),
+    lateCancellation: z.boolean(),
+    lateCancellationFrom: z
+      .date()
+      .meta({ description: "from this instant, cancelling counts as late (the program's window)" }),
+    myRating: z.object({ stars: z.number(), feedback: z.string() }).nullable(),
+    canRate: z.boolean(),
+    calendar: z
+      .object({ google: z.string(), outlook: z.string(), yahoo: z.string(), ics: z.string() })
+      .nullable()
+      .meta({ description: 'add-to-calendar links, once approved' }),
+  })
+  .register(apiSchemas, { id: 'Booking' });
 
 type Described = Awaited<ReturnType<typeof describeBookings>>[number];
 

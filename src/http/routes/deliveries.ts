@@ -4,32 +4,34 @@ import { deliveryChannels, deliveryStatuses } from '../../core/delivery.ts';
 import { listDeliveries } from '../../services/list-deliveries.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, uuidParam } from '../schemas.ts';
 
 const tags = ['deliveries'];
 
-const delivery = z.object({
-  id: z.number(),
-  channel: z.enum(deliveryChannels),
-  status: z.enum(deliveryStatuses),
-  attempts: z.number().meta({ description: 'sends started so far' }),
-  lastError: z
-    .string()
-    .nullable()
-    .meta({ description: "the mail server's answer to the last failed attempt" }),
-  messageId: z.string().nullable().meta({ description: 'the Message-ID every attempt carries' }),
-  nextAttemptAt: z.date().nullable(),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-  sentAt: z.date().nullable(),
-  notification: z.object({
+const delivery = z
+  .object({
     id: z.number(),
-    topic: z.string(),
-    title: z.string(),
+    channel: z.enum(deliveryChannels),
+    status: z.enum(deliveryStatuses),
+    attempts: z.number().meta({ description: 'sends started so far' }),
+    lastError: z
+      .string()
+      .nullable()
+      .meta({ description: "the mail server's answer to the last failed attempt" }),
+    messageId: z.string().nullable().meta({ description: 'the Message-ID every attempt carries' }),
+    nextAttemptAt: z.date().nullable(),
     createdAt: z.date(),
-  }),
-  recipient: z.object({ userId: z.uuid(), name: z.string(), email: z.string() }),
-});
+    updatedAt: z.date(),
+    sentAt: z.date().nullable(),
+    notification: z.object({
+      id: z.number(),
+      topic: z.string(),
+      title: z.string(),
+      createdAt: z.date(),
+    }),
+    recipient: z.object({ userId: z.uuid(), name: z.string(), email: z.string() }),
+  })
+  .register(apiSchemas, { id: 'Delivery' });
 
 export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(

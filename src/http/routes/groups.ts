@@ -10,7 +10,7 @@ import {
 } from '../../services/manage-groups.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, name, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, name, uuidParam } from '../schemas.ts';
 
 const tags = ['groups'];
 const orgParams = z.object({ orgId: uuidParam });
@@ -18,13 +18,15 @@ const groupParams = z.object({ orgId: uuidParam, groupId: uuidParam });
 const groupMemberParams = groupParams.extend({ userId: uuidParam });
 
 const groupInput = z.strictObject({ name, description: z.string().max(2000).default('') });
-const group = z.object({
-  id: z.uuid(),
-  orgId: z.uuid(),
-  name: z.string(),
-  description: z.string(),
-  createdAt: z.date(),
-});
+const group = z
+  .object({
+    id: z.uuid(),
+    orgId: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    createdAt: z.date(),
+  })
+  .register(apiSchemas, { id: 'Group' });
 
 export const groupRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(

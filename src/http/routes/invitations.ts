@@ -6,23 +6,25 @@ import { cancelInvitation, inviteMember, listInvitations } from '../../services/
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { publicOrigin } from '../public-url.ts';
-import { email, errorResponses, uuidParam } from '../schemas.ts';
+import { apiSchemas, email, errorResponses, uuidParam } from '../schemas.ts';
 
 const tags = ['invitations'];
 const orgParams = z.object({ orgId: uuidParam });
 const tokenParams = z.object({ token: z.string().min(1).max(200) });
 
-const invitation = z.object({
-  id: z.uuid(),
-  email: z.string(),
-  role: z.enum(orgRoles),
-  programId: z.uuid().nullable(),
-  programRole: z.enum(programRoles).nullable(),
-  createdAt: z.date(),
-  expiresAt: z.date(),
-  acceptedAt: z.date().nullable(),
-  revokedAt: z.date().nullable(),
-});
+const invitation = z
+  .object({
+    id: z.uuid(),
+    email: z.string(),
+    role: z.enum(orgRoles),
+    programId: z.uuid().nullable(),
+    programRole: z.enum(programRoles).nullable(),
+    createdAt: z.date(),
+    expiresAt: z.date(),
+    acceptedAt: z.date().nullable(),
+    revokedAt: z.date().nullable(),
+  })
+  .register(apiSchemas, { id: 'Invitation' });
 
 export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, config }) => {
   app.get(

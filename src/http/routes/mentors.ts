@@ -11,42 +11,49 @@ import { reputationsOf } from '../../services/reputation.ts';
 import { searchMentors } from '../../services/search-mentors.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, instant, timeZone, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, instant, timeZone, uuidParam } from '../schemas.ts';
 
 const tags = ['availability'];
 
-const reputation = z.object({
-  approvalRate: z.number().nullable().meta({ description: 'approved ÷ decided over 90 days, 0–1' }),
-  medianResponseMinutes: z.number().nullable(),
-  decided: z.number(),
-});
+const reputation = z
+  .object({
+    approvalRate: z
+      .number()
+      .nullable()
+      .meta({ description: 'approved ÷ decided over 90 days, 0–1' }),
+    medianResponseMinutes: z.number().nullable(),
+    decided: z.number(),
+  })
+  .register(apiSchemas, { id: 'Reputation' });
 const DAY_MS = 86_400_000;
 
-const slot = z.object({
-  start: z.date(),
-  end: z.date(),
-  lengthMinutes: z.number(),
-  kind: z.enum(['weekly', 'session']),
-  sessionId: z.uuid().optional(),
-  seatsLeft: z.number().optional(),
-  viewerLocal: z.string().meta({
-    description:
-      'wall-clock start in the viewer zone with its UTC offset, YYYY-MM-DDTHH:MM±HH:MM (an hour repeated in autumn reads with two offsets)',
-    example: '2028-11-05T01:00-05:00',
-  }),
-  mentorLocal: z.string().meta({
-    description: "wall-clock start in the mentor's zone with its UTC offset, as viewerLocal",
-  }),
-  session: z
-    .object({
-      title: z.string(),
-      location: z.string(),
-      enrollment: z.enum(enrollmentMethods),
-      locationTimeZone: z.string().nullable(),
-      timeZones: z.array(z.string()),
-    })
-    .optional(),
-});
+const slot = z
+  .object({
+    start: z.date(),
+    end: z.date(),
+    lengthMinutes: z.number(),
+    kind: z.enum(['weekly', 'session']),
+    sessionId: z.uuid().optional(),
+    seatsLeft: z.number().optional(),
+    viewerLocal: z.string().meta({
+      description:
+        'wall-clock start in the viewer zone with its UTC offset, YYYY-MM-DDTHH:MM±HH:MM (an hour repeated in autumn reads with two offsets)',
+      example: '2028-11-05T01:00-05:00',
+    }),
+    mentorLocal: z.string().meta({
+      description: "wall-clock start in the mentor's zone with its UTC offset, as viewerLocal",
+    }),
+    session: z
+      .object({
+        title: z.string(),
+        location: z.string(),
+        enrollment: z.enum(enrollmentMethods),
+        locationTimeZone: z.string().nullable(),
+        timeZones: z.array(z.string()),
+      })
+      .optional(),
+  })
+  .register(apiSchemas, { id: 'Slot' });
 
 export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(

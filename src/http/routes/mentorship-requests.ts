@@ -13,30 +13,33 @@ import {
 } from '../../services/mentorship-requests.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, uuidParam } from '../schemas.ts';
 
 const tags = ['mentorship requests'];
 const orgParams = z.object({ orgId: uuidParam });
 const requestParams = orgParams.extend({ requestId: uuidParam });
 
-const requestView = z.object({
-  id: z.uuid(),
-  kind: z.enum(requestKinds),
-  box: z.enum(['received', 'sent']),
-  status: z.enum(requestStatuses).meta({
-    description: 'as this viewer sees it: a sender sees a dismissed request as pending (seed 001)',
-  }),
-  message: z.string(),
-  programId: z.uuid(),
-  programName: z.string().nullable(),
-  other: z.object({
-    userId: z.uuid(),
-    name: z.string().nullable(),
-    photoUrl: z.string().nullable(),
-  }),
-  createdAt: z.date(),
-  updatedAt: z.date(),
-});
+const requestView = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(requestKinds),
+    box: z.enum(['received', 'sent']),
+    status: z.enum(requestStatuses).meta({
+      description:
+        'as this viewer sees it: a sender sees a dismissed request as pending (seed 001)',
+    }),
+    message: z.string(),
+    programId: z.uuid(),
+    programName: z.string().nullable(),
+    other: z.object({
+      userId: z.uuid(),
+      name: z.string().nullable(),
+      photoUrl: z.string().nullable(),
+    }),
+    createdAt: z.date(),
+    updatedAt: z.date(),
+  })
+  .register(apiSchemas, { id: 'MentorshipRequest' });
 
 const rateLimited = { 429: errorResponses[400] };
 

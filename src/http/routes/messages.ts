@@ -20,53 +20,66 @@ import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import type { LiveHub } from '../live-events.ts';
 import { readFormData } from '../multipart.ts';
-import { errorResponses, instant, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, instant, uuidParam } from '../schemas.ts';
 import { parseInput } from '../validation.ts';
 
 const tags = ['messages'];
 const orgParams = z.object({ orgId: uuidParam });
 const threadParams = orgParams.extend({ threadId: uuidParam });
 
-const attachmentView = z.object({
-  id: z.uuid(),
-  filename: z.string(),
-  mime: z.string(),
-  sizeBytes: z.number(),
-});
-const messageView = z.object({
-  id: z.uuid(),
-  threadId: z.uuid(),
-  senderId: z.uuid(),
-  body: z.string(),
-  createdAt: z.date(),
-  attachments: z.array(attachmentView),
-});
+const attachmentView = z
+  .object({
+    id: z.uuid(),
+    filename: z.string(),
+    mime: z.string(),
+    sizeBytes: z.number(),
+  })
+  .register(apiSchemas, { id: 'Attachment' });
+const messageView = z
+  .object({
+    id: z.uuid(),
+    threadId: z.uuid(),
+    senderId: z.uuid(),
+    body: z.string(),
+    createdAt: z.date(),
+    attachments: z.array(attachmentView),
+  })
+  .register(apiSchemas, { id: 'Message' });
 const requestState = z
   .object({ id: z.uuid(), status: z.enum(['pending', 'accepted', 'rejected']), senderId: z.uuid() })
   .nullable();
-const threadSummary = z.object({
-  id: z.uuid(),
-  kind: z.enum(['booking', 'direct']),
-  bookingId: z.uuid().nullable(),
-  booking: z.object({ startsAt: z.date().nullable(), status: z.string().nullable() }).nullable(),
-  other: z.object({ userId: z.uuid(), name: z.string(), photoUrl: z.string().nullable() }),
-  lastMessage: z
-    .object({ body: z.string(), senderId: z.uuid(), createdAt: z.date(), attachments: z.number() })
-    .nullable(),
-  unread: z.number(),
-  request: requestState,
-  lastActivityAt: z.date(),
-});
-const messageRequestView = z.object({
-  id: z.uuid(),
-  threadId: z.uuid(),
-  status: z.enum(['pending', 'accepted', 'rejected']),
-  sender: z.object({ userId: z.uuid(), name: z.string(), photoUrl: z.string().nullable() }),
-  receiver: z.object({ userId: z.uuid(), name: z.string() }),
-  message: z.string(),
-  createdAt: z.date(),
-  decidedAt: z.date().nullable(),
-});
+const threadSummary = z
+  .object({
+    id: z.uuid(),
+    kind: z.enum(['booking', 'direct']),
+    bookingId: z.uuid().nullable(),
+    booking: z.object({ startsAt: z.date().nullable(), status: z.string().nullable() }).nullable(),
+    other: z.object({ userId: z.uuid(), name: z.string(), photoUrl: z.string().nullable() }),
+    lastMessage: z
+      .object({
+        body: z.string(),
+        senderId: z.uuid(),
+        createdAt: z.date(),
+        attachments: z.number(),
+      })
+      .nullable(),
+    unread: z.number(),
+    request: requestState,
+    lastActivityAt: z.date(),
+  })
+  .register(apiSchemas, { id: 'Thread' });
+const messageRequestView = z
+  .object({
+    id: z.uuid(),
+    threadId: z.uuid(),
+    status: z.enum(['pending', 'accepted', 'rejected']),
+    sender: z.object({ userId: z.uuid(), name: z.string(), photoUrl: z.string().nullable() }),
+    receiver: z.object({ userId: z.uuid(), name: z.string() }),
+    message: z.string(),
+    createdAt: z.date(),
+    decidedAt: z.date().nullable(),
+  })
+  .register(apiSchemas, { id: 'MessageRequest' });
 
 const messageFields = z.strictObject({
   body: z

@@ -3,19 +3,21 @@ import { z } from 'zod';
 import { listMyNotifications, markMyNotificationsRead } from '../../services/my-notifications.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses } from '../schemas.ts';
+import { apiSchemas, errorResponses } from '../schemas.ts';
 
 const tags = ['notifications'];
 
-const notification = z.object({
-  id: z.number(),
-  topic: z.string(),
-  title: z.string(),
-  body: z.string(),
-  link: z.string().nullable(),
-  createdAt: z.date(),
-  readAt: z.date().nullable(),
-});
+const notification = z
+  .object({
+    id: z.number(),
+    topic: z.string(),
+    title: z.string(),
+    body: z.string(),
+    link: z.string().nullable(),
+    createdAt: z.date(),
+    readAt: z.date().nullable(),
+  })
+  .register(apiSchemas, { id: 'Notification' });
 
 export const notificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(

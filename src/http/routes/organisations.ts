@@ -14,34 +14,45 @@ import {
 import { requireVisibleUser, toProfile } from '../../services/manage-profile.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, name, optionalReason, profile, uuidParam } from '../schemas.ts';
+import {
+  apiSchemas,
+  errorResponses,
+  name,
+  optionalReason,
+  profile,
+  uuidParam,
+} from '../schemas.ts';
 
 const tags = ['organisations'];
 const orgParams = z.object({ orgId: uuidParam });
 const memberParams = z.object({ orgId: uuidParam, userId: uuidParam });
 
-const organisation = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  role: z.enum(orgRoles),
-  createdAt: z.date(),
-});
+const organisation = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    role: z.enum(orgRoles),
+    createdAt: z.date(),
+  })
+  .register(apiSchemas, { id: 'Organisation' });
 
 const programMembership = z.object({ programId: z.uuid(), role: z.enum(programRoles) });
 
-const member = z.object({
-  userId: z.uuid(),
-  name: z.string(),
-  email: z.string().optional().meta({ description: 'only for admins, and on your own entry' }),
-  timeZone: z.string(),
-  location: z.string(),
-  hasPhoto: z.boolean(),
-  photoUrl: z.string().nullable(),
-  role: z.enum(orgRoles),
-  joinedAt: z.date(),
-  programs: z.array(programMembership),
-  groupIds: z.array(z.uuid()),
-});
+const member = z
+  .object({
+    userId: z.uuid(),
+    name: z.string(),
+    email: z.string().optional().meta({ description: 'only for admins, and on your own entry' }),
+    timeZone: z.string(),
+    location: z.string(),
+    hasPhoto: z.boolean(),
+    photoUrl: z.string().nullable(),
+    role: z.enum(orgRoles),
+    joinedAt: z.date(),
+    programs: z.array(programMembership),
+    groupIds: z.array(z.uuid()),
+  })
+  .register(apiSchemas, { id: 'Member' });
 
 export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(

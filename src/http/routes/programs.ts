@@ -17,7 +17,7 @@ import {
 } from '../../services/manage-programs.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, name, optionalReason, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, name, optionalReason, uuidParam } from '../schemas.ts';
 
 const tags = ['programs'];
 const orgParams = z.object({ orgId: uuidParam });
@@ -29,15 +29,17 @@ const programInput = z.strictObject({
   mode: z.enum(programModes),
 });
 
-const program = z.object({
-  id: z.uuid(),
-  orgId: z.uuid(),
-  name: z.string(),
-  description: z.string(),
-  mode: z.enum(programModes),
-  createdAt: z.date(),
-  archivedAt: z.date().nullable(),
-});
+const program = z
+  .object({
+    id: z.uuid(),
+    orgId: z.uuid(),
+    name: z.string(),
+    description: z.string(),
+    mode: z.enum(programModes),
+    createdAt: z.date(),
+    archivedAt: z.date().nullable(),
+  })
+  .register(apiSchemas, { id: 'Program' });
 
 export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(

@@ -8,16 +8,18 @@ import {
 } from '../../services/manage-session-types.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { errorResponses, name, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, name, uuidParam } from '../schemas.ts';
 
 const tags = ['bookings'];
 
-const sessionType = z.object({
-  id: z.uuid(),
-  name: z.string(),
-  durationMinutes: z.number(),
-  price: z.object({ amountMinor: z.number(), currency: z.string() }).nullable(),
-});
+const sessionType = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    durationMinutes: z.number(),
+    price: z.object({ amountMinor: z.number(), currency: z.string() }).nullable(),
+  })
+  .register(apiSchemas, { id: 'SessionType' });
 
 const present = (t: {
   id: string;

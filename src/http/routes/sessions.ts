@@ -20,7 +20,14 @@ import {
 } from '../../services/manage-sessions.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { calendarDate, errorResponses, instant, timeZone, uuidParam } from '../schemas.ts';
+import {
+  apiSchemas,
+  calendarDate,
+  errorResponses,
+  instant,
+  timeZone,
+  uuidParam,
+} from '../schemas.ts';
 
 const tags = ['sessions'];
 const orgParams = z.object({ orgId: uuidParam });
@@ -30,35 +37,37 @@ const startTime = z
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM')
   .meta({ example: '17:00' });
 
-export const sessionView = z.object({
-  id: z.uuid(),
-  orgId: z.uuid(),
-  programId: z.uuid(),
-  programName: z.string(),
-  mentor: z.object({ userId: z.uuid(), name: z.string(), timeZone: z.string() }),
-  status: z.enum(sessionStatuses),
-  title: z.string(),
-  description: z.string(),
-  startsAt: z.date(),
-  endsAt: z.date(),
-  durationMinutes: z.number(),
-  location: z.string(),
-  locationTimeZone: z.string().nullable(),
-  wallTimeZone: z.string().meta({
-    description:
-      "the zone whose clock the session's date and start time are on: the location's when held in person, else the mentor's; duplicates and moves keep its wall time",
-  }),
-  enrollment: z.enum(enrollmentMethods),
-  meetingUrl: z.string().nullable(),
-  capacity: z.number(),
-  seatsTaken: z.number(),
-  groupIds: z.array(z.uuid()),
-  timeZones: z.array(z.string()),
-  enrolled: z.array(z.object({ userId: z.uuid(), name: z.string() })),
-  seriesId: z.uuid().nullable(),
-  cancelReason: z.string().nullable(),
-  createdAt: z.date(),
-});
+export const sessionView = z
+  .object({
+    id: z.uuid(),
+    orgId: z.uuid(),
+    programId: z.uuid(),
+    programName: z.string(),
+    mentor: z.object({ userId: z.uuid(), name: z.string(), timeZone: z.string() }),
+    status: z.enum(sessionStatuses),
+    title: z.string(),
+    description: z.string(),
+    startsAt: z.date(),
+    endsAt: z.date(),
+    durationMinutes: z.number(),
+    location: z.string(),
+    locationTimeZone: z.string().nullable(),
+    wallTimeZone: z.string().meta({
+      description:
+        "the zone whose clock the session's date and start time are on: the location's when held in person, else the mentor's; duplicates and moves keep its wall time",
+    }),
+    enrollment: z.enum(enrollmentMethods),
+    meetingUrl: z.string().nullable(),
+    capacity: z.number(),
+    seatsTaken: z.number(),
+    groupIds: z.array(z.uuid()),
+    timeZones: z.array(z.string()),
+    enrolled: z.array(z.object({ userId: z.uuid(), name: z.string() })),
+    seriesId: z.uuid().nullable(),
+    cancelReason: z.string().nullable(),
+    createdAt: z.date(),
+  })
+  .register(apiSchemas, { id: 'Session' });
 
 /** What the session services return; named by them, not by the database layer. */
 type SessionListing = Awaited<ReturnType<typeof requireSession>>;

@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import type { Member, ProgramSummary } from '../api-types.ts';
 import { AuditLogSection } from '../features/admin/audit-log-section.tsx';
 import { GroupsSection } from '../features/admin/groups-section.tsx';
 import { InvitationsSection } from '../features/admin/invitations-section.tsx';
@@ -24,8 +23,8 @@ const sections = [
 /** Every admin task on one page, in cards, with a jump list at the top. */
 export function AdminPage() {
   const { orgId = '' } = useParams();
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const names = useMemo(() => {
     const byId = new Map(programNames);

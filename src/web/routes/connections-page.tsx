@@ -1,6 +1,5 @@
 import { Link, useParams } from 'react-router';
 import { useViewerTimeZone } from '../features/auth/session-context.tsx';
-import type { Connection } from '../features/messages/types.ts';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -14,7 +13,7 @@ import '../features/messages/messages.css';
 export function ConnectionsPage() {
   const { orgId = '' } = useParams();
   const viewerZone = useViewerTimeZone();
-  const connections = useApiData<{ connections: Connection[] }>(`/api/orgs/${orgId}/connections`);
+  const connections = useApiData('/api/orgs/{orgId}/connections', { params: { path: { orgId } } });
   const list = connections.data?.connections ?? [];
 
   return (

@@ -1,5 +1,5 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import type { GroupDetail, Member } from '../api-types.ts';
+import { ok } from '../api.ts';
 import { GroupMembersCard } from '../features/admin/group-members-card.tsx';
 import { useApi } from '../features/auth/session-context.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -14,8 +14,10 @@ export function GroupPage() {
   const { orgId = '', groupId = '' } = useParams();
   const api = useApi();
   const navigate = useNavigate();
-  const group = useApiData<GroupDetail>(`/api/orgs/${orgId}/groups/${groupId}`);
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  const group = useApiData('/api/orgs/{orgId}/groups/{groupId}', {
+    params: { path: { orgId, groupId } },
+  });
+  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const deletion = useSubmission();
   const back = <Link to={`/o/${orgId}/admin#groups`}>← Admin</Link>;
 
@@ -31,7 +33,11 @@ export function GroupPage() {
 
   const current = group.data;
   async function deleteGroup() {
-    const result = await deletion.run(() => api.delete(`/api/orgs/${orgId}/groups/${groupId}`));
+    const result = await deletion.run(() =>
+      ok(
+        api.DELETE('/api/orgs/{orgId}/groups/{groupId}', { params: { path: { orgId, groupId } } }),
+      ),
+    );
     if (result.ok) navigate(`/o/${orgId}/admin#groups`);
   }
 

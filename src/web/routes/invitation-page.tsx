@@ -1,5 +1,4 @@
 import { Link, useNavigate, useParams } from 'react-router';
-import type { InvitationPreview } from '../api-types.ts';
 import { AcceptInvitationPanel } from '../features/auth/accept-invitation-panel.tsx';
 import { AuthFrame } from '../features/auth/auth-frame.tsx';
 import {
@@ -18,7 +17,9 @@ export function InvitationPage() {
   const navigate = useNavigate();
   const { session, signOut } = useSession();
   const timeZone = useViewerTimeZone();
-  const preview = useApiData<InvitationPreview>(`/api/invitations/${encodeURIComponent(token)}`);
+  const preview = useApiData('/api/invitations/{token}', {
+    params: { path: { token: encodeURIComponent(token) } },
+  });
   const here = `/invite/${token}`;
 
   function joined(orgId: string) {

@@ -3,7 +3,6 @@ import { useParams } from 'react-router';
 import { useViewerTimeZone } from '../features/auth/session-context.tsx';
 import { MatchItem } from '../features/requests/match-item.tsx';
 import { groupMatchesByProgram } from '../features/requests/request-rules.ts';
-import type { MyMatches } from '../features/requests/types.ts';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { Card } from '../ui/card.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -15,7 +14,7 @@ import { useApiData } from '../use-api-data.ts';
 export function MatchesPage() {
   const { orgId = '' } = useParams();
   const viewerZone = useViewerTimeZone();
-  const matches = useApiData<MyMatches>(`/api/orgs/${orgId}/me/matches`);
+  const matches = useApiData('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
   const groups = useMemo(() => groupMatchesByProgram(matches.data?.matches ?? []), [matches.data]);
 
   return (

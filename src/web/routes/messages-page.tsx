@@ -3,7 +3,6 @@ import { Link, useParams } from 'react-router';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
 import { ThreadList } from '../features/messages/thread-list.tsx';
 import { ThreadView } from '../features/messages/thread-view.tsx';
-import type { ThreadList as ThreadListData } from '../features/messages/types.ts';
 import '../features/messages/messages.css';
 import { useLiveEvent } from '../live-events.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -23,7 +22,7 @@ export function MessagesPage() {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
   const nowMs = useNow().getTime();
-  const list = useApiData<ThreadListData>(`/api/orgs/${orgId}/threads`);
+  const list = useApiData('/api/orgs/{orgId}/threads', { params: { path: { orgId } } });
   const { data, reload, setData } = list;
   useLiveEvent('message', reload);
   useLiveEvent('read', reload);

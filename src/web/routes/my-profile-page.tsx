@@ -1,4 +1,3 @@
-import type { Profile } from '../api-types.ts';
 import { PhotoUploader } from '../features/profile/photo-uploader.tsx';
 import { ProfileForm } from '../features/profile/profile-form.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -8,7 +7,7 @@ import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';
 
 export function MyProfilePage() {
-  const profile = useApiData<Profile>('/api/me/profile');
+  const profile = useApiData('/api/me/profile');
   return (
     <div className="narrow">
       <PageHeader title="My profile" subtitle="What members of your organisations see about you." />

@@ -1,6 +1,5 @@
 import { useId, useMemo, useState } from 'react';
 import { useParams } from 'react-router';
-import type { Member, ProgramSummary } from '../api-types.ts';
 import { MentorDirectory } from '../features/directory/mentor-directory.tsx';
 import { MemberCard } from '../features/profile/member-card.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
@@ -21,16 +20,20 @@ const PAGE_SIZE = 60;
 
 export function PeoplePage() {
   const { orgId = '' } = useParams();
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const [query, setQuery] = useState('');
   const [mentorsOnly, setMentorsOnly] = useState(false);
   const everyoneId = useId();
   const words = useDebouncedValue(query.trim(), 250);
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (words) params.set('q', words);
-  if (mentorsOnly) params.set('mentorsOnly', 'true');
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members?${params}`);
+  const search = {
+    limit: PAGE_SIZE,
+    ...(words ? { q: words } : {}),
+    ...(mentorsOnly ? { mentorsOnly: 'true' } : {}),
+  };
+  const members = useApiData('/api/orgs/{orgId}/members', {
+    params: { path: { orgId }, query: search },
+  });
 
   const shown = members.data?.members ?? [];
   return (

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
-import type { MemberDetail, ProgramSummary } from '../api-types.ts';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { AvailableTimesCard } from '../features/availability/available-times-card.tsx';
 import { ProfileView } from '../features/profile/profile-view.tsx';
@@ -14,8 +13,10 @@ import { useApiData } from '../use-api-data.ts';
 export function PersonPage() {
   const { orgId = '', userId = '' } = useParams();
   const me = useSignedInUser();
-  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${userId}`);
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
+  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId } },
+  });
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
 
   return (

@@ -1,12 +1,12 @@
 import { Link, useParams } from 'react-router';
-import type { Member, ProgramDetail } from '../api-types.ts';
-import { programModeLabels } from '../api-types.ts';
+import { ok } from '../api.ts';
 import { ProgramMatchesCard } from '../features/admin/program-matches-card.tsx';
 import { ProgramMembersCard } from '../features/admin/program-members-card.tsx';
 import { useApi } from '../features/auth/session-context.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
 import { Badge } from '../ui/chips.tsx';
+import { programModeLabels } from '../ui/labels.ts';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useApiData } from '../use-api-data.ts';
@@ -16,8 +16,10 @@ import { useSubmission } from '../use-submission.ts';
 export function ProgramPage() {
   const { orgId = '', programId = '' } = useParams();
   const api = useApi();
-  const program = useApiData<ProgramDetail>(`/api/orgs/${orgId}/programs/${programId}`);
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members`);
+  const program = useApiData('/api/orgs/{orgId}/programs/{programId}', {
+    params: { path: { orgId, programId } },
+  });
+  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const archiving = useSubmission();
   const back = <Link to={`/o/${orgId}/admin#programs`}>← Admin</Link>;
 
@@ -35,7 +37,12 @@ export function ProgramPage() {
   const archived = Boolean(current.archivedAt);
   async function toggleArchived() {
     const result = await archiving.run(() =>
-      api.patch(`/api/orgs/${orgId}/programs/${programId}`, { archived: !archived }),
+      ok(
+        api.PATCH('/api/orgs/{orgId}/programs/{programId}', {
+          params: { path: { orgId, programId } },
+          body: { archived: !archived },
+        }),
+      ),
     );
     if (result.ok) program.reload();
   }

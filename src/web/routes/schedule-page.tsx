@@ -1,5 +1,4 @@
 import { useParams, useSearchParams } from 'react-router';
-import type { Availability, MemberDetail, ProgramSummary, Session } from '../api-types.ts';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { DateOverridesCard } from '../features/availability/date-overrides-card.tsx';
 import { defaultAvailability } from '../features/availability/default-availability.ts';
@@ -16,10 +15,12 @@ import { useApiData } from '../use-api-data.ts';
 export function SchedulePage() {
   const { orgId = '' } = useParams();
   const me = useSignedInUser();
-  const availability = useApiData<Availability>('/api/me/availability');
-  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
-  const programs = useApiData<{ programs: ProgramSummary[] }>(`/api/orgs/${orgId}/programs`);
-  const sessions = useApiData<{ sessions: Session[] }>('/api/me/sessions');
+  const availability = useApiData('/api/me/availability');
+  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId: me.id } },
+  });
+  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const sessions = useApiData('/api/me/sessions');
   // `?mentee=…&program=…`: book a session with a mentee who asked for one.
   const [params] = useSearchParams();
   const menteeId = params.get('mentee');

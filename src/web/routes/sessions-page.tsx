@@ -1,6 +1,5 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { Booking, Session } from '../api-types.ts';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
 import { buildTimeline } from '../features/bookings/timeline.ts';
 import { TimelineCard } from '../features/bookings/timeline-card.tsx';
@@ -17,8 +16,8 @@ export function SessionsPage() {
   const { orgId = '' } = useParams();
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
-  const sessions = useApiData<{ sessions: Session[] }>('/api/me/sessions');
-  const bookings = useApiData<{ bookings: Booking[] }>('/api/me/bookings');
+  const sessions = useApiData('/api/me/sessions');
+  const bookings = useApiData('/api/me/bookings');
   // Ticks so the Join button opens, and a finished session moves to Past, while the page is open.
   const now = useNow().getTime();
   const [status, setStatus] = useState<string | null>(null);

@@ -1,4 +1,4 @@
-import type { Money } from '../api-types.ts';
+import type { Money } from '../api/types.ts';
 
 function currencyFormatter(currency: string): Intl.NumberFormat | null {
   try {

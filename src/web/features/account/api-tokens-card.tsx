@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { ApiToken, ApiTokenScope, NewApiToken } from '../../api-types.ts';
+import type { ApiToken, ApiTokenScope, NewApiToken } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -22,7 +23,7 @@ const lifetimes = [
 export function ApiTokensCard() {
   const api = useApi();
   const timeZone = useViewerTimeZone();
-  const tokens = useApiData<{ tokens: ApiToken[] }>('/api/auth/tokens');
+  const tokens = useApiData('/api/auth/tokens');
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ApiTokenScope>('read');
   const [expiresInDays, setExpiresInDays] = useState(90);
@@ -33,7 +34,7 @@ export function ApiTokensCard() {
   async function create(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const result = await creation.run(() =>
-      api.post<NewApiToken>('/api/auth/tokens', { name: name.trim(), scope, expiresInDays }),
+      ok(api.POST('/api/auth/tokens', { body: { name: name.trim(), scope, expiresInDays } })),
     );
     if (result.ok) {
       setCreated(result.value);
@@ -43,7 +44,9 @@ export function ApiTokensCard() {
   }
 
   async function revoke(token: ApiToken) {
-    const result = await revocation.run(() => api.delete(`/api/auth/tokens/${token.id}`));
+    const result = await revocation.run(() =>
+      ok(api.DELETE('/api/auth/tokens/{tokenId}', { params: { path: { tokenId: token.id } } })),
+    );
     if (result.ok) {
       if (created?.id === token.id) setCreated(null);
       tokens.reload();

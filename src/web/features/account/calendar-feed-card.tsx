@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -16,7 +17,7 @@ export function CalendarFeedCard() {
   const [url, setUrl] = useState<string | null>(null);
 
   async function create() {
-    const result = await submission.run(() => api.post<{ url: string }>('/api/me/calendar-feed'));
+    const result = await submission.run(() => ok(api.POST('/api/me/calendar-feed')));
     if (result.ok) setUrl(result.value.url);
   }
 

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useSubmission } from '../../use-submission.ts';
@@ -17,7 +18,7 @@ export function ChangePasswordForm({ onChanged }: { onChanged: () => void }) {
     event.preventDefault();
     setChanged(false);
     const result = await submission.run(() =>
-      api.post('/api/auth/password', { currentPassword, newPassword }),
+      ok(api.POST('/api/auth/password', { body: { currentPassword, newPassword } })),
     );
     if (result.ok) {
       setCurrentPassword('');

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import type { AuthSession } from '../../api-types.ts';
+import type { AuthSession } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -15,7 +16,7 @@ import { describeUserAgent } from './describe-user-agent.ts';
 export function SessionsCard({ version }: { version: number }) {
   const api = useApi();
   const timeZone = useViewerTimeZone();
-  const sessions = useApiData<{ sessions: AuthSession[] }>('/api/auth/sessions');
+  const sessions = useApiData('/api/auth/sessions');
   const revocation = useSubmission();
   const { reload } = sessions;
 
@@ -29,7 +30,12 @@ export function SessionsCard({ version }: { version: number }) {
 
   async function revoke(targets: AuthSession[]) {
     const result = await revocation.run(async () => {
-      for (const session of targets) await api.delete(`/api/auth/sessions/${session.id}`);
+      for (const session of targets)
+        await ok(
+          api.DELETE('/api/auth/sessions/{sessionId}', {
+            params: { path: { sessionId: session.id } },
+          }),
+        );
     });
     if (result.ok) reload();
   }

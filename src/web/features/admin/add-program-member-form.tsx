@@ -1,9 +1,10 @@
 import { type FormEvent, useState } from 'react';
-import type { Member, ProgramRole } from '../../api-types.ts';
-import { programRoleLabels } from '../../api-types.ts';
+import type { Member, ProgramRole } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/field.tsx';
+import { programRoleLabels } from '../../ui/labels.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { MemberSelect } from './member-select.tsx';
@@ -36,7 +37,12 @@ export function AddProgramMemberForm({
     setMissing(!person);
     if (!person) return;
     const result = await submission.run(() =>
-      api.put(`/api/orgs/${orgId}/programs/${programId}/members/${userId}`, { role }),
+      ok(
+        api.PUT('/api/orgs/{orgId}/programs/{programId}/members/{userId}', {
+          params: { path: { orgId, programId, userId } },
+          body: { role },
+        }),
+      ),
     );
     if (result.ok) {
       setAdded(`${person.name} added as ${programRoleLabels[role].toLowerCase()}.`);

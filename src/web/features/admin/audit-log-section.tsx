@@ -1,5 +1,4 @@
 import { useEffect } from 'react';
-import type { AuditEvent } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -39,7 +38,9 @@ type AuditLogSectionProps = {
 
 export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps) {
   const timeZone = useViewerTimeZone();
-  const audit = useApiData<{ events: AuditEvent[] }>(`/api/orgs/${orgId}/audit?limit=50`);
+  const audit = useApiData('/api/orgs/{orgId}/audit', {
+    params: { path: { orgId }, query: { limit: 50 } },
+  });
   const { reload } = audit;
 
   useEffect(() => {

@@ -1,7 +1,9 @@
 import { useState } from 'react';
-import type { ProgramMode } from '../../api-types.ts';
-import { programModeLabels } from '../../api-types.ts';
+import type { ProgramMode } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { SelectField } from '../../ui/field.tsx';
+import { programModeLabels } from '../../ui/labels.ts';
+import { useApi } from '../auth/session-context.tsx';
 import { NamedCreateForm } from './named-create-form.tsx';
 
 const modeHints: Record<ProgramMode, string> = {
@@ -11,12 +13,19 @@ const modeHints: Record<ProgramMode, string> = {
 
 export function CreateProgramForm({ orgId, onCreated }: { orgId: string; onCreated: () => void }) {
   const [mode, setMode] = useState<ProgramMode>('matched');
+  const api = useApi();
   return (
     <NamedCreateForm
       noun="program"
-      path={`/api/orgs/${orgId}/programs`}
+      create={(fields) =>
+        ok(
+          api.POST('/api/orgs/{orgId}/programs', {
+            params: { path: { orgId } },
+            body: { ...fields, mode },
+          }),
+        )
+      }
       descriptionRows={3}
-      extraBody={{ mode }}
       extraFields={(fieldErrors) => (
         <SelectField
           label="Mode"

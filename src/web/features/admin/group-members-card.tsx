@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { GroupDetail, Member } from '../../api-types.ts';
+import type { GroupDetail, Member } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -21,7 +22,8 @@ export function GroupMembersCard({ orgId, group, orgMembers, onChanged }: GroupM
   const [userId, setUserId] = useState('');
   const [missing, setMissing] = useState(false);
   const submission = useSubmission();
-  const path = (id: string) => `/api/orgs/${orgId}/groups/${group.id}/members/${id}`;
+  const member = (userId: string) => ({ params: { path: { orgId, groupId: group.id, userId } } });
+  const path = '/api/orgs/{orgId}/groups/{groupId}/members/{userId}' as const;
   const inGroup = new Set(group.members.map((member) => member.userId));
   const candidates = orgMembers.filter((member) => !inGroup.has(member.userId));
   const sorted = [...group.members].sort((a, b) => a.name.localeCompare(b.name));
@@ -30,7 +32,7 @@ export function GroupMembersCard({ orgId, group, orgMembers, onChanged }: GroupM
     event.preventDefault();
     setMissing(!userId);
     if (!userId) return;
-    const result = await submission.run(() => api.put(path(userId)));
+    const result = await submission.run(() => ok(api.PUT(path, member(userId))));
     if (result.ok) {
       setUserId('');
       onChanged();
@@ -38,7 +40,7 @@ export function GroupMembersCard({ orgId, group, orgMembers, onChanged }: GroupM
   }
 
   async function remove(id: string) {
-    const result = await submission.run(() => api.delete(path(id)));
+    const result = await submission.run(() => ok(api.DELETE(path, member(id))));
     if (result.ok) onChanged();
   }
 

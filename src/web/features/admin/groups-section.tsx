@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import type { GroupSummary } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Loading } from '../../ui/loading.tsx';
@@ -10,7 +9,7 @@ type GroupsSectionProps = { orgId: string; onChanged: () => void };
 
 /** Groups of members (teams, cohorts, interest groups). */
 export function GroupsSection({ orgId, onChanged }: GroupsSectionProps) {
-  const groups = useApiData<{ groups: GroupSummary[] }>(`/api/orgs/${orgId}/groups`);
+  const groups = useApiData('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
   const list = groups.data?.groups ?? [];
   return (
     <Card title="Groups" id="groups" description="Teams, cohorts or interest groups.">

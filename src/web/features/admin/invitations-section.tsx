@@ -1,10 +1,11 @@
-import type { Invitation, InvitationStatus, ProgramSummary } from '../../api-types.ts';
-import { orgRoleLabels, programRoleLabels } from '../../api-types.ts';
+import type { Invitation, InvitationStatus, ProgramSummary } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
+import { orgRoleLabels, programRoleLabels } from '../../ui/labels.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
@@ -40,7 +41,7 @@ type InvitationsSectionProps = {
 export function InvitationsSection({ orgId, programs, onChanged }: InvitationsSectionProps) {
   const api = useApi();
   const timeZone = useViewerTimeZone();
-  const invitations = useApiData<{ invitations: Invitation[] }>(`/api/orgs/${orgId}/invitations`);
+  const invitations = useApiData('/api/orgs/{orgId}/invitations', { params: { path: { orgId } } });
   const revocation = useSubmission();
   const programNames = new Map(programs.map((program) => [program.id, program.name]));
   const now = new Date();
@@ -52,7 +53,11 @@ export function InvitationsSection({ orgId, programs, onChanged }: InvitationsSe
 
   async function revoke(invitation: Invitation) {
     const result = await revocation.run(() =>
-      api.delete(`/api/orgs/${orgId}/invitations/${invitation.id}`),
+      ok(
+        api.DELETE('/api/orgs/{orgId}/invitations/{invitationId}', {
+          params: { path: { orgId, invitationId: invitation.id } },
+        }),
+      ),
     );
     if (result.ok) changed();
   }

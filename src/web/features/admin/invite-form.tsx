@@ -1,10 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import type { Invitation, OrgRole, ProgramRole, ProgramSummary } from '../../api-types.ts';
-import { orgRoleLabels, programRoleLabels } from '../../api-types.ts';
+import type { OrgRole, ProgramRole, ProgramSummary } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { CopyField } from '../../ui/copy-field.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
+import { orgRoleLabels, programRoleLabels } from '../../ui/labels.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 
@@ -31,11 +32,16 @@ export function InviteForm({ orgId, programs, onInvited }: InviteFormProps) {
     event.preventDefault();
     setSent(null);
     const result = await submission.run(() =>
-      api.post<{ invitation: Invitation; url: string }>(`/api/orgs/${orgId}/invitations`, {
-        email: email.trim(),
-        role,
-        ...(programId ? { programId, programRole } : {}),
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/invitations', {
+          params: { path: { orgId } },
+          body: {
+            email: email.trim(),
+            role,
+            ...(programId ? { programId, programRole } : {}),
+          },
+        }),
+      ),
     );
     if (result.ok) {
       setSent({ email: result.value.invitation.email, url: result.value.url });

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { ProgramDetail } from '../../api-types.ts';
+import type { ProgramDetail } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField } from '../../ui/field.tsx';
@@ -31,10 +32,15 @@ export function MatchForm({ orgId, programId, mentors, mentees, onMatched }: Mat
     setTried(true);
     if (!mentorId || !menteeId) return;
     const result = await submission.run(() =>
-      api.post<{ id: string }>(`/api/orgs/${orgId}/programs/${programId}/matches`, {
-        mentorId,
-        menteeId,
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/programs/{programId}/matches', {
+          params: { path: { orgId, programId } },
+          body: {
+            mentorId,
+            menteeId,
+          },
+        }),
+      ),
     );
     if (result.ok) {
       setMatched(true);

@@ -1,8 +1,8 @@
-import type { Member, OrgRole } from '../../api-types.ts';
-import { orgRoleLabels } from '../../api-types.ts';
+import type { Member, OrgRole } from '../../api/types.ts';
 import { Avatar } from '../../ui/avatar.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { formatDate } from '../../ui/format-date-time.ts';
+import { orgRoleLabels } from '../../ui/labels.ts';
 import { ProgramRoles } from '../profile/program-roles.tsx';
 
 type MemberRowProps = {

@@ -1,4 +1,4 @@
-import type { Member } from '../../api-types.ts';
+import type { Member } from '../../api/types.ts';
 import { SelectField } from '../../ui/field.tsx';
 
 type MemberSelectProps = {

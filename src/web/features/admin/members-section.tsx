@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Member, OrgRole } from '../../api-types.ts';
+import type { Member, OrgRole } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Loading } from '../../ui/loading.tsx';
@@ -32,7 +33,12 @@ export function MembersSection({
   async function changeRole(member: Member, role: OrgRole) {
     setDone(null);
     const result = await submission.run(() =>
-      api.patch(`/api/orgs/${orgId}/members/${member.userId}`, { role }),
+      ok(
+        api.PATCH('/api/orgs/{orgId}/members/{userId}', {
+          params: { path: { orgId, userId: member.userId } },
+          body: { role },
+        }),
+      ),
     );
     if (result.ok) {
       setDone(`${member.name} is now ${role === 'admin' ? 'an admin' : 'a member'}.`);
@@ -45,7 +51,11 @@ export function MembersSection({
   async function remove(member: Member) {
     setDone(null);
     const result = await submission.run(() =>
-      api.delete(`/api/orgs/${orgId}/members/${member.userId}`),
+      ok(
+        api.DELETE('/api/orgs/{orgId}/members/{userId}', {
+          params: { path: { orgId, userId: member.userId } },
+        }),
+      ),
     );
     if (result.ok) setDone(`${member.name} was removed from the organisation.`);
     onChanged();

@@ -1,25 +1,27 @@
 import { type FormEvent, useState } from 'react';
+import type { ResponseOf } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 
-export type MentorCapacity = {
-  userId: string;
-  name: string;
-  matchCapacity: number | null;
-  activeMatches: number;
-};
+/** A mentor's capacity as the program's matches list reports it. */
+export type MentorCapacity = ResponseOf<
+  '/api/orgs/{orgId}/programs/{programId}/matches',
+  'get'
+>['mentors'][number];
 
 type MentorCapacityRowProps = {
-  path: string;
+  orgId: string;
+  programId: string;
   mentor: MentorCapacity;
   onSaved: () => void;
 };
 
 /** One mentor's matches so far and how many mentees they take (empty: no limit). */
-export function MentorCapacityRow({ path, mentor, onSaved }: MentorCapacityRowProps) {
+export function MentorCapacityRow({ orgId, programId, mentor, onSaved }: MentorCapacityRowProps) {
   const api = useApi();
   const [value, setValue] = useState(mentor.matchCapacity?.toString() ?? '');
   const submission = useSubmission();
@@ -28,7 +30,12 @@ export function MentorCapacityRow({ path, mentor, onSaved }: MentorCapacityRowPr
     event.preventDefault();
     const matchCapacity = value.trim() === '' ? null : Number(value);
     const result = await submission.run(() =>
-      api.put(`${path}/${mentor.userId}/match-capacity`, { matchCapacity }),
+      ok(
+        api.PUT('/api/orgs/{orgId}/programs/{programId}/mentors/{mentorId}/match-capacity', {
+          params: { path: { orgId, programId, mentorId: mentor.userId } },
+          body: { matchCapacity },
+        }),
+      ),
     );
     if (result.ok) onSaved();
   }

@@ -4,16 +4,13 @@ import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
-import { useApi } from '../auth/session-context.tsx';
 
 type NamedCreateFormProps = {
   /** Lower case, as in "New group" and "Create group". */
   noun: string;
-  /** Where the name and description (plus `extraBody`) are posted. */
-  path: string;
+  /** Creates it from the name and description; further body fields are the caller's. */
+  create: (fields: { name: string; description: string }) => Promise<{ name: string }>;
   descriptionRows: number;
-  /** Further fields of the body; they are kept after a successful create. */
-  extraBody?: Record<string, unknown>;
   /** Further inputs, shown after the description. */
   extraFields?: (fieldErrors: FieldErrors) => ReactNode;
   onCreated: () => void;
@@ -22,13 +19,11 @@ type NamedCreateFormProps = {
 /** A subform that creates something with a name and a description, then clears them. */
 export function NamedCreateForm({
   noun,
-  path,
+  create,
   descriptionRows,
-  extraBody,
   extraFields,
   onCreated,
 }: NamedCreateFormProps) {
-  const api = useApi();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
   const [created, setCreated] = useState<string | null>(null);
@@ -39,11 +34,7 @@ export function NamedCreateForm({
     event.preventDefault();
     setCreated(null);
     const result = await submission.run(() =>
-      api.post<{ name: string }>(path, {
-        name: name.trim(),
-        description: description.trim(),
-        ...extraBody,
-      }),
+      create({ name: name.trim(), description: description.trim() }),
     );
     if (result.ok) {
       setCreated(result.value.name);

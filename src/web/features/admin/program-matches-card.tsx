@@ -1,4 +1,5 @@
-import type { Match, ProgramDetail } from '../../api-types.ts';
+import type { Match, ProgramDetail } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
@@ -7,7 +8,7 @@ import { useApiData } from '../../use-api-data.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { MatchForm } from './match-form.tsx';
-import { type MentorCapacity, MentorCapacityRow } from './mentor-capacity-row.tsx';
+import { MentorCapacityRow } from './mentor-capacity-row.tsx';
 
 type ProgramMatchesCardProps = {
   orgId: string;
@@ -17,8 +18,8 @@ type ProgramMatchesCardProps = {
 /** Who is matched with whom in a matched program: end a match, make one. */
 export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) {
   const api = useApi();
-  const path = `/api/orgs/${orgId}/programs/${program.id}/matches`;
-  const matches = useApiData<{ matches: Match[]; mentors: MentorCapacity[] }>(path);
+  const params = { path: { orgId, programId: program.id } };
+  const matches = useApiData('/api/orgs/{orgId}/programs/{programId}/matches', { params });
   const ending = useSubmission();
   const byName = [...program.members].sort((a, b) => a.name.localeCompare(b.name));
   const mentors = byName.filter((member) => member.role === 'mentor');
@@ -26,7 +27,13 @@ export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) 
   const list = matches.data?.matches ?? [];
 
   async function end(match: Match) {
-    const result = await ending.run(() => api.delete(`${path}/${match.id}`));
+    const result = await ending.run(() =>
+      ok(
+        api.DELETE('/api/orgs/{orgId}/programs/{programId}/matches/{matchId}', {
+          params: { path: { ...params.path, matchId: match.id } },
+        }),
+      ),
+    );
     if (result.ok) matches.reload();
   }
 
@@ -62,7 +69,8 @@ export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) 
             {matches.data.mentors.map((mentor) => (
               <MentorCapacityRow
                 key={`${mentor.userId}:${mentor.matchCapacity}`}
-                path={`/api/orgs/${orgId}/programs/${program.id}/mentors`}
+                orgId={orgId}
+                programId={program.id}
                 mentor={mentor}
                 onSaved={matches.reload}
               />

@@ -1,9 +1,10 @@
-import type { Member, ProgramDetail } from '../../api-types.ts';
-import { programRoleLabels } from '../../api-types.ts';
+import type { Member, ProgramDetail } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
+import { programRoleLabels } from '../../ui/labels.ts';
 import { LocalTime } from '../../ui/local-time.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
@@ -25,7 +26,9 @@ export function ProgramMembersCard({
 }: ProgramMembersCardProps) {
   const api = useApi();
   const submission = useSubmission();
-  const path = (userId: string) => `/api/orgs/${orgId}/programs/${program.id}/members/${userId}`;
+  const member = (userId: string) => ({
+    params: { path: { orgId, programId: program.id, userId } },
+  });
   const inProgram = new Set(program.members.map((member) => member.userId));
   const candidates = orgMembers.filter((member) => !inProgram.has(member.userId));
   const sorted = [...program.members].sort(
@@ -33,7 +36,9 @@ export function ProgramMembersCard({
   );
 
   async function remove(userId: string) {
-    const result = await submission.run(() => api.delete(path(userId)));
+    const result = await submission.run(() =>
+      ok(api.DELETE('/api/orgs/{orgId}/programs/{programId}/members/{userId}', member(userId))),
+    );
     if (result.ok) onChanged();
   }
 

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { ProgramSummary } from '../../api-types.ts';
-import { programModeLabels } from '../../api-types.ts';
+import type { ProgramSummary } from '../../api/types.ts';
 import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
+import { programModeLabels } from '../../ui/labels.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { CreateProgramForm } from './create-program-form.tsx';
 

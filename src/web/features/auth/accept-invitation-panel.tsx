@@ -1,4 +1,5 @@
-import type { InvitationPreview, SessionUser } from '../../api-types.ts';
+import type { InvitationPreview, SessionUser } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useSubmission } from '../../use-submission.ts';
@@ -26,8 +27,10 @@ export function AcceptInvitationPanel({
 
   async function accept() {
     const result = await submission.run(async () => {
-      const joined = await api.post<{ orgId: string }>(
-        `/api/invitations/${encodeURIComponent(token)}/accept`,
+      const joined = await ok(
+        api.POST('/api/invitations/{token}/accept', {
+          params: { path: { token: encodeURIComponent(token) } },
+        }),
       );
       await refresh();
       return joined.orgId;

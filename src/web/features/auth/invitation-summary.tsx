@@ -1,6 +1,6 @@
-import type { InvitationPreview } from '../../api-types.ts';
-import { orgRoleLabels, programRoleLabels } from '../../api-types.ts';
+import type { InvitationPreview } from '../../api/types.ts';
 import { formatDateTime } from '../../ui/format-date-time.ts';
+import { orgRoleLabels, programRoleLabels } from '../../ui/labels.ts';
 
 function withArticle(word: string): string {
   return /^[aeiou]/i.test(word) ? `an ${word}` : `a ${word}`;

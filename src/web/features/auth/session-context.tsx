@@ -8,8 +8,9 @@ import {
   useRef,
   useState,
 } from 'react';
-import { type ApiClient, ApiError, createApiClient, describeError } from '../../api.ts';
-import type { SessionResponse, SessionUser } from '../../api-types.ts';
+import type { SessionResponse, SessionUser } from '../../api/types.ts';
+
+import { type ApiClient, ApiError, createApiClient, describeError, ok } from '../../api.ts';
 
 export type SessionState =
   | { status: 'loading' }
@@ -63,7 +64,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const refresh = useCallback(async () => {
     try {
-      adopt(await api.get<SessionResponse>('/api/auth/session'));
+      adopt(await ok(api.GET('/api/auth/session')));
     } catch (err) {
       csrfToken.current = null;
       if (err instanceof ApiError && err.status === 401) setSession({ status: 'signed-out' });
@@ -81,11 +82,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       api,
       refresh,
       signIn: async (email, password) =>
-        adopt(await api.post<SessionResponse>('/api/auth/sign-in', { email, password })),
-      signUp: async (input) => adopt(await api.post<SessionResponse>('/api/auth/sign-up', input)),
+        adopt(await ok(api.POST('/api/auth/sign-in', { body: { email, password } }))),
+      signUp: async (input) => adopt(await ok(api.POST('/api/auth/sign-up', { body: input }))),
       signOut: async () => {
         // Forget the session here even if the server could not be told.
-        await api.post('/api/auth/sign-out').catch(() => undefined);
+        await ok(api.POST('/api/auth/sign-out')).catch(() => undefined);
         csrfToken.current = null;
         setSession({ status: 'signed-out', byRequest: true });
       },

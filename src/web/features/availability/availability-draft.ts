@@ -1,5 +1,11 @@
+import type { Availability, AvailabilitySettings } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { Availability, AvailabilitySettings, ClockRange, Weekday } from '../../api-types.ts';
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export type Weekday = 1 | 2 | 3 | 4 | 5 | 6 | 7;
+
+/** Local times of day, "HH:MM" (24-hour; "24:00" allowed as an end). An end ≤ start runs past midnight. */
+export type ClockRange = { start: string; end: string };
 
 /*
  * The weekly-hours form keeps numbers as the text typed and ranges grouped by
@@ -70,7 +76,9 @@ export type AvailabilityDraft = {
 export function draftOf(availability: Availability): AvailabilityDraft {
   const days: Record<Weekday, RangeDraft[]> = { 1: [], 2: [], 3: [], 4: [], 5: [], 6: [], 7: [] };
   const sorted = [...availability.weekly].sort((a, b) => a.start.localeCompare(b.start));
-  for (const range of sorted) days[range.weekday].push(rangeDraft(range.start, range.end));
+  // The API declares a weekday as a number; the server only ever sends 1–7.
+  for (const range of sorted)
+    days[range.weekday as Weekday]?.push(rangeDraft(range.start, range.end));
   return {
     timeZone: availability.timeZone,
     autoApprove: availability.autoApprove,

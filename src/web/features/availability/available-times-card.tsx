@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Booking, Slot, SlotsResponse } from '../../api-types.ts';
+import type { Booking, Slot } from '../../api/types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -46,14 +46,14 @@ export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps)
   const [notice, setNotice] = useState<Notice | null>(null);
   const fromMs = now + week * 7 * DAY_MS;
   const toMs = fromMs + WINDOW_DAYS * DAY_MS;
-  const query = new URLSearchParams({
+  const query = {
     from: new Date(fromMs).toISOString(),
     to: new Date(toMs).toISOString(),
     tz: viewerZone,
+  };
+  const slots = useApiData('/api/orgs/{orgId}/mentors/{mentorId}/slots', {
+    params: { path: { orgId, mentorId }, query },
   });
-  const slots = useApiData<SlotsResponse>(
-    `/api/orgs/${orgId}/mentors/${mentorId}/slots?${query.toString()}`,
-  );
   const zone = slots.data?.viewerTimeZone ?? viewerZone;
   const days = byViewerDate(slots.data?.slots ?? []);
   const mentor = slots.data?.mentor;

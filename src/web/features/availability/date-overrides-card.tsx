@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Availability, DateOverride } from '../../api-types.ts';
+import type { Availability, DateOverride } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -32,7 +33,11 @@ export function DateOverridesCard({ availability, onChanged }: DateOverridesCard
   async function remove(override: DateOverride) {
     setDone(null);
     const result = await removal.run(() =>
-      api.delete(`/api/me/availability/overrides/${encodeURIComponent(override.date)}`),
+      ok(
+        api.DELETE('/api/me/availability/overrides/{date}', {
+          params: { path: { date: encodeURIComponent(override.date) } },
+        }),
+      ),
     );
     if (!result.ok) return;
     if (editing?.date === override.date) setEditing(null);

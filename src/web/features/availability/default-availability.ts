@@ -1,4 +1,4 @@
-import type { Availability } from '../../api-types.ts';
+import type { Availability } from '../../api/types.ts';
 
 /**
  * What to start from when the server has no schedule for this person yet

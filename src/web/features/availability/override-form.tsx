@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { Availability, DateOverride } from '../../api-types.ts';
+import type { Availability, DateOverride } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
@@ -53,7 +54,12 @@ export function OverrideForm({ initial, onSaved, onCancel }: OverrideFormProps) 
     if (Object.keys(problems).length > 0) return;
     const body = { ranges: dayOff ? [] : ranges.map(toApiRange) };
     const result = await submission.run(() =>
-      api.put<Availability>(`/api/me/availability/overrides/${encodeURIComponent(date)}`, body),
+      ok(
+        api.PUT('/api/me/availability/overrides/{date}', {
+          params: { path: { date: encodeURIComponent(date) } },
+          body: body,
+        }),
+      ),
     );
     if (result.ok) onSaved(result.value, date);
   }

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { SessionType } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { SessionType } from '../../api-types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -63,7 +64,7 @@ type SessionTypesCardProps = {
 /** The kinds of session a mentor offers: a name, a length and a price (or free). */
 export function SessionTypesCard({ slotLengths }: SessionTypesCardProps) {
   const api = useApi();
-  const types = useApiData<{ sessionTypes: SessionType[] }>('/api/me/session-types');
+  const types = useApiData('/api/me/session-types');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [problems, setProblems] = useState<Problems>({});
   const [done, setDone] = useState<string | null>(null);
@@ -85,7 +86,7 @@ export function SessionTypesCard({ slotLengths }: SessionTypesCardProps) {
     setProblems(checked.ok ? {} : checked.problems);
     if (!checked.ok) return;
     const result = await submission.run(() =>
-      api.post<SessionType>('/api/me/session-types', checked.body),
+      ok(api.POST('/api/me/session-types', { body: checked.body })),
     );
     if (!result.ok) return;
     setDraft({ ...emptyDraft, currency: draft.currency });
@@ -97,7 +98,11 @@ export function SessionTypesCard({ slotLengths }: SessionTypesCardProps) {
   async function remove(type: SessionType) {
     setDone(null);
     const result = await removal.run(() =>
-      api.delete(`/api/me/session-types/${encodeURIComponent(type.id)}`),
+      ok(
+        api.DELETE('/api/me/session-types/{typeId}', {
+          params: { path: { typeId: encodeURIComponent(type.id) } },
+        }),
+      ),
     );
     if (!result.ok) return;
     setDone(`${type.name} removed`);

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Slot } from '../../api-types.ts';
+import type { Slot } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import {

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { Availability } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { Availability, Weekday } from '../../api-types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -15,6 +16,7 @@ import {
   type RangePosition,
   rangeErrorKey,
   toSettings,
+  type Weekday,
   weekdays,
 } from './availability-draft.ts';
 import { BookingSettingsFields } from './booking-settings-fields.tsx';
@@ -70,7 +72,7 @@ export function WeeklyHoursCard({ availability, onSaved }: WeeklyHoursCardProps)
     const { settings, positions: sent } = toSettings(draft);
     setPositions(sent);
     const result = await submission.run(() =>
-      api.put<Availability>('/api/me/availability', settings),
+      ok(api.PUT('/api/me/availability', { body: settings })),
     );
     if (result.ok) {
       setDraft(draftOf(result.value));

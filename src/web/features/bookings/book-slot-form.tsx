@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import { ApiError } from '../../api.ts';
-import type { Booking, NewBookingInput, SessionType, Slot } from '../../api-types.ts';
+import type { Booking, NewBookingInput, Slot } from '../../api/types.ts';
+import { ApiError, ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
@@ -32,9 +32,9 @@ export function BookSlotForm(props: BookSlotFormProps) {
   const { orgId, mentor, slot, viewerZone } = props;
   const api = useApi();
   const isSeat = slot.kind === 'session' && slot.sessionId !== undefined;
-  const types = useApiData<{ sessionTypes: SessionType[] }>(
-    isSeat ? null : `/api/orgs/${orgId}/mentors/${mentor.userId}/session-types`,
-  );
+  const types = useApiData(isSeat ? null : '/api/orgs/{orgId}/mentors/{mentorId}/session-types', {
+    params: { path: { orgId, mentorId: mentor.userId } },
+  });
   const allTypes = types.data?.sessionTypes ?? [];
   const offered = typesFor(allTypes, slot.lengthMinutes);
   const [typeId, setTypeId] = useState<string | null>(null);
@@ -55,9 +55,13 @@ export function BookSlotForm(props: BookSlotFormProps) {
       ...(!isSeat && chosenType ? { sessionTypeId: chosenType } : {}),
     };
     const result = await submission.run(() =>
-      api.post<Booking>(`/api/orgs/${orgId}/bookings`, input, {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/bookings', {
+          params: { path: { orgId } },
+          body: input,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
     );
     if (result.ok) props.onBooked(result.value);
     else if (result.error instanceof ApiError && goneReasons.has(result.error.reason ?? '')) {

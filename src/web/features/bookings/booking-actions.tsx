@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';

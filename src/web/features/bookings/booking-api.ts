@@ -1,5 +1,3 @@
-import type { Booking } from '../../api-types.ts';
-
 /** The verbs a booking answers to: POST …/bookings/:id/<action>. */
 export type BookingAction =
   | 'approve'
@@ -13,9 +11,9 @@ export type BookingAction =
   | 'no-show'
   | 'rating';
 
-export function bookingPath(booking: Pick<Booking, 'orgId' | 'id'>, action?: string): string {
-  const base = `/api/orgs/${booking.orgId}/bookings/${booking.id}`;
-  return action ? `${base}/${action}` : base;
+/** The typed path of a verb, e.g. `/api/orgs/{orgId}/bookings/{bookingId}/approve`. */
+export function bookingActionPath<A extends BookingAction>(action: A) {
+  return `/api/orgs/{orgId}/bookings/{bookingId}/${action}` as const;
 }
 
 /**

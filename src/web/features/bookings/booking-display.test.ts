@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
 import { describeMenteeHistory, groupBookings, isJoinOpen } from './booking-display.ts';
 import { responseText } from './reputation-badges.tsx';
 

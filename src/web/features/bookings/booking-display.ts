@@ -1,5 +1,8 @@
-import type { Booking, BookingSide, BookingStatus, PendingBooking } from '../../api-types.ts';
+import type { Booking, BookingStatus, PendingBooking } from '../../api/types.ts';
 import { formatMoney } from '../../ui/format-money.ts';
+
+/** Which side of a booking someone is on. */
+export type BookingSide = 'mentor' | 'mentee';
 
 type Tone = 'neutral' | 'accent' | 'success' | 'warning' | 'danger';
 

@@ -1,9 +1,8 @@
-import type { BookingDetail, BookingHistoryEntry } from '../../api-types.ts';
+import type { BookingHistoryEntry } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { formatClock, formatShortDateTime } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { useApiData } from '../../use-api-data.ts';
-import { bookingPath } from './booking-api.ts';
 
 const actionLabels: Record<string, string> = {
   request: 'Requested',
@@ -41,7 +40,9 @@ type BookingHistoryProps = { booking: { orgId: string; id: string }; viewerZone:
 
 /** Every step of a booking — who, when, why — loaded when opened. */
 export function BookingHistory({ booking, viewerZone }: BookingHistoryProps) {
-  const detail = useApiData<BookingDetail>(bookingPath(booking));
+  const detail = useApiData('/api/orgs/{orgId}/bookings/{bookingId}', {
+    params: { path: { orgId: booking.orgId, bookingId: booking.id } },
+  });
   return (
     <div className="session-panel booking-history">
       <p className="item-list__meta">History, times in {viewerZone}</p>

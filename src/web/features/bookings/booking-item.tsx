@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Booking, BookingStatus } from '../../api-types.ts';
+import type { Booking, BookingStatus } from '../../api/types.ts';
 import { Badge } from '../../ui/chips.tsx';
 import { BookingMessagesButton } from '../messages/booking-messages-button.tsx';
 import { BookingActions } from './booking-actions.tsx';

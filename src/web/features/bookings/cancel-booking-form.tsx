@@ -1,4 +1,4 @@
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { ReasonForm } from '../../ui/reason-form.tsx';
 import type { BookingActionState } from './use-booking-action.ts';

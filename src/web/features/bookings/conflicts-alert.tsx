@@ -1,4 +1,4 @@
-import type { BookingConflict } from '../../api-types.ts';
+import type { BookingConflict } from '../../api/types.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { formatTimeSpan } from '../../ui/format-date-time.ts';
 

@@ -1,4 +1,4 @@
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { isJoinOpen, JOIN_OPENS_MINUTES } from './booking-display.ts';
 

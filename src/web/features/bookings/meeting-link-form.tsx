@@ -1,11 +1,11 @@
 import { type FormEvent, useState } from 'react';
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
-import { bookingPath } from './booking-api.ts';
 
 function isWebAddress(text: string): boolean {
   try {
@@ -35,7 +35,12 @@ export function MeetingLinkForm({ booking, onChanged, onClose }: MeetingLinkForm
     setProblem(valid ? null : 'Enter a web address starting with https://');
     if (!valid) return;
     const result = await submission.run(() =>
-      api.put<Booking>(bookingPath(booking, 'meeting-link'), { meetingUrl: trimmed }),
+      ok(
+        api.PUT('/api/orgs/{orgId}/bookings/{bookingId}/meeting-link', {
+          params: { path: { orgId: booking.orgId, bookingId: booking.id } },
+          body: { meetingUrl: trimmed },
+        }),
+      ),
     );
     if (result.ok) {
       onChanged(`Meeting link saved for your session with ${booking.mentee.name}`, result.value);

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
+import type { Booking, NewBookingInput } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { Booking, NewBookingInput } from '../../api-types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../ui/field.tsx';
@@ -50,9 +51,13 @@ export function OwnTimeForm({ orgId, mentor, viewerZone, onBooked, onClose }: Ow
       message: message.trim(),
     };
     const result = await submission.run(() =>
-      api.post<Booking>(`/api/orgs/${orgId}/bookings`, input, {
-        headers: { 'Idempotency-Key': idempotencyKey },
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/bookings', {
+          params: { path: { orgId } },
+          body: input,
+          headers: { 'Idempotency-Key': idempotencyKey },
+        }),
+      ),
     );
     if (result.ok) onBooked(result.value);
   }

@@ -1,6 +1,6 @@
 import { type FormEvent, useState } from 'react';
+import type { Booking } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { Booking } from '../../api-types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { wallClockAt } from '../../ui/format-date-time.ts';

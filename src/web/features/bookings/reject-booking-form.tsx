@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';

@@ -1,4 +1,4 @@
-import type { MentorReputation } from '../../api-types.ts';
+import type { MentorReputation } from '../../api/types.ts';
 import { Badge } from '../../ui/chips.tsx';
 
 /** "Approves 92%", or null when there is no rate yet. */

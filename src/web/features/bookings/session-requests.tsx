@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import type { Booking, MemberDetail, PendingBooking } from '../../api-types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -18,9 +17,11 @@ import { SentRequestCard } from './sent-request-card.tsx';
 export function SessionRequests({ orgId }: { orgId: string }) {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
-  const received = useApiData<{ bookings: PendingBooking[] }>('/api/me/pending-bookings');
-  const mine = useApiData<{ bookings: Booking[] }>('/api/me/bookings');
-  const member = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
+  const received = useApiData('/api/me/pending-bookings');
+  const mine = useApiData('/api/me/bookings');
+  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId: me.id } },
+  });
   const [status, setStatus] = useState<string | null>(null);
   const { reload: reloadReceived } = received;
   const { reload: reloadMine } = mine;

@@ -1,4 +1,4 @@
-import type { SessionType } from '../../api-types.ts';
+import type { SessionType } from '../../api/types.ts';
 import { SelectField } from '../../ui/field.tsx';
 import { formatMoney } from '../../ui/format-money.ts';
 

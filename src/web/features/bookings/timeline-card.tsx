@@ -1,4 +1,4 @@
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
 import { Card } from '../../ui/card.tsx';
 import { SessionSummary } from '../sessions/session-summary.tsx';
 import { BookingItem } from './booking-item.tsx';

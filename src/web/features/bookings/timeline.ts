@@ -1,4 +1,4 @@
-import type { Booking, Session } from '../../api-types.ts';
+import type { Booking, Session } from '../../api/types.ts';
 import { groupSessions } from '../sessions/session-display.ts';
 import { groupBookings } from './booking-display.ts';
 

@@ -1,7 +1,8 @@
-import type { Booking } from '../../api-types.ts';
+import type { Booking } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { type SubmissionResult, useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
-import { type BookingAction, bookingPath } from './booking-api.ts';
+import { type BookingAction, bookingActionPath } from './booking-api.ts';
 
 export type BookingActionState = ReturnType<typeof useSubmission> & {
   /**
@@ -28,7 +29,13 @@ export function useBookingAction(
     message: string | ((updated: Booking) => string),
   ) {
     const result = await submission.run(() =>
-      api.post<Booking>(bookingPath(booking, action), body),
+      ok(
+        api.POST(bookingActionPath(action), {
+          params: { path: { orgId: booking.orgId, bookingId: booking.id } },
+          // One call for every verb: each route checks its own body.
+          body: body as never,
+        }),
+      ),
     );
     if (result.ok) {
       onChanged(typeof message === 'string' ? message : message(result.value), result.value);

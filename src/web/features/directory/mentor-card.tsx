@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { MentorSummary } from '../../api-types.ts';
+import type { MentorSummary } from '../../api/types.ts';
 import { Avatar } from '../../ui/avatar.tsx';
 import { Chips } from '../../ui/chips.tsx';
 import { formatShortDateTime } from '../../ui/format-date-time.ts';

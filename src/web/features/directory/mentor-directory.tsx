@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import type { MentorSummary } from '../../api-types.ts';
+import type { MentorSummary } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
@@ -17,12 +17,9 @@ const MAX_SEARCH_LENGTH = 200;
 const PAGE_SIZE = 50;
 const DEBOUNCE_MS = 250;
 
-function mentorsPath(orgId: string, q: string, freeThisWeek: boolean): string {
-  const query = new URLSearchParams();
-  if (q) query.set('q', q);
-  if (freeThisWeek) query.set('freeThisWeek', 'true');
-  const text = query.toString();
-  return `/api/orgs/${orgId}/mentors${text ? `?${text}` : ''}`;
+/** The search as query parameters; empty ones are left out. */
+function mentorsQuery(q: string, freeThisWeek: boolean) {
+  return { ...(q ? { q } : {}), ...(freeThisWeek ? { freeThisWeek: 'true' } : {}) };
 }
 
 /**
@@ -69,7 +66,9 @@ export function MentorDirectory({ orgId }: { orgId: string }) {
   }, [typed, text, freeThisWeek, setParams]);
 
   const q = typed.trim().slice(0, MAX_SEARCH_LENGTH);
-  const mentors = useApiData<{ mentors: MentorSummary[] }>(mentorsPath(orgId, q, freeThisWeek));
+  const mentors = useApiData('/api/orgs/{orgId}/mentors', {
+    params: { path: { orgId }, query: mentorsQuery(q, freeThisWeek) },
+  });
   // The last results stay on screen while the next ones load, without flicker.
   const [shown, setShown] = useState<MentorSummary[] | null>(null);
   useEffect(() => {

@@ -1,4 +1,5 @@
 import { useNavigate } from 'react-router';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useSubmission } from '../../use-submission.ts';
@@ -13,7 +14,11 @@ export function BookingMessagesButton({ orgId, bookingId }: { orgId: string; boo
 
   async function open() {
     const result = await lookup.run(() =>
-      api.get<{ threadId: string }>(`/api/orgs/${orgId}/bookings/${bookingId}/thread`),
+      ok(
+        api.GET('/api/orgs/{orgId}/bookings/{bookingId}/thread', {
+          params: { path: { orgId, bookingId } },
+        }),
+      ),
     );
     if (result.ok) navigate(`/o/${orgId}/messages/${result.value.threadId}`);
   }

@@ -6,6 +6,7 @@ import {
   useRef,
   useState,
 } from 'react';
+import { ok, undeclaredBody } from '../../api.ts';
 import { Button } from '../../ui/button.tsx';
 import { useApi } from '../auth/session-context.tsx';
 import { PaperclipIcon } from './paperclip-icon.tsx';
@@ -61,7 +62,8 @@ export function MessageComposer({ orgId, threadId, otherName, onSent }: MessageC
     }
     setPending(true);
     setError(null);
-    const path = `/api/orgs/${orgId}/threads/${threadId}/messages`;
+    const path = '/api/orgs/{orgId}/threads/{threadId}/messages' as const;
+    const params = { path: { orgId, threadId } };
     try {
       let message: Message;
       if (file) {
@@ -69,9 +71,9 @@ export function MessageComposer({ orgId, threadId, otherName, onSent }: MessageC
         // Text fields before the file: the server reads the parts in order.
         data.append('body', body);
         data.append('file', file, file.name);
-        message = await api.upload<Message>(path, data, 'POST');
+        message = await ok(api.POST(path, { params, body: undeclaredBody(data) }));
       } else {
-        message = await api.post<Message>(path, { body });
+        message = await ok(api.POST(path, { params, body: undeclaredBody({ body }) }));
       }
       // Clear only what was sent: the next message may already be under way.
       setBody((current) => (current === body ? '' : current));

@@ -1,7 +1,10 @@
 import { type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import { describeError } from '../../api.ts';
+import { describeError, ok } from '../../api.ts';
 import { useApi } from '../auth/session-context.tsx';
-import type { Message, ThreadDetail } from './types.ts';
+import type { Message } from './types.ts';
+
+/** Which thread: the path parameters of its routes. */
+export type ThreadRef = { orgId: string; threadId: string };
 
 /** Keeps the newest message in view, unless the reader has scrolled up to read older ones. */
 export function useStickToBottom(newestId: string | undefined) {
@@ -27,7 +30,7 @@ export function useStickToBottom(newestId: string | undefined) {
  * person) once per message, and only while the page is in view: a message
  * arriving in a background tab stays unread until the tab is looked at.
  */
-export function useMarkRead(path: string, unreadKey: string | null, onRead: () => void) {
+export function useMarkRead(thread: ThreadRef, unreadKey: string | null, onRead: () => void) {
   const api = useApi();
   const marked = useRef<string | null>(null);
   const latestOnRead = useRef(onRead);
@@ -39,7 +42,8 @@ export function useMarkRead(path: string, unreadKey: string | null, onRead: () =
     const mark = () => {
       if (document.visibilityState !== 'visible' || marked.current === unreadKey) return;
       marked.current = unreadKey;
-      api.post(`${path}/read`, {}).then(
+      const params = { path: thread };
+      ok(api.POST('/api/orgs/{orgId}/threads/{threadId}/read', { params, body: {} })).then(
         () => latestOnRead.current(),
         () => {
           // Tried again on the next message or the next return to the page.
@@ -50,11 +54,11 @@ export function useMarkRead(path: string, unreadKey: string | null, onRead: () =
     mark();
     document.addEventListener('visibilitychange', mark);
     return () => document.removeEventListener('visibilitychange', mark);
-  }, [api, path, unreadKey]);
+  }, [api, thread, unreadKey]);
 }
 
 /** Pages older than the latest 200 messages, fetched with `before` on request. */
-export function useEarlierPages(path: string, scroller: RefObject<HTMLDivElement | null>) {
+export function useEarlierPages(thread: ThreadRef, scroller: RefObject<HTMLDivElement | null>) {
   const api = useApi();
   const [pages, setPages] = useState<{ messages: Message[]; hasMore: boolean } | null>(null);
   const [pending, setPending] = useState(false);
@@ -67,8 +71,10 @@ export function useEarlierPages(path: string, scroller: RefObject<HTMLDivElement
       setPending(true);
       setError(null);
       try {
-        const page = await api.get<ThreadDetail>(
-          `${path}?before=${encodeURIComponent(oldest.createdAt)}`,
+        const page = await ok(
+          api.GET('/api/orgs/{orgId}/threads/{threadId}', {
+            params: { path: thread, query: { before: oldest.createdAt } },
+          }),
         );
         setPages((current) => ({
           messages: [...page.messages, ...(current?.messages ?? [])],
@@ -84,7 +90,7 @@ export function useEarlierPages(path: string, scroller: RefObject<HTMLDivElement
         setPending(false);
       }
     },
-    [api, path, scroller],
+    [api, thread, scroller],
   );
 
   return { pages, pending, error, load };

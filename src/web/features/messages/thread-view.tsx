@@ -1,6 +1,6 @@
-import { type ReactNode, useId } from 'react';
+import { type ReactNode, useId, useMemo } from 'react';
 import { Link } from 'react-router';
-import type { BookingStatus } from '../../api-types.ts';
+import type { BookingStatus } from '../../api/types.ts';
 import { useLiveEvent } from '../../live-events.tsx';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Avatar } from '../../ui/avatar.tsx';
@@ -113,8 +113,8 @@ function ThreadHeader({ orgId, titleId, summary, connected, viewerZone }: Thread
 export function ThreadView(props: ThreadViewProps) {
   const { orgId, threadId, viewerId, viewerZone, listed, onRead, onSent } = props;
   const titleId = useId();
-  const path = `/api/orgs/${orgId}/threads/${threadId}`;
-  const thread = useApiData<ThreadDetail>(path);
+  const ref = useMemo(() => ({ orgId, threadId }), [orgId, threadId]);
+  const thread = useApiData('/api/orgs/{orgId}/threads/{threadId}', { params: { path: ref } });
   const { data: detail, reload, setData } = thread;
   const nowMs = useNow().getTime();
   const forThis = (event: { threadId?: string } | null) => !event || event.threadId === threadId;
@@ -124,8 +124,8 @@ export function ThreadView(props: ThreadViewProps) {
   const latest = detail?.messages ?? [];
   const newest = latest[latest.length - 1];
   const { scroller, onScroll, stick } = useStickToBottom(newest?.id);
-  const earlier = useEarlierPages(path, scroller);
-  useMarkRead(path, newest && newest.senderId !== viewerId ? newest.id : null, () =>
+  const earlier = useEarlierPages(ref, scroller);
+  useMarkRead(ref, newest && newest.senderId !== viewerId ? newest.id : null, () =>
     onRead(threadId),
   );
 

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { Member } from '../../api-types.ts';
+import type { Member } from '../../api/types.ts';
 import { Avatar } from '../../ui/avatar.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { LocalTime } from '../../ui/local-time.tsx';

@@ -1,5 +1,6 @@
 import { type ChangeEvent, useEffect, useId, useState } from 'react';
-import type { Profile } from '../../api-types.ts';
+import type { Profile } from '../../api/types.ts';
+import { ok, undeclaredBody } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Avatar } from '../../ui/avatar.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -37,7 +38,9 @@ export function PhotoUploader({ profile, onChange }: PhotoUploaderProps) {
       setPreview(URL.createObjectURL(file));
       const form = new FormData();
       form.append('photo', file);
-      const result = await submission.run(() => api.upload<Profile>('/api/me/photo', form));
+      const result = await submission.run(() =>
+        ok(api.PUT('/api/me/photo', { body: undeclaredBody(form) })),
+      );
       setPreview(null);
       if (result.ok) {
         onChange(result.value);
@@ -51,7 +54,7 @@ export function PhotoUploader({ profile, onChange }: PhotoUploaderProps) {
   async function remove() {
     setDone(null);
     setLocalError(null);
-    const result = await submission.run(() => api.delete('/api/me/photo'));
+    const result = await submission.run(() => ok(api.DELETE('/api/me/photo')));
     if (result.ok) {
       onChange({ ...profile, hasPhoto: false, photoUrl: null });
       setDone('Photo removed');

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { Profile, ProfileChanges } from '../../api-types.ts';
+import type { Profile, ProfileChanges } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField, TextField } from '../../ui/field.tsx';
@@ -46,7 +47,7 @@ export function ProfileForm({ profile, onSaved }: ProfileFormProps) {
       skills: parseSkills(draft.skills),
     };
     const result = await submission.run(async () => {
-      const updated = await api.patch<Profile>('/api/me/profile', changes);
+      const updated = await ok(api.PATCH('/api/me/profile', { body: changes }));
       // The top bar shows the name, and times use the profile's zone.
       await refresh();
       return updated;

@@ -1,4 +1,4 @@
-import type { MemberDetail } from '../../api-types.ts';
+import type { MemberDetail } from '../../api/types.ts';
 import { Avatar } from '../../ui/avatar.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Badge, Chips } from '../../ui/chips.tsx';

@@ -1,5 +1,5 @@
-import type { ProgramMembership, ProgramSummary } from '../../api-types.ts';
-import { programRoleLabels } from '../../api-types.ts';
+import type { ProgramMembership, ProgramSummary } from '../../api/types.ts';
+import { programRoleLabels } from '../../ui/labels.ts';
 
 /** programId → name, for showing "Mentor in Leadership" rather than an id. */
 export function programNamesById(programs: ProgramSummary[] | undefined): Map<string, string> {

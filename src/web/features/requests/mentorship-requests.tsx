@@ -9,7 +9,6 @@ import { usePolling } from '../../use-polling.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { ReceivedRequestItem } from './received-request-item.tsx';
 import { SentRequestItem } from './sent-request-item.tsx';
-import type { MentorshipRequests as RequestLists } from './types.ts';
 
 /**
  * My Mentorship Requests (seed 001): offers to mentor and session requests,
@@ -17,7 +16,9 @@ import type { MentorshipRequests as RequestLists } from './types.ts';
  */
 export function MentorshipRequests({ orgId }: { orgId: string }) {
   const viewerZone = useViewerTimeZone();
-  const lists = useApiData<RequestLists>(`/api/orgs/${orgId}/mentorship-requests`);
+  const lists = useApiData('/api/orgs/{orgId}/mentorship-requests', {
+    params: { path: { orgId } },
+  });
   const [status, setStatus] = useState<string | null>(null);
   usePolling(lists.reload);
 

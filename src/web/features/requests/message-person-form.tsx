@@ -1,12 +1,11 @@
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { ApiError } from '../../api.ts';
+import { ApiError, ok, undeclaredBody } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
-import type { SentMessage } from './types.ts';
 
 const MAX_MESSAGE = 10_000;
 
@@ -50,7 +49,12 @@ export function MessagePersonForm({ orgId, to, onClose }: MessagePersonFormProps
     setRefusal(null);
     if (!text) return;
     const result = await submission.run(() =>
-      api.post<SentMessage>(`/api/orgs/${orgId}/threads`, { toUserId: to.userId, body: text }),
+      ok(
+        api.POST('/api/orgs/{orgId}/threads', {
+          params: { path: { orgId } },
+          body: undeclaredBody({ toUserId: to.userId, body: text }),
+        }),
+      ),
     );
     if (result.ok) navigate(`/o/${orgId}/messages/${result.value.threadId}`);
     else setRefusal(explain(result.error, to.name));

@@ -1,5 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Badge } from '../../ui/chips.tsx';
@@ -46,7 +47,12 @@ export function MessageRequestItem({
 
   async function decide(action: 'accept' | 'reject') {
     const result = await answer.run(() =>
-      api.post<void>(`/api/orgs/${orgId}/message-requests/${request.id}/${action}`, {}),
+      ok(
+        api.POST(`/api/orgs/{orgId}/message-requests/{requestId}/${action}`, {
+          params: { path: { orgId, requestId: request.id } },
+          body: {},
+        }),
+      ),
     );
     if (!result.ok) return;
     onChanged(

@@ -7,7 +7,7 @@ import { useApiData } from '../../use-api-data.ts';
 import { usePolling } from '../../use-polling.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { MessageRequestItem } from './message-request-item.tsx';
-import type { MessageRequest, MessageRequests as RequestLists } from './types.ts';
+import type { MessageRequest } from './types.ts';
 import './requests.css';
 
 const newestFirst = (a: MessageRequest, b: MessageRequest) =>
@@ -19,7 +19,7 @@ const newestFirst = (a: MessageRequest, b: MessageRequest) =>
  */
 export function MessageRequests({ orgId }: { orgId: string }) {
   const viewerZone = useViewerTimeZone();
-  const lists = useApiData<RequestLists>(`/api/orgs/${orgId}/message-requests`);
+  const lists = useApiData('/api/orgs/{orgId}/message-requests', { params: { path: { orgId } } });
   const [status, setStatus] = useState<ReactNode>(null);
   usePolling(lists.reload);
 

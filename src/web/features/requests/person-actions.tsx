@@ -1,6 +1,6 @@
 import { type ReactNode, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { MemberDetail, ProgramSummary } from '../../api-types.ts';
+import type { MemberDetail, ProgramSummary } from '../../api/types.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -10,7 +10,7 @@ import { MessagePersonForm } from './message-person-form.tsx';
 import { requestKindsFor } from './request-rules.ts';
 import { SendRequestForm } from './send-request-form.tsx';
 import { SuggestPersonForm } from './suggest-person-form.tsx';
-import type { MentorshipRequestKind, MyMatches } from './types.ts';
+import type { MentorshipRequestKind } from './types.ts';
 
 type Panel = MentorshipRequestKind | 'message' | 'suggest';
 
@@ -31,8 +31,10 @@ type PersonActionsProps = {
  */
 export function PersonActions({ orgId, member, programs }: PersonActionsProps) {
   const me = useSignedInUser();
-  const mine = useApiData<MemberDetail>(`/api/orgs/${orgId}/members/${me.id}`);
-  const matches = useApiData<MyMatches>(`/api/orgs/${orgId}/me/matches`);
+  const mine = useApiData('/api/orgs/{orgId}/members/{userId}', {
+    params: { path: { orgId, userId: me.id } },
+  });
+  const matches = useApiData('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
   const [panel, setPanel] = useState<Panel | null>(null);
   const [status, setStatus] = useState<ReactNode>(null);
   const person = { userId: member.profile.id, name: member.profile.name };

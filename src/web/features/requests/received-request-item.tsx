@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useSubmission } from '../../use-submission.ts';
@@ -37,9 +38,11 @@ export function ReceivedRequestItem({
 
   async function dismiss() {
     const result = await dismissal.run(() =>
-      api.post<MentorshipRequest>(
-        `/api/orgs/${orgId}/mentorship-requests/${request.id}/dismiss`,
-        {},
+      ok(
+        api.POST('/api/orgs/{orgId}/mentorship-requests/{requestId}/dismiss', {
+          params: { path: { orgId, requestId: request.id } },
+          body: {},
+        }),
       ),
     );
     if (result.ok) onChanged(`Request from ${name} dismissed. You can still accept it later.`);

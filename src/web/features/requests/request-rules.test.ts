@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProgramMembership, ProgramMode } from '../../api-types.ts';
+import type { ProgramMembership, ProgramMode } from '../../api/types.ts';
 import { groupMatchesByProgram, requestKindsFor } from './request-rules.ts';
 import type { MyMatch } from './types.ts';
 

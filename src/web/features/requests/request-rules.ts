@@ -1,4 +1,4 @@
-import type { ProgramMembership, ProgramMode } from '../../api-types.ts';
+import type { ProgramMembership, ProgramMode } from '../../api/types.ts';
 import type { MentorshipRequestKind, MyMatch } from './types.ts';
 
 type Standing = {

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
@@ -43,7 +44,12 @@ export function SendRequestForm({ orgId, kind, to, onSent, onClose }: SendReques
     event.preventDefault();
     const body: NewMentorshipRequest = { kind, toUserId: to.userId, message: message.trim() };
     const result = await submission.run(() =>
-      api.post<MentorshipRequest>(`/api/orgs/${orgId}/mentorship-requests`, body),
+      ok(
+        api.POST('/api/orgs/{orgId}/mentorship-requests', {
+          params: { path: { orgId } },
+          body: body,
+        }),
+      ),
     );
     if (result.ok) onSent(result.value);
   }

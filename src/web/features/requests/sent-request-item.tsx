@@ -1,3 +1,4 @@
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { useSubmission } from '../../use-submission.ts';
@@ -27,9 +28,11 @@ export function SentRequestItem({ orgId, request, viewerZone, onChanged }: SentR
 
   async function withdraw() {
     const result = await withdrawal.run(() =>
-      api.post<MentorshipRequest>(
-        `/api/orgs/${orgId}/mentorship-requests/${request.id}/withdraw`,
-        {},
+      ok(
+        api.POST('/api/orgs/{orgId}/mentorship-requests/{requestId}/withdraw', {
+          params: { path: { orgId, requestId: request.id } },
+          body: {},
+        }),
       ),
     );
     if (result.ok) onChanged(`Request to ${name} withdrawn`);

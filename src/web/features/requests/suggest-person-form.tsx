@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { Member } from '../../api-types.ts';
+import type { Member } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
@@ -31,9 +32,10 @@ export function SuggestPersonForm({ orgId, to, onSent, onClose }: SuggestPersonF
   // Found on the server, a page at a time: an organisation may be large.
   const [find, setFind] = useState('');
   const words = useDebouncedValue(find.trim(), 250);
-  const params = new URLSearchParams({ limit: String(PAGE_SIZE) });
-  if (words) params.set('q', words);
-  const members = useApiData<{ members: Member[] }>(`/api/orgs/${orgId}/members?${params}`);
+  const query = { limit: PAGE_SIZE, ...(words ? { q: words } : {}) };
+  const members = useApiData('/api/orgs/{orgId}/members', {
+    params: { path: { orgId }, query },
+  });
   const submission = useSubmission();
   const [suggestedUserId, setSuggestedUserId] = useState('');
   const [note, setNote] = useState('');
@@ -53,11 +55,16 @@ export function SuggestPersonForm({ orgId, to, onSent, onClose }: SuggestPersonF
     if (!suggestedUserId) return;
     const suggested = candidates.find((member) => member.userId === suggestedUserId);
     const result = await submission.run(() =>
-      api.post<void>(`/api/orgs/${orgId}/suggestions`, {
-        toUserId: to.userId,
-        suggestedUserId,
-        note: note.trim(),
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/suggestions', {
+          params: { path: { orgId } },
+          body: {
+            toUserId: to.userId,
+            suggestedUserId,
+            note: note.trim(),
+          },
+        }),
+      ),
     );
     if (result.ok) onSent(`You suggested ${suggested?.name ?? 'them'} to ${to.name}`);
   }

@@ -1,67 +1,21 @@
 /**
  * Shapes of the mentorship request, message request and matches endpoints
- * (instants arrive as ISO 8601 strings, UTC), with the words shown for them.
+ * (instants arrive as ISO 8601 strings, UTC), derived from the generated
+ * OpenAPI types, with the words shown for them.
  */
-import type { ProgramRole } from '../../api-types.ts';
-
-export type MentorshipRequestKind = 'offer' | 'session_request';
-export type MentorshipRequestStatus = 'pending' | 'dismissed' | 'accepted' | 'withdrawn';
+import type * as api from '../../api/types.ts';
+import type { RequestOf, ResponseOf } from '../../api/types.ts';
 
 /** One request in My Mentorship Requests, as this viewer sees it. */
-export type MentorshipRequest = {
-  id: string;
-  kind: MentorshipRequestKind;
-  box: 'received' | 'sent';
-  /** A sender sees a dismissed request as pending: dismissal is silent (seed 001). */
-  status: MentorshipRequestStatus;
-  message: string;
-  programId: string;
-  programName: string | null;
-  /** The receiver in Sent, the sender in Received. */
-  other: { userId: string; name: string | null; photoUrl: string | null };
-  createdAt: string;
-  updatedAt: string;
-};
-
-export type MentorshipRequests = { received: MentorshipRequest[]; sent: MentorshipRequest[] };
-
-export type NewMentorshipRequest = {
-  kind: MentorshipRequestKind;
-  toUserId: string;
-  message: string;
-};
-
-export type MessageRequestStatus = 'pending' | 'accepted' | 'rejected';
-
-/** A first message from someone who is not a connection (seed 003). */
-export type MessageRequest = {
-  id: string;
-  threadId: string;
-  status: MessageRequestStatus;
-  sender: { userId: string; name: string; photoUrl: string | null };
-  receiver: { userId: string; name: string };
-  /** The first message. */
-  message: string;
-  createdAt: string;
-  decidedAt: string | null;
-};
-
-export type MessageRequests = { received: MessageRequest[]; sent: MessageRequest[] };
-
-/** What POST /threads answers: the conversation the message went into. */
-export type SentMessage = { threadId: string; message: { id: string; body: string } };
-
+export type MentorshipRequest = api.MentorshipRequest;
+export type MentorshipRequestKind = MentorshipRequest['kind'];
+export type MentorshipRequestStatus = MentorshipRequest['status'];
+export type NewMentorshipRequest = RequestOf<'/api/orgs/{orgId}/mentorship-requests', 'post'>;
+/** A first message from someone who is not a connection. */
+export type MessageRequest = api.MessageRequest;
+export type MessageRequestStatus = MessageRequest['status'];
 /** One of my active matches; `role` is my role in it. */
-export type MyMatch = {
-  id: string;
-  programId: string;
-  programName: string;
-  role: ProgramRole;
-  other: { userId: string; name: string; photoUrl: string | null; timeZone: string };
-  since: string;
-};
-
-export type MyMatches = { matches: MyMatch[] };
+export type MyMatch = ResponseOf<'/api/orgs/{orgId}/me/matches', 'get'>['matches'][number];
 
 export const requestKindLabels: Record<MentorshipRequestKind, string> = {
   offer: 'Offer to mentor',

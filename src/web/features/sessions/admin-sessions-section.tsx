@@ -1,4 +1,4 @@
-import type { Member, ProgramSummary, Session } from '../../api-types.ts';
+import type { Member, ProgramSummary } from '../../api/types.ts';
 import { useApiData } from '../../use-api-data.ts';
 import type { MentorOption } from './session-draft.ts';
 import { SessionManager } from './session-manager.tsx';
@@ -32,7 +32,7 @@ export function AdminSessionsSection({
   programs,
   onChanged,
 }: AdminSessionsSectionProps) {
-  const sessions = useApiData<{ sessions: Session[] }>(`/api/orgs/${orgId}/sessions`);
+  const sessions = useApiData('/api/orgs/{orgId}/sessions', { params: { path: { orgId } } });
   const { reload } = sessions;
   return (
     <SessionManager

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { Session } from '../../api-types.ts';
+import type { Session } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
@@ -50,14 +51,16 @@ export function BulkDuplicateForm({ session, onDone, onClose }: BulkDuplicateFor
     setProblem(found);
     if (found) return;
     const result = await submission.run(() =>
-      api.post<{ sessions: Session[] }>(
-        `/api/orgs/${session.orgId}/sessions/${session.id}/bulk-duplicate`,
-        {
-          interval: Number(every),
-          unit,
-          ...(ends === 'until' ? { until } : { count: Number(count) }),
-          publish,
-        },
+      ok(
+        api.POST('/api/orgs/{orgId}/sessions/{sessionId}/bulk-duplicate', {
+          params: { path: { orgId: session.orgId, sessionId: session.id } },
+          body: {
+            interval: Number(every),
+            unit,
+            ...(ends === 'until' ? { until } : { count: Number(count) }),
+            publish,
+          },
+        }),
       ),
     );
     if (result.ok) {

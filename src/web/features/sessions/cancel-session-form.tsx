@@ -1,4 +1,5 @@
-import type { Session } from '../../api-types.ts';
+import type { Session } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ReasonForm } from '../../ui/reason-form.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
@@ -17,7 +18,12 @@ export function CancelSessionForm({ session, onDone, onClose }: CancelSessionFor
 
   async function cancel(reason: string) {
     const result = await submission.run(() =>
-      api.post<Session>(`/api/orgs/${session.orgId}/sessions/${session.id}/cancel`, { reason }),
+      ok(
+        api.POST('/api/orgs/{orgId}/sessions/{sessionId}/cancel', {
+          params: { path: { orgId: session.orgId, sessionId: session.id } },
+          body: { reason },
+        }),
+      ),
     );
     if (result.ok) onDone(`“${sessionTitle(session)}” cancelled`);
   }

@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { Session } from '../../api-types.ts';
+import type { Session } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
@@ -28,11 +29,16 @@ export function DuplicateSessionForm({ session, onDone, onClose }: DuplicateSess
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const result = await submission.run(() =>
-      api.post<Session>(`/api/orgs/${session.orgId}/sessions/${session.id}/duplicate`, {
-        date,
-        startTime,
-        publish,
-      }),
+      ok(
+        api.POST('/api/orgs/{orgId}/sessions/{sessionId}/duplicate', {
+          params: { path: { orgId: session.orgId, sessionId: session.id } },
+          body: {
+            date,
+            startTime,
+            publish,
+          },
+        }),
+      ),
     );
     if (result.ok) {
       onDone(

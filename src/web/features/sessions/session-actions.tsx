@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Session } from '../../api-types.ts';
+import type { Session } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useSubmission } from '../../use-submission.ts';
@@ -26,7 +27,11 @@ export function SessionActions({ session, onEdit, onChanged }: SessionActionsPro
 
   async function publish() {
     const result = await publishing.run(() =>
-      api.post<Session>(`/api/orgs/${session.orgId}/sessions/${session.id}/publish`),
+      ok(
+        api.POST('/api/orgs/{orgId}/sessions/{sessionId}/publish', {
+          params: { path: { orgId: session.orgId, sessionId: session.id } },
+        }),
+      ),
     );
     if (result.ok) onChanged('Session published');
   }

@@ -1,4 +1,4 @@
-import type { Session } from '../../api-types.ts';
+import type { Session } from '../../api/types.ts';
 
 /** The session's title, or "Session with Kim Park" when it has none. */
 export function sessionTitle(session: Session): string {

@@ -1,5 +1,5 @@
+import type { Enrollment, Session, SessionInput } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { Enrollment, Session, SessionInput } from '../../api-types.ts';
 import { isKnownTimeZone, wallClockAt } from '../../ui/format-date-time.ts';
 
 /** A mentor the form may create sessions for, with the programs they mentor in. */

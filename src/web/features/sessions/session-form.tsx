@@ -1,6 +1,7 @@
 import { type FormEvent, useId, useState } from 'react';
+import type { ProgramSummary, Session } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { GroupSummary, ProgramDetail, ProgramSummary, Session } from '../../api-types.ts';
+import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { useApiData } from '../../use-api-data.ts';
@@ -62,10 +63,10 @@ export function SessionForm(props: SessionFormProps) {
   const mentor: MentorOption | undefined = session
     ? { ...session.mentor, programIds: [session.programId] }
     : listed;
-  const program = useApiData<ProgramDetail>(
-    draft.programId ? `/api/orgs/${orgId}/programs/${draft.programId}` : null,
-  );
-  const groups = useApiData<{ groups: GroupSummary[] }>(`/api/orgs/${orgId}/groups`);
+  const program = useApiData(draft.programId ? '/api/orgs/{orgId}/programs/{programId}' : null, {
+    params: { path: { orgId, programId: draft.programId } },
+  });
+  const groups = useApiData('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
   const mentees = (program.data?.members ?? []).filter(
     (member) => member.role === 'mentee' && member.userId !== draft.mentorId,
   );
@@ -88,22 +89,27 @@ export function SessionForm(props: SessionFormProps) {
     const zone = mentor?.timeZone ?? 'UTC';
     const { publish: _publish, menteeId, ...changes } = toSessionInput(draft, zone, false);
     if (!session) {
-      return api.post<Session>(`/api/orgs/${orgId}/sessions`, {
-        ...toSessionInput(draft, zone, chosen !== 'draft'),
-        programId: draft.programId,
-        mentorId: draft.mentorId,
-      });
+      return ok(
+        api.POST('/api/orgs/{orgId}/sessions', {
+          params: { path: { orgId } },
+          body: {
+            ...toSessionInput(draft, zone, chosen !== 'draft'),
+            programId: draft.programId,
+            mentorId: draft.mentorId,
+          },
+        }),
+      );
     }
-    const path = `/api/orgs/${orgId}/sessions/${session.id}`;
+    const params = { path: { orgId, sessionId: session.id } };
     // Only a newly chosen mentee is sent: leaving "None" never takes anyone off.
     const isNewMentee = menteeId && !session.enrolled.some((person) => person.userId === menteeId);
-    return api
-      .patch<Session>(path, { ...changes, ...(isNewMentee ? { menteeId } : {}) })
-      .then((updated) =>
+    const body = { ...changes, ...(isNewMentee ? { menteeId } : {}) };
+    return ok(api.PATCH('/api/orgs/{orgId}/sessions/{sessionId}', { params, body })).then(
+      (updated) =>
         chosen === 'publish' && updated.status === 'draft'
-          ? api.post<Session>(`${path}/publish`)
+          ? ok(api.POST('/api/orgs/{orgId}/sessions/{sessionId}/publish', { params }))
           : updated,
-      );
+    );
   }
 
   async function save(chosen: Intent) {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ProgramSummary, Session } from '../../api-types.ts';
+import type { ProgramSummary, Session } from '../../api/types.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';

@@ -1,8 +1,8 @@
+import type { Enrollment, GroupSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { Enrollment, GroupSummary } from '../../api-types.ts';
-import { enrollmentLabels } from '../../api-types.ts';
 import { Checkbox, ChoiceGroup } from '../../ui/checkbox.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
+import { enrollmentLabels } from '../../ui/labels.ts';
 import { TimeZoneSelect } from '../../ui/time-zone-select.tsx';
 import { needsLocationZone, needsMeetingUrl, type SessionDraft } from './session-draft.ts';
 

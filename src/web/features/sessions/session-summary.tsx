@@ -1,6 +1,6 @@
-import type { Session } from '../../api-types.ts';
-import { enrollmentLabels, sessionStatusLabels } from '../../api-types.ts';
+import type { Session } from '../../api/types.ts';
 import { Badge } from '../../ui/chips.tsx';
+import { enrollmentLabels, sessionStatusLabels } from '../../ui/labels.ts';
 import { isConfirmedFor, sessionTitle } from './session-display.ts';
 import { SessionWhen } from './session-when.tsx';
 

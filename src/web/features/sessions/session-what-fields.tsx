@@ -1,5 +1,5 @@
+import type { ProgramSummary } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import type { ProgramSummary } from '../../api-types.ts';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
 import type { MentorOption, SessionDraft } from './session-draft.ts';
 

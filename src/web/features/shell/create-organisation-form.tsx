@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from 'react';
-import type { Organisation } from '../../api-types.ts';
+import type { Organisation } from '../../api/types.ts';
+import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
@@ -16,7 +17,7 @@ export function CreateOrganisationForm({ onCreated }: { onCreated: (org: Organis
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     await submission.run(async () => {
-      const created = await api.post<Organisation>('/api/orgs', { name: name.trim() });
+      const created = await ok(api.POST('/api/orgs', { body: { name: name.trim() } }));
       rememberOrgId(created.id);
       // Told before the session reloads, so the page can go to the new org, not the default.
       onCreated(created);

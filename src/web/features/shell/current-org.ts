@@ -1,5 +1,5 @@
 import { useMatch } from 'react-router';
-import type { SessionOrganisation } from '../../api-types.ts';
+import type { SessionOrganisation } from '../../api/types.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
 
 const storageKey = 'confer.currentOrgId';

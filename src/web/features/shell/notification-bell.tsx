@@ -1,22 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import { ok } from '../../api.ts';
 import { useLiveEvent } from '../../live-events.tsx';
 import { formatShortDateTime } from '../../ui/format-date-time.ts';
 import { useApiData } from '../../use-api-data.ts';
 import { usePolling } from '../../use-polling.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
-
-type Notification = {
-  id: number;
-  topic: string;
-  title: string;
-  body: string;
-  link: string | null;
-  createdAt: string;
-  readAt: string | null;
-};
-
-type NotificationList = { unread: number; notifications: Notification[] };
 
 /**
  * The bell: how many notifications are unread, and the latest ones. Opening
@@ -26,7 +15,7 @@ type NotificationList = { unread: number; notifications: Notification[] };
 export function NotificationBell() {
   const api = useApi();
   const zone = useViewerTimeZone();
-  const data = useApiData<NotificationList>('/api/me/notifications');
+  const data = useApiData('/api/me/notifications');
   useLiveEvent('notification', data.reload);
   usePolling(data.reload, 120_000);
   const [open, setOpen] = useState(false);
@@ -46,7 +35,7 @@ export function NotificationBell() {
     const next = !open;
     setOpen(next);
     if (next && unread > 0) {
-      await api.post('/api/me/notifications/read', {});
+      await ok(api.POST('/api/me/notifications/read', { body: {} }));
       data.reload();
     }
   }

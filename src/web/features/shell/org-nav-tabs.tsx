@@ -1,5 +1,5 @@
 import { NavLink } from 'react-router';
-import type { SessionOrganisation } from '../../api-types.ts';
+import type { SessionOrganisation } from '../../api/types.ts';
 import { useLiveEvent } from '../../live-events.tsx';
 import { useApiData } from '../../use-api-data.ts';
 
@@ -18,7 +18,9 @@ export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
   const tabs =
     org.role === 'admin' ? [...memberTabs, { path: 'admin', label: 'Admin' }] : memberTabs;
   // Unread messages on the Messages tab, kept current by live events.
-  const unread = useApiData<{ unread: number }>(`/api/orgs/${org.id}/threads/unread`);
+  const unread = useApiData('/api/orgs/{orgId}/threads/unread', {
+    params: { path: { orgId: org.id } },
+  });
   useLiveEvent('message', unread.reload);
   useLiveEvent('read', unread.reload);
   useLiveEvent('request', unread.reload);

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import type { SessionOrganisation } from '../../api-types.ts';
+import type { SessionOrganisation } from '../../api/types.ts';
 import { pathInOtherOrg, rememberOrgId } from './current-org.ts';
 
 type OrgSwitcherProps = { organisations: SessionOrganisation[]; current: SessionOrganisation };
