@@ -8,7 +8,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS from 'openapi-typescript';
-import { buildOpenApiDocument } from '../src/http/openapi-document.ts';
+import { buildOpenApiDocument } from '../src/openapi-document.ts';
 
 export const schemaFile = fileURLToPath(new URL('../src/web/api/schema.ts', import.meta.url));
 

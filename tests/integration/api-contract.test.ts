@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { schemaFile, schemaText } from '../../scripts/api-contract.ts';
-import { buildOpenApiDocument } from '../../src/http/openapi-document.ts';
+import { buildOpenApiDocument } from '../../src/openapi-document.ts';
 
 const run = promisify(execFile);
 const document = await buildOpenApiDocument();

@@ -1,7 +1,7 @@
-import { loadConfig } from '../config.ts';
-import { openMemoryPglite } from '../db/client.ts';
-import { createServiceContext } from '../services/context.ts';
-import { buildApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { openMemoryPglite } from './db/client.ts';
+import { buildApp } from './http/app.ts';
+import { createServiceContext } from './services/context.ts';
 
 /**
  * The OpenAPI document exactly as the server publishes it at /api/openapi.json,
