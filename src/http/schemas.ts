@@ -15,6 +15,9 @@ export const apiSchemas = z.registry<{ id: string }>();
 
 export const uuidParam = z.uuid({ message: 'must be a UUID' });
 
+/** My lists across organisations (`/api/me/…`): `?orgId=` keeps one organisation's. */
+export const myListQuery = z.strictObject({ orgId: uuidParam.optional() });
+
 export const timeZone = z
   .string()
   .max(64)

@@ -90,9 +90,12 @@ export async function requireBooking(ctx: ServiceContext, actor: Actor, orgId: s
   return { listing, events: await listBookingEvents(ctx.db, id) };
 }
 
-/** My Sessions tab's bookings: a request I declined as mentor is no longer among them (seed 000). */
-export function listMyBookings(ctx: ServiceContext, actor: Actor) {
-  return listBookings(ctx.db, { listedFor: actor.userId });
+/**
+ * My Sessions tab's bookings, in every organisation or in one: a request I
+ * declined as mentor is no longer among them (seed 000).
+ */
+export function listMyBookings(ctx: ServiceContext, actor: Actor, orgId?: string) {
+  return listBookings(ctx.db, { listedFor: actor.userId, ...(orgId ? { orgId } : {}) });
 }
 
 /** After approval the mentor may add or change the meeting link (seed 003). */
@@ -154,8 +157,12 @@ export type Conflict = {
  * The mentor's pending bookings, each with what seed 004 says to show: the
  * mentee's history and anything on the mentor's calendar it clashes with.
  */
-export async function listPendingForMentor(ctx: ServiceContext, actor: Actor) {
-  const pending = await listBookings(ctx.db, { mentorId: actor.userId, status: 'pending' });
+export async function listPendingForMentor(ctx: ServiceContext, actor: Actor, orgId?: string) {
+  const pending = await listBookings(ctx.db, {
+    mentorId: actor.userId,
+    status: 'pending',
+    ...(orgId ? { orgId } : {}),
+  });
   const mentor = await getUserById(ctx.db, actor.userId);
   const rules = toRules(await getAvailability(ctx.db, actor.userId), mentor?.timeZone ?? 'UTC');
   return Promise.all(

@@ -594,7 +594,7 @@ export async function listOrgSessions(
   return rows.filter(visibleTo(viewer));
 }
 
-/** The Sessions tab: where I am the mentor or an enrolled mentee, in every organisation. */
-export function listMySessions(ctx: ServiceContext, actor: Actor) {
-  return listSessions(ctx.db, { participantId: actor.userId });
+/** The Sessions tab: where I am the mentor or an enrolled mentee, in every organisation or in one. */
+export function listMySessions(ctx: ServiceContext, actor: Actor, orgId?: string) {
+  return listSessions(ctx.db, { participantId: actor.userId, ...(orgId ? { orgId } : {}) });
 }

@@ -16,7 +16,7 @@ import { rateBooking } from '../../services/rate-booking.ts';
 import { requestBooking } from '../../services/request-booking.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { apiSchemas, errorResponses, instant, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, instant, myListQuery, uuidParam } from '../schemas.ts';
 
 const tags = ['bookings'];
 const orgParams = z.object({ orgId: uuidParam });
@@ -179,16 +179,21 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Bookings I made or received, by start time',
+        summary: 'Bookings I made or received, by start time; ?orgId= keeps one organisation',
+        querystring: myListQuery,
         response: { 200: z.object({ bookings: z.array(bookingView) }), ...errorResponses },
       },
     },
     async (request) => {
       const actor = requireActor(request);
       return {
-        bookings: (await describeBookings(ctx, actor.userId, await listMyBookings(ctx, actor))).map(
-          present,
-        ),
+        bookings: (
+          await describeBookings(
+            ctx,
+            actor.userId,
+            await listMyBookings(ctx, actor, request.query.orgId),
+          )
+        ).map(present),
       };
     },
   );
@@ -200,7 +205,8 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       schema: {
         tags,
         summary:
-          "Pending bookings where I am the mentor, with the mentee's history and any conflict on my calendar",
+          "Pending bookings where I am the mentor, with the mentee's history and any conflict on my calendar; ?orgId= keeps one organisation",
+        querystring: myListQuery,
         response: {
           200: z.object({
             bookings: z.array(
@@ -228,7 +234,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request) => {
       const actor = requireActor(request);
-      const pending = await listPendingForMentor(ctx, actor);
+      const pending = await listPendingForMentor(ctx, actor, request.query.orgId);
       const described = await describeBookings(
         ctx,
         actor.userId,

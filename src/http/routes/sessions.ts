@@ -25,6 +25,7 @@ import {
   calendarDate,
   errorResponses,
   instant,
+  myListQuery,
   timeZone,
   uuidParam,
 } from '../schemas.ts';
@@ -134,12 +135,16 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       config: { access: 'signed-in' },
       schema: {
         tags,
-        summary: 'Sessions where I am the mentor or an enrolled mentee',
+        summary:
+          'Sessions where I am the mentor or an enrolled mentee; ?orgId= keeps one organisation',
+        querystring: myListQuery,
         response: { 200: list, ...errorResponses },
       },
     },
     async (request) => ({
-      sessions: (await listMySessions(ctx, requireActor(request))).map(presentSession),
+      sessions: (await listMySessions(ctx, requireActor(request), request.query.orgId)).map(
+        presentSession,
+      ),
     }),
   );
 

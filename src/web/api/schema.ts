@@ -2912,10 +2912,15 @@ export type paths = {
   };
   "/api/me/sessions": {
     /**
-     * Sessions where I am the mentor or an enrolled mentee
+     * Sessions where I am the mentor or an enrolled mentee; ?orgId= keeps one organisation
      * @description Access: signed-in (anyone signed in, about their own account).
      */
     get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3693,10 +3698,15 @@ export type paths = {
   };
   "/api/me/bookings": {
     /**
-     * Bookings I made or received, by start time
+     * Bookings I made or received, by start time; ?orgId= keeps one organisation
      * @description Access: signed-in (anyone signed in, about their own account).
      */
     get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {
@@ -3741,10 +3751,15 @@ export type paths = {
   };
   "/api/me/pending-bookings": {
     /**
-     * Pending bookings where I am the mentor, with the mentee's history and any conflict on my calendar
+     * Pending bookings where I am the mentor, with the mentee's history and any conflict on my calendar; ?orgId= keeps one organisation
      * @description Access: signed-in (anyone signed in, about their own account).
      */
     get: {
+      parameters: {
+        query?: {
+          orgId?: string;
+        };
+      };
       responses: {
         /** @description Default Response */
         200: {

@@ -16,8 +16,9 @@ export function SessionsPage() {
   const { orgId = '' } = useParams();
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
-  const sessions = useApiData('/api/me/sessions');
-  const bookings = useApiData('/api/me/bookings');
+  const inOrg = { params: { query: { orgId } } };
+  const sessions = useApiData('/api/me/sessions', inOrg);
+  const bookings = useApiData('/api/me/bookings', inOrg);
   // Ticks so the Join button opens, and a finished session moves to Past, while the page is open.
   const now = useNow().getTime();
   const [status, setStatus] = useState<string | null>(null);
@@ -29,8 +30,8 @@ export function SessionsPage() {
   }, [reloadSessions, reloadBookings]);
   usePolling(reload);
 
-  const mine = (sessions.data?.sessions ?? []).filter((session) => session.orgId === orgId);
-  const myBookings = (bookings.data?.bookings ?? []).filter((booking) => booking.orgId === orgId);
+  const mine = sessions.data?.sessions ?? [];
+  const myBookings = bookings.data?.bookings ?? [];
   const timeline = buildTimeline(mine, myBookings, me.id, now);
   const mentorsAny = mine.some((session) => session.mentor.userId === me.id);
   const loaded = sessions.data && bookings.data;

@@ -17,8 +17,9 @@ import { SentRequestCard } from './sent-request-card.tsx';
 export function SessionRequests({ orgId }: { orgId: string }) {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
-  const received = useApiData('/api/me/pending-bookings');
-  const mine = useApiData('/api/me/bookings');
+  const inOrg = { params: { query: { orgId } } };
+  const received = useApiData('/api/me/pending-bookings', inOrg);
+  const mine = useApiData('/api/me/bookings', inOrg);
   const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
     params: { path: { orgId, userId: me.id } },
   });
@@ -31,10 +32,9 @@ export function SessionRequests({ orgId }: { orgId: string }) {
   }, [reloadReceived, reloadMine]);
   usePolling(reload);
 
-  const inbox = (received.data?.bookings ?? []).filter((booking) => booking.orgId === orgId);
+  const inbox = received.data?.bookings ?? [];
   const sent = (mine.data?.bookings ?? []).filter(
-    (booking) =>
-      booking.orgId === orgId && booking.status === 'pending' && booking.mentee.userId === me.id,
+    (booking) => booking.status === 'pending' && booking.mentee.userId === me.id,
   );
   const roles = new Set(member.data?.programs.map((membership) => membership.role));
   const showReceived = roles.has('mentor') || inbox.length > 0;
