@@ -32,11 +32,11 @@ export function installRateLimits(app: FastifyInstance, ctx: ServiceContext, lim
   app.addHook('preHandler', async (request) => {
     const limit = request.routeOptions.config?.limit;
     if (!limit) return;
-    if (limit.per === 'user' && !request.auth) return;
-    const subject =
-      request.auth && limit.per === 'user'
-        ? `user:${request.auth.userId}`
-        : `address:${clientOfAddress(request.ip)}`;
+    let subject = `address:${clientOfAddress(request.ip)}`;
+    if (limit.per === 'user') {
+      if (!request.auth) return;
+      subject = `user:${request.auth.userId}`;
+    }
     await hitRateLimit(
       ctx,
       { ...limits[limit.rule], name: limit.rule, what: described[limit.rule] },

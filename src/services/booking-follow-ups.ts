@@ -1,3 +1,4 @@
+import { jobRetryAfterFailure } from '../core/job-retries.ts';
 import type { BookingRow } from '../db/queries/bookings.ts';
 import { getBookingById, insertOutbox, setMissingMeetingUrl } from '../db/queries/bookings.ts';
 import {
@@ -99,15 +100,13 @@ const steps: Record<string, Step> = {
 /** Job kinds that run outside any transaction (the job runner leaves them to us). */
 export const followUpKinds = Object.keys(steps);
 
-const MAX_ATTEMPTS = 5;
-
 async function runStep(ctx: ServiceContext, job: JobRow) {
   try {
     await steps[job.kind]?.(ctx, job.payload);
     await markJobDone(ctx.db, job.id, ctx.now());
   } catch (err) {
-    const retryAt = new Date(ctx.now().getTime() + 60_000 * 2 ** job.attempts);
-    await markJobFailed(ctx.db, job.id, String(err), retryAt, job.attempts + 1 >= MAX_ATTEMPTS);
+    const { retryAt, giveUp } = jobRetryAfterFailure(job.attempts, ctx.now().getTime());
+    await markJobFailed(ctx.db, job.id, String(err), retryAt, giveUp);
   }
 }
 
@@ -128,8 +127,18 @@ export async function runBookingFollowUps(
   return leased.length;
 }
 
+/**
+ * Whether a step can have left provider work: money to move (a priced
+ * booking) or a meeting still to make. Derived from the row, so the common
+ * free request or decision costs no extra statement; anything missed here is
+ * still run by the worker.
+ */
+const mayHaveFollowUps = (b: BookingRow) =>
+  b.priceMinor > 0 || (b.status === 'approved' && !b.meetingUrl);
+
 /** After a decision on `booking`: its provider steps, then the row as they left it. */
 export async function settleBooking(ctx: ServiceContext, booking: BookingRow): Promise<BookingRow> {
+  if (!mayHaveFollowUps(booking)) return booking;
   if ((await runBookingFollowUps(ctx, booking.id)) === 0) return booking;
   return (await getBookingById(ctx.db, booking.id)) ?? booking;
 }

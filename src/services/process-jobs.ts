@@ -1,4 +1,5 @@
 import { hasLapsed } from '../core/booking-machine.ts';
+import { jobRetryAfterFailure } from '../core/job-retries.ts';
 import type { Tx } from '../db/client.ts';
 import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
 import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
@@ -40,8 +41,6 @@ const handlers: Record<string, Handler> = {
   'booking.remind': remindMentor,
 };
 
-const MAX_ATTEMPTS = 5;
-
 /**
  * Runs jobs that are due at `ctx.now()`, each in its own transaction with the
  * job row claimed FOR UPDATE SKIP LOCKED and marked done in that same
@@ -62,8 +61,8 @@ export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<numb
         await tx.transaction((sp) => handler(sp, ctx, job.payload));
         await markJobDone(tx, job.id, ctx.now());
       } catch (err) {
-        const retryAt = new Date(ctx.now().getTime() + 60_000 * 2 ** job.attempts);
-        await markJobFailed(tx, job.id, String(err), retryAt, job.attempts + 1 >= MAX_ATTEMPTS);
+        const { retryAt, giveUp } = jobRetryAfterFailure(job.attempts, ctx.now().getTime());
+        await markJobFailed(tx, job.id, String(err), retryAt, giveUp);
       }
       return true;
     });
