@@ -1,23 +1,17 @@
 import type { ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
+import type { LiveEvent } from '../core/live-changes.ts';
 import type { Database } from '../db/client.ts';
 import { listenToLiveEvents } from '../services/live-events.ts';
 
-/** What services announce with `pg_notify('confer_live', …)` (db/queries/messaging.ts, notifyLive). */
-export type LiveEvent = {
-  type: string;
-  userIds: string[];
-  [key: string]: unknown;
-};
-
 const HEARTBEAT_MS = 25_000;
-const resync: LiveEvent = { type: 'resync', userIds: [] };
 
 /**
  * Server-sent events for signed-in browsers. Every instance LISTENs on one
  * PostgreSQL channel and forwards each event to its own connected users, so a
  * message written through one instance reaches a browser held by another.
- * Events only say that something changed (a thread, a request, the bell);
+ * Events only say which resources changed (`LiveChange`: bookings, a thread,
+ * the bell …) for whom: named users, or every member of an organisation;
  * browsers then fetch what they show through the normal API and its checks.
  * When the LISTEN connection comes back after a loss, every stream gets
  * `resync`: events announced meanwhile were missed, so browsers refetch.
@@ -26,10 +20,12 @@ export async function startLiveHub(
   database: Database,
   log: Pick<FastifyBaseLogger, 'warn' | 'info'>,
 ) {
+  // Each open stream, by its user and by each organisation the user was in when it opened.
   const streams = new Map<string, Set<ServerResponse>>();
-  const write = (res: ServerResponse, event: LiveEvent) => {
-    const { userIds: _u, ...rest } = event;
-    res.write(`event: ${event.type}\ndata: ${JSON.stringify(rest)}\n\n`);
+  const orgStreams = new Map<string, Set<ServerResponse>>();
+  const all = () => [...streams.values()].flatMap((set) => [...set]);
+  const write = (res: ServerResponse, type: string, data: object) => {
+    res.write(`event: ${type}\ndata: ${JSON.stringify(data)}\n\n`);
   };
   const onPayload = (payload: string) => {
     let event: LiveEvent;
@@ -38,9 +34,11 @@ export async function startLiveHub(
     } catch {
       return;
     }
-    for (const userId of new Set(event.userIds ?? [])) {
-      for (const res of streams.get(userId) ?? []) write(res, event);
-    }
+    const { type, userIds, orgMembers, ...change } = event;
+    const to = new Set<ServerResponse>();
+    for (const userId of userIds ?? []) for (const res of streams.get(userId) ?? []) to.add(res);
+    if (orgMembers) for (const res of orgStreams.get(orgMembers) ?? []) to.add(res);
+    for (const res of to) write(res, type, change);
   };
   const unlisten = await listenToLiveEvents(database, onPayload, {
     onLost: (err, attempt) => {
@@ -48,17 +46,20 @@ export async function startLiveHub(
     },
     onReconnect: () => {
       log.info('live events: listening again; telling browsers to refetch');
-      for (const set of streams.values()) for (const res of set) write(res, resync);
+      for (const res of all()) write(res, 'resync', {});
     },
   });
   const heartbeat = setInterval(() => {
-    for (const set of streams.values()) for (const res of set) res.write(': ping\n\n');
+    for (const res of all()) res.write(': ping\n\n');
   }, HEARTBEAT_MS);
   heartbeat.unref();
 
   return {
-    /** Holds `res` open as this user's event stream until the client goes away. */
-    attach(userId: string, res: ServerResponse) {
+    /**
+     * Holds `res` open as this user's event stream until the client goes
+     * away; it also hears the changes announced to all members of `orgIds`.
+     */
+    attach(userId: string, orgIds: readonly string[], res: ServerResponse) {
       res.writeHead(200, {
         'content-type': 'text/event-stream; charset=utf-8',
         'cache-control': 'no-cache, no-transform',
@@ -67,15 +68,13 @@ export async function startLiveHub(
       });
       // Browsers reconnect after 3 s; `ready` tells them to refresh what they show.
       res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
-      let set = streams.get(userId);
-      if (!set) {
-        set = new Set();
-        streams.set(userId, set);
-      }
-      set.add(res);
+      const joined: [Map<string, Set<ServerResponse>>, string][] = [
+        [streams, userId],
+        ...orgIds.map((orgId): [Map<string, Set<ServerResponse>>, string] => [orgStreams, orgId]),
+      ];
+      for (const [map, key] of joined) add(map, key, res);
       res.on('close', () => {
-        set.delete(res);
-        if (set.size === 0) streams.delete(userId);
+        for (const [map, key] of joined) remove(map, key, res);
       });
     },
     get connections() {
@@ -85,11 +84,27 @@ export async function startLiveHub(
     },
     async close() {
       clearInterval(heartbeat);
-      for (const set of streams.values()) for (const res of set) res.end();
+      for (const res of all()) res.end();
       streams.clear();
+      orgStreams.clear();
       await unlisten();
     },
   };
+}
+
+function add(map: Map<string, Set<ServerResponse>>, key: string, res: ServerResponse) {
+  let set = map.get(key);
+  if (!set) {
+    set = new Set();
+    map.set(key, set);
+  }
+  set.add(res);
+}
+
+function remove(map: Map<string, Set<ServerResponse>>, key: string, res: ServerResponse) {
+  const set = map.get(key);
+  set?.delete(res);
+  if (set?.size === 0) map.delete(key);
 }
 
 export type LiveHub = Awaited<ReturnType<typeof startLiveHub>>;

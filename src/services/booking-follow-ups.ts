@@ -8,6 +8,7 @@ import {
   markJobFailed,
   type NewJob,
 } from '../db/queries/jobs.ts';
+import { announceChange } from '../db/queries/live-events.ts';
 import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
 import { jitsiVideo } from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
@@ -62,13 +63,20 @@ const createMeeting: Step = async (ctx, { bookingId = '' }) => {
   }
   await ctx.db.transaction(async (tx) => {
     // Only if nobody set a link meanwhile: the mentor's own link wins.
-    if (!(await setMissingMeetingUrl(tx, bookingId, url)) || !failure) return;
-    await insertOutbox(tx, 'booking.meeting_link_needed', {
+    if (!(await setMissingMeetingUrl(tx, bookingId, url))) return;
+    const people = {
+      orgId: booking.orgId,
       bookingId,
-      mentorId: booking.mentorId,
-      provider: ctx.video.name,
-      error: failure,
-    });
+      userIds: [booking.mentorId, booking.menteeId],
+    };
+    await announceChange(tx, { type: 'change', resources: ['bookings'], ...people });
+    if (!failure) return;
+    await insertOutbox(
+      tx,
+      'booking.meeting_link_needed',
+      { bookingId, mentorId: booking.mentorId, provider: ctx.video.name, error: failure },
+      people,
+    );
   });
 };
 

@@ -2,7 +2,7 @@ import { localDateTime } from '../core/local-time.ts';
 import type { OutboxTopic, ReadyMadeNotification } from '../core/topics.ts';
 import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
 import { insertDeliveries } from '../db/queries/deliveries.ts';
-import { notifyLive } from '../db/queries/messaging.ts';
+import { announceChange } from '../db/queries/live-events.ts';
 import {
   claimUndeliveredOutbox,
   insertNotifications,
@@ -192,8 +192,9 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
     }
     // Bells update at once: every instance forwards this to the users' open pages.
     if (made.length > 0) {
-      await notifyLive(tx, {
+      await announceChange(tx, {
         type: 'notification',
+        resources: ['notifications'],
         userIds: [...new Set(made.map((n) => n.userId))],
       });
     }

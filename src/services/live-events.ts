@@ -1,8 +1,8 @@
 import type { Database } from '../db/client.ts';
-import { LIVE_CHANNEL } from '../db/queries/messaging.ts';
+import { LIVE_CHANNEL } from '../db/queries/live-events.ts';
 
 /**
- * Hears every live event that any instance announces (`notifyLive`), after
+ * Hears every live event that any instance announces (`announceChange`), after
  * its transaction commits. The HTTP layer forwards them to browsers; the
  * channel's name stays with the database code that writes to it.
  */

@@ -10,6 +10,7 @@ import {
   toRules,
   upsertOverride,
 } from '../db/queries/availability.ts';
+import { announceMentorTimes } from '../db/queries/live-events.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 export type AvailabilitySettingsInput = Omit<AvailabilityRules, 'weekly' | 'overrides'> & {
@@ -47,6 +48,7 @@ export async function saveMyAvailability(
       actor.userId,
       weekly.map((w) => ({ weekday: w.weekday, startMinute: w.start, endMinute: w.end })),
     );
+    await announceMentorTimes(tx, actor.userId);
     await insertAuditEvent(tx, {
       orgId: null,
       actorId: actor.userId,
@@ -67,6 +69,7 @@ export async function setDateOverride(
 ) {
   await ctx.db.transaction(async (tx) => {
     await upsertOverride(tx, actor.userId, { date, ranges });
+    await announceMentorTimes(tx, actor.userId);
     await insertAuditEvent(tx, {
       orgId: null,
       actorId: actor.userId,
@@ -82,6 +85,7 @@ export async function setDateOverride(
 export async function removeDateOverride(ctx: ServiceContext, actor: Actor, date: string) {
   await ctx.db.transaction(async (tx) => {
     if (!(await deleteOverride(tx, actor.userId, date))) throw notFound('Override');
+    await announceMentorTimes(tx, actor.userId);
     await insertAuditEvent(tx, {
       orgId: null,
       actorId: actor.userId,

@@ -1,8 +1,10 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
 import { photoUrlFor } from '../core/photo-url.ts';
 import { canManageOrg } from '../core/roles.ts';
+import type { Queryable } from '../db/client.ts';
 import { isUniqueViolation } from '../db/errors.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
+import { announceChange } from '../db/queries/live-events.ts';
 import {
   endMatch,
   insertMatch,
@@ -15,6 +17,11 @@ import {
 import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
+
+/** The admin and the people of a match see its change at once. */
+function announceMatches(tx: Queryable, orgId: string, userIds: string[]) {
+  return announceChange(tx, { type: 'change', resources: ['matches'], orgId, userIds });
+}
 
 /** An admin pairs a mentor with a mentee in a matched program (seed 000). */
 export async function createMatch(
@@ -50,6 +57,7 @@ export async function createMatch(
         throw invalidField('body.menteeId', 'is not a mentee in this program');
       }
       const match = await insertMatch(tx, { programId, ...pair, createdBy: actor.userId });
+      await announceMatches(tx, orgId, [actor.userId, pair.mentorId, pair.menteeId]);
       await insertAuditEvent(tx, {
         orgId,
         actorId: actor.userId,
@@ -81,6 +89,7 @@ export async function endMatchOf(
     await requireOrgAdmin(tx, actor, orgId);
     const ended = await endMatch(tx, programId, matchId, ctx.now());
     if (!ended || !(await getProgramInOrg(tx, orgId, programId))) throw notFound('Match');
+    await announceMatches(tx, orgId, [actor.userId, ended.mentorId, ended.menteeId]);
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -131,6 +140,7 @@ export async function setMentorMatchCapacity(
     if (!(await getProgramInOrg(tx, orgId, programId))) throw notFound('Program');
     const row = await setMatchCapacity(tx, programId, mentorId, capacity);
     if (!row) throw notFound('Mentor');
+    await announceMatches(tx, orgId, [actor.userId, mentorId]);
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,

@@ -1,5 +1,6 @@
 import { notFound } from '../core/errors.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
+import { announceMentorTimes } from '../db/queries/live-events.ts';
 import { archiveSessionType, insertSessionType, listSessionTypesOf } from '../db/queries/money.ts';
 import { listMentorsInOrg } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -35,6 +36,7 @@ export async function createSessionType(
 ) {
   return ctx.db.transaction(async (tx) => {
     const type = await insertSessionType(tx, { mentorId: actor.userId, ...input });
+    await announceMentorTimes(tx, actor.userId);
     await insertAuditEvent(tx, {
       orgId: null,
       actorId: actor.userId,
@@ -51,6 +53,7 @@ export async function removeSessionType(ctx: ServiceContext, actor: Actor, id: s
   await ctx.db.transaction(async (tx) => {
     if (!(await archiveSessionType(tx, actor.userId, id, ctx.now())))
       throw notFound('Session type');
+    await announceMentorTimes(tx, actor.userId);
     await insertAuditEvent(tx, {
       orgId: null,
       actorId: actor.userId,

@@ -23,6 +23,7 @@ import {
   listActiveBookingsOfSessionForUpdate,
 } from '../db/queries/bookings.ts';
 import { getGroupInOrg } from '../db/queries/groups.ts';
+import { announceChange } from '../db/queries/live-events.ts';
 import { getMemberContext } from '../db/queries/organisations.ts';
 import { getProgramInOrg, getProgramMembership } from '../db/queries/programs.ts';
 import {
@@ -277,6 +278,7 @@ export async function createSession(
     if (input.menteeId) {
       await enrollDirectly(tx, orgId, session, input.menteeId, actor.userId, ctx.now());
     }
+    await announceSessions(tx, orgId, input.mentorId);
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -286,6 +288,21 @@ export async function createSession(
       details: { mentorId: input.mentorId, menteeId: input.menteeId ?? null, startsAt, endsAt },
     });
     return loadListing(tx, session.id);
+  });
+}
+
+/**
+ * Everyone in the organisation may be looking at its sessions or this
+ * mentor's free times: their open pages refetch when the change commits.
+ */
+function announceSessions(tx: Tx, orgId: string, mentorId: string) {
+  return announceChange(tx, {
+    type: 'change',
+    resources: ['sessions', 'slots'],
+    orgId,
+    mentorId,
+    userIds: [],
+    orgMembers: orgId,
   });
 }
 
@@ -365,6 +382,7 @@ export async function editSession(
     );
     if (groupIds) await setSessionGroups(tx, id, groupIds);
     if (menteeId) await enrollDirectly(tx, orgId, session, menteeId, actor.userId, ctx.now());
+    await announceSessions(tx, orgId, session.mentorId);
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -379,8 +397,9 @@ export async function editSession(
 
 export async function publishSession(ctx: ServiceContext, actor: Actor, orgId: string, id: string) {
   return ctx.db.transaction(async (tx) => {
-    await requireManagedSession(tx, actor, orgId, id, 'publish');
+    const { session } = await requireManagedSession(tx, actor, orgId, id, 'publish');
     await updateSession(tx, id, { status: 'published', updatedAt: ctx.now() });
+    await announceSessions(tx, orgId, session.mentorId);
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -427,17 +446,23 @@ export async function cancelSession(
     }
     // Mentees added directly hear of it too, through the outbox like every event.
     const title = session.title || `Session with ${listing.mentorName}`;
-    await insertOutbox(tx, 'session.cancelled', {
-      sessionId: id,
-      notify: listing.enrolled.map(
-        (e): ReadyMadeNotification => ({
-          userId: e.userId,
-          title: `“${title}” was cancelled`,
-          body: reason,
-          link: `/o/${orgId}/sessions`,
-        }),
-      ),
-    });
+    await announceSessions(tx, orgId, session.mentorId);
+    await insertOutbox(
+      tx,
+      'session.cancelled',
+      {
+        sessionId: id,
+        notify: listing.enrolled.map(
+          (e): ReadyMadeNotification => ({
+            userId: e.userId,
+            title: `“${title}” was cancelled`,
+            body: reason,
+            link: `/o/${orgId}/sessions`,
+          }),
+        ),
+      },
+      { orgId, userIds: [session.mentorId, ...listing.enrolled.map((e) => e.userId)] },
+    );
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -507,6 +532,7 @@ export async function duplicateSession(
 ) {
   return ctx.db.transaction(async (tx) => {
     const source = await requireManagedSession(tx, actor, orgId, id, 'duplicate');
+    await announceSessions(tx, orgId, source.session.mentorId);
     const [copyId] = await copySession(
       tx,
       ctx,
@@ -541,6 +567,7 @@ export async function bulkDuplicateSession(
 ) {
   return ctx.db.transaction(async (tx) => {
     const source = await requireManagedSession(tx, actor, orgId, id, 'duplicate');
+    await announceSessions(tx, orgId, source.session.mentorId);
     // Each copy at the original's wall time on the session's own clock.
     const local = localDateTime(
       source.session.startsAt.getTime(),

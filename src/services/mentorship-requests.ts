@@ -21,6 +21,7 @@ import { mentorshipRequestTopic } from '../core/topics.ts';
 import type { Queryable, Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
+import { announceChange } from '../db/queries/live-events.ts';
 import { listMatchesBetween } from '../db/queries/matches.ts';
 import {
   type Acceptance,
@@ -130,16 +131,21 @@ export async function sendMentorshipRequest(
       toStatus: 'pending',
       at: now,
     });
-    await insertOutbox(tx, mentorshipRequestTopic(input.kind), {
-      notify: [
-        {
-          userId: input.toUserId,
-          title: `${me.name} sent you ${noun[input.kind]}`,
-          body: input.message,
-          link: `/o/${orgId}/requests?tab=mentorship`,
-        },
-      ],
-    });
+    await insertOutbox(
+      tx,
+      mentorshipRequestTopic(input.kind),
+      {
+        notify: [
+          {
+            userId: input.toUserId,
+            title: `${me.name} sent you ${noun[input.kind]}`,
+            body: input.message,
+            link: `/o/${orgId}/requests?tab=mentorship`,
+          },
+        ],
+      },
+      { orgId, userIds: [actor.userId, input.toUserId] },
+    );
     if (input.kind === 'session_request') {
       await acceptRequestsAfter(
         tx,
@@ -169,7 +175,7 @@ export function acceptanceAfter(
   return { orgId, ...requestsAcceptedBy(step), via, actorId, now };
 }
 
-export function acceptRequestsAfter(
+export async function acceptRequestsAfter(
   tx: Tx,
   orgId: string,
   step: AcceptingStep,
@@ -177,7 +183,17 @@ export function acceptRequestsAfter(
   actorId: string | null,
   now: Date,
 ) {
-  return acceptMentorshipRequests(tx, acceptanceAfter(orgId, step, via, actorId, now));
+  const acceptance = acceptanceAfter(orgId, step, via, actorId, now);
+  const accepted = await acceptMentorshipRequests(tx, acceptance);
+  if (accepted > 0) {
+    await announceChange(tx, {
+      type: 'change',
+      resources: ['mentorship-requests'],
+      orgId,
+      userIds: [acceptance.senderId, acceptance.receiverId],
+    });
+  }
+  return accepted;
 }
 
 /** A refused step of a request: the wrong person is 403, the wrong moment 409. */
@@ -233,6 +249,13 @@ export async function answerMentorshipRequest(
     const now = ctx.now();
     const updated = await setMentorshipRequestStatus(tx, id, decision.to, now);
     await recordRequestStep(tx, 'mentorship', row, actor.userId, action, decision.to, now);
+    // A dismissal is silent: only the receiver's own lists change.
+    await announceChange(tx, {
+      type: 'change',
+      resources: ['mentorship-requests'],
+      orgId,
+      userIds: action === 'dismiss' ? [actor.userId] : [row.senderId, row.receiverId],
+    });
     return describeRequest(tx, orgId, actor.userId, updated.id);
   });
 }
@@ -313,16 +336,21 @@ export async function suggestPerson(
     const [suggested] = await listStandings(tx, orgId, [input.suggestedUserId]);
     if (!suggested) throw notFound('Suggested member');
     const role = suggested.programs.some((p) => p.role === 'mentor') ? 'a mentor' : 'someone';
-    await insertOutbox(tx, 'mentorship.suggestion', {
-      notify: [
-        {
-          userId: input.toUserId,
-          title: `${me.name} suggests ${suggested.name} as ${role} for you`,
-          body: input.note,
-          link: `/o/${orgId}/people/${suggested.userId}`,
-        },
-      ],
-    });
+    await insertOutbox(
+      tx,
+      'mentorship.suggestion',
+      {
+        notify: [
+          {
+            userId: input.toUserId,
+            title: `${me.name} suggests ${suggested.name} as ${role} for you`,
+            body: input.note,
+            link: `/o/${orgId}/people/${suggested.userId}`,
+          },
+        ],
+      },
+      { orgId, userIds: [input.toUserId] },
+    );
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,

@@ -13,6 +13,7 @@ import {
 import { photoUrlFor } from '../core/photo-url.ts';
 import type { Tx } from '../db/client.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
+import { announceChange } from '../db/queries/live-events.ts';
 import { insertRequestEvent } from '../db/queries/mentorship-requests.ts';
 import {
   countMessagesBy,
@@ -32,7 +33,6 @@ import {
   listMessages,
   listThreadsOf,
   markThreadRead,
-  notifyLive,
   setMessageRequestStatus,
   type ThreadRow,
 } from '../db/queries/messaging.ts';
@@ -181,19 +181,25 @@ export async function sendMessage(
       );
       await markThreadRead(tx, thread.id, actor.userId, now);
       if (opened) {
-        await insertOutbox(tx, 'message.request', {
-          notify: [
-            {
-              userId: otherId,
-              title: 'You have a new message request',
-              body: input.body.slice(0, 200),
-              link: `/o/${orgId}/requests?tab=messages`,
-            },
-          ],
-        });
+        await insertOutbox(
+          tx,
+          'message.request',
+          {
+            notify: [
+              {
+                userId: otherId,
+                title: 'You have a new message request',
+                body: input.body.slice(0, 200),
+                link: `/o/${orgId}/requests?tab=messages`,
+              },
+            ],
+          },
+          { orgId, threadId: thread.id, userIds: [thread.userA, thread.userB] },
+        );
       }
-      await notifyLive(tx, {
+      await announceChange(tx, {
         type: 'message',
+        resources: ['threads'],
         orgId,
         threadId: thread.id,
         messageId: message.id,
@@ -320,7 +326,13 @@ export async function requireBookingThreadId(
 export async function markRead(ctx: ServiceContext, actor: Actor, orgId: string, threadId: string) {
   const thread = await requireThreadOfParticipant(ctx.db, orgId, threadId, actor.userId);
   await markThreadRead(ctx.db, thread.id, actor.userId, ctx.now());
-  await notifyLive(ctx.db, { type: 'read', orgId, threadId: thread.id, userIds: [actor.userId] });
+  await announceChange(ctx.db, {
+    type: 'read',
+    resources: ['threads'],
+    orgId,
+    threadId: thread.id,
+    userIds: [actor.userId],
+  });
 }
 
 /** An attachment's bytes, only for the thread's participants. */
@@ -382,18 +394,24 @@ export async function answerMessageRequest(
     if (decision.to === 'accepted') {
       const [userA, userB] = orderedPair(row.senderId, row.receiverId);
       await insertConnection(tx, { orgId, userA, userB, messageRequestId: id, createdAt: now });
-      await insertOutbox(tx, 'message.request_accepted', {
-        notify: [
-          {
-            userId: row.senderId,
-            title: 'Your message request was accepted: you are now connected',
-            link: `/o/${orgId}/messages/${row.threadId}`,
-          },
-        ],
-      });
+      await insertOutbox(
+        tx,
+        'message.request_accepted',
+        {
+          notify: [
+            {
+              userId: row.senderId,
+              title: 'Your message request was accepted: you are now connected',
+              link: `/o/${orgId}/messages/${row.threadId}`,
+            },
+          ],
+        },
+        { orgId, threadId: row.threadId, userIds: [row.senderId, row.receiverId] },
+      );
     }
-    await notifyLive(tx, {
+    await announceChange(tx, {
       type: 'request',
+      resources: ['message-requests', 'connections', 'threads'],
       orgId,
       threadId: row.threadId,
       userIds: [row.senderId, row.receiverId],

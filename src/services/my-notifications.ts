@@ -3,6 +3,7 @@ import {
   listNotifications,
   markNotificationsRead,
 } from '../db/queries/notifications.ts';
+import { announceChange } from '../db/queries/live-events.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 export async function listMyNotifications(ctx: ServiceContext, actor: Actor) {
@@ -13,6 +14,19 @@ export async function listMyNotifications(ctx: ServiceContext, actor: Actor) {
   return { unread, notifications };
 }
 
-export function markMyNotificationsRead(ctx: ServiceContext, actor: Actor, ids: number[] | null) {
-  return markNotificationsRead(ctx.db, actor.userId, ids, ctx.now());
+/** Marks them read; the user's other open pages update their bell. */
+export async function markMyNotificationsRead(
+  ctx: ServiceContext,
+  actor: Actor,
+  ids: number[] | null,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const marked = await markNotificationsRead(tx, actor.userId, ids, ctx.now());
+    await announceChange(tx, {
+      type: 'notification',
+      resources: ['notifications'],
+      userIds: [actor.userId],
+    });
+    return marked;
+  });
 }

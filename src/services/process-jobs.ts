@@ -27,13 +27,18 @@ const expireBooking: Handler = async (tx, ctx, payload) => {
 const remindMentor: Handler = async (tx, _ctx, payload) => {
   const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
   if (!booking || booking.status !== 'pending' || booking.awaiting !== 'mentor') return;
-  await insertOutbox(tx, 'booking.reminder', {
-    bookingId: booking.id,
-    mentorId: booking.mentorId,
-    menteeId: booking.menteeId,
-    expiresAt: booking.expiresAt?.toISOString() ?? null,
-    startsAt: booking.startsAt.toISOString(),
-  });
+  await insertOutbox(
+    tx,
+    'booking.reminder',
+    {
+      bookingId: booking.id,
+      mentorId: booking.mentorId,
+      menteeId: booking.menteeId,
+      expiresAt: booking.expiresAt?.toISOString() ?? null,
+      startsAt: booking.startsAt.toISOString(),
+    },
+    { orgId: booking.orgId, bookingId: booking.id, userIds: [booking.mentorId] },
+  );
 };
 
 const handlers: Record<string, Handler> = {

@@ -45,7 +45,12 @@ export async function rateBooking(
       endsAt: booking.endsAt,
       at: now,
     });
-    await insertOutbox(tx, 'booking.rated', { bookingId: id, side, stars: rating.stars });
+    await insertOutbox(
+      tx,
+      'booking.rated',
+      { bookingId: id, side, stars: rating.stars },
+      { orgId: booking.orgId, bookingId: id, userIds: [booking.mentorId, booking.menteeId] },
+    );
     return saved;
   });
 }

@@ -1,58 +1,72 @@
-import { createContext, type ReactNode, useContext, useEffect, useMemo, useRef } from 'react';
-
-/** What `/api/me/events` announces; each only says that something changed. */
-export type LiveEventType = 'message' | 'read' | 'request' | 'notification';
-
-const eventTypes: readonly LiveEventType[] = ['message', 'read', 'request', 'notification'];
-
-/** An event's data, e.g. `{ type: 'message', orgId, threadId, messageId }`. */
-export type LiveEventData = {
-  type: string;
-  orgId?: string;
-  threadId?: string;
-  messageId?: string;
-  [key: string]: unknown;
-};
+import { useQueryClient } from '@tanstack/react-query';
+import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
+import { type LiveChange, liveEventTypes } from '../core/live-changes.ts';
+import { type ApiQueryKey, isStaleAfter } from './live-queries.ts';
 
 /**
- * Told the event's data, or null when the stream has just (re)connected or
- * the server says `resync`: events may have been missed meanwhile, so
- * refetch whatever is shown.
+ * `live`: the stream is open, so cached lists are current until an event
+ * says otherwise. `connecting` / `down`: events may be missed, so lists the
+ * stream would keep current are polled (use-api-query.ts).
  */
-export type LiveEventHandler = (data: LiveEventData | null) => void;
+export type LiveStatus = 'connecting' | 'live' | 'down';
 
-type LiveEvents = { subscribe: (type: LiveEventType, handler: LiveEventHandler) => () => void };
-
-const LiveEventsContext = createContext<LiveEvents | null>(null);
+const LiveStatusContext = createContext<LiveStatus>('down');
 
 const EVENTS_PATH = '/api/me/events';
 const RETRY_FIRST_MS = 3_000;
 const RETRY_MAX_MS = 60_000;
 
-function parse(data: unknown, type: string): LiveEventData {
+function parseChange(data: unknown): LiveChange | null {
   try {
     const value: unknown = typeof data === 'string' ? JSON.parse(data) : null;
-    if (value && typeof value === 'object') return { type, ...value };
+    if (value && typeof value === 'object' && Array.isArray((value as LiveChange).resources)) {
+      return value as LiveChange;
+    }
   } catch {
-    // A malformed event still says that something of its type changed.
+    // A malformed event is treated as "something changed": see below.
   }
-  return { type };
+  return null;
 }
 
+const isApiKey = (key: readonly unknown[]): key is ApiQueryKey =>
+  typeof key[0] === 'string' && key[0].startsWith('/') && typeof key[1] === 'object';
+
 /**
- * Holds the one server-sent event stream of a signed-in app and hands its
- * events to `useLiveEvent` subscribers. Mount it once, inside the session.
+ * Holds the one server-sent event stream of a signed-in app and turns its
+ * events into cache invalidations: each event names the resources a change
+ * made stale (and its organisation, thread, booking or mentor), and every
+ * cached query reading one of them is refetched if shown, or on its next
+ * use. On a reconnection or `resync` events may have been missed, so
+ * everything cached since the stream was last open is refetched. Mount it
+ * once, inside the session.
  */
 export function LiveEventsProvider({ children }: { children: ReactNode }) {
-  const handlers = useRef(new Map<LiveEventType, Set<LiveEventHandler>>());
+  const client = useQueryClient();
+  const [status, setStatus] = useState<LiveStatus>('connecting');
 
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
+    if (typeof EventSource === 'undefined') {
+      setStatus('down');
+      return;
+    }
     let source: EventSource | null = null;
     let retryTimer: number | undefined;
     let retryMs = RETRY_FIRST_MS;
-    const each = (type: LiveEventType, data: LiveEventData | null) => {
-      for (const handler of [...(handlers.current.get(type) ?? [])]) handler(data);
+    // Data fetched before the stream was open may predate an event it did not hear.
+    const refetchMissed = () => {
+      const openedAt = Date.now();
+      void client.invalidateQueries(
+        {
+          predicate: ({ state }) => state.dataUpdatedAt > 0 && state.dataUpdatedAt < openedAt,
+        },
+        { cancelRefetch: false },
+      );
+    };
+    const invalidate = (change: LiveChange | null) => {
+      void client.invalidateQueries({
+        predicate: ({ queryKey }) =>
+          isApiKey(queryKey) && (change === null || isStaleAfter(queryKey, change)),
+      });
     };
     const connect = () => {
       const stream = new EventSource(EVENTS_PATH);
@@ -60,16 +74,16 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       // Sent on every (re)connection: whatever happened while away was not heard.
       stream.addEventListener('ready', () => {
         retryMs = RETRY_FIRST_MS;
-        for (const type of eventTypes) each(type, null);
+        setStatus('live');
+        refetchMissed();
       });
       // The server lost its own feed of events for a while (a database outage).
-      stream.addEventListener('resync', () => {
-        for (const type of eventTypes) each(type, null);
-      });
-      for (const type of eventTypes) {
-        stream.addEventListener(type, (event) => each(type, parse(event.data, type)));
+      stream.addEventListener('resync', () => invalidate(null));
+      for (const type of liveEventTypes) {
+        stream.addEventListener(type, (event) => invalidate(parseChange(event.data)));
       }
       stream.addEventListener('error', () => {
+        setStatus('down');
         // After a dropped connection the browser retries by itself; after an
         // HTTP error (a proxy's 502 during a restart) it gives up: retry here.
         if (stream.readyState !== EventSource.CLOSED) return;
@@ -83,40 +97,12 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
       window.clearTimeout(retryTimer);
       source?.close();
     };
-  }, []);
+  }, [client]);
 
-  const value = useMemo<LiveEvents>(
-    () => ({
-      subscribe: (type, handler) => {
-        let set = handlers.current.get(type);
-        if (!set) {
-          set = new Set();
-          handlers.current.set(type, set);
-        }
-        set.add(handler);
-        return () => {
-          set.delete(handler);
-        };
-      },
-    }),
-    [],
-  );
-
-  return <LiveEventsContext value={value}>{children}</LiveEventsContext>;
+  return <LiveStatusContext value={status}>{children}</LiveStatusContext>;
 }
 
-/**
- * Calls `handler` for each live event of `type`, and with null when the
- * stream reconnects. Outside a <LiveEventsProvider> it does nothing.
- */
-export function useLiveEvent(type: LiveEventType, handler: LiveEventHandler) {
-  const live = useContext(LiveEventsContext);
-  const latest = useRef(handler);
-  useEffect(() => {
-    latest.current = handler;
-  });
-  useEffect(() => {
-    if (!live) return;
-    return live.subscribe(type, (data) => latest.current(data));
-  }, [live, type]);
+/** Whether live events are arriving; outside a <LiveEventsProvider>, `down` (poll). */
+export function useLiveStatus(): LiveStatus {
+  return useContext(LiveStatusContext);
 }

@@ -51,7 +51,7 @@ export type StreamEvent = { type: string; data: Record<string, unknown> };
  * Reads a signed-in user's live event stream as a browser's EventSource
  * would; `next` waits for the first unread event matching `accept`.
  */
-export async function openEventStream(baseUrl: string, user: SignedIn) {
+export async function openEventStream(baseUrl: string, user: Pick<SignedIn, 'cookie'>) {
   const abort = new AbortController();
   const res = await fetch(`${baseUrl}/api/me/events`, {
     headers: { cookie: user.cookie, accept: 'text/event-stream' },

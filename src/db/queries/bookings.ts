@@ -17,6 +17,12 @@ import {
   type BookingStatus,
   unlistedStatuses,
 } from '../../core/booking-machine.ts';
+import {
+  type LiveAudience,
+  type LiveChange,
+  mergeResources,
+  topicResources,
+} from '../../core/live-changes.ts';
 import type { OutboxTopic } from '../../core/topics.ts';
 import type { Queryable, Tx } from '../client.ts';
 import {
@@ -33,6 +39,7 @@ import {
   users,
 } from '../schema.ts';
 import type { NewJob } from './jobs.ts';
+import { announceChange } from './live-events.ts';
 import { type Acceptance, acceptanceCtes } from './mentorship-requests.ts';
 import { isOrgMember } from './organisations.ts';
 
@@ -45,6 +52,7 @@ export type BookingRow = typeof bookings.$inferSelect;
  */
 export type BookingRecords = {
   event: Omit<typeof bookingEvents.$inferInsert, 'bookingId'>;
+  /** the event for notifications; the change is also announced live to both people */
   outbox: { topic: OutboxTopic; payload: Record<string, unknown> };
   jobs?: NewJob[] | undefined;
   /** mentorship requests the change accepts (seed 001), if any */
@@ -99,7 +107,38 @@ export async function insertBooking(
     .insert(bookings)
     .values(values)
     .returning();
+  await announceBookingChange(tx, row!, records);
   return row!;
+}
+
+/**
+ * Tells both people's open pages which of their lists the change made stale,
+ * and everyone in the organisation that the mentor's free times may have
+ * changed (without naming the booking).
+ */
+async function announceBookingChange(tx: Tx, row: BookingRow, records: BookingRecords) {
+  const resources = mergeResources(
+    topicResources[records.outbox.topic],
+    records.accept ? ['mentorship-requests'] : [],
+  );
+  await announceChange(tx, {
+    type: 'change',
+    resources,
+    orgId: row.orgId,
+    bookingId: row.id,
+    mentorId: row.mentorId,
+    userIds: [row.mentorId, row.menteeId],
+  });
+  if (resources.includes('slots')) {
+    await announceChange(tx, {
+      type: 'change',
+      resources: row.sessionId ? ['slots', 'sessions'] : ['slots'],
+      orgId: row.orgId,
+      mentorId: row.mentorId,
+      userIds: [],
+      orgMembers: row.orgId,
+    });
+  }
 }
 
 export async function getBookingByIdempotencyKey(q: Queryable, menteeId: string, key: string) {
@@ -154,6 +193,7 @@ export async function updateBookingFrom(
     .set(values)
     .where(and(eq(bookings.id, id), eq(bookings.status, fromStatus)))
     .returning();
+  if (row) await announceBookingChange(tx, row, records);
   return row ?? null;
 }
 
@@ -161,12 +201,18 @@ export async function insertBookingEvent(q: Queryable, values: typeof bookingEve
   await q.insert(bookingEvents).values(values);
 }
 
+/**
+ * An event for notifications, announced live at once to the people it
+ * concerns (`audience`), with the resources its topic makes stale.
+ */
 export async function insertOutbox(
   q: Queryable,
   topic: OutboxTopic,
   payload: Record<string, unknown>,
+  audience: LiveAudience & Omit<LiveChange, 'resources'>,
 ) {
   await q.insert(outbox).values({ topic, payload });
+  await announceChange(q, { type: 'change', ...audience, resources: topicResources[topic] });
 }
 
 /**

@@ -343,14 +343,3 @@ export async function getAttachmentOfParticipant(
     );
   return row?.attachment ?? null;
 }
-
-/** The NOTIFY channel of live events (services/live-events.ts listens on it). */
-export const LIVE_CHANNEL = 'confer_live';
-
-/** Tells every server instance, at commit, that these users have news (LISTEN/NOTIFY). */
-export async function notifyLive(
-  q: Queryable,
-  event: { type: string; userIds: string[]; [key: string]: unknown },
-) {
-  await q.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`);
-}

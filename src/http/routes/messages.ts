@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BYTES, MAX_MESSAGE_LENGTH } from '../../core/messaging.ts';
+import { listMyOrganisations } from '../../services/manage-organisations.ts';
 import {
   answerMessageRequest,
   countMyUnread,
@@ -118,13 +119,18 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
       schema: {
         tags,
         summary:
-          'Live events (server-sent events): `message`, `read`, `request` and `notification`, each naming what changed; fetch it through the API. `ready` (on connecting) and `resync` (the server missed events during a database outage): refetch everything shown',
+          'Live events (server-sent events): `change`, `message`, `read`, `request` and `notification`, each naming which resources changed (`resources`, with `orgId` and ids such as `bookingId`, `threadId`, `mentorId`), never the data; fetch it through the API. `ready` (on connecting) and `resync` (the server missed events during a database outage): refetch everything shown',
       },
     },
     async (request, reply) => {
       const actor = requireActor(request);
+      const orgs = await listMyOrganisations(ctx, actor);
       reply.hijack();
-      live.attach(actor.userId, reply.raw);
+      live.attach(
+        actor.userId,
+        orgs.map((o) => o.id),
+        reply.raw,
+      );
     },
   );
 

@@ -5390,7 +5390,7 @@ export type paths = {
   };
   "/api/me/events": {
     /**
-     * Live events (server-sent events): `message`, `read`, `request` and `notification`, each naming what changed; fetch it through the API. `ready` (on connecting) and `resync` (the server missed events during a database outage): refetch everything shown
+     * Live events (server-sent events): `change`, `message`, `read`, `request` and `notification`, each naming which resources changed (`resources`, with `orgId` and ids such as `bookingId`, `threadId`, `mentorId`), never the data; fetch it through the API. `ready` (on connecting) and `resync` (the server missed events during a database outage): refetch everything shown
      * @description Access: signed-in (anyone signed in, about their own account).
      */
     get: {

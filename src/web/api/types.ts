@@ -21,6 +21,11 @@ export type ResponseOf<P extends keyof paths, M extends keyof paths[P]> = paths[
   ? Success<R>
   : never;
 
+/** The paths that answer GET. */
+export type GetPath = {
+  [P in keyof paths]: paths[P] extends { get: unknown } ? P : never;
+}[keyof paths];
+
 /** The JSON body an operation takes. */
 export type RequestOf<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   requestBody?: infer B;

@@ -9,7 +9,7 @@ import { programNamesById } from '../features/profile/program-roles.tsx';
 import { AdminSessionsSection } from '../features/sessions/admin-sessions-section.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 const sections = [
   { id: 'programs', label: 'Programs' },
@@ -23,8 +23,8 @@ const sections = [
 /** Every admin task on one page, in cards, with a jump list at the top. */
 export function AdminPage() {
   const { orgId = '' } = useParams();
-  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
-  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
+  const programs = useApiQuery('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const names = useMemo(() => {
     const byId = new Map(programNames);

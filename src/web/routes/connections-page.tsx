@@ -6,14 +6,14 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { formatDate } from '../ui/format-date-time.ts';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 import '../features/messages/messages.css';
 
 /** People I may message freely: we accepted each other's message request. */
 export function ConnectionsPage() {
   const { orgId = '' } = useParams();
   const viewerZone = useViewerTimeZone();
-  const connections = useApiData('/api/orgs/{orgId}/connections', { params: { path: { orgId } } });
+  const connections = useApiQuery('/api/orgs/{orgId}/connections', { params: { path: { orgId } } });
   const list = connections.data?.connections ?? [];
 
   return (

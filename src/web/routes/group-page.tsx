@@ -6,7 +6,7 @@ import { ErrorAlert } from '../ui/alert.tsx';
 import { ConfirmButton } from '../ui/confirm-button.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 import { useSubmission } from '../use-submission.ts';
 
 /** Admin view of one group: its members, and deleting it. */
@@ -14,10 +14,10 @@ export function GroupPage() {
   const { orgId = '', groupId = '' } = useParams();
   const api = useApi();
   const navigate = useNavigate();
-  const group = useApiData('/api/orgs/{orgId}/groups/{groupId}', {
+  const group = useApiQuery('/api/orgs/{orgId}/groups/{groupId}', {
     params: { path: { orgId, groupId } },
   });
-  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
+  const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const deletion = useSubmission();
   const back = <Link to={`/o/${orgId}/admin#groups`}>← Admin</Link>;
 

@@ -10,14 +10,14 @@ import { SignUpForm } from '../features/auth/sign-up-form.tsx';
 import { rememberOrgId } from '../features/shell/current-org.ts';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { PageLoading } from '../ui/loading.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 export function InvitationPage() {
   const { token = '' } = useParams();
   const navigate = useNavigate();
   const { session, signOut } = useSession();
   const timeZone = useViewerTimeZone();
-  const preview = useApiData('/api/invitations/{token}', {
+  const preview = useApiQuery('/api/invitations/{token}', {
     params: { path: { token: encodeURIComponent(token) } },
   });
   const here = `/invite/${token}`;

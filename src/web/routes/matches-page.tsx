@@ -8,13 +8,13 @@ import { Card } from '../ui/card.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 /** The mentors and mentees an administrator paired me with, by matched program. */
 export function MatchesPage() {
   const { orgId = '' } = useParams();
   const viewerZone = useViewerTimeZone();
-  const matches = useApiData('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
+  const matches = useApiQuery('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
   const groups = useMemo(() => groupMatchesByProgram(matches.data?.matches ?? []), [matches.data]);
 
   return (

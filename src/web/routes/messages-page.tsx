@@ -4,14 +4,12 @@ import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-con
 import { ThreadList } from '../features/messages/thread-list.tsx';
 import { ThreadView } from '../features/messages/thread-view.tsx';
 import '../features/messages/messages.css';
-import { useLiveEvent } from '../live-events.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useNow } from '../ui/use-now.ts';
-import { useApiData } from '../use-api-data.ts';
-import { usePolling } from '../use-polling.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 /**
  * Messages (issue #5): conversations on the left, the open one on the right;
@@ -22,13 +20,8 @@ export function MessagesPage() {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
   const nowMs = useNow().getTime();
-  const list = useApiData('/api/orgs/{orgId}/threads', { params: { path: { orgId } } });
+  const list = useApiQuery('/api/orgs/{orgId}/threads', { params: { path: { orgId } } });
   const { data, reload, setData } = list;
-  useLiveEvent('message', reload);
-  useLiveEvent('read', reload);
-  useLiveEvent('request', reload);
-  // Only for when the live stream is down.
-  usePolling(reload, 120_000);
 
   const markedRead = useCallback(
     (id: string) => {

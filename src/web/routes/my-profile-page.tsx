@@ -4,10 +4,10 @@ import { ErrorAlert } from '../ui/alert.tsx';
 import { Card } from '../ui/card.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 export function MyProfilePage() {
-  const profile = useApiData('/api/me/profile');
+  const profile = useApiQuery('/api/me/profile');
   return (
     <div className="narrow">
       <PageHeader title="My profile" subtitle="What members of your organisations see about you." />

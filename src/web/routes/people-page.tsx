@@ -9,7 +9,7 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { TextField } from '../ui/field.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 import { useDebouncedValue } from '../use-debounced-value.ts';
 
 /** As the server accepts (core mentor-search MAX_SEARCH_LENGTH). */
@@ -20,7 +20,7 @@ const PAGE_SIZE = 60;
 
 export function PeoplePage() {
   const { orgId = '' } = useParams();
-  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const programs = useApiQuery('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
   const [query, setQuery] = useState('');
   const [mentorsOnly, setMentorsOnly] = useState(false);
@@ -31,7 +31,7 @@ export function PeoplePage() {
     ...(words ? { q: words } : {}),
     ...(mentorsOnly ? { mentorsOnly: 'true' } : {}),
   };
-  const members = useApiData('/api/orgs/{orgId}/members', {
+  const members = useApiQuery('/api/orgs/{orgId}/members', {
     params: { path: { orgId }, query: search },
   });
 

@@ -8,15 +8,15 @@ import { PersonActions } from '../features/requests/person-actions.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 export function PersonPage() {
   const { orgId = '', userId = '' } = useParams();
   const me = useSignedInUser();
-  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+  const member = useApiQuery('/api/orgs/{orgId}/members/{userId}', {
     params: { path: { orgId, userId } },
   });
-  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const programs = useApiQuery('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
 
   return (

@@ -9,17 +9,17 @@ import { Badge } from '../ui/chips.tsx';
 import { programModeLabels } from '../ui/labels.ts';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 import { useSubmission } from '../use-submission.ts';
 
 /** Admin view of one program: its details, archive switch, mentors and mentees, matches. */
 export function ProgramPage() {
   const { orgId = '', programId = '' } = useParams();
   const api = useApi();
-  const program = useApiData('/api/orgs/{orgId}/programs/{programId}', {
+  const program = useApiQuery('/api/orgs/{orgId}/programs/{programId}', {
     params: { path: { orgId, programId } },
   });
-  const members = useApiData('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
+  const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const archiving = useSubmission();
   const back = <Link to={`/o/${orgId}/admin#programs`}>← Admin</Link>;
 

@@ -9,18 +9,18 @@ import { SessionManager } from '../features/sessions/session-manager.tsx';
 import { Alert, ErrorAlert } from '../ui/alert.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
-import { useApiData } from '../use-api-data.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 /** A mentor's weekly hours, session types, date overrides and the sessions they run here. */
 export function SchedulePage() {
   const { orgId = '' } = useParams();
   const me = useSignedInUser();
-  const availability = useApiData('/api/me/availability');
-  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+  const availability = useApiQuery('/api/me/availability');
+  const member = useApiQuery('/api/orgs/{orgId}/members/{userId}', {
     params: { path: { orgId, userId: me.id } },
   });
-  const programs = useApiData('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
-  const sessions = useApiData('/api/me/sessions');
+  const programs = useApiQuery('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
+  const sessions = useApiQuery('/api/me/sessions');
   // `?mentee=…&program=…`: book a session with a mentee who asked for one.
   const [params] = useSearchParams();
   const menteeId = params.get('mentee');

@@ -8,8 +8,7 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
 import { useNow } from '../ui/use-now.ts';
-import { useApiData } from '../use-api-data.ts';
-import { usePolling } from '../use-polling.ts';
+import { useApiQuery } from '../use-api-query.ts';
 
 /** The sessions I run or am enrolled in, and my bookings, in this organisation. */
 export function SessionsPage() {
@@ -17,8 +16,8 @@ export function SessionsPage() {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
   const inOrg = { params: { query: { orgId } } };
-  const sessions = useApiData('/api/me/sessions', inOrg);
-  const bookings = useApiData('/api/me/bookings', inOrg);
+  const sessions = useApiQuery('/api/me/sessions', inOrg);
+  const bookings = useApiQuery('/api/me/bookings', inOrg);
   // Ticks so the Join button opens, and a finished session moves to Past, while the page is open.
   const now = useNow().getTime();
   const [status, setStatus] = useState<string | null>(null);
@@ -28,7 +27,6 @@ export function SessionsPage() {
     reloadSessions();
     reloadBookings();
   }, [reloadSessions, reloadBookings]);
-  usePolling(reload);
 
   const mine = sessions.data?.sessions ?? [];
   const myBookings = bookings.data?.bookings ?? [];

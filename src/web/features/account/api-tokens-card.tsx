@@ -7,7 +7,7 @@ import { Card } from '../../ui/card.tsx';
 import { CopyField } from '../../ui/copy-field.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
 
@@ -23,7 +23,7 @@ const lifetimes = [
 export function ApiTokensCard() {
   const api = useApi();
   const timeZone = useViewerTimeZone();
-  const tokens = useApiData('/api/auth/tokens');
+  const tokens = useApiQuery('/api/auth/tokens');
   const [name, setName] = useState('');
   const [scope, setScope] = useState<ApiTokenScope>('read');
   const [expiresInDays, setExpiresInDays] = useState(90);

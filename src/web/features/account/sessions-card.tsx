@@ -7,7 +7,7 @@ import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
 import { describeUserAgent } from './describe-user-agent.ts';
@@ -16,7 +16,7 @@ import { describeUserAgent } from './describe-user-agent.ts';
 export function SessionsCard({ version }: { version: number }) {
   const api = useApi();
   const timeZone = useViewerTimeZone();
-  const sessions = useApiData('/api/auth/sessions');
+  const sessions = useApiQuery('/api/auth/sessions');
   const revocation = useSubmission();
   const { reload } = sessions;
 

@@ -4,7 +4,7 @@ import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 
 /** "program_member.added" → "Program member added" */
@@ -38,7 +38,7 @@ type AuditLogSectionProps = {
 
 export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps) {
   const timeZone = useViewerTimeZone();
-  const audit = useApiData('/api/orgs/{orgId}/audit', {
+  const audit = useApiQuery('/api/orgs/{orgId}/audit', {
     params: { path: { orgId }, query: { limit: 50 } },
   });
   const { reload } = audit;

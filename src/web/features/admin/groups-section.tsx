@@ -2,14 +2,14 @@ import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { CreateGroupForm } from './create-group-form.tsx';
 
 type GroupsSectionProps = { orgId: string; onChanged: () => void };
 
 /** Groups of members (teams, cohorts, interest groups). */
 export function GroupsSection({ orgId, onChanged }: GroupsSectionProps) {
-  const groups = useApiData('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
+  const groups = useApiQuery('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
   const list = groups.data?.groups ?? [];
   return (
     <Card title="Groups" id="groups" description="Teams, cohorts or interest groups.">

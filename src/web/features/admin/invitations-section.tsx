@@ -6,7 +6,7 @@ import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { orgRoleLabels, programRoleLabels } from '../../ui/labels.ts';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
 import { InviteForm } from './invite-form.tsx';
@@ -41,7 +41,7 @@ type InvitationsSectionProps = {
 export function InvitationsSection({ orgId, programs, onChanged }: InvitationsSectionProps) {
   const api = useApi();
   const timeZone = useViewerTimeZone();
-  const invitations = useApiData('/api/orgs/{orgId}/invitations', { params: { path: { orgId } } });
+  const invitations = useApiQuery('/api/orgs/{orgId}/invitations', { params: { path: { orgId } } });
   const revocation = useSubmission();
   const programNames = new Map(programs.map((program) => [program.id, program.name]));
   const now = new Date();

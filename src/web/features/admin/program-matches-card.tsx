@@ -4,7 +4,7 @@ import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { MatchForm } from './match-form.tsx';
@@ -19,7 +19,7 @@ type ProgramMatchesCardProps = {
 export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) {
   const api = useApi();
   const params = { path: { orgId, programId: program.id } };
-  const matches = useApiData('/api/orgs/{orgId}/programs/{programId}/matches', { params });
+  const matches = useApiQuery('/api/orgs/{orgId}/programs/{programId}/matches', { params });
   const ending = useSubmission();
   const byName = [...program.members].sort((a, b) => a.name.localeCompare(b.name));
   const mentors = byName.filter((member) => member.role === 'mentor');

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import {
   createContext,
   type ReactNode,
@@ -41,6 +42,13 @@ const SessionContext = createContext<SessionContextValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
+  const cache = useQueryClient();
+  // Whose data the cache holds: nothing of one user is ever shown to the next.
+  const cachedFor = useRef<string | null>(null);
+  const forget = useCallback(() => {
+    cachedFor.current = null;
+    cache.clear();
+  }, [cache]);
   // The CSRF token lives only in memory: a page reload fetches it again.
   const csrfToken = useRef<string | null>(null);
 
@@ -50,17 +58,25 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         getCsrfToken: () => csrfToken.current,
         onSessionEnded: () => {
           csrfToken.current = null;
+          forget();
           setSession({ status: 'signed-out' });
         },
       }),
-    [],
+    [forget],
   );
 
-  const adopt = useCallback((response: SessionResponse) => {
-    csrfToken.current = response.csrfToken;
-    setSession({ status: 'signed-in', user: response.user });
-    return response.user;
-  }, []);
+  const adopt = useCallback(
+    (response: SessionResponse) => {
+      csrfToken.current = response.csrfToken;
+      if (cachedFor.current !== response.user.id) {
+        forget();
+        cachedFor.current = response.user.id;
+      }
+      setSession({ status: 'signed-in', user: response.user });
+      return response.user;
+    },
+    [forget],
+  );
 
   const refresh = useCallback(async () => {
     try {
@@ -88,10 +104,11 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         // Forget the session here even if the server could not be told.
         await ok(api.POST('/api/auth/sign-out')).catch(() => undefined);
         csrfToken.current = null;
+        forget();
         setSession({ status: 'signed-out', byRequest: true });
       },
     }),
-    [session, api, refresh, adopt],
+    [session, api, refresh, adopt, forget],
   );
 
   return <SessionContext value={value}>{children}</SessionContext>;

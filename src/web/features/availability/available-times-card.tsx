@@ -5,7 +5,7 @@ import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { formatCalendarDate, formatDate } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSignedInUser, useViewerTimeZone } from '../auth/session-context.tsx';
 import { BookSlotForm } from '../bookings/book-slot-form.tsx';
 import { OwnTimeForm } from '../bookings/own-time-form.tsx';
@@ -51,7 +51,7 @@ export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps)
     to: new Date(toMs).toISOString(),
     tz: viewerZone,
   };
-  const slots = useApiData('/api/orgs/{orgId}/mentors/{mentorId}/slots', {
+  const slots = useApiQuery('/api/orgs/{orgId}/mentors/{mentorId}/slots', {
     params: { path: { orgId, mentorId }, query },
   });
   const zone = slots.data?.viewerTimeZone ?? viewerZone;

@@ -11,7 +11,7 @@ import { SelectField, TextField } from '../../ui/field.tsx';
 import { formatMoney } from '../../ui/format-money.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { currencyDigits, exampleAmount, parseMoney } from '../../ui/parse-money.ts';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 
@@ -64,7 +64,7 @@ type SessionTypesCardProps = {
 /** The kinds of session a mentor offers: a name, a length and a price (or free). */
 export function SessionTypesCard({ slotLengths }: SessionTypesCardProps) {
   const api = useApi();
-  const types = useApiData('/api/me/session-types');
+  const types = useApiQuery('/api/me/session-types');
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [problems, setProblems] = useState<Problems>({});
   const [done, setDone] = useState<string | null>(null);

@@ -4,7 +4,7 @@ import { ApiError, ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { newIdempotencyKey } from './booking-api.ts';
@@ -32,7 +32,7 @@ export function BookSlotForm(props: BookSlotFormProps) {
   const { orgId, mentor, slot, viewerZone } = props;
   const api = useApi();
   const isSeat = slot.kind === 'session' && slot.sessionId !== undefined;
-  const types = useApiData(isSeat ? null : '/api/orgs/{orgId}/mentors/{mentorId}/session-types', {
+  const types = useApiQuery(isSeat ? null : '/api/orgs/{orgId}/mentors/{mentorId}/session-types', {
     params: { path: { orgId, mentorId: mentor.userId } },
   });
   const allTypes = types.data?.sessionTypes ?? [];

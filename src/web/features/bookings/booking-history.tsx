@@ -2,7 +2,7 @@ import type { BookingHistoryEntry } from '../../api/types.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { formatClock, formatShortDateTime } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 
 const actionLabels: Record<string, string> = {
   request: 'Requested',
@@ -40,7 +40,7 @@ type BookingHistoryProps = { booking: { orgId: string; id: string }; viewerZone:
 
 /** Every step of a booking — who, when, why — loaded when opened. */
 export function BookingHistory({ booking, viewerZone }: BookingHistoryProps) {
-  const detail = useApiData('/api/orgs/{orgId}/bookings/{bookingId}', {
+  const detail = useApiQuery('/api/orgs/{orgId}/bookings/{bookingId}', {
     params: { path: { orgId: booking.orgId, bookingId: booking.id } },
   });
   return (

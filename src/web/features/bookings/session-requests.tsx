@@ -3,8 +3,7 @@ import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
-import { usePolling } from '../../use-polling.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSignedInUser, useViewerTimeZone } from '../auth/session-context.tsx';
 import { PendingRequestCard } from './pending-request-card.tsx';
 import { SentRequestCard } from './sent-request-card.tsx';
@@ -12,15 +11,15 @@ import { SentRequestCard } from './sent-request-card.tsx';
 /**
  * Pending bookings in one organisation: those a mentor has received (with
  * approve, reject, suggest) and those a mentee has sent (withdraw, answer a
- * suggestion). Refreshed every minute and after each answer.
+ * suggestion). Kept current by live events and after each answer.
  */
 export function SessionRequests({ orgId }: { orgId: string }) {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
   const inOrg = { params: { query: { orgId } } };
-  const received = useApiData('/api/me/pending-bookings', inOrg);
-  const mine = useApiData('/api/me/bookings', inOrg);
-  const member = useApiData('/api/orgs/{orgId}/members/{userId}', {
+  const received = useApiQuery('/api/me/pending-bookings', inOrg);
+  const mine = useApiQuery('/api/me/bookings', inOrg);
+  const member = useApiQuery('/api/orgs/{orgId}/members/{userId}', {
     params: { path: { orgId, userId: me.id } },
   });
   const [status, setStatus] = useState<string | null>(null);
@@ -30,7 +29,6 @@ export function SessionRequests({ orgId }: { orgId: string }) {
     reloadReceived();
     reloadMine();
   }, [reloadReceived, reloadMine]);
-  usePolling(reload);
 
   const inbox = received.data?.bookings ?? [];
   const sent = (mine.data?.bookings ?? []).filter(

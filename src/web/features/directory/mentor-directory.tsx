@@ -6,7 +6,7 @@ import { Checkbox } from '../../ui/checkbox.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useDebouncedValue } from '../../use-debounced-value.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { MentorCard } from './mentor-card.tsx';
@@ -66,7 +66,7 @@ export function MentorDirectory({ orgId }: { orgId: string }) {
   }, [typed, text, freeThisWeek, setParams]);
 
   const q = typed.trim().slice(0, MAX_SEARCH_LENGTH);
-  const mentors = useApiData('/api/orgs/{orgId}/mentors', {
+  const mentors = useApiQuery('/api/orgs/{orgId}/mentors', {
     params: { path: { orgId }, query: mentorsQuery(q, freeThisWeek) },
   });
   // The last results stay on screen while the next ones load, without flicker.

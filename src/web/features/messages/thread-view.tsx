@@ -1,7 +1,6 @@
 import { type ReactNode, useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { BookingStatus } from '../../api/types.ts';
-import { useLiveEvent } from '../../live-events.tsx';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Avatar } from '../../ui/avatar.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -9,7 +8,7 @@ import { Badge } from '../../ui/chips.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { useNow } from '../../ui/use-now.ts';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { bookingStatusLabels, bookingStatusTones } from '../bookings/booking-display.ts';
 import { MessageComposer } from './message-composer.tsx';
 import { MessageItem } from './message-item.tsx';
@@ -114,12 +113,9 @@ export function ThreadView(props: ThreadViewProps) {
   const { orgId, threadId, viewerId, viewerZone, listed, onRead, onSent } = props;
   const titleId = useId();
   const ref = useMemo(() => ({ orgId, threadId }), [orgId, threadId]);
-  const thread = useApiData('/api/orgs/{orgId}/threads/{threadId}', { params: { path: ref } });
+  const thread = useApiQuery('/api/orgs/{orgId}/threads/{threadId}', { params: { path: ref } });
   const { data: detail, reload, setData } = thread;
   const nowMs = useNow().getTime();
-  const forThis = (event: { threadId?: string } | null) => !event || event.threadId === threadId;
-  useLiveEvent('message', (event) => forThis(event) && reload());
-  useLiveEvent('request', (event) => forThis(event) && reload());
 
   const latest = detail?.messages ?? [];
   const newest = latest[latest.length - 1];

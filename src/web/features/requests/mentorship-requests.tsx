@@ -4,23 +4,21 @@ import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
-import { usePolling } from '../../use-polling.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { ReceivedRequestItem } from './received-request-item.tsx';
 import { SentRequestItem } from './sent-request-item.tsx';
 
 /**
  * My Mentorship Requests (seed 001): offers to mentor and session requests,
- * received and sent. Refreshed every minute and after each answer.
+ * received and sent. Kept current by live events and after each answer.
  */
 export function MentorshipRequests({ orgId }: { orgId: string }) {
   const viewerZone = useViewerTimeZone();
-  const lists = useApiData('/api/orgs/{orgId}/mentorship-requests', {
+  const lists = useApiQuery('/api/orgs/{orgId}/mentorship-requests', {
     params: { path: { orgId } },
   });
   const [status, setStatus] = useState<string | null>(null);
-  usePolling(lists.reload);
 
   function changed(message: string) {
     setStatus(message);

@@ -3,8 +3,7 @@ import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
-import { usePolling } from '../../use-polling.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { MessageRequestItem } from './message-request-item.tsx';
 import type { MessageRequest } from './types.ts';
@@ -19,9 +18,8 @@ const newestFirst = (a: MessageRequest, b: MessageRequest) =>
  */
 export function MessageRequests({ orgId }: { orgId: string }) {
   const viewerZone = useViewerTimeZone();
-  const lists = useApiData('/api/orgs/{orgId}/message-requests', { params: { path: { orgId } } });
+  const lists = useApiQuery('/api/orgs/{orgId}/message-requests', { params: { path: { orgId } } });
   const [status, setStatus] = useState<ReactNode>(null);
-  usePolling(lists.reload);
 
   function changed(message: ReactNode) {
     setStatus(message);

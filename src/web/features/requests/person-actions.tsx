@@ -4,7 +4,7 @@ import type { MemberDetail, ProgramSummary } from '../../api/types.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { MessagePersonForm } from './message-person-form.tsx';
 import { requestKindsFor } from './request-rules.ts';
@@ -31,10 +31,10 @@ type PersonActionsProps = {
  */
 export function PersonActions({ orgId, member, programs }: PersonActionsProps) {
   const me = useSignedInUser();
-  const mine = useApiData('/api/orgs/{orgId}/members/{userId}', {
+  const mine = useApiQuery('/api/orgs/{orgId}/members/{userId}', {
     params: { path: { orgId, userId: me.id } },
   });
-  const matches = useApiData('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
+  const matches = useApiQuery('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
   const [panel, setPanel] = useState<Panel | null>(null);
   const [status, setStatus] = useState<ReactNode>(null);
   const person = { userId: member.profile.id, name: member.profile.name };

@@ -5,7 +5,7 @@ import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { SelectField, TextAreaField, TextField } from '../../ui/field.tsx';
 import { Loading } from '../../ui/loading.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useDebouncedValue } from '../../use-debounced-value.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi, useSignedInUser } from '../auth/session-context.tsx';
@@ -33,7 +33,7 @@ export function SuggestPersonForm({ orgId, to, onSent, onClose }: SuggestPersonF
   const [find, setFind] = useState('');
   const words = useDebouncedValue(find.trim(), 250);
   const query = { limit: PAGE_SIZE, ...(words ? { q: words } : {}) };
-  const members = useApiData('/api/orgs/{orgId}/members', {
+  const members = useApiQuery('/api/orgs/{orgId}/members', {
     params: { path: { orgId }, query },
   });
   const submission = useSubmission();

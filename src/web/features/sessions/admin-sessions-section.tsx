@@ -1,5 +1,5 @@
 import type { Member, ProgramSummary } from '../../api/types.ts';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import type { MentorOption } from './session-draft.ts';
 import { SessionManager } from './session-manager.tsx';
 
@@ -32,7 +32,7 @@ export function AdminSessionsSection({
   programs,
   onChanged,
 }: AdminSessionsSectionProps) {
-  const sessions = useApiData('/api/orgs/{orgId}/sessions', { params: { path: { orgId } } });
+  const sessions = useApiQuery('/api/orgs/{orgId}/sessions', { params: { path: { orgId } } });
   const { reload } = sessions;
   return (
     <SessionManager

@@ -4,7 +4,7 @@ import type { FieldErrors } from '../../api.ts';
 import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import {
@@ -63,10 +63,10 @@ export function SessionForm(props: SessionFormProps) {
   const mentor: MentorOption | undefined = session
     ? { ...session.mentor, programIds: [session.programId] }
     : listed;
-  const program = useApiData(draft.programId ? '/api/orgs/{orgId}/programs/{programId}' : null, {
+  const program = useApiQuery(draft.programId ? '/api/orgs/{orgId}/programs/{programId}' : null, {
     params: { path: { orgId, programId: draft.programId } },
   });
-  const groups = useApiData('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
+  const groups = useApiQuery('/api/orgs/{orgId}/groups', { params: { path: { orgId } } });
   const mentees = (program.data?.members ?? []).filter(
     (member) => member.role === 'mentee' && member.userId !== draft.mentorId,
   );

@@ -1,23 +1,18 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ok } from '../../api.ts';
-import { useLiveEvent } from '../../live-events.tsx';
 import { formatShortDateTime } from '../../ui/format-date-time.ts';
-import { useApiData } from '../../use-api-data.ts';
-import { usePolling } from '../../use-polling.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
 
 /**
  * The bell: how many notifications are unread, and the latest ones. Opening
- * it marks them read. Reloaded when the live stream says the bell has news;
- * polling every two minutes only covers a stream that is down.
+ * it marks them read. Kept current by live events (use-api-query.ts).
  */
 export function NotificationBell() {
   const api = useApi();
   const zone = useViewerTimeZone();
-  const data = useApiData('/api/me/notifications');
-  useLiveEvent('notification', data.reload);
-  usePolling(data.reload, 120_000);
+  const data = useApiQuery('/api/me/notifications');
   const [open, setOpen] = useState(false);
   const ref = useRef<HTMLDivElement>(null);
   const unread = data.data?.unread ?? 0;

@@ -1,7 +1,6 @@
 import { NavLink } from 'react-router';
 import type { SessionOrganisation } from '../../api/types.ts';
-import { useLiveEvent } from '../../live-events.tsx';
-import { useApiData } from '../../use-api-data.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 
 const memberTabs = [
   { path: 'sessions', label: 'Sessions' },
@@ -18,12 +17,9 @@ export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
   const tabs =
     org.role === 'admin' ? [...memberTabs, { path: 'admin', label: 'Admin' }] : memberTabs;
   // Unread messages on the Messages tab, kept current by live events.
-  const unread = useApiData('/api/orgs/{orgId}/threads/unread', {
+  const unread = useApiQuery('/api/orgs/{orgId}/threads/unread', {
     params: { path: { orgId: org.id } },
   });
-  useLiveEvent('message', unread.reload);
-  useLiveEvent('read', unread.reload);
-  useLiveEvent('request', unread.reload);
   const count = unread.data?.unread ?? 0;
   return (
     <nav className="tabs" aria-label="Sections">

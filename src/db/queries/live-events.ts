@@ -1,0 +1,35 @@
+import { sql } from 'drizzle-orm';
+import type { LiveEvent, LiveResource } from '../../core/live-changes.ts';
+import type { Queryable } from '../client.ts';
+import { orgMembers } from '../schema.ts';
+
+/** The NOTIFY channel of live events (services/live-events.ts listens on it). */
+export const LIVE_CHANNEL = 'confer_live';
+
+/**
+ * Tells every server instance, when the transaction commits (LISTEN/NOTIFY),
+ * that these users' views of these resources are stale; a rolled-back change
+ * announces nothing. An event with no resources is not sent.
+ */
+export async function announceChange(q: Queryable, event: LiveEvent) {
+  if (event.resources.length === 0) return;
+  await q.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`);
+}
+
+/**
+ * Tells everyone in each organisation of this mentor that the mentor's
+ * free times may have changed (their hours, session types or sessions), in
+ * one statement.
+ */
+export async function announceMentorTimes(
+  q: Queryable,
+  mentorId: string,
+  resources: LiveResource[] = ['slots'],
+) {
+  await q.execute(sql`
+    select pg_notify(${LIVE_CHANNEL}, json_build_object(
+      'type', 'change', 'resources', ${JSON.stringify(resources)}::json,
+      'orgId', ${orgMembers.orgId}, 'orgMembers', ${orgMembers.orgId},
+      'mentorId', ${mentorId}::text, 'userIds', json_build_array())::text)
+    from ${orgMembers} where ${orgMembers.userId} = ${mentorId}`);
+}

@@ -1,0 +1,82 @@
+import type { LiveChange, LiveResource } from '../core/live-changes.ts';
+import type { GetPath } from './api/types.ts';
+
+/**
+ * What each GET of the API reads, in the live-change vocabulary the server
+ * announces (src/core/live-changes.ts). A record over every GET path: a new
+ * route does not compile until it says which changes make it stale. An empty
+ * list means no live event concerns it (it is refetched on reconnection and
+ * after the user's own writes).
+ */
+export const pathResources: Record<GetPath, readonly LiveResource[]> = {
+  '/health': [],
+  '/ready': [],
+  '/api/auth/session': [],
+  '/api/auth/sessions': [],
+  '/api/auth/tokens': [],
+  '/api/me/profile': [],
+  '/api/users/{userId}/photo': [],
+  '/api/orgs': [],
+  '/api/orgs/{orgId}': [],
+  '/api/orgs/{orgId}/members': [],
+  '/api/orgs/{orgId}/members/{userId}': [],
+  '/api/orgs/{orgId}/audit': [],
+  '/api/orgs/{orgId}/programs': [],
+  '/api/orgs/{orgId}/programs/{programId}': [],
+  '/api/orgs/{orgId}/programs/{programId}/matches': ['matches'],
+  '/api/orgs/{orgId}/me/matches': ['matches'],
+  '/api/orgs/{orgId}/groups': [],
+  '/api/orgs/{orgId}/groups/{groupId}': [],
+  '/api/orgs/{orgId}/invitations': [],
+  '/api/invitations/{token}': [],
+  '/api/me/availability': ['slots'],
+  '/api/me/sessions': ['sessions', 'bookings'],
+  '/api/orgs/{orgId}/sessions': ['sessions'],
+  '/api/orgs/{orgId}/sessions/{sessionId}': ['sessions'],
+  '/api/orgs/{orgId}/mentors': ['slots'],
+  '/api/orgs/{orgId}/mentors/{mentorId}/slots': ['slots'],
+  '/api/me/bookings': ['bookings'],
+  '/api/me/pending-bookings': ['bookings'],
+  '/api/orgs/{orgId}/bookings/{bookingId}': ['bookings'],
+  '/api/orgs/{orgId}/bookings/{bookingId}/calendar.ics': [],
+  '/api/me/session-types': ['slots'],
+  '/api/orgs/{orgId}/mentors/{mentorId}/session-types': ['slots'],
+  '/api/calendar/{file}': [],
+  '/api/me/notifications': ['notifications'],
+  '/api/orgs/{orgId}/deliveries': [],
+  '/api/orgs/{orgId}/mentorship-requests': ['mentorship-requests'],
+  '/api/me/events': [],
+  '/api/orgs/{orgId}/threads': ['threads'],
+  '/api/orgs/{orgId}/threads/unread': ['threads'],
+  '/api/orgs/{orgId}/threads/{threadId}': ['threads'],
+  '/api/orgs/{orgId}/bookings/{bookingId}/thread': ['threads'],
+  '/api/orgs/{orgId}/attachments/{attachmentId}': [],
+  '/api/orgs/{orgId}/message-requests': ['message-requests'],
+  '/api/orgs/{orgId}/connections': ['connections'],
+};
+
+/** A query's key: the GET path and its parameters, as openapi-fetch takes them. */
+export type ApiQueryKey = readonly [
+  GetPath,
+  { path?: Record<string, unknown>; query?: Record<string, unknown> },
+];
+
+/** The ids a change may name; a query reading one of them by path parameter must match it. */
+const narrowingIds = ['orgId', 'threadId', 'bookingId', 'mentorId'] as const;
+
+/**
+ * Whether a change makes a query stale: the query reads one of the changed
+ * resources, and no id the change names (its organisation, thread, booking
+ * or mentor) contradicts the query's own parameters.
+ */
+export function isStaleAfter(key: ApiQueryKey, change: LiveChange): boolean {
+  const [path, params] = key;
+  const reads = pathResources[path] ?? [];
+  if (!reads.some((resource) => change.resources.includes(resource))) return false;
+  const own = { ...params.query, ...params.path };
+  return narrowingIds.every((id) => {
+    const named = change[id];
+    const mine = own[id];
+    return named === undefined || mine === undefined || mine === named;
+  });
+}
