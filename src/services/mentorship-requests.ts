@@ -6,6 +6,7 @@ import {
   type RequestAction,
   type RequestKind,
   type RequestStatus,
+  requestKinds,
   requestsAcceptedBy,
   statusSeenBy,
 } from '../core/mentorship-requests.ts';
@@ -58,6 +59,22 @@ export async function loadPair(q: Queryable, orgId: string, meId: string, otherI
     ),
   );
   return { me, other, meStanding: toStanding(me), otherStanding: toStanding(other), pairs };
+}
+
+/**
+ * Which requests the actor may send `otherId` (core's rule, the one
+ * `sendMentorshipRequest` applies), so a profile offers only what would be
+ * accepted. Nothing to oneself.
+ */
+export async function requestKindsToward(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  otherId: string,
+): Promise<RequestKind[]> {
+  if (otherId === actor.userId) return [];
+  const { meStanding, otherStanding, pairs } = await loadPair(ctx.db, orgId, actor.userId, otherId);
+  return requestKinds.filter((kind) => requestProgram(kind, meStanding, otherStanding, pairs));
 }
 
 const noun: Record<RequestKind, string> = {

@@ -206,6 +206,36 @@ describe('who may send what', () => {
     expect(list.statusCode).toBe(404);
   });
 
+  it('a profile offers exactly the requests the server would accept', async () => {
+    const offered = async (viewer: Session, member: Session) => {
+      const res = await as(app, viewer).get(`/api/orgs/${orgId}/members/${member.userId}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return res.json().requestKinds as string[];
+    };
+    const pairs: [Session, Session][] = [
+      [mentor, mentee],
+      [mentee, mentor],
+      [mentee, otherMentee],
+      [mentor, mentor],
+      [matchedMentee, matchedMentor],
+      [unmatchedMentee, matchedMentor],
+      [matchedMentor, unmatchedMentee],
+    ];
+    for (const [viewer, member] of pairs) {
+      const kinds = await offered(viewer, member);
+      // Each kind shown is one the server takes; each kind not shown it refuses.
+      for (const kind of ['offer', 'session_request'] as const) {
+        if (viewer === member) continue;
+        const sent = await send(viewer, kind, member);
+        expect(sent.statusCode === 201, `${kind}: ${sent.body}`).toBe(kinds.includes(kind));
+      }
+    }
+    expect(await offered(mentor, mentee)).toEqual(['offer']);
+    expect(await offered(mentee, mentor)).toEqual(['session_request']);
+    expect(await offered(unmatchedMentee, matchedMentor)).toEqual([]);
+    expect(await offered(mentor, mentor)).toEqual([]);
+  });
+
   it('names the field on bad input and limits floods', async () => {
     const bad = await as(app, mentee).post(`/api/orgs/${orgId}/mentorship-requests`, {
       kind: 'hug',

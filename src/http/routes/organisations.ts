@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { notFound } from '../../core/errors.ts';
 import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
+import { requestKinds } from '../../core/mentorship-requests.ts';
 import { orgRoles, programRoles } from '../../core/roles.ts';
 import { listOrgAuditEvents } from '../../services/list-audit-events.ts';
 import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
@@ -12,6 +13,7 @@ import {
   requireOrganisation,
 } from '../../services/manage-organisations.ts';
 import { requireVisibleUser, toProfile } from '../../services/manage-profile.ts';
+import { requestKindsToward } from '../../services/mentorship-requests.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import {
@@ -167,6 +169,11 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
             role: z.enum(orgRoles),
             programs: z.array(programMembership),
             groupIds: z.array(z.uuid()),
+            requestKinds: z
+              .array(z.enum(requestKinds))
+              .describe(
+                'The mentorship requests the viewer may send this member (the rule the server applies when one is sent)',
+              ),
           }),
           ...errorResponses,
         },
@@ -184,6 +191,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         role: found.role,
         programs: found.programs,
         groupIds: found.groupIds,
+        requestKinds: await requestKindsToward(ctx, actor, orgId, userId),
       };
     },
   );

@@ -1078,6 +1078,7 @@ export type paths = {
                   role: "mentor" | "mentee";
                 })[];
               groupIds: string[];
+              requestKinds: ("offer" | "session_request")[];
             };
           };
         };

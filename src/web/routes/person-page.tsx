@@ -36,12 +36,7 @@ export function PersonPage() {
         <div className="stack">
           <ProfileView member={member.data} programNames={programNames} />
           {userId === me.id ? null : (
-            <PersonActions
-              key={userId}
-              orgId={orgId}
-              member={member.data}
-              programs={programs.data?.programs}
-            />
+            <PersonActions key={userId} orgId={orgId} member={member.data} />
           )}
           {member.data.programs.some((membership) => membership.role === 'mentor') ? (
             <AvailableTimesCard orgId={orgId} mentorId={userId} />

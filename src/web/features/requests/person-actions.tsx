@@ -1,13 +1,10 @@
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import type { MemberDetail, ProgramSummary } from '../../api/types.ts';
+import type { MemberDetail } from '../../api/types.ts';
 import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
-import { useApiQuery } from '../../use-api-query.ts';
-import { useSignedInUser } from '../auth/session-context.tsx';
 import { MessagePersonForm } from './message-person-form.tsx';
-import { requestKindsFor } from './request-rules.ts';
 import { SendRequestForm } from './send-request-form.tsx';
 import { SuggestPersonForm } from './suggest-person-form.tsx';
 import type { MentorshipRequestKind } from './types.ts';
@@ -22,39 +19,18 @@ const sentWords: Record<MentorshipRequestKind, string> = {
 type PersonActionsProps = {
   orgId: string;
   member: MemberDetail;
-  programs: ProgramSummary[] | undefined;
 };
 
 /**
  * What I can do from someone else's profile: offer to mentor them, ask them
  * for a session, write to them, or suggest someone to them.
  */
-export function PersonActions({ orgId, member, programs }: PersonActionsProps) {
-  const me = useSignedInUser();
-  const mine = useApiQuery('/api/orgs/{orgId}/members/{userId}', {
-    params: { path: { orgId, userId: me.id } },
-  });
-  const matches = useApiQuery('/api/orgs/{orgId}/me/matches', { params: { path: { orgId } } });
+export function PersonActions({ orgId, member }: PersonActionsProps) {
   const [panel, setPanel] = useState<Panel | null>(null);
   const [status, setStatus] = useState<ReactNode>(null);
   const person = { userId: member.profile.id, name: member.profile.name };
-
-  const kinds = useMemo(() => {
-    if (!mine.data) return [];
-    const matchedIn = matches.data
-      ? new Set(
-          matches.data.matches
-            .filter((match) => match.other.userId === person.userId)
-            .map((match) => match.programId),
-        )
-      : null;
-    return requestKindsFor({
-      mine: mine.data.programs,
-      theirs: member.programs,
-      modes: new Map((programs ?? []).map((program) => [program.id, program.mode])),
-      matchedIn,
-    });
-  }, [mine.data, matches.data, member.programs, programs, person.userId]);
+  // The server says which requests I may send (core's rule, which it applies on sending).
+  const kinds = member.requestKinds;
 
   function toggle(next: Panel) {
     setStatus(null);
