@@ -129,6 +129,11 @@ const probes: Probe[] = [
   { name: 'queries-core', dir: 'src/db/queries', source: value('orgRoles', '../../core/roles.ts') },
   { name: 'cli-service', dir: 'src/cli', source: value('makeAdmin', '../services/make-admin.ts') },
   { name: 'web-shared-core', dir: 'src/web', source: value('addDays', '../core/local-time.ts') },
+  {
+    name: 'web-zone-names',
+    dir: 'src/web/features',
+    source: value('isIanaTimeZone', '../../core/time-zones.ts'),
+  },
   { name: 'web-own', dir: 'src/web/features', source: value('Button', '../ui/button.tsx') },
 ];
 
