@@ -1,5 +1,20 @@
 import { Temporal } from 'temporal-polyfill';
 
+/*
+ * Wall clocks ↔ instants in IANA zones, shared by the server and the browser
+ * (the web bundles this module: it stays pure, with no Node APIs). Instants are
+ * epoch milliseconds; dates are `YYYY-MM-DD` and clock times `HH:MM`.
+ */
+
+/** A date and time of day as a wall clock shows them in some zone. */
+export type WallClock = { date: string; time: string };
+
+/** A clock time `HH:MM`, 00:00–23:59, as the API takes a start time. */
+export const CLOCK_TIME = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const zonedAt = (ms: number, timeZone: string) =>
+  Temporal.Instant.fromEpochMilliseconds(ms).toZonedDateTimeISO(timeZone);
+
 /**
  * The instant of a wall-clock date and time in a zone, or null when that wall
  * time does not exist there (a spring-forward gap). A time that occurs twice
@@ -15,10 +30,13 @@ export function zonedInstant(date: string, time: string, timeZone: string): numb
 
 /** `YYYY-MM-DDTHH:MM` wall time of an instant in a zone. */
 export function localDateTime(ms: number, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(ms)
-    .toZonedDateTimeISO(timeZone)
-    .toPlainDateTime()
-    .toString({ smallestUnit: 'minute' });
+  return zonedAt(ms, timeZone).toPlainDateTime().toString({ smallestUnit: 'minute' });
+}
+
+/** The wall clock in a zone at an instant: { date: '2026-03-07', time: '14:05' }. */
+export function wallClockAt(ms: number, timeZone: string): WallClock {
+  const local = localDateTime(ms, timeZone);
+  return { date: local.slice(0, 10), time: local.slice(11) };
 }
 
 /**
@@ -27,9 +45,32 @@ export function localDateTime(ms: number, timeZone: string): string {
  * read differently (`…T01:00-04:00`, then `…T01:00-05:00` in New York).
  */
 export function localDateTimeWithOffset(ms: number, timeZone: string): string {
-  return Temporal.Instant.fromEpochMilliseconds(ms)
-    .toZonedDateTimeISO(timeZone)
-    .toString({ smallestUnit: 'minute', timeZoneName: 'never' });
+  return zonedAt(ms, timeZone).toString({ smallestUnit: 'minute', timeZoneName: 'never' });
+}
+
+/** The UTC offset in force in a zone at an instant, `±HH:MM` ("-04:00", "+05:45", "+00:00"). */
+export function utcOffsetAt(ms: number, timeZone: string): string {
+  return offsetOfLocalDateTime(localDateTimeWithOffset(ms, timeZone));
+}
+
+/** The offset a `localDateTimeWithOffset` text ends with: `2028-11-05T01:00-05:00` → `-05:00`. */
+export function offsetOfLocalDateTime(text: string): string {
+  const offset = text.slice(16);
+  return offset === 'Z' || offset === '' ? '+00:00' : offset;
+}
+
+/**
+ * Whether the zone's clock reads the same minute at another instant too: inside
+ * the hour (half hour on Lord Howe) repeated when clocks go back. Such a minute
+ * has two instants, its first and its second pass.
+ */
+export function isRepeatedClockTime(ms: number, timeZone: string): boolean {
+  const minute = zonedAt(ms, timeZone)
+    .toPlainDateTime()
+    .round({ smallestUnit: 'minute', roundingMode: 'trunc' });
+  const first = minute.toZonedDateTime(timeZone, { disambiguation: 'earlier' });
+  const second = minute.toZonedDateTime(timeZone, { disambiguation: 'later' });
+  return first.epochMilliseconds !== second.epochMilliseconds;
 }
 
 /** True for a real calendar date written `YYYY-MM-DD`. */
@@ -40,6 +81,11 @@ export function isCalendarDate(text: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** True for a clock time written `HH:MM` (see CLOCK_TIME). */
+export function isClockTime(text: string): boolean {
+  return CLOCK_TIME.test(text);
 }
 
 /** The date `days` after `date` (both `YYYY-MM-DD`). */

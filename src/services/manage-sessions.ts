@@ -1,5 +1,5 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
-import { localDateTime, zonedInstant } from '../core/local-time.ts';
+import { localDateTime, wallClockAt, zonedInstant } from '../core/local-time.ts';
 import {
   type BulkPlan,
   bulkDuplicateDates,
@@ -132,7 +132,7 @@ function startInstant(
 
 function describeClash(clash: SessionRow, timeZone: string) {
   const start = localDateTime(clash.startsAt.getTime(), timeZone).replace('T', ' ');
-  const end = localDateTime(clash.endsAt.getTime(), timeZone).slice(11);
+  const end = wallClockAt(clash.endsAt.getTime(), timeZone).time;
   const name = clash.title ? `“${clash.title}”` : 'another session';
   return new AppError('conflict', `Overlaps ${name} on ${start}–${end} (${timeZone})`, {
     reason: 'session_overlap',
@@ -344,8 +344,9 @@ export async function editSession(
         },
         mentor.timeZone,
       );
-    const date = changes.date ?? localDateTime(session.startsAt.getTime(), zone).slice(0, 10);
-    const time = changes.startTime ?? localDateTime(session.startsAt.getTime(), zone).slice(11);
+    const current = wallClockAt(session.startsAt.getTime(), zone);
+    const date = changes.date ?? current.date;
+    const time = changes.startTime ?? current.time;
     const timeChanged = changes.date !== undefined || changes.startTime !== undefined;
     const startsAt = timeChanged ? startInstant(date, time, zone, ctx.now()) : session.startsAt;
     const duration =
@@ -569,11 +570,11 @@ export async function bulkDuplicateSession(
     const source = await requireManagedSession(tx, actor, orgId, id, 'duplicate');
     await announceSessions(tx, orgId, source.session.mentorId);
     // Each copy at the original's wall time on the session's own clock.
-    const local = localDateTime(
+    const local = wallClockAt(
       source.session.startsAt.getTime(),
       sessionWallTimeZone(source.session, source.mentor.timeZone),
     );
-    const dates = bulkDuplicateDates(local.slice(0, 10), plan);
+    const dates = bulkDuplicateDates(local.date, plan);
     if (dates === null) throw invalidField('body.count', 'would make more than 200 copies');
     if (dates.length === 0) throw invalidField('body.until', 'leaves no date for a copy');
     const seriesId = source.session.seriesId ?? source.session.id;
@@ -583,7 +584,7 @@ export async function bulkDuplicateSession(
       ctx,
       actor,
       source,
-      dates.map((date) => ({ date, startTime: local.slice(11) })),
+      dates.map((date) => ({ date, startTime: local.time })),
       { publish: plan.publish, carryMentees: true, seriesId },
     );
     await insertAuditEvent(tx, {

@@ -1,5 +1,5 @@
 import { AppError } from '../core/errors.ts';
-import { addDays, localDateTime, nextWeekday } from '../core/local-time.ts';
+import { addDays, nextWeekday, wallClockAt } from '../core/local-time.ts';
 import type { ProgramRole } from '../core/roles.ts';
 import { countUsers, getDatabaseKind, setDatabaseKind } from '../db/queries/meta.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
@@ -317,7 +317,7 @@ async function seedSchedules(
     ],
   });
 
-  const today = (zone: string) => localDateTime(ctx.now().getTime(), zone).slice(0, 10);
+  const today = (zone: string) => wallClockAt(ctx.now().getTime(), zone).date;
   const nextWeek = (zone: string, weekday: number) => nextWeekday(addDays(today(zone), 1), weekday);
   const common = {
     description: '',

@@ -134,6 +134,11 @@ const probes: Probe[] = [
     dir: 'src/web',
     source: value('liveEventTypes', '../core/live-changes.ts'),
   },
+  {
+    name: 'web-zone-names',
+    dir: 'src/web/features',
+    source: value('isIanaTimeZone', '../../core/time-zones.ts'),
+  },
   { name: 'web-own', dir: 'src/web/features', source: value('Button', '../ui/button.tsx') },
 ];
 

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { CLOCK_TIME } from '../../core/local-time.ts';
 import {
   enrollmentMethods,
   MAX_BULK_COPIES,
@@ -33,10 +34,7 @@ import {
 const tags = ['sessions'];
 const orgParams = z.object({ orgId: uuidParam });
 const sessionParams = orgParams.extend({ sessionId: uuidParam });
-const startTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time HH:MM')
-  .meta({ example: '17:00' });
+const startTime = z.string().regex(CLOCK_TIME, 'must be a time HH:MM').meta({ example: '17:00' });
 
 export const sessionView = z
   .object({

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { isRepeatedClockTime, offsetOfLocalDateTime } from '../../../core/local-time.ts';
 import type { Slot } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { Badge } from '../../ui/chips.tsx';
@@ -6,8 +7,7 @@ import {
   formatCalendarDate,
   formatClockMarked,
   formatUtcOffset,
-  isRepeatedClockTime,
-  labelOffset,
+  shownZone,
 } from '../../ui/format-date-time.ts';
 
 type SlotItemProps = {
@@ -36,8 +36,8 @@ export function SlotItem(props: SlotItemProps) {
   // offset ("…T01:30-04:00"); a clock time read twice (clocks going back) shows
   // it. The end is formatted from its instant in the viewer's zone.
   const local = (label: string, zone: string) =>
-    isRepeatedClockTime(slot.start, zone)
-      ? `${label.slice(11, 16)} ${formatUtcOffset(labelOffset(label))}`
+    isRepeatedClockTime(Date.parse(slot.start), shownZone(zone))
+      ? `${label.slice(11, 16)} ${formatUtcOffset(offsetOfLocalDateTime(label))}`
       : label.slice(11, 16);
   const range = `${local(slot.viewerLocal, viewerTimeZone)}–${formatClockMarked(slot.end, viewerTimeZone)}`;
   // Seed 002: a session also shows the local time at its location and listed places.

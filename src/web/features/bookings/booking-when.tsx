@@ -1,8 +1,9 @@
+import { wallClockAt } from '../../../core/local-time.ts';
 import {
   formatCalendarDate,
   formatClockRange,
   formatTimeSpan,
-  wallClockAt,
+  shownZone,
 } from '../../ui/format-date-time.ts';
 
 type BookingWhenProps = {
@@ -19,8 +20,9 @@ type BookingWhenProps = {
  * it falls on another day there.
  */
 export function BookingWhen({ startsAt, endsAt, viewerZone, other }: BookingWhenProps) {
-  const otherDate = wallClockAt(startsAt, other.timeZone).date;
-  const sameDay = otherDate === wallClockAt(startsAt, viewerZone).date;
+  const start = Date.parse(startsAt);
+  const otherDate = wallClockAt(start, shownZone(other.timeZone)).date;
+  const sameDay = otherDate === wallClockAt(start, shownZone(viewerZone)).date;
   return (
     <div className="session-when">
       <p>

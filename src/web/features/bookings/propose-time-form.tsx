@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
+import { wallClockAt } from '../../../core/local-time.ts';
 import type { Booking } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
-import { wallClockAt } from '../../ui/format-date-time.ts';
 import { lengthMinutes } from './booking-display.ts';
 import type { BookingActionState } from './use-booking-action.ts';
 import { readWhen, type WhenDraft, WhenFields } from './when-fields.tsx';
@@ -25,7 +25,7 @@ export function ProposeTimeForm(props: ProposeTimeFormProps) {
   const { booking, viewerZone, action } = props;
   // Start from the time on the table, so a small shift is a small edit.
   const [when, setWhen] = useState<WhenDraft>(() => {
-    const current = wallClockAt(booking.startsAt, viewerZone);
+    const current = wallClockAt(Date.parse(booking.startsAt), viewerZone);
     return { date: current.date, startTime: current.time };
   });
   const [problems, setProblems] = useState<FieldErrors>({});

@@ -1,6 +1,6 @@
+import { isCalendarDate, isClockTime, zonedInstant } from '../../../core/local-time.ts';
 import type { FieldErrors } from '../../api.ts';
 import { TextField } from '../../ui/field.tsx';
-import { instantAt } from '../../ui/format-date-time.ts';
 
 export type WhenDraft = { date: string; startTime: string };
 
@@ -14,18 +14,19 @@ export function readWhen(
   timeZone: string,
   nowMs: number,
 ): { ok: true; startsAt: Date } | { ok: false; errors: FieldErrors } {
-  if (!draft.date) return { ok: false, errors: { date: 'Choose a date.' } };
-  if (!draft.startTime) return { ok: false, errors: { startTime: 'Choose a start time.' } };
-  const startsAt = instantAt(draft.date, draft.startTime, timeZone);
-  if (!startsAt) {
+  if (!isCalendarDate(draft.date)) return { ok: false, errors: { date: 'Choose a date.' } };
+  if (!isClockTime(draft.startTime)) {
+    return { ok: false, errors: { startTime: 'Choose a start time.' } };
+  }
+  const startsAt = zonedInstant(draft.date, draft.startTime, timeZone);
+  if (startsAt === null) {
     return {
       ok: false,
       errors: { startTime: `does not exist in ${timeZone} that day (the clocks change)` },
     };
   }
-  if (startsAt.getTime() <= nowMs)
-    return { ok: false, errors: { startTime: 'must be in the future' } };
-  return { ok: true, startsAt };
+  if (startsAt <= nowMs) return { ok: false, errors: { startTime: 'must be in the future' } };
+  return { ok: true, startsAt: new Date(startsAt) };
 }
 
 type WhenFieldsProps = {

@@ -1,5 +1,6 @@
+import { addDays, wallClockAt } from '../../../core/local-time.ts';
 import { ApiError, describeError } from '../../api.ts';
-import { formatDate, wallClockAt } from '../../ui/format-date-time.ts';
+import { formatDate, shownZone } from '../../ui/format-date-time.ts';
 import type { Message, ThreadSummary } from './types.ts';
 
 /** The server's limit on one attachment (core/messaging.ts). */
@@ -51,19 +52,19 @@ function dayMonth(value: string, timeZone: string): string {
 
 /** For the thread list: the clock time today, else "12 Mar" (both in the viewer's zone). */
 export function formatListTime(value: string, timeZone: string, nowMs: number): string {
-  const then = wallClockAt(value, timeZone);
-  const today = wallClockAt(new Date(nowMs), timeZone);
+  const zone = shownZone(timeZone);
+  const then = wallClockAt(Date.parse(value), zone);
+  const today = wallClockAt(nowMs, zone);
   return then.date === today.date ? then.time : dayMonth(value, timeZone);
 }
 
 /** "Today", "Yesterday" or "12 Mar 2026": the heading over a day's messages. */
 export function dayHeading(value: string, timeZone: string, nowMs: number): string {
-  const day = wallClockAt(value, timeZone).date;
-  const today = wallClockAt(new Date(nowMs), timeZone).date;
+  const zone = shownZone(timeZone);
+  const day = wallClockAt(Date.parse(value), zone).date;
+  const today = wallClockAt(nowMs, zone).date;
   if (day === today) return 'Today';
-  const [year = 1970, month = 1, date = 1] = today.split('-').map(Number);
-  const yesterday = new Date(Date.UTC(year, month - 1, date - 1)).toISOString().slice(0, 10);
-  if (day === yesterday) return 'Yesterday';
+  if (day === addDays(today, -1)) return 'Yesterday';
   return formatDate(value, timeZone);
 }
 
@@ -71,7 +72,7 @@ export function dayHeading(value: string, timeZone: string, nowMs: number): stri
 export function groupByDay(messages: Message[], timeZone: string) {
   const days: { date: string; messages: Message[] }[] = [];
   for (const message of messages) {
-    const date = wallClockAt(message.createdAt, timeZone).date;
+    const date = wallClockAt(Date.parse(message.createdAt), shownZone(timeZone)).date;
     const last = days[days.length - 1];
     if (last && last.date === date) last.messages.push(message);
     else days.push({ date, messages: [message] });

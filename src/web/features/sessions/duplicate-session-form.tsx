@@ -1,11 +1,12 @@
 import { type FormEvent, useState } from 'react';
+import { addDays, wallClockAt } from '../../../core/local-time.ts';
 import type { Session } from '../../api/types.ts';
 import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Checkbox } from '../../ui/checkbox.tsx';
 import { TextField } from '../../ui/field.tsx';
-import { addDaysToDate, formatCalendarDate, wallClockAt } from '../../ui/format-date-time.ts';
+import { formatCalendarDate } from '../../ui/format-date-time.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 
@@ -20,8 +21,8 @@ export function DuplicateSessionForm({ session, onDone, onClose }: DuplicateSess
   const api = useApi();
   // The server reads the copy's date and time on the session's own clock.
   const zone = session.wallTimeZone;
-  const start = wallClockAt(session.startsAt, zone);
-  const [date, setDate] = useState(() => addDaysToDate(start.date, 7));
+  const start = wallClockAt(Date.parse(session.startsAt), zone);
+  const [date, setDate] = useState(() => addDays(start.date, 7));
   const [startTime, setStartTime] = useState(start.time);
   const [publish, setPublish] = useState(session.status !== 'draft');
   const submission = useSubmission();

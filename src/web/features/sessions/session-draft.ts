@@ -1,6 +1,7 @@
+import { wallClockAt } from '../../../core/local-time.ts';
+import { isIanaTimeZone } from '../../../core/time-zones.ts';
 import type { Enrollment, Session, SessionInput } from '../../api/types.ts';
 import type { FieldErrors } from '../../api.ts';
-import { isKnownTimeZone, wallClockAt } from '../../ui/format-date-time.ts';
 
 /** A mentor the form may create sessions for, with the programs they mentor in. */
 export type MentorOption = { userId: string; name: string; timeZone: string; programIds: string[] };
@@ -47,7 +48,7 @@ export function newSessionDraft(mentor: MentorOption | undefined): SessionDraft 
 
 /** An existing session's values; its date and time as the mentor's wall clock shows them. */
 export function sessionDraftOf(session: Session): SessionDraft {
-  const start = wallClockAt(session.startsAt, session.mentor.timeZone);
+  const start = wallClockAt(Date.parse(session.startsAt), session.mentor.timeZone);
   return {
     mentorId: session.mentor.userId,
     programId: session.programId,
@@ -125,7 +126,7 @@ export function checkSessionDraft(draft: SessionDraft): FieldErrors {
   if (needsMeetingUrl(draft.enrollment) && !draft.meetingUrl.trim()) {
     errors.meetingUrl = 'is needed for online sessions';
   }
-  const unknown = parseTimeZones(draft.timeZones).filter((zone) => !isKnownTimeZone(zone));
+  const unknown = parseTimeZones(draft.timeZones).filter((zone) => !isIanaTimeZone(zone));
   if (unknown.length > 0) errors.timeZones = `${unknown.join(', ')} is not a known time zone`;
   return errors;
 }

@@ -1,9 +1,10 @@
+import { wallClockAt } from '../../../core/local-time.ts';
 import type { Session } from '../../api/types.ts';
 import {
   formatCalendarDate,
   formatClockRange,
   formatTimeSpan,
-  wallClockAt,
+  shownZone,
 } from '../../ui/format-date-time.ts';
 
 type OtherZone = { zone: string; note: string };
@@ -31,7 +32,8 @@ type SessionWhenProps = { session: Session; viewerZone: string };
  * date is added to another zone's time when it falls on another day there.
  */
 export function SessionWhen({ session, viewerZone }: SessionWhenProps) {
-  const viewerDate = wallClockAt(session.startsAt, viewerZone).date;
+  const start = Date.parse(session.startsAt);
+  const viewerDate = wallClockAt(start, shownZone(viewerZone)).date;
   const others = otherZones(session, viewerZone);
   return (
     <div className="session-when">
@@ -41,7 +43,7 @@ export function SessionWhen({ session, viewerZone }: SessionWhenProps) {
         </time>
       </p>
       {others.map(({ zone, note }) => {
-        const date = wallClockAt(session.startsAt, zone).date;
+        const date = wallClockAt(start, shownZone(zone)).date;
         return (
           <p key={zone} className="session-when__zone">
             {formatClockRange(session.startsAt, session.endsAt, zone)}
