@@ -1,4 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { announceChange } from '../../src/db/queries/live-events.ts';
 import { addMember, as, type Session } from '../factories.ts';
 import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
 import { openEventStream, type StreamEvent } from '../support/demo-client.ts';
@@ -10,7 +12,7 @@ import { createTestApp } from '../support/test-app.ts';
  * in the organisation for a mentor's free times; nobody else, and nothing for
  * a change that was refused.
  */
-const { app, clock } = await createTestApp();
+const { app, clock, database } = await createTestApp();
 clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
 
 let base: string;
@@ -182,5 +184,14 @@ describe('live changes', () => {
     );
     expect(match.statusCode, match.body).toBe(201);
     await megStream.next(changeOf('matches', { orgId: north.orgId }), 5_000);
+  });
+
+  it('reaches the last of a thousand people (more than one NOTIFY payload can hold)', async () => {
+    const last = await listen(bystander);
+    const userIds = [...Array.from({ length: 999 }, () => randomUUID()), bystander.userId];
+    await database.db.transaction((tx) =>
+      announceChange(tx, { type: 'change', resources: ['sessions'], orgId: north.orgId, userIds }),
+    );
+    await last.next(changeOf('sessions', { orgId: north.orgId }), 5_000);
   });
 });

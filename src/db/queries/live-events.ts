@@ -6,14 +6,23 @@ import { orgMembers } from '../schema.ts';
 /** The NOTIFY channel of live events (services/live-events.ts listens on it). */
 export const LIVE_CHANNEL = 'confer_live';
 
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; a user id takes about 39. */
+const USERS_PER_NOTIFY = 100;
+
 /**
  * Tells every server instance, when the transaction commits (LISTEN/NOTIFY),
  * that these users' views of these resources are stale; a rolled-back change
- * announces nothing. An event with no resources is not sent.
+ * announces nothing. An event with no resources is not sent; one for many
+ * people (a session with hundreds of mentees) goes out in several parts.
  */
 export async function announceChange(q: Queryable, event: LiveEvent) {
   if (event.resources.length === 0) return;
-  await q.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(event)})`);
+  const { userIds, ...rest } = event;
+  for (let i = 0; i === 0 || i < userIds.length; i += USERS_PER_NOTIFY) {
+    const part = { ...rest, userIds: userIds.slice(i, i + USERS_PER_NOTIFY) };
+    if (i > 0) part.orgMembers = undefined;
+    await q.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${JSON.stringify(part)})`);
+  }
 }
 
 /**
