@@ -86,17 +86,29 @@ const moveMoney: Step = async (ctx, { bookingId = '', movement }) => {
   const booking = await getBookingById(ctx.db, bookingId);
   const entries = await listLedgerEntries(ctx.db, bookingId);
   const hold = entries.find((e) => e.kind === 'hold');
-  if (!booking?.currency || !hold || entries.some((e) => e.kind === movement)) return;
+  const currency = booking?.currency;
+  if (!booking || !currency || !hold || entries.some((e) => e.kind === movement)) return;
   const ref =
     movement === 'capture'
       ? await ctx.payments.capture(bookingId, hold.providerRef ?? '')
       : await ctx.payments.refund(bookingId, hold.providerRef ?? '');
-  await insertLedgerEntryOnce(ctx.db, {
-    bookingId,
-    kind: movement,
-    amountMinor: booking.priceMinor,
-    currency: booking.currency,
-    providerRef: ref,
+  await ctx.db.transaction(async (tx) => {
+    const added = await insertLedgerEntryOnce(tx, {
+      bookingId,
+      kind: movement,
+      amountMinor: booking.priceMinor,
+      currency,
+      providerRef: ref,
+    });
+    // The booking's card shows its payment state: both people's pages refetch.
+    if (!added) return;
+    await announceChange(tx, {
+      type: 'change',
+      resources: ['bookings'],
+      orgId: booking.orgId,
+      bookingId,
+      userIds: [booking.mentorId, booking.menteeId],
+    });
   });
 };
 

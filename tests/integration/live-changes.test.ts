@@ -2,7 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { announceChange } from '../../src/db/queries/live-events.ts';
 import { addMember, as, type Session } from '../factories.ts';
-import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
+import {
+  type BookingScenario,
+  createBookingScenario,
+  createPaidSessionType,
+} from '../support/booking-scenario.ts';
 import { openEventStream, type StreamEvent } from '../support/demo-client.ts';
 import { createTestApp } from '../support/test-app.ts';
 
@@ -193,5 +197,27 @@ describe('live changes', () => {
       announceChange(tx, { type: 'change', resources: ['sessions'], orgId: north.orgId, userIds }),
     );
     await last.next(changeOf('sessions', { orgId: north.orgId }), 5_000);
+  });
+
+  it("a refund after a rejection is announced too: the card's payment state changes after the decision", async () => {
+    const paid = await createPaidSessionType(app, north.mentor);
+    const booked = await as(app, north.mentee).post(`/api/orgs/${north.orgId}/bookings`, {
+      mentorId: north.mentor.userId,
+      startsAt: '2027-03-04T14:00:00Z',
+      sessionTypeId: paid,
+      message: 'Paid hour',
+    });
+    expect(booked.statusCode, booked.body).toBe(201);
+    const id = booked.json().id as string;
+    const mentee = await listen(north.mentee);
+    await north.act(north.mentor, id, 'reject', { reason: 'Away' });
+    // The decision, then the refund that follows it outside the transaction.
+    await mentee.next(changeOf('bookings', { bookingId: id }), 5_000);
+    await mentee.next(changeOf('bookings', { bookingId: id }), 5_000);
+    const card = (
+      await as(app, north.mentee).get(`/api/orgs/${north.orgId}/bookings/${id}`)
+    ).json();
+    expect(card.status).toBe('rejected');
+    expect(JSON.stringify(card)).toContain('refund');
   });
 });
