@@ -5,6 +5,7 @@
  */
 import { run as bookings } from './bookings.ts';
 import { run as httpSession } from './http-session.ts';
+import { run as liveLists } from './live-lists.ts';
 import { run as search } from './search.ts';
 import { run as slots } from './slots.ts';
 
@@ -13,6 +14,7 @@ const benches: Record<string, () => Promise<void>> = {
   'http-session': httpSession,
   bookings,
   search,
+  'live-lists': liveLists,
 };
 const chosen = process.argv.slice(2);
 
