@@ -4,6 +4,7 @@
  * noisy, so read medians and ratios, not single numbers.
  */
 import { run as bookings } from './bookings.ts';
+import { run as bundle } from './bundle.ts';
 import { run as httpSession } from './http-session.ts';
 import { run as liveLists } from './live-lists.ts';
 import { run as search } from './search.ts';
@@ -15,6 +16,7 @@ const benches: Record<string, () => Promise<void>> = {
   bookings,
   search,
   'live-lists': liveLists,
+  bundle,
 };
 const chosen = process.argv.slice(2);
 
