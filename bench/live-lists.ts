@@ -1,7 +1,9 @@
 import { existsSync } from 'node:fs';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, newPage, signIn, startConfer } from '../tests/e2e/support.ts';
 import { type SignedIn, signInDemo } from '../tests/support/demo-client.ts';
+import { freshPostgresDatabase, startServerProcess } from '../tests/support/server-process.ts';
+import { benchAdminUrl } from './postgres.ts';
 import { percentile, summarise } from './stats.ts';
 
 /**
@@ -16,7 +18,9 @@ import { percentile, summarise } from './stats.ts';
  * over the API and Sam's open Sessions page shows the booking Confirmed.
  * Approved bookings take their slot, so each change books the next free one
  * and Sam never nears the pending limit. A bare `GET /health` from Node is
- * the baseline of one HTTP round trip, measured in the same run.
+ * the baseline of one HTTP round trip, measured in the same run. Then the
+ * same on PostgreSQL (an empty database at BENCH_DATABASE_URL, migrated and
+ * seeded by the server), where announcements go through LISTEN/NOTIFY.
  */
 const CHANGES = 20;
 const TARGET_MS = 1_000;
@@ -143,54 +147,86 @@ async function measureOne(
   return { shown, approved };
 }
 
+/** Opens both people's pages on a running server and times CHANGES changes. */
+async function measure(label: string, url: string, browser: Browser) {
+  const mentor = await signInDemo(url, MENTOR);
+  const mentee = await signInDemo(url, MENTEE);
+  const orgId = mentee.orgIds[0]!;
+  const open = async (email: string, path: string, zone: string) => {
+    const { page } = await newPage(browser, url, zone);
+    await signIn(page, email);
+    await page.goto(`/o/${orgId}/${path}`);
+    return page;
+  };
+  const pages = {
+    mentor: await open(MENTOR, 'requests', 'Europe/London'),
+    mentee: await open(MENTEE, 'sessions', 'America/New_York'),
+  };
+  await pages.mentor.getByRole('list', { name: 'Received requests' }).waitFor();
+  await pages.mentee.getByRole('heading', { name: 'Sessions' }).waitFor();
+
+  const people = { mentor, mentee };
+  const tag = Date.now().toString(36);
+  await measureOne(pages, people, orgId, `bench ${tag} warm-up`);
+  const samples: Sample[] = [];
+  const health: number[] = [];
+  for (let i = 1; i <= CHANGES; i++) {
+    samples.push(await measureOne(pages, people, orgId, `bench ${tag} #${i}`));
+    health.push(await healthRoundTrip(url));
+  }
+  await Promise.all([pages.mentor.context().close(), pages.mentee.context().close()]);
+
+  const shown = samples.map((s) => s.shown);
+  const p95 = percentile(shown, 95);
+  console.log(`${label.padEnd(9)} request 201 → mentor's Received list  ${summarise(shown)}`);
+  console.log(
+    `${label.padEnd(9)} approve 200 → mentee's Sessions page  ${summarise(samples.map((s) => s.approved))}`,
+  );
+  console.log(
+    `${label.padEnd(9)} baseline GET /health round trip      median ${percentile(health, 50).toFixed(1)} ms`,
+  );
+  console.log(
+    `${label.padEnd(9)} target p95 < ${TARGET_MS} ms (request → Received): ${p95 < TARGET_MS ? 'met' : 'NOT met'}`,
+  );
+}
+
+/** `confer serve` on PostgreSQL: an empty database, migrated and seeded at start. */
+async function measureOnPostgres(browser: Browser) {
+  let database: Awaited<ReturnType<typeof freshPostgresDatabase>>;
+  try {
+    database = await freshPostgresDatabase(benchAdminUrl);
+  } catch {
+    console.log('postgres  skipped (no server at BENCH_DATABASE_URL)');
+    return;
+  }
+  try {
+    const server = await startServerProcess({ DATABASE_URL: database.url });
+    try {
+      await measure('postgres', server.url, browser);
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await database.drop();
+  }
+}
+
 export async function run() {
-  console.log(`\n# live-lists: a change's 201 → the other browser's list, ${CHANGES} changes`);
+  console.log(`\n# live-lists: a change's answer → the other browser's list, ${CHANGES} changes`);
   if (!existsSync('dist/web/index.html')) {
     console.log('dist/web is missing: run `npm run build` first');
     return;
   }
-  const confer = await startConfer();
   const browser = await launchBrowser();
   try {
-    const mentor = await signInDemo(confer.url, MENTOR);
-    const mentee = await signInDemo(confer.url, MENTEE);
-    const orgId = mentee.orgIds[0]!;
-    const open = async (email: string, path: string, zone: string) => {
-      const { page } = await newPage(browser, confer.url, zone);
-      await signIn(page, email);
-      await page.goto(`/o/${orgId}/${path}`);
-      return page;
-    };
-    const pages = {
-      mentor: await open(MENTOR, 'requests', 'Europe/London'),
-      mentee: await open(MENTEE, 'sessions', 'America/New_York'),
-    };
-    await pages.mentor.getByRole('list', { name: 'Received requests' }).waitFor();
-    await pages.mentee.getByRole('heading', { name: 'Sessions' }).waitFor();
-
-    const run = Date.now().toString(36);
-    await measureOne(pages, { mentor, mentee }, orgId, `bench ${run} warm-up`);
-    const samples: Sample[] = [];
-    const health: number[] = [];
-    for (let i = 1; i <= CHANGES; i++) {
-      samples.push(await measureOne(pages, { mentor, mentee }, orgId, `bench ${run} #${i}`));
-      health.push(await healthRoundTrip(confer.url));
+    const confer = await startConfer();
+    try {
+      await measure('pglite', confer.url, browser);
+    } finally {
+      await confer.stop();
     }
-
-    const shown = samples.map((s) => s.shown);
-    const p95 = percentile(shown, 95);
-    console.log(`request 201 → mentor's Received list   ${summarise(shown)}`);
-    console.log(
-      `approve 200 → mentee's Sessions page   ${summarise(samples.map((s) => s.approved))}`,
-    );
-    console.log(
-      `baseline GET /health round trip       median ${percentile(health, 50).toFixed(1)} ms`,
-    );
-    console.log(
-      `target p95 < ${TARGET_MS} ms (request → Received): ${p95 < TARGET_MS ? 'met' : 'NOT met'} (p95 ${Math.round(p95)} ms)`,
-    );
+    await measureOnPostgres(browser);
   } finally {
     await browser.close();
-    await confer.stop();
   }
 }
