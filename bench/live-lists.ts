@@ -30,7 +30,9 @@ const MENTOR = 'maya@demo.confer.test';
 const MENTEE = 'sam@demo.confer.test';
 
 type Condition = { selector: string; text: string; present: boolean };
-type Sample = { shown: number; approved: number };
+/** Instants (Date.now()) of one write: sent, its answer, and the other page showing it. */
+type Timing = { sent: number; answered: number; shown: number };
+type Sample = { request: Timing; approval: Timing };
 type Slot = { start: string; lengthMinutes: number; kind: string };
 
 /**
@@ -89,14 +91,15 @@ async function requestBooking(mentee: SignedIn, orgId: string, mentorId: string,
   if (status !== 200) throw new Error(`slots: ${status} ${JSON.stringify(body)}`);
   const free = body.slots.filter((s) => s.kind === 'weekly' && s.lengthMinutes === 30);
   for (const slot of free) {
+    const sent = Date.now();
     const reply = await mentee.call<{ id: string }>('POST', `/api/orgs/${orgId}/bookings`, {
       mentorId,
       startsAt: slot.start,
       lengthMinutes: 30,
       message,
     });
-    const answeredAt = Date.now();
-    if (reply.status === 201) return { bookingId: reply.body.id, answeredAt };
+    const answered = Date.now();
+    if (reply.status === 201) return { bookingId: reply.body.id, sent, answered };
     // Sam's own calendar may hold this time (a demo booking with someone else).
     if (reply.status !== 409) throw new Error(`booking: ${reply.status} ${JSON.stringify(reply)}`);
   }
@@ -118,13 +121,13 @@ async function measureOne(
 ): Promise<Sample> {
   const received = { selector: 'ul[aria-label="Received requests"] > li', text: marker };
   const requestShown = await watchFor(pages.mentor, { ...received, present: true });
-  const { bookingId, answeredAt } = await requestBooking(
+  const { bookingId, ...request } = await requestBooking(
     people.mentee,
     orgId,
     people.mentor.userId,
     marker,
   );
-  const shown = (await requestShown()) - answeredAt;
+  const requestShownAt = await requestShown();
 
   // Sam's Sessions page lists the request too; let it settle before the approval.
   const onSessions = `li[aria-labelledby="booking-${bookingId}-title"]`;
@@ -135,16 +138,17 @@ async function measureOne(
     present: true,
   });
   const answeredGone = await watchFor(pages.mentor, { ...received, present: false });
+  const sent = Date.now();
   const approve = await people.mentor.call(
     'POST',
     `/api/orgs/${orgId}/bookings/${bookingId}/approve`,
     {},
   );
-  const approvedAt = Date.now();
+  const answered = Date.now();
   if (approve.status !== 200) throw new Error(`approve: ${approve.status}`);
-  const approved = (await confirmed()) - approvedAt;
+  const approval = { sent, answered, shown: await confirmed() };
   await answeredGone();
-  return { shown, approved };
+  return { request: { ...request, shown: requestShownAt }, approval };
 }
 
 /** Opens both people's pages on a running server and times CHANGES changes. */
@@ -176,17 +180,32 @@ async function measure(label: string, url: string, browser: Browser) {
   }
   await Promise.all([pages.mentor.context().close(), pages.mentee.context().close()]);
 
-  const shown = samples.map((s) => s.shown);
+  const print = (what: string, figures: number[]) =>
+    console.log(`${label.padEnd(9)} ${what.padEnd(40)} ${summarise(figures)}`);
+  const requests = samples.map((s) => s.request);
+  const approvals = samples.map((s) => s.approval);
+  const shown = requests.map((t) => t.shown - t.answered);
+  // The commit lies between sending and the answer: answer → shown is the
+  // lower bound of commit → shown, sent → shown its upper bound.
+  print("request 201 → mentor's Received list", shown);
+  print(
+    "request sent → mentor's Received list",
+    requests.map((t) => t.shown - t.sent),
+  );
+  print(
+    "approve 200 → mentee's Sessions page",
+    approvals.map((t) => t.shown - t.answered),
+  );
+  print(
+    "approve sent → mentee's Sessions page",
+    approvals.map((t) => t.shown - t.sent),
+  );
+  console.log(
+    `${label.padEnd(9)} ${'baseline GET /health round trip'.padEnd(40)} median ${percentile(health, 50).toFixed(1)} ms`,
+  );
   const p95 = percentile(shown, 95);
-  console.log(`${label.padEnd(9)} request 201 → mentor's Received list  ${summarise(shown)}`);
   console.log(
-    `${label.padEnd(9)} approve 200 → mentee's Sessions page  ${summarise(samples.map((s) => s.approved))}`,
-  );
-  console.log(
-    `${label.padEnd(9)} baseline GET /health round trip      median ${percentile(health, 50).toFixed(1)} ms`,
-  );
-  console.log(
-    `${label.padEnd(9)} target p95 < ${TARGET_MS} ms (request → Received): ${p95 < TARGET_MS ? 'met' : 'NOT met'}`,
+    `${label.padEnd(9)} target p95 < ${TARGET_MS} ms (request 201 → Received): ${p95 < TARGET_MS ? 'met' : 'NOT met'}`,
   );
 }
 
