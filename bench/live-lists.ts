@@ -10,11 +10,13 @@ import { percentile, summarise } from './stats.ts';
  * How long a change takes to reach another person's open list: the real
  * `confer serve` (PGlite on a fresh DATA_DIR, demo data) and Chromium. Maya,
  * a mentor, has Requests → Session requests open; Sam, a mentee, books one of
- * her free times over the API 20 times (after one uncounted warm-up). Each
- * figure is (the instant the new request is in the page's DOM) − (the instant
+ * her free times over the API 20 times (after one uncounted warm-up). The
+ * figure the target is about is (the instant the new request is in the page's
+ * DOM, seen by a MutationObserver, so before the next paint) − (the instant
  * Sam's client had its 201): the commit, and with it the announcement, has
- * happened by then. Browser and Node run on one machine, so Date.now() in
- * both reads the same clock. The other direction rides along: Maya approves
+ * happened by then, so this is a lower bound of commit → shown; (shown − the
+ * instant the request was sent) is printed as the upper bound. Browser and
+ * Node run on one machine, so Date.now() in both reads the same clock. The other direction rides along: Maya approves
  * over the API and Sam's open Sessions page shows the booking Confirmed.
  * Approved bookings take their slot, so each change books the next free one
  * and Sam never nears the pending limit. A bare `GET /health` from Node is
