@@ -13,6 +13,7 @@ import { bookings } from '../src/db/schema.ts';
 import { buildApp } from '../src/http/app.ts';
 import { contextFromConfig } from '../src/services/context.ts';
 import { benchAdminUrl, withScratchPostgres } from './postgres.ts';
+import { percentile } from './stats.ts';
 
 /**
  * Write throughput of the booking flow: one unit of work is a mentee's
@@ -45,12 +46,6 @@ const PGBENCH = process.env.PGBENCH ?? '/usr/lib/postgresql/15/bin/pgbench';
 type Person = { userId: string; cookie: string; csrf: string };
 type Figures = { pairsPerSecond: number; ceiling: number };
 type PairContext = { started: number; bookingId?: string; mentor: Person };
-
-function percentile(samples: number[], p: number) {
-  if (samples.length === 0) return Number.NaN;
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
-}
 
 const ms = (n: number) => `${n.toFixed(1)} ms`;
 

@@ -4,7 +4,9 @@
  * noisy, so read medians and ratios, not single numbers.
  */
 import { run as bookings } from './bookings.ts';
+import { run as bundle } from './bundle.ts';
 import { run as httpSession } from './http-session.ts';
+import { run as liveLists } from './live-lists.ts';
 import { run as search } from './search.ts';
 import { run as slots } from './slots.ts';
 
@@ -13,6 +15,8 @@ const benches: Record<string, () => Promise<void>> = {
   'http-session': httpSession,
   bookings,
   search,
+  'live-lists': liveLists,
+  bundle,
 };
 const chosen = process.argv.slice(2);
 

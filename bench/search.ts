@@ -11,6 +11,7 @@ import {
 import { buildApp } from '../src/http/app.ts';
 import { contextFromConfig } from '../src/services/context.ts';
 import { withScratchPostgres } from './postgres.ts';
+import { percentile } from './stats.ts';
 
 /**
  * Mentor directory search at 100,000 members: one organisation whose members
@@ -81,11 +82,6 @@ async function seed(database: Database, orgId: string, programId: string) {
     where pm.program_id = ${programId}::uuid and pm.role = 'mentor'`);
   // What autovacuum would have done by the time anyone searches.
   await database.db.execute(sql`vacuum analyze`);
-}
-
-function percentile(samples: number[], p: number) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 }
 
 async function timed(fn: () => Promise<unknown>) {

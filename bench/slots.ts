@@ -5,6 +5,7 @@ import {
   nextFreeSlot,
 } from '../src/core/availability.ts';
 import { offsetSegments } from '../src/core/zone-offsets.ts';
+import { percentile } from './stats.ts';
 
 /**
  * Slot computation in the pure core (no database): 90 days for one mentor with
@@ -43,11 +44,6 @@ function busyIntervals(count: number): Interval[] {
   });
 }
 
-function median(samples: number[]) {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function time(runs: number, fn: () => unknown) {
   for (let i = 0; i < 20; i++) fn(); // warm up the JIT
   const samples: number[] = [];
@@ -56,7 +52,7 @@ function time(runs: number, fn: () => unknown) {
     fn();
     samples.push(performance.now() - t);
   }
-  return median(samples);
+  return percentile(samples, 50);
 }
 
 export async function run() {
