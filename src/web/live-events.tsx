@@ -15,6 +15,7 @@ const LiveStatusContext = createContext<LiveStatus>('down');
 const EVENTS_PATH = '/api/me/events';
 const RETRY_FIRST_MS = 3_000;
 const RETRY_MAX_MS = 60_000;
+const COALESCE_MS = 15;
 
 function parseChange(data: unknown): LiveChange | null {
   try {
@@ -62,11 +63,23 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
         { cancelRefetch: false },
       );
     };
-    const invalidate = (change: LiveChange | null) => {
+    // Changes heard within a few milliseconds (a decision and its follow-up)
+    // are applied together, so a list refetches once rather than twice.
+    let pending: (LiveChange | null)[] = [];
+    let flushTimer: number | undefined;
+    const flush = () => {
+      const changes = pending;
+      pending = [];
+      flushTimer = undefined;
       void client.invalidateQueries({
         predicate: ({ queryKey }) =>
-          isApiKey(queryKey) && (change === null || isStaleAfter(queryKey, change)),
+          isApiKey(queryKey) &&
+          changes.some((change) => change === null || isStaleAfter(queryKey, change)),
       });
+    };
+    const invalidate = (change: LiveChange | null) => {
+      pending.push(change);
+      flushTimer ??= window.setTimeout(flush, COALESCE_MS);
     };
     const connect = () => {
       const stream = new EventSource(EVENTS_PATH);
@@ -95,6 +108,7 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     connect();
     return () => {
       window.clearTimeout(retryTimer);
+      window.clearTimeout(flushTimer);
       source?.close();
     };
   }, [client]);
