@@ -1,9 +1,9 @@
+import { announceChange } from '../db/queries/live-events.ts';
 import {
   countUnread,
   listNotifications,
   markNotificationsRead,
 } from '../db/queries/notifications.ts';
-import { announceChange } from '../db/queries/live-events.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 export async function listMyNotifications(ctx: ServiceContext, actor: Actor) {
