@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useContext, useEffect, useState } from 'react';
 import { type LiveChange, liveEventTypes } from '../core/live-changes.ts';
-import { type ApiQueryKey, isStaleAfter } from './live-queries.ts';
+import { type ApiQueryKey, isMissedBefore, isStaleAfter } from './live-queries.ts';
 
 /**
  * `live`: the stream is open, so cached lists are current until an event
@@ -53,13 +53,12 @@ export function LiveEventsProvider({ children }: { children: ReactNode }) {
     let source: EventSource | null = null;
     let retryTimer: number | undefined;
     let retryMs = RETRY_FIRST_MS;
-    // Data fetched before the stream was open may predate an event it did not hear.
+    // Data fetched before the stream was open may predate an event it did not hear,
+    // and a fetch that failed while it was down would not be tried again.
     const refetchMissed = () => {
       const openedAt = Date.now();
       void client.invalidateQueries(
-        {
-          predicate: ({ state }) => state.dataUpdatedAt > 0 && state.dataUpdatedAt < openedAt,
-        },
+        { predicate: ({ state }) => isMissedBefore(state, openedAt) },
         { cancelRefetch: false },
       );
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type ApiQueryKey, isStaleAfter } from './live-queries.ts';
+import { type ApiQueryKey, isMissedBefore, isStaleAfter } from './live-queries.ts';
 
 const org = 'org-1';
 const key = (path: ApiQueryKey[0], params: ApiQueryKey[1] = {}): ApiQueryKey => [path, params];
@@ -61,5 +61,24 @@ describe('which cached queries a live change makes stale', () => {
   it('a change without an organisation (the bell) reaches queries of any', () => {
     const change = { resources: ['notifications' as const] };
     expect(isStaleAfter(key('/api/me/notifications'), change)).toBe(true);
+  });
+});
+
+describe('what a (re)opened stream refetches', () => {
+  const openedAt = 10_000;
+
+  it('data from before the stream opened, not data fetched since', () => {
+    expect(isMissedBefore({ status: 'success', dataUpdatedAt: 9_000 }, openedAt)).toBe(true);
+    expect(isMissedBefore({ status: 'success', dataUpdatedAt: 10_500 }, openedAt)).toBe(false);
+  });
+
+  it('a list whose fetch failed while the stream was down, even one never loaded', () => {
+    // The page opened as the server went away: its first load failed, no data yet.
+    expect(isMissedBefore({ status: 'error', dataUpdatedAt: 0 }, openedAt)).toBe(true);
+    expect(isMissedBefore({ status: 'error', dataUpdatedAt: 9_000 }, openedAt)).toBe(true);
+  });
+
+  it('not a first load still on its way', () => {
+    expect(isMissedBefore({ status: 'pending', dataUpdatedAt: 0 }, openedAt)).toBe(false);
   });
 });

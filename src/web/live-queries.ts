@@ -80,3 +80,18 @@ export function isStaleAfter(key: ApiQueryKey, change: LiveChange): boolean {
     return named === undefined || mine === undefined || mine === named;
   });
 }
+
+/** What the cache knows of a query's last answer (TanStack Query's `QueryState`). */
+export type AnswerState = { status: 'pending' | 'success' | 'error'; dataUpdatedAt: number };
+
+/**
+ * Whether a query must be fetched again when the stream (re)opens at
+ * `openedAt`: its data predates the stream, so it may miss an event the
+ * stream did not hear; or its last fetch failed (during the outage that
+ * closed the stream) and nothing would retry it while the stream is live.
+ * A query never answered and still pending is left to its own first fetch.
+ */
+export function isMissedBefore(state: AnswerState, openedAt: number): boolean {
+  if (state.status === 'error') return true;
+  return state.dataUpdatedAt > 0 && state.dataUpdatedAt < openedAt;
+}

@@ -1,55 +1,13 @@
-import type { Page } from 'playwright-core';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { conferFixture, openTab, region, signedIn } from './support.ts';
+import { itemWith, requestFirstSlot } from './booking-steps.ts';
+import { conferFixture, openTab, signedIn } from './support.ts';
 
 const fixture = conferFixture();
 
 const as = (email: string, zone: string) => signedIn(fixture, email, zone);
 
 const tab = openTab;
-
-/** Maya's profile, two weeks on: past the demo's own bookings. */
-async function mayasLaterSlots(page: Page) {
-  await tab(page, 'People');
-  await page
-    .getByRole('link', { name: /Maya Okafor/ })
-    .first()
-    .click();
-  const times = page.getByRole('list', { name: 'Available times' });
-  await times.getByRole('listitem').first().waitFor();
-  await page.getByRole('button', { name: 'Next week' }).click();
-  await page.getByRole('button', { name: 'Next week' }).click();
-  await times
-    .getByRole('button', { name: /^Book / })
-    .first()
-    .waitFor();
-  return times;
-}
-
-async function requestFirstSlot(page: Page, message: string, sessionType?: string) {
-  const times = await mayasLaterSlots(page);
-  // A paid "Product career review" lasts an hour: take an hour-long slot for it.
-  const slot = sessionType
-    ? times.getByRole('listitem').filter({ hasText: '60 min' }).first()
-    : times;
-  await slot
-    .getByRole('button', { name: /^Book / })
-    .first()
-    .click();
-  const form = page.getByRole('form', { name: 'Book this time' });
-  if (sessionType) {
-    const select = form.getByLabel('Session type');
-    const value = await select.locator('option', { hasText: sessionType }).getAttribute('value');
-    await select.selectOption(value ?? '');
-  }
-  await form.getByLabel('Message').fill(message);
-  await form.getByRole('button', { name: 'Request booking' }).click();
-  await page.getByText('Booking requested — waiting for Maya Okafor').waitFor();
-}
-
-const itemWith = (page: Page, regionName: string, text: string) =>
-  region(page, regionName).getByRole('listitem').filter({ hasText: text });
 
 describe('booking a session', () => {
   it('request → counter-proposal → accepted → meeting link changed → cancelled with a reason, with the history', async () => {
@@ -85,7 +43,7 @@ describe('booking a session', () => {
     await mine.getByRole('button', { name: 'Save link' }).click();
     await mine.getByText('zoom.example/j/424242').first().waitFor();
 
-    await noah.page.reload();
+    // Noah's open Sessions page hears of the new link: no reload.
     const toCancel = itemWith(noah.page, 'Upcoming', 'Maya Okafor');
     await toCancel.getByText('zoom.example/j/424242').first().waitFor();
     await toCancel.getByRole('button', { name: 'Cancel', exact: true }).click();
@@ -109,12 +67,9 @@ describe('booking a session', () => {
     const sam = await as('sam@demo.confer.test', 'America/New_York');
     await requestFirstSlot(sam.page, 'Could we prepare my product case study?');
     const maya = await as('maya@demo.confer.test', 'Europe/London');
-    // The bell: the server's worker turns the request into a notification within a second.
+    // The bell: the server's worker turns the request into a notification within a
+    // second, and the live stream tells the open page (no reload).
     const bell = maya.page.getByRole('button', { name: /^Notifications, \d+ unread$/ });
-    for (let attempt = 0; attempt < 5 && !(await bell.isVisible()); attempt++) {
-      await maya.page.waitForTimeout(1000);
-      await maya.page.reload();
-    }
     await bell.click();
     await maya.page
       .getByRole('region', { name: 'Notifications' })
@@ -179,21 +134,7 @@ describe('booking a session', () => {
       .waitFor();
 
     await fixture.confer.advanceClock(8 * 86_400_000);
-    // The server's job worker runs every second; reload until the page shows the outcome.
-    const expiredItem = itemWith(zanele.page, 'Cancelled', 'Product career review').filter({
-      hasText: 'Expired',
-    });
-    for (let attempt = 0; attempt < 10; attempt++) {
-      await zanele.page.reload();
-      const shown = await expiredItem
-        .first()
-        .waitFor({ timeout: 2_000 })
-        .then(
-          () => true,
-          () => false,
-        );
-      if (shown) break;
-    }
+    // The server's job worker runs every second; its expiry reaches the open page live.
     const expired = itemWith(zanele.page, 'Cancelled', 'Product career review')
       .filter({ hasText: 'Expired' })
       .first();

@@ -75,7 +75,7 @@ describe('mentorship requests (seed 001)', () => {
     const sentRequest = requestIn(aiko.page, 'Sent', 'Maya Okafor', 'Session request');
     await sentRequest.getByText('Pending', { exact: true }).waitFor();
 
-    await maya.page.reload();
+    // Maya's open Mentorship requests tab hears of it: no reload.
     await sentOffer.getByText('Accepted', { exact: true }).waitFor();
     const received = requestIn(maya.page, 'Received', 'Aiko Tanaka', 'Session request');
     await received.getByText('Could we talk about moving into product?').waitFor();
@@ -96,6 +96,8 @@ describe('mentorship requests (seed 001)', () => {
     await form.getByLabel('Message').fill('Product career chat, as we discussed.');
     await form.getByRole('button', { name: 'Request booking' }).click();
     await aiko.page.getByText('Booking requested — waiting for Maya Okafor').waitFor();
+    await requestsTab(aiko.page, 'Mentorship requests');
+    await sentRequest.getByText('Pending', { exact: true }).waitFor();
 
     await tab(maya.page, 'Requests');
     const booking = region(maya.page, 'Received')
@@ -107,8 +109,7 @@ describe('mentorship requests (seed 001)', () => {
     await maya.page.getByRole('tab', { name: 'Mentorship requests' }).click();
     await received.getByText('Accepted', { exact: true }).waitFor();
     await sentOffer.getByText('Accepted', { exact: true }).waitFor();
-    await aiko.page.reload();
-    await requestsTab(aiko.page, 'Mentorship requests');
+    // Aiko's open Requests page hears of Maya's approval: no reload.
     await sentRequest.getByText('Accepted', { exact: true }).waitFor();
     await maya.close();
     await aiko.close();

@@ -85,13 +85,15 @@ export function freshDataDir() {
   return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
+/** The PostgreSQL server tests create their databases on. */
+const postgresAdminUrl =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
 /**
  * A new, empty PostgreSQL database (not the migrated template): for tests of
  * what servers do on first start. `drop()` removes it, connections and all.
  */
-export async function freshPostgresDatabase(
-  adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres',
-) {
+export async function freshPostgresDatabase(adminUrl = postgresAdminUrl) {
   const name = `confer_rel_${randomBytes(5).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
@@ -106,6 +108,19 @@ export async function freshPostgresDatabase(
       await c.end();
     },
   };
+}
+
+/** Whether the PostgreSQL server of `freshPostgresDatabase` answers (tests that need one skip otherwise). */
+export async function isPostgresReachable(adminUrl = postgresAdminUrl) {
+  const client = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3_000 });
+  try {
+    await client.connect();
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 /** True when this run targets PostgreSQL (`npm run test:reliability:pg`). */

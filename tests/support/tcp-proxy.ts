@@ -1,13 +1,18 @@
 import net from 'node:net';
 
+type Target = { host: string; port: number };
+
 /**
- * A TCP proxy in front of PostgreSQL that a test can cut: every open
- * connection is reset and new ones are refused until `restore()`, which is
- * what a server sees when its database host goes away.
+ * A TCP proxy in front of PostgreSQL (or a web server) that a test can cut:
+ * every open connection is reset and new ones are refused until `restore()`,
+ * which is what a server sees when its database host goes away, and what a
+ * browser sees while its server restarts. `retarget` sends new connections
+ * to another address (the restarted server's), so clients keep one address.
  */
-export async function startTcpProxy(target: { host: string; port: number }) {
+export async function startTcpProxy(initial: Target) {
   const sockets = new Set<net.Socket>();
   let cut = false;
+  let target = initial;
   const server = net.createServer((client) => {
     if (cut) {
       client.resetAndDestroy();
@@ -33,6 +38,9 @@ export async function startTcpProxy(target: { host: string; port: number }) {
     },
     restore() {
       cut = false;
+    },
+    retarget(next: Target) {
+      target = next;
     },
     close: () =>
       new Promise<void>((resolve) => {

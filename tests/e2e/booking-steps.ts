@@ -1,0 +1,49 @@
+import type { Page } from 'playwright-core';
+import { openTab, region } from './support.ts';
+
+/** Maya's profile, two weeks on: past the demo's own bookings. */
+export async function mayasLaterSlots(page: Page) {
+  await openTab(page, 'People');
+  await page
+    .getByRole('link', { name: /Maya Okafor/ })
+    .first()
+    .click();
+  const times = page.getByRole('list', { name: 'Available times' });
+  await times.getByRole('listitem').first().waitFor();
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await page.getByRole('button', { name: 'Next week' }).click();
+  await times
+    .getByRole('button', { name: /^Book / })
+    .first()
+    .waitFor();
+  return times;
+}
+
+/**
+ * Books Maya's first free time two weeks on from her profile, with a
+ * message (and a session type); resolves when the page says it is requested.
+ */
+export async function requestFirstSlot(page: Page, message: string, sessionType?: string) {
+  const times = await mayasLaterSlots(page);
+  // A paid "Product career review" lasts an hour: take an hour-long slot for it.
+  const slot = sessionType
+    ? times.getByRole('listitem').filter({ hasText: '60 min' }).first()
+    : times;
+  await slot
+    .getByRole('button', { name: /^Book / })
+    .first()
+    .click();
+  const form = page.getByRole('form', { name: 'Book this time' });
+  if (sessionType) {
+    const select = form.getByLabel('Session type');
+    const value = await select.locator('option', { hasText: sessionType }).getAttribute('value');
+    await select.selectOption(value ?? '');
+  }
+  await form.getByLabel('Message').fill(message);
+  await form.getByRole('button', { name: 'Request booking' }).click();
+  await page.getByText('Booking requested — waiting for Maya Okafor').waitFor();
+}
+
+/** The items of a titled card (Received, Upcoming, Cancelled …) that contain `text`. */
+export const itemWith = (page: Page, regionName: string, text: string) =>
+  region(page, regionName).getByRole('listitem').filter({ hasText: text });
