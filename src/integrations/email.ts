@@ -5,6 +5,8 @@ export type Email = {
   to: string;
   subject: string;
   text: string;
+  /** the same message as HTML (multipart/alternative beside the text) */
+  html?: string;
   /** `<…@domain>`: the same on every retry, so a resent message is recognisable */
   messageId: string;
 };

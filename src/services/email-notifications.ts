@@ -5,6 +5,7 @@ import {
   failAbandonedDeliveries,
   recordDeliveryOutcome,
 } from '../db/queries/deliveries.ts';
+import { type EmailBooking, renderNotificationEmail } from '../emails/notification-email.tsx';
 import type { Email } from '../integrations/email.ts';
 import type { ServiceContext } from './context.ts';
 
@@ -14,16 +15,26 @@ import type { ServiceContext } from './context.ts';
  */
 const LEASE_MS = 5 * 60_000;
 
-function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Email {
+/** The booking a notification is about, if it is about one (a left join finds none otherwise). */
+function bookingOf(b: ClaimedDelivery['notification']['booking']): EmailBooking | null {
+  if (!b?.status || !b.startsAt || !b.endsAt) return null;
+  return { ...b, status: b.status, startsAt: b.startsAt, endsAt: b.endsAt };
+}
+
+/** The email of a claimed delivery, written for its reader (src/emails). */
+async function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> {
   const n = d.notification;
-  const link =
-    n.link && ctx.publicUrl ? `\n\nOpen Confer: ${new URL(n.link, ctx.publicUrl).href}` : '';
-  return {
-    to: `${n.name} <${n.email}>`,
-    subject: n.title,
-    text: `${n.title}${n.body ? `\n\n${n.body}` : ''}${link}`,
-    messageId: d.messageId,
-  };
+  const content = await renderNotificationEmail({
+    topic: n.topic,
+    title: n.title,
+    body: n.body,
+    recipient: { name: n.name, timeZone: n.timeZone },
+    orgName: n.orgName,
+    openUrl: n.link && ctx.publicUrl ? new URL(n.link, ctx.publicUrl).href : null,
+    booking: bookingOf(n.booking),
+    eventStartsAt: n.eventStartsAt ? new Date(n.eventStartsAt) : null,
+  });
+  return { to: `${n.name} <${n.email}>`, ...content, messageId: d.messageId };
 }
 
 /**
@@ -53,7 +64,7 @@ export async function emailNotifications(ctx: ServiceContext, limit = 10): Promi
     // Once the server is down, the rest of the batch waits without each paying a timeout.
     const outcome: SendOutcome = down
       ? { ok: false, kind: 'unreachable', reason: down }
-      : await mailer.send(emailOf(ctx, d));
+      : await mailer.send(await emailOf(ctx, d));
     if (!outcome.ok && outcome.kind === 'unreachable') down ??= outcome.reason;
     const step = nextDeliveryStep(d.attempts, outcome, ctx.now(), Math.random());
     await recordDeliveryOutcome(ctx.db, d.id, d.attempts, step, ctx.now());

@@ -134,3 +134,55 @@ describe('a sender that dies after claiming', () => {
     expect(sent).toMatchObject({ attempts: 2, messageId: claimed?.messageId });
   });
 });
+
+/** The links of an HTML email as a reader sees them: where each goes and what it says. */
+const buttonsIn = (html: string | false | undefined) =>
+  [...String(html).matchAll(/<a\s[^>]*href="([^"]+)"[^>]*>([\s\S]*?)<\/a>/g)].map((m) => ({
+    href: m[1],
+    label: (m[2] ?? '')
+      .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<[^>]+>/g, '')
+      .trim(),
+  }));
+
+describe('what an email says', () => {
+  it('is HTML and text: the organisation, the time in the reader’s zone, the other person, the message, and buttons to the right page', async () => {
+    const linked = createServiceContext(database.db, {
+      now: clock.now,
+      mailer,
+      publicUrl: 'https://confer.example',
+    });
+    const zone = await as(app, s.mentor).patch('/api/me/profile', { timeZone: 'America/New_York' });
+    expect(zone.statusCode, zone.body).toBe(200);
+    const before = smtp.received.length;
+    const id = await s.book(s.mentee, '2027-03-05T15:00:00Z');
+    while ((await deliverNotifications(linked)) > 0);
+    while ((await emailNotifications(linked)) > 0);
+    await s.act(s.mentor, id, 'approve');
+    while ((await deliverNotifications(linked)) > 0);
+    while ((await emailNotifications(linked)) > 0);
+    const mails = await parsed(smtp.received.slice(before));
+    const to = (who: { email: string }) =>
+      mails.filter((m) => JSON.stringify(m.to).toLowerCase().includes(who.email.toLowerCase()));
+    const [request] = to(s.mentor);
+    const [confirmed] = to(s.mentee);
+    // The mentor reads the request in New York time; the mentee, in London, the confirmation.
+    expect(request?.subject).toMatch(/Milo Mentee requested a session.* · Email Org$/);
+    expect(request?.text).toContain('Friday 5 March 2027, 10:00–11:00 New York time (GMT-5)');
+    expect(request?.text).toContain('Milo Mentee');
+    expect(request?.text).toContain('Hello'); // the mentee's message
+    expect(request?.html).toContain('Friday 5 March 2027, 10:00–11:00 New York time (GMT-5)');
+    expect(buttonsIn(request?.html)).toContainEqual({
+      label: 'Review the request',
+      href: expect.stringMatching(/^https:\/\/confer\.example\/o\/[^/]+\/sessions$/),
+    });
+    expect(confirmed?.text).toContain('Friday 5 March 2027, 15:00–16:00 London time (GMT)');
+    expect(confirmed?.text).toContain('Mara Mentor');
+    // An approved session's email carries its meeting link as a Join button.
+    expect(buttonsIn(confirmed?.html)).toContainEqual({
+      label: 'Join the meeting',
+      href: expect.stringMatching(/^https:\/\/meet\.jit\.si\//),
+    });
+    await as(app, s.mentor).patch('/api/me/profile', { timeZone: 'UTC' });
+  });
+});

@@ -19,6 +19,7 @@ const DATA_LAYER = 'src/db is the data layer';
 const CLI = 'The CLI goes through services';
 const BROWSER = 'The web app is browser code';
 const SHARED_CORE = 'the shared pure modules listed in biome.json';
+const EMAILS = 'src/emails says what each email says';
 
 const value = (names: string, from: string) =>
   `import { ${names} } from '${from}';\n\nexport const probe = [${names}];\n`;
@@ -56,6 +57,19 @@ const probes: Probe[] = [
     dir: 'src/jobs',
     source: value('handleError', '../http/errors.ts'),
     refusal: OUTWARD,
+  },
+  // emails ↛ db, services, integrations
+  {
+    name: 'emails-queries',
+    dir: 'src/emails',
+    source: value('getUserById', '../db/queries/accounts.ts'),
+    refusal: EMAILS,
+  },
+  {
+    name: 'emails-mailer',
+    dir: 'src/emails',
+    source: value('smtpMailer', '../integrations/email.ts'),
+    refusal: EMAILS,
   },
   // db ↛ services, http, jobs
   {
@@ -140,6 +154,7 @@ const probes: Probe[] = [
     source: value('isIanaTimeZone', '../../core/time-zones.ts'),
   },
   { name: 'web-own', dir: 'src/web/features', source: value('Button', '../ui/button.tsx') },
+  { name: 'emails-core', dir: 'src/emails', source: value('addDays', '../core/local-time.ts') },
 ];
 
 type Diagnostic = { category: string; message: string; location: { path: string } };

@@ -1,7 +1,16 @@
 import { and, desc, eq, inArray, lte, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { DeliveryChannel, DeliveryStatus, NextStep } from '../../core/delivery.ts';
 import type { Queryable } from '../client.ts';
-import { deliveries, notifications, orgMembers, users } from '../schema.ts';
+import {
+  bookings,
+  deliveries,
+  notifications,
+  organisations,
+  orgMembers,
+  outbox,
+  users,
+} from '../schema.ts';
 
 export type DeliveryRow = typeof deliveries.$inferSelect;
 
@@ -81,17 +90,37 @@ export async function claimDueDeliveries(
       notificationId: deliveries.notificationId,
     });
   if (claimed.length === 0) return [];
+  const other = alias(users, 'other');
   const details = await q
     .select({
       id: notifications.id,
+      topic: notifications.topic,
       title: notifications.title,
       body: notifications.body,
       link: notifications.link,
       email: users.email,
       name: users.name,
+      timeZone: users.timeZone,
+      /** the event's own times (a suggested time), else the booking's */
+      eventStartsAt: sql<string | null>`${outbox.payload}->>'startsAt'`,
+      booking: {
+        status: bookings.status,
+        startsAt: bookings.startsAt,
+        endsAt: bookings.endsAt,
+        meetingUrl: bookings.meetingUrl,
+        otherName: other.name,
+      },
+      orgName: organisations.name,
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
+    .leftJoin(outbox, eq(outbox.id, notifications.outboxId))
+    .leftJoin(bookings, sql`${bookings.id}::text = ${outbox.payload}->>'bookingId'`)
+    .leftJoin(
+      other,
+      sql`${other.id} = case when ${bookings.mentorId} = ${notifications.userId} then ${bookings.menteeId} else ${bookings.mentorId} end`,
+    )
+    .leftJoin(organisations, eq(organisations.id, bookings.orgId))
     .where(
       inArray(
         notifications.id,
