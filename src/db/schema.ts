@@ -665,6 +665,10 @@ export const deliveries = pgTable(
     lastError: text('last_error'),
     /** fixed at the first claim, so every retry carries the same Message-ID */
     messageId: text('message_id').unique(),
+    /** the email as written for its reader at the first claim, resent unchanged: the Mailbox shows it */
+    subject: text('subject'),
+    bodyText: text('body_text'),
+    bodyHtml: text('body_html'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

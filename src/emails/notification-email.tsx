@@ -96,7 +96,7 @@ export async function renderNotificationEmail(
       {input.body ? <Text style={quote}>{input.body}</Text> : null}
     </EmailLayout>
   );
-  const subject = input.orgName ? `${input.title} · ${input.orgName}` : input.title;
+  const subject = input.orgName ? `[${input.orgName}] ${input.title}` : input.title;
   return {
     subject,
     html: await render(email),

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { SendOutcome } from '../core/delivery.ts';
 
@@ -87,6 +89,32 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
         return { ok: true };
       } catch (err) {
         return classifySmtpError(err);
+      }
+    },
+    close: () => transport.close(),
+  };
+}
+
+/**
+ * Mail without a mail server (the embedded default): each message is written
+ * as an RFC 5322 `.eml` file under `dir`, named by its Message-ID, so a new
+ * user sees what Confer sends (the admins' Mailbox shows the same messages
+ * from the database). Writing again under the same Message-ID replaces the file.
+ */
+export function mailboxMailer(dir: string, from: string): Mailer {
+  const transport = nodemailer.createTransport({ streamTransport: true, buffer: true });
+  return {
+    domain: /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'confer.invalid',
+    send: async (email) => {
+      try {
+        const info = await transport.sendMail({ from, ...email });
+        await mkdir(dir, { recursive: true });
+        const name = email.messageId.replace(/[^A-Za-z0-9@._-]/g, '');
+        await writeFile(path.join(dir, `${name}.eml`), info.message as Buffer);
+        return { ok: true };
+      } catch (err) {
+        // A full or unwritable disk: worth trying again later, like a server saying "later".
+        return { ok: false, kind: 'transient', reason: String(err).slice(0, 500) };
       }
     },
     close: () => transport.close(),

@@ -1,6 +1,7 @@
+import path from 'node:path';
 import type { Config } from '../config.ts';
 import type { Db } from '../db/client.ts';
-import { type Mailer, smtpMailer } from '../integrations/email.ts';
+import { type Mailer, mailboxMailer, smtpMailer } from '../integrations/email.ts';
 import {
   ledgerOnlyPayments,
   type PaymentProvider,
@@ -15,7 +16,7 @@ export type ServiceContext = {
   sessionDays: number;
   payments: PaymentProvider;
   video: VideoProvider;
-  /** null: notifications stay in-app (no SMTP server configured) */
+  /** SMTP, or the embedded mailbox (DATA_DIR/mail); null only in tests that keep notifications in-app */
   mailer: Mailer | null;
   /** the web app's address, for links in emails */
   publicUrl: string | null;
@@ -63,7 +64,10 @@ export function contextFromConfig(
     ...(opts.payments ? { payments: opts.payments } : {}),
     sessionDays: config.sessionDays,
     providerTimeoutMs: config.providerTimeoutMs,
-    mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.mailFrom) : null,
+    // Without an SMTP server, mail goes to DATA_DIR/mail and the admins' Mailbox.
+    mailer: config.smtpUrl
+      ? smtpMailer(config.smtpUrl, config.mailFrom)
+      : mailboxMailer(path.join(config.dataDir, 'mail'), config.mailFrom),
     publicUrl: config.publicUrl ?? opts.publicUrl ?? null,
     ...(opts.now ? { now: opts.now } : {}),
   });

@@ -4,6 +4,7 @@ import {
   claimDueDeliveries,
   failAbandonedDeliveries,
   recordDeliveryOutcome,
+  storeDeliveryContent,
 } from '../db/queries/deliveries.ts';
 import { type EmailBooking, renderNotificationEmail } from '../emails/notification-email.tsx';
 import type { Email } from '../integrations/email.ts';
@@ -38,6 +39,30 @@ async function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> 
 }
 
 /**
+ * The email of a delivery: written for its reader at the first claim and
+ * kept, so a retry sends (and the Mailbox shows) the very same message.
+ */
+async function contentOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> {
+  const to = `${d.notification.name} <${d.notification.email}>`;
+  if (d.subject !== null) {
+    return {
+      to,
+      subject: d.subject,
+      text: d.bodyText ?? '',
+      ...(d.bodyHtml ? { html: d.bodyHtml } : {}),
+      messageId: d.messageId,
+    };
+  }
+  const email = await emailOf(ctx, d);
+  await storeDeliveryContent(ctx.db, d.id, {
+    subject: email.subject,
+    bodyText: email.text,
+    bodyHtml: email.html ?? null,
+  });
+  return email;
+}
+
+/**
  * Emails due notifications (seed 004: "You get an immediate email"), each on
  * its own: a batch is claimed with a lease and committed, every message is
  * sent outside any transaction, and each outcome is recorded in its own small
@@ -64,7 +89,7 @@ export async function emailNotifications(ctx: ServiceContext, limit = 10): Promi
     // Once the server is down, the rest of the batch waits without each paying a timeout.
     const outcome: SendOutcome = down
       ? { ok: false, kind: 'unreachable', reason: down }
-      : await mailer.send(await emailOf(ctx, d));
+      : await mailer.send(await contentOf(ctx, d));
     if (!outcome.ok && outcome.kind === 'unreachable') down ??= outcome.reason;
     const step = nextDeliveryStep(d.attempts, outcome, ctx.now(), Math.random());
     await recordDeliveryOutcome(ctx.db, d.id, d.attempts, step, ctx.now());

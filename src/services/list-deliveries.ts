@@ -1,5 +1,9 @@
 import type { DeliveryStatus } from '../core/delivery.ts';
+import { notFound } from '../core/errors.ts';
 import { listOrgDeliveries } from '../db/queries/deliveries.ts';
+
+type DeliveryRow = Awaited<ReturnType<typeof listOrgDeliveries>>[number];
+
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin } from './org-access.ts';
 
@@ -15,7 +19,27 @@ export async function listDeliveries(
 ) {
   await requireOrgAdmin(ctx.db, actor, orgId);
   const rows = await listOrgDeliveries(ctx.db, orgId, { status: opts.status, limit: opts.limit });
-  return rows.map(({ delivery: d, notification, recipient }) => ({
+  return rows.map(present);
+}
+
+/**
+ * One email of the organisation as its reader received it (or will: a
+ * queued one is written at its first attempt), for the admins' Mailbox.
+ */
+export async function requireDelivery(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  id: number,
+) {
+  await requireOrgAdmin(ctx.db, actor, orgId);
+  const [row] = await listOrgDeliveries(ctx.db, orgId, { status: undefined, limit: 1, onlyId: id });
+  if (!row) throw notFound('Delivery');
+  return { ...present(row), text: row.delivery.bodyText, html: row.delivery.bodyHtml };
+}
+
+function present({ delivery: d, notification, recipient }: DeliveryRow) {
+  return {
     id: d.id,
     channel: d.channel,
     status: d.status,
@@ -26,7 +50,8 @@ export async function listDeliveries(
     createdAt: d.createdAt,
     updatedAt: d.updatedAt,
     sentAt: d.sentAt,
+    subject: d.subject,
     notification,
     recipient,
-  }));
+  };
 }

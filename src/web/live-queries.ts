@@ -44,6 +44,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/calendar/{file}': [],
   '/api/me/notifications': ['notifications'],
   '/api/orgs/{orgId}/deliveries': [],
+  '/api/orgs/{orgId}/deliveries/{deliveryId}': [],
   '/api/orgs/{orgId}/mentorship-requests': ['mentorship-requests'],
   '/api/me/events': [],
   '/api/orgs/{orgId}/threads': ['threads'],

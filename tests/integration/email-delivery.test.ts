@@ -167,7 +167,7 @@ describe('what an email says', () => {
     const [request] = to(s.mentor);
     const [confirmed] = to(s.mentee);
     // The mentor reads the request in New York time; the mentee, in London, the confirmation.
-    expect(request?.subject).toMatch(/Milo Mentee requested a session.* · Email Org$/);
+    expect(request?.subject).toMatch(/^\[Email Org\] Milo Mentee requested a session/);
     expect(request?.text).toContain('Friday 5 March 2027, 10:00–11:00 New York time (GMT-5)');
     expect(request?.text).toContain('Milo Mentee');
     expect(request?.text).toContain('Hello'); // the mentee's message

@@ -88,6 +88,9 @@ export async function claimDueDeliveries(
       attempts: deliveries.attempts,
       messageId: deliveries.messageId,
       notificationId: deliveries.notificationId,
+      subject: deliveries.subject,
+      bodyText: deliveries.bodyText,
+      bodyHtml: deliveries.bodyHtml,
     });
   if (claimed.length === 0) return [];
   const other = alias(users, 'other');
@@ -132,6 +135,18 @@ export async function claimDueDeliveries(
     const n = byId.get(c.notificationId);
     return n ? [{ ...c, messageId: c.messageId ?? '', notification: n }] : [];
   });
+}
+
+/** Keeps the email as first written, so every retry (and the Mailbox) shows the same message. */
+export async function storeDeliveryContent(
+  q: Queryable,
+  id: number,
+  content: { subject: string; bodyText: string; bodyHtml: string | null },
+) {
+  await q
+    .update(deliveries)
+    .set(content)
+    .where(and(eq(deliveries.id, id), sql`${deliveries.subject} is null`));
 }
 
 export type ClaimedDelivery = Awaited<ReturnType<typeof claimDueDeliveries>>[number];
@@ -199,7 +214,7 @@ export async function failAbandonedDeliveries(q: Queryable, now: Date, maxAttemp
 export async function listOrgDeliveries(
   q: Queryable,
   orgId: string,
-  opts: { status: DeliveryStatus | undefined; limit: number },
+  opts: { status: DeliveryStatus | undefined; limit: number; onlyId?: number },
 ) {
   return q
     .select({
@@ -222,6 +237,7 @@ export async function listOrgDeliveries(
     .where(
       and(
         opts.status ? eq(deliveries.status, opts.status) : undefined,
+        opts.onlyId !== undefined ? eq(deliveries.id, opts.onlyId) : undefined,
         sql`${notifications.link} like ${`/o/${orgId}/%`}`,
       ),
     )

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { deliveryChannels, deliveryStatuses } from '../../core/delivery.ts';
-import { listDeliveries } from '../../services/list-deliveries.ts';
+import { listDeliveries, requireDelivery } from '../../services/list-deliveries.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { apiSchemas, errorResponses, uuidParam } from '../schemas.ts';
@@ -23,6 +23,10 @@ const delivery = z
     createdAt: z.date(),
     updatedAt: z.date(),
     sentAt: z.date().nullable(),
+    subject: z
+      .string()
+      .nullable()
+      .meta({ description: 'the subject as sent; null until the first attempt writes the email' }),
     notification: z.object({
       id: z.number(),
       topic: z.string(),
@@ -32,6 +36,13 @@ const delivery = z
     recipient: z.object({ userId: z.uuid(), name: z.string(), email: z.string() }),
   })
   .register(apiSchemas, { id: 'Delivery' });
+
+const deliveredEmail = delivery
+  .extend({
+    text: z.string().nullable().meta({ description: 'the plain-text part as sent' }),
+    html: z.string().nullable().meta({ description: 'the HTML part as sent' }),
+  })
+  .register(apiSchemas, { id: 'DeliveredEmail' });
 
 export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(
@@ -56,5 +67,21 @@ export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
         limit: request.query.limit,
       }),
     }),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/deliveries/:deliveryId',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          "One email as its reader received it (subject, text and HTML parts) with its delivery status: the admins' Mailbox",
+        params: z.object({ orgId: uuidParam, deliveryId: z.coerce.number().int().min(1) }),
+        response: { 200: deliveredEmail, ...errorResponses },
+      },
+    },
+    async (request) =>
+      requireDelivery(ctx, requireActor(request), request.params.orgId, request.params.deliveryId),
   );
 };

@@ -5093,6 +5093,58 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/deliveries/{deliveryId}": {
+    /**
+     * One email as its reader received it (subject, text and HTML parts) with its delivery status: the admins' Mailbox
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+          deliveryId: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["DeliveredEmail"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/mentorship-requests": {
     /**
      * My Mentorship Requests: Received and Sent
@@ -6206,6 +6258,7 @@ export type components = {
       /** Format: date-time */
       updatedAt: string;
       sentAt: string | null;
+      subject: string | null;
       notification: {
         id: number;
         topic: string;
@@ -6219,6 +6272,38 @@ export type components = {
         name: string;
         email: string;
       };
+    };
+    DeliveredEmail: {
+      id: number;
+      /** @enum {string} */
+      channel: "email";
+      /** @enum {string} */
+      status: "queued" | "sending" | "sent" | "retrying" | "failed";
+      attempts: number;
+      lastError: string | null;
+      messageId: string | null;
+      nextAttemptAt: string | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      updatedAt: string;
+      sentAt: string | null;
+      subject: string | null;
+      notification: {
+        id: number;
+        topic: string;
+        title: string;
+        /** Format: date-time */
+        createdAt: string;
+      };
+      recipient: {
+        /** Format: uuid */
+        userId: string;
+        name: string;
+        email: string;
+      };
+      text: string | null;
+      html: string | null;
     };
     Group: {
       /** Format: uuid */

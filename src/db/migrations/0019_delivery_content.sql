@@ -1,0 +1,3 @@
+ALTER TABLE "deliveries" ADD COLUMN "subject" text;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD COLUMN "body_text" text;--> statement-breakpoint
+ALTER TABLE "deliveries" ADD COLUMN "body_html" text;
