@@ -42,6 +42,14 @@ export const docsContentSecurityPolicy = `${Object.entries({
   .join('; ')};`;
 
 /**
+ * An email shown to an admin in the Mailbox, in a frame of the app: its own
+ * inline styles and remote images as a mail program shows them, nothing that
+ * runs (no scripts, forms or plugins: `sandbox`), framed only by Confer.
+ */
+export const emailPreviewContentSecurityPolicy =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; frame-ancestors 'self'; sandbox";
+
+/**
  * Security headers on every response (helmet: CSP, nosniff, Referrer-Policy,
  * X-Frame-Options, …). HSTS only over HTTPS, which behind a TLS proxy means
  * the trusted proxy said so (TRUST_PROXY): over plain HTTP it would be ignored

@@ -45,6 +45,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/me/notifications': ['notifications'],
   '/api/orgs/{orgId}/deliveries': [],
   '/api/orgs/{orgId}/deliveries/{deliveryId}': [],
+  '/api/orgs/{orgId}/deliveries/{deliveryId}/html': [],
   '/api/orgs/{orgId}/mentorship-requests': ['mentorship-requests'],
   '/api/me/events': [],
   '/api/orgs/{orgId}/threads': ['threads'],

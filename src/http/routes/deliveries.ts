@@ -5,6 +5,7 @@ import { listDeliveries, requireDelivery } from '../../services/list-deliveries.
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { apiSchemas, errorResponses, uuidParam } from '../schemas.ts';
+import { emailPreviewContentSecurityPolicy } from '../security-headers.ts';
 
 const tags = ['deliveries'];
 
@@ -83,5 +84,34 @@ export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
     },
     async (request) =>
       requireDelivery(ctx, requireActor(request), request.params.orgId, request.params.deliveryId),
+  );
+
+  app.get(
+    '/api/orgs/:orgId/deliveries/:deliveryId/html',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          "The email's HTML part as a page to frame in the Mailbox (sandboxed: no scripts; its own inline styles)",
+        params: z.object({ orgId: uuidParam, deliveryId: z.coerce.number().int().min(1) }),
+      },
+    },
+    async (request, reply) => {
+      const email = await requireDelivery(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.deliveryId,
+      );
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', emailPreviewContentSecurityPolicy)
+        .header('x-frame-options', 'SAMEORIGIN')
+        .send(
+          email.html ??
+            '<p>This email has no HTML part yet: it is written at its first attempt.</p>',
+        );
+    },
   );
 };

@@ -5145,6 +5145,26 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/deliveries/{deliveryId}/html": {
+    /**
+     * The email's HTML part as a page to frame in the Mailbox (sandboxed: no scripts; its own inline styles)
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+          deliveryId: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/mentorship-requests": {
     /**
      * My Mentorship Requests: Received and Sent

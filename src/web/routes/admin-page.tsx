@@ -3,6 +3,7 @@ import { useParams } from 'react-router';
 import { AuditLogSection } from '../features/admin/audit-log-section.tsx';
 import { GroupsSection } from '../features/admin/groups-section.tsx';
 import { InvitationsSection } from '../features/admin/invitations-section.tsx';
+import { MailboxSection } from '../features/admin/mailbox-section.tsx';
 import { MembersSection } from '../features/admin/members-section.tsx';
 import { ProgramsSection } from '../features/admin/programs-section.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
@@ -17,6 +18,7 @@ const sections = [
   { id: 'members', label: 'Members' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'invitations', label: 'Invitations' },
+  { id: 'mailbox', label: 'Mailbox' },
   { id: 'audit-log', label: 'Audit log' },
 ];
 
@@ -83,6 +85,7 @@ export function AdminPage() {
           programs={programs.data?.programs ?? []}
           onChanged={changed}
         />
+        <MailboxSection orgId={orgId} />
         <AuditLogSection orgId={orgId} version={version} names={names} />
       </div>
     </>
