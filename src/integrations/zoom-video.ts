@@ -98,7 +98,11 @@ export function zoomVideo(
       return { url: meeting.join_url, externalId: String(meeting.id) };
     },
     async updateMeeting(externalId, plan) {
-      const res = await call('PATCH', `/meetings/${encodeURIComponent(externalId)}`, schedule(plan));
+      const res = await call(
+        'PATCH',
+        `/meetings/${encodeURIComponent(externalId)}`,
+        schedule(plan),
+      );
       if (res.status !== 204 && res.status !== 200) throw await refusal(res, 'update', now);
       await res.body?.cancel();
     },

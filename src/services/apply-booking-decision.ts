@@ -14,8 +14,8 @@ import type { NewJob } from '../db/queries/jobs.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
 import { moneyJob } from './booking-follow-ups.ts';
-import { meetingDeleteJob, meetingJob, meetingUpdateJob } from './meeting-steps.ts';
 import type { ServiceContext } from './context.ts';
+import { meetingDeleteJob, meetingJob, meetingUpdateJob } from './meeting-steps.ts';
 import { acceptanceAfter } from './mentorship-requests.ts';
 
 export type Decision = {

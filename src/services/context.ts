@@ -55,7 +55,10 @@ export function createServiceContext(
     video: timeLimitedVideo(opts.video ?? jitsiVideo, timeout),
     videoSetup: {
       secretsKey: opts.secretsKey ?? null,
-      zoom: opts.zoom ?? { oauthUrl: 'https://zoom.us/oauth/token', apiUrl: 'https://api.zoom.us/v2' },
+      zoom: opts.zoom ?? {
+        oauthUrl: 'https://zoom.us/oauth/token',
+        apiUrl: 'https://api.zoom.us/v2',
+      },
       timeoutMs: timeout,
       zoomClients: new Map(),
     },

@@ -179,15 +179,17 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
         typeof row.payload.startsAt === 'string'
           ? new Date(row.payload.startsAt)
           : listing.booking.startsAt;
-      return messagesFor(row.topic, { ...listing, eventStartsAt: at }, by, row.payload).map((m) => ({
-        userId: m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId,
-        topic: row.topic,
-        title: m.title,
-        body: m.body ?? '',
-        link: `/o/${listing.booking.orgId}/sessions`,
-        outboxId: row.id,
-        createdAt: ctx.now(),
-      }));
+      return messagesFor(row.topic, { ...listing, eventStartsAt: at }, by, row.payload).map(
+        (m) => ({
+          userId: m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId,
+          topic: row.topic,
+          title: m.title,
+          body: m.body ?? '',
+          link: `/o/${listing.booking.orgId}/sessions`,
+          outboxId: row.id,
+          createdAt: ctx.now(),
+        }),
+      );
     });
     const made = await insertNotifications(tx, out);
     // With an SMTP server, each new notification is also queued for email, in this same transaction.

@@ -3,7 +3,12 @@ import type { BookingRow } from '../db/queries/bookings.ts';
 import { insertOutbox, listBookings, setMissingMeeting } from '../db/queries/bookings.ts';
 import type { JobRow, NewJob } from '../db/queries/jobs.ts';
 import { announceChange } from '../db/queries/live-events.ts';
-import { jitsiVideo, type Meeting, type MeetingPlan, RetryLaterError } from '../integrations/video.ts';
+import {
+  jitsiVideo,
+  type Meeting,
+  type MeetingPlan,
+  RetryLaterError,
+} from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
 import { videoForNewMeeting, videoThatMade } from './video-for-org.ts';
 

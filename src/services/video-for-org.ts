@@ -16,7 +16,7 @@ class ZoomUnavailableError extends Error {}
 function zoomFor(ctx: ServiceContext, settings: VideoSettingsRow | null): VideoProvider {
   const { secretsKey, zoom, timeoutMs, zoomClients } = ctx.videoSetup;
   const sealed = settings?.zoomClientSecretSealed;
-  if (!settings || !settings.zoomAccountId || !settings.zoomClientId || !sealed) {
+  if (!settings?.zoomAccountId || !settings.zoomClientId || !sealed) {
     throw new ZoomUnavailableError('Zoom is chosen but its credentials are not set');
   }
   if (!secretsKey) throw new ZoomUnavailableError('Zoom is chosen but SECRETS_KEY is not set');
