@@ -5,6 +5,7 @@ import { GroupsSection } from '../features/admin/groups-section.tsx';
 import { InvitationsSection } from '../features/admin/invitations-section.tsx';
 import { MembersSection } from '../features/admin/members-section.tsx';
 import { ProgramsSection } from '../features/admin/programs-section.tsx';
+import { VideoSection } from '../features/admin/video-section.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
 import { AdminSessionsSection } from '../features/sessions/admin-sessions-section.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -17,6 +18,7 @@ const sections = [
   { id: 'members', label: 'Members' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'invitations', label: 'Invitations' },
+  { id: 'video', label: 'Video' },
   { id: 'audit-log', label: 'Audit log' },
 ];
 
@@ -83,6 +85,7 @@ export function AdminPage() {
           programs={programs.data?.programs ?? []}
           onChanged={changed}
         />
+        <VideoSection orgId={orgId} onChanged={changed} />
         <AuditLogSection orgId={orgId} version={version} names={names} />
       </div>
     </>
