@@ -29,7 +29,7 @@ function present(row: VideoSettingsRow | null, canSealSecrets: boolean) {
   };
 }
 
-export async function getOrgVideoSettings(ctx: ServiceContext, actor: Actor, orgId: string) {
+export async function requireOrgVideoSettings(ctx: ServiceContext, actor: Actor, orgId: string) {
   await requireOrgAdmin(ctx.db, actor, orgId);
   return present(await getVideoSettings(ctx.db, orgId), ctx.videoSetup.secretsKey !== null);
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { videoProviderNames } from '../../core/video-providers.ts';
-import { getOrgVideoSettings, setOrgVideoSettings } from '../../services/configure-video.ts';
+import { requireOrgVideoSettings, setOrgVideoSettings } from '../../services/configure-video.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { apiSchemas, errorResponses, uuidParam } from '../schemas.ts';
@@ -36,7 +36,7 @@ export const videoSettingsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app,
         response: { 200: videoSettings, ...errorResponses },
       },
     },
-    async (request) => getOrgVideoSettings(ctx, requireActor(request), request.params.orgId),
+    async (request) => requireOrgVideoSettings(ctx, requireActor(request), request.params.orgId),
   );
 
   app.put(
