@@ -1,4 +1,4 @@
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import type { VideoSettings } from '../../api/types.ts';
 import { ok } from '../../api.ts';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
@@ -22,28 +22,45 @@ const providerLabels: Record<Provider, string> = {
  * write-only: the server says whether one is stored, never what it is.
  */
 export function VideoSection({ orgId, onChanged }: { orgId: string; onChanged: () => void }) {
-  const api = useApi();
   const settings = useApiQuery('/api/orgs/{orgId}/video', { params: { path: { orgId } } });
+  return (
+    <Card title="Video" id="video" description="Where approved sessions meet.">
+      <ErrorAlert message={settings.error?.message} />
+      {settings.data ? (
+        <VideoForm
+          orgId={orgId}
+          current={settings.data}
+          onSaved={(saved) => {
+            settings.setData(saved);
+            onChanged();
+          }}
+        />
+      ) : null}
+    </Card>
+  );
+}
+
+type VideoFormProps = {
+  orgId: string;
+  /** what is stored; the inputs start from it and are the admin's from then on */
+  current: VideoSettings;
+  onSaved: (saved: VideoSettings) => void;
+};
+
+function VideoForm({ orgId, current, onSaved }: VideoFormProps) {
+  const api = useApi();
   const submission = useSubmission();
-  const [provider, setProvider] = useState<Provider>('jitsi');
-  const [accountId, setAccountId] = useState('');
-  const [clientId, setClientId] = useState('');
+  const [provider, setProvider] = useState<Provider>(current.provider);
+  const [accountId, setAccountId] = useState(current.zoom.accountId ?? '');
+  const [clientId, setClientId] = useState(current.zoom.clientId ?? '');
   const [clientSecret, setClientSecret] = useState('');
   const [saved, setSaved] = useState(false);
-  const current = settings.data;
-
-  useEffect(() => {
-    if (!current) return;
-    setProvider(current.provider);
-    setAccountId(current.zoom.accountId ?? '');
-    setClientId(current.zoom.clientId ?? '');
-  }, [current]);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setSaved(false);
     const zoom =
-      provider === 'zoom' || accountId || clientId
+      provider === 'zoom'
         ? {
             accountId: accountId.trim(),
             clientId: clientId.trim(),
@@ -59,77 +76,73 @@ export function VideoSection({ orgId, onChanged }: { orgId: string; onChanged: (
       ),
     );
     if (result.ok) {
-      settings.setData(result.value);
       setClientSecret('');
       setSaved(true);
-      onChanged();
+      onSaved(result.value);
     }
   }
 
   const errors = submission.fieldErrors;
   return (
-    <Card title="Video" id="video" description="Where approved sessions meet.">
-      <ErrorAlert message={settings.error?.message} />
-      <form className="form" onSubmit={submit} noValidate>
-        <SelectField
-          label="Meetings"
-          name="provider"
-          value={provider}
-          error={errors.provider}
-          onChange={(event) => setProvider(event.target.value as Provider)}
-        >
-          {(Object.keys(providerLabels) as Provider[]).map((name) => (
-            <option key={name} value={name}>
-              {providerLabels[name]}
-            </option>
-          ))}
-        </SelectField>
-        {provider === 'zoom' ? (
-          <fieldset className="subform">
-            <legend className="subform__title">Zoom Server-to-Server OAuth app</legend>
-            {current && !current.canSealSecrets ? (
-              <Alert tone="warning">
-                The server has no SECRETS_KEY, so it cannot store a Zoom client secret.
-              </Alert>
-            ) : null}
-            <TextField
-              label="Account ID"
-              name="accountId"
-              value={accountId}
-              error={errors.accountId}
-              onChange={(event) => setAccountId(event.target.value)}
-            />
-            <TextField
-              label="Client ID"
-              name="clientId"
-              value={clientId}
-              error={errors.clientId}
-              onChange={(event) => setClientId(event.target.value)}
-            />
-            <TextField
-              label="Client secret"
-              name="clientSecret"
-              type="password"
-              autoComplete="new-password"
-              value={clientSecret}
-              error={errors.clientSecret}
-              hint={
-                current?.zoom.clientSecretSet
-                  ? 'A secret is stored. Leave empty to keep it.'
-                  : 'Stored encrypted; never shown again.'
-              }
-              onChange={(event) => setClientSecret(event.target.value)}
-            />
-          </fieldset>
-        ) : null}
-        <ErrorAlert message={submission.error} />
-        {saved ? <Alert tone="success">Video settings saved.</Alert> : null}
-        <div className="button-row">
-          <Button type="submit" variant="primary" pending={submission.pending}>
-            Save video settings
-          </Button>
-        </div>
-      </form>
-    </Card>
+    <form className="form" onSubmit={submit} noValidate>
+      <SelectField
+        label="Meetings"
+        name="provider"
+        value={provider}
+        error={errors.provider}
+        onChange={(event) => setProvider(event.target.value as Provider)}
+      >
+        {(Object.keys(providerLabels) as Provider[]).map((name) => (
+          <option key={name} value={name}>
+            {providerLabels[name]}
+          </option>
+        ))}
+      </SelectField>
+      {provider === 'zoom' ? (
+        <fieldset className="subform">
+          <legend className="subform__title">Zoom Server-to-Server OAuth app</legend>
+          {!current.canSealSecrets ? (
+            <Alert tone="warning">
+              The server has no SECRETS_KEY, so it cannot store a Zoom client secret.
+            </Alert>
+          ) : null}
+          <TextField
+            label="Account ID"
+            name="accountId"
+            value={accountId}
+            error={errors.accountId}
+            onChange={(event) => setAccountId(event.target.value)}
+          />
+          <TextField
+            label="Client ID"
+            name="clientId"
+            value={clientId}
+            error={errors.clientId}
+            onChange={(event) => setClientId(event.target.value)}
+          />
+          <TextField
+            label="Client secret"
+            name="clientSecret"
+            type="password"
+            autoComplete="new-password"
+            value={clientSecret}
+            error={errors.clientSecret}
+            hint={
+              current.zoom.clientSecretSet
+                ? 'A secret is stored. Leave empty to keep it.'
+                : 'Stored encrypted; never shown again.'
+            }
+            onChange={(event) => setClientSecret(event.target.value)}
+          />
+        </fieldset>
+      ) : null}
+      <ErrorAlert message={submission.error} />
+      {saved ? <Alert tone="success">Video settings saved.</Alert> : null}
+      <div className="button-row">
+        <Button type="submit" variant="primary" pending={submission.pending}>
+          Save video settings
+        </Button>
+      </div>
+    </form>
   );
 }
