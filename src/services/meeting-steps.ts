@@ -109,7 +109,7 @@ export const createMeeting: Step = async (ctx, { bookingId = '' }, job) => {
     meeting = await jitsiVideo.createMeeting(plan);
   }
   const made = meeting && { ...meeting, provider: failure ? jitsiVideo.name : provider.name };
-  await ctx.db.transaction(async (tx) => {
+  const recorded = await ctx.db.transaction(async (tx) => {
     const people = {
       orgId: booking.orgId,
       bookingId,
@@ -117,10 +117,10 @@ export const createMeeting: Step = async (ctx, { bookingId = '' }, job) => {
     };
     // Only if nobody set a link meanwhile: the mentor's own link wins.
     if (made) {
-      if (!(await setMissingMeeting(tx, bookingId, made))) return;
+      if (!(await setMissingMeeting(tx, bookingId, made))) return false;
       await announceChange(tx, { type: 'change', resources: ['bookings'], ...people });
     }
-    if (made && !failure) return;
+    if (made && !failure) return true;
     await insertOutbox(
       tx,
       'booking.meeting_link_needed',
@@ -132,7 +132,11 @@ export const createMeeting: Step = async (ctx, { bookingId = '' }, job) => {
       },
       people,
     );
+    return true;
   });
+  // Cancelled, or given the mentor's own link, while the provider worked: a
+  // meeting nobody will use is deleted (best effort; the booking no longer names it).
+  if (!recorded && made?.externalId) await provider.deleteMeeting(made.externalId).catch(() => {});
 };
 
 /** The meeting follows the booking's current time (only an approved booking's). */

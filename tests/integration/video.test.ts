@@ -199,6 +199,24 @@ describe('with Zoom', () => {
     );
   });
 
+  it('a meeting Zoom made while the mentor set their own link is deleted, and their link stays', async () => {
+    const id = await book(mentee, '2027-03-05T11:00:00Z');
+    zoom.delayNext(1500);
+    const approval = as(app, mentor).post(`/api/orgs/${orgId}/bookings/${id}/approve`, {});
+    while ((await rowOf(id)).status !== 'approved') await new Promise((r) => setTimeout(r, 20));
+    const own = await as(app, mentor).put(`/api/orgs/${orgId}/bookings/${id}/meeting-link`, {
+      meetingUrl: 'https://my.example/room',
+    });
+    expect(own.statusCode, own.body).toBe(200);
+    expect((await approval).json().meetingUrl).toBe('https://my.example/room');
+    const made = zoom.seen.filter((r) => r.path === '/v2/users/me/meetings').at(-1)!;
+    expect(made.status).toBe(201);
+    expect(zoom.seen.at(-1)).toMatchObject({ method: 'DELETE', status: 204 });
+    expect([...zoom.meetings.values()].map((m) => m.start_time)).not.toContain(
+      '2027-03-05T11:00:00Z',
+    );
+  });
+
   it('a new time of an approved booking moves its meeting (the update hook)', async () => {
     const id = await book(mentee, '2027-03-08T09:00:00Z');
     await decide(id, 'approve');

@@ -29,7 +29,7 @@ export type ZoomMeeting = {
  * scope}`) and the meetings API under `/v2` (create 201, update 204, delete
  * 204, 404 `{code: 3001}` for a meeting that does not exist, 401
  * `{code: 124}` for an invalid or expired token, 429 with Retry-After).
- * Switches: `expireTokens()`, `failNext(status, times, retryAfter)`.
+ * Switches: `expireTokens()`, `failNext(status, times, retryAfter)`, `delayNext(ms)`.
  */
 export async function startZoomStandIn(credentials: {
   accountId: string;
@@ -41,6 +41,7 @@ export async function startZoomStandIn(credentials: {
   const meetings = new Map<string, ZoomMeeting>();
   const failures: { status: number; retryAfter: string | null }[] = [];
   let nextId = 81_000_000_001;
+  let delayNextMs = 0;
 
   const send = (res: ServerResponse, status: number, body?: unknown, headers = {}) => {
     res.writeHead(status, body ? { 'content-type': 'application/json', ...headers } : headers);
@@ -142,6 +143,11 @@ export async function startZoomStandIn(credentials: {
     let raw = '';
     for await (const chunk of req) raw += chunk;
     const body = raw ? (JSON.parse(raw) as Record<string, unknown>) : null;
+    if (url.pathname !== '/oauth/token' && delayNextMs > 0) {
+      const wait = delayNextMs;
+      delayNextMs = 0;
+      await new Promise((resolve) => setTimeout(resolve, wait));
+    }
     const status =
       url.pathname === '/oauth/token'
         ? token(req, url, res)
@@ -169,6 +175,10 @@ export async function startZoomStandIn(credentials: {
     /** The next `times` API calls answer `status` (429 with this Retry-After, if given). */
     failNext: (status: number, times = 1, retryAfter: string | null = null) => {
       for (let i = 0; i < times; i++) failures.push({ status, retryAfter });
+    },
+    /** The next API call is answered only after `ms` (a slow Zoom). */
+    delayNext: (ms: number) => {
+      delayNextMs = ms;
     },
     /** Requests seen since `from` (an index into `seen`). */
     since: (from: number) => seen.slice(from),
