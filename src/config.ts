@@ -82,6 +82,21 @@ const configSchema = z.object({
     .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
     .optional(),
   MAIL_FROM: z.string().min(3).default('Confer <no-reply@confer.invalid>'),
+  /** 32 random bytes, base64 (`openssl rand -base64 32`): seals stored provider credentials */
+  SECRETS_KEY: z
+    .string()
+    .transform((v, ctx) => {
+      const key = Buffer.from(v, 'base64');
+      if (key.length === 32) return key;
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be 32 bytes in base64 (e.g. openssl rand -base64 32); this is ${key.length} bytes`,
+      });
+      return z.NEVER;
+    })
+    .optional(),
+  ZOOM_OAUTH_URL: z.url().default('https://zoom.us/oauth/token'),
+  ZOOM_API_URL: z.url().default('https://api.zoom.us/v2'),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -112,6 +127,11 @@ export type Config = {
   /** where notification emails go out; none = in-app only */
   smtpUrl: string | undefined;
   mailFrom: string;
+  /** seals provider credentials at rest (AES-256-GCM); unset: Zoom cannot be configured */
+  secretsKey: Buffer | undefined;
+  /** Zoom's token endpoint and REST API base (tests point them at a stand-in) */
+  zoomOauthUrl: string;
+  zoomApiUrl: string;
 };
 
 export type RateLimit = { max: number; windowSeconds: number };
@@ -181,5 +201,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     providerTimeoutMs: c.PROVIDER_TIMEOUT_MS,
     smtpUrl: c.SMTP_URL,
     mailFrom: c.MAIL_FROM,
+    secretsKey: c.SECRETS_KEY,
+    zoomOauthUrl: c.ZOOM_OAUTH_URL,
+    zoomApiUrl: c.ZOOM_API_URL.replace(/\/+$/, ''),
   };
 }

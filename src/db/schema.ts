@@ -25,6 +25,7 @@ import { messageRequestStatuses } from '../core/messaging.ts';
 import { orgRoles, programModes, programRoles } from '../core/roles.ts';
 import { enrollmentMethods, sessionStatuses } from '../core/session-rules.ts';
 import { outboxTopics } from '../core/topics.ts';
+import { videoProviderNames } from '../core/video-providers.ts';
 
 /*
  * The Drizzle schema. SQL migrations in ./migrations are generated from it
@@ -47,6 +48,21 @@ export const organisations = pgTable('organisations', {
   id: uuid('id').primaryKey().defaultRandom(),
   name: text('name').notNull(),
   createdAt: createdAt(),
+});
+
+/**
+ * How an organisation's sessions meet (chosen by an admin). Zoom's client
+ * secret is AES-256-GCM ciphertext under SECRETS_KEY, never plain text.
+ */
+export const orgVideoSettings = pgTable('org_video_settings', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  provider: text('provider', { enum: videoProviderNames }).notNull(),
+  zoomAccountId: text('zoom_account_id'),
+  zoomClientId: text('zoom_client_id'),
+  zoomClientSecretSealed: text('zoom_client_secret_sealed'),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 export const users = pgTable(
@@ -475,6 +491,9 @@ export const bookings = pgTable(
     endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
     message: text('message').notNull().default(''),
     meetingUrl: text('meeting_url'),
+    /** which provider made `meeting_url` (jitsi, zoom, …) and its id there, so update and delete reach it */
+    meetingProvider: text('meeting_provider'),
+    meetingExternalId: text('meeting_external_id'),
     reason: text('reason'),
     round: integer('round').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }),

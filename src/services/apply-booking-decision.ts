@@ -13,8 +13,9 @@ import { type BookingRow, updateBookingFrom } from '../db/queries/bookings.ts';
 import type { NewJob } from '../db/queries/jobs.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
 import { getSessionForUpdate } from '../db/queries/sessions.ts';
-import { meetingJob, moneyJob } from './booking-follow-ups.ts';
+import { moneyJob } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
+import { meetingDeleteJob, meetingJob, meetingUpdateJob } from './meeting-steps.ts';
 import { acceptanceAfter } from './mentorship-requests.ts';
 
 export type Decision = {
@@ -136,6 +137,22 @@ export async function applyBookingDecision(
     meetingUrl = session?.meetingUrl ?? null;
     if (!meetingUrl) followUps.push(meetingJob(booking.id, now));
   }
+  const startsAt = new Date(next.startsAt);
+  const endsAt = new Date(next.endsAt);
+  if (booking.status === 'approved' && next.status === 'cancelled') {
+    // It will not take place: its provider meeting goes too.
+    const gone = meetingDeleteJob(booking, now);
+    if (gone) followUps.push(gone);
+  }
+  if (
+    booking.status === 'approved' &&
+    next.status === 'approved' &&
+    (next.startsAt !== booking.startsAt.getTime() || next.endsAt !== booking.endsAt.getTime())
+  ) {
+    // No step moves an approved booking today; one that does gets its meeting moved here.
+    const moved = meetingUpdateJob(booking, startsAt, now);
+    if (moved) followUps.push(moved);
+  }
   const movement = moneyAfter(d.action, by.side, late);
   if (movement && booking.priceMinor > 0) followUps.push(moneyJob(booking.id, movement, now));
   const proposed = d.action === 'propose_time';
@@ -143,8 +160,6 @@ export async function applyBookingDecision(
   const expires = proposed
     ? new Date(expiresAt(now.getTime(), next.startsAt, program?.expiryDays ?? 7))
     : booking.expiresAt;
-  const startsAt = new Date(next.startsAt);
-  const endsAt = new Date(next.endsAt);
   const updated = await updateBookingFrom(
     tx,
     booking.id,

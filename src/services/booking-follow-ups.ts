@@ -1,6 +1,6 @@
 import { jobRetryAfterFailure } from '../core/job-retries.ts';
 import type { BookingRow } from '../db/queries/bookings.ts';
-import { getBookingById, insertOutbox, setMissingMeetingUrl } from '../db/queries/bookings.ts';
+import { getBookingById } from '../db/queries/bookings.ts';
 import {
   type JobRow,
   leaseDueJobs,
@@ -10,8 +10,9 @@ import {
 } from '../db/queries/jobs.ts';
 import { announceChange } from '../db/queries/live-events.ts';
 import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
-import { jitsiVideo } from '../integrations/video.ts';
+import { RetryLaterError } from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
+import { createMeeting, deleteMeeting, type Step, updateMeeting } from './meeting-steps.ts';
 
 /*
  * Calls to the video and payment providers that a booking decision causes.
@@ -22,19 +23,8 @@ import type { ServiceContext } from './context.ts';
  * the ledger records each movement once, so running a step twice is harmless.
  */
 
-type Step = (ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
-
 /** How long a worker may take over one step before another may take it over. */
 const LEASE_MS = 5 * 60_000;
-
-export function meetingJob(bookingId: string, now: Date): NewJob {
-  return {
-    kind: 'booking.meeting',
-    runAt: now,
-    payload: { bookingId },
-    dedupeKey: `meeting:${bookingId}`,
-  };
-}
 
 export function moneyJob(bookingId: string, movement: 'capture' | 'refund', now: Date): NewJob {
   return {
@@ -44,41 +34,6 @@ export function moneyJob(bookingId: string, movement: 'capture' | 'refund', now:
     dedupeKey: `money:${bookingId}:${movement}`,
   };
 }
-
-/**
- * A meeting from the video provider. If the provider fails (or times out),
- * the approval still stands: a Jitsi room is the fallback and the mentor is
- * told to add their own link (no provider outage blocks a decision).
- */
-const createMeeting: Step = async (ctx, { bookingId = '' }) => {
-  const booking = await getBookingById(ctx.db, bookingId);
-  if (booking?.status !== 'approved' || booking.meetingUrl) return;
-  let failure: string | null = null;
-  let url: string;
-  try {
-    url = await ctx.video.createMeeting(bookingId);
-  } catch (err) {
-    failure = String(err).slice(0, 500);
-    url = await jitsiVideo.createMeeting(bookingId);
-  }
-  await ctx.db.transaction(async (tx) => {
-    // Only if nobody set a link meanwhile: the mentor's own link wins.
-    if (!(await setMissingMeetingUrl(tx, bookingId, url))) return;
-    const people = {
-      orgId: booking.orgId,
-      bookingId,
-      userIds: [booking.mentorId, booking.menteeId],
-    };
-    await announceChange(tx, { type: 'change', resources: ['bookings'], ...people });
-    if (!failure) return;
-    await insertOutbox(
-      tx,
-      'booking.meeting_link_needed',
-      { bookingId, mentorId: booking.mentorId, provider: ctx.video.name, error: failure },
-      people,
-    );
-  });
-};
 
 /** Captures or refunds the held amount, and records it in the ledger once. */
 const moveMoney: Step = async (ctx, { bookingId = '', movement }) => {
@@ -114,6 +69,8 @@ const moveMoney: Step = async (ctx, { bookingId = '', movement }) => {
 
 const steps: Record<string, Step> = {
   'booking.meeting': createMeeting,
+  'booking.meeting_update': updateMeeting,
+  'booking.meeting_delete': deleteMeeting,
   'booking.money': moveMoney,
 };
 
@@ -122,10 +79,13 @@ export const followUpKinds = Object.keys(steps);
 
 async function runStep(ctx: ServiceContext, job: JobRow) {
   try {
-    await steps[job.kind]?.(ctx, job.payload);
+    await steps[job.kind]?.(ctx, job.payload, job);
     await markJobDone(ctx.db, job.id, ctx.now());
   } catch (err) {
-    const { retryAt, giveUp } = jobRetryAfterFailure(job.attempts, ctx.now().getTime());
+    const backOff = jobRetryAfterFailure(job.attempts, ctx.now().getTime());
+    // A provider's own "try again at" (429 Retry-After) instead of our back-off.
+    const { retryAt, giveUp } =
+      err instanceof RetryLaterError ? { ...backOff, retryAt: err.retryAt } : backOff;
     await markJobFailed(ctx.db, job.id, String(err), retryAt, giveUp);
   }
 }
@@ -149,12 +109,12 @@ export async function runBookingFollowUps(
 
 /**
  * Whether a step can have left provider work: money to move (a priced
- * booking) or a meeting still to make. Derived from the row, so the common
+ * booking), a meeting still to make, or a provider's meeting to move or delete. Derived from the row, so the common
  * free request or decision costs no extra statement; anything missed here is
  * still run by the worker.
  */
 const mayHaveFollowUps = (b: BookingRow) =>
-  b.priceMinor > 0 || (b.status === 'approved' && !b.meetingUrl);
+  b.priceMinor > 0 || (b.status === 'approved' && !b.meetingUrl) || b.meetingExternalId !== null;
 
 /** After a decision on `booking`: its provider steps, then the row as they left it. */
 export async function settleBooking(ctx: ServiceContext, booking: BookingRow): Promise<BookingRow> {

@@ -8,6 +8,7 @@ import {
   timeLimitedPayments,
 } from '../integrations/payments.ts';
 import { jitsiVideo, timeLimitedVideo, type VideoProvider } from '../integrations/video.ts';
+import type { ZoomEndpoints } from '../integrations/zoom-video.ts';
 
 /** What every use case needs: the database, the clock (injectable so tests can move time) and the outside world. */
 export type ServiceContext = {
@@ -15,11 +16,23 @@ export type ServiceContext = {
   now: () => Date;
   sessionDays: number;
   payments: PaymentProvider;
+  /** for organisations that chose none: Jitsi (tests pass stand-ins) */
   video: VideoProvider;
+  /** what an organisation's own choice (zoom) needs: see video-for-org.ts */
+  videoSetup: VideoSetup;
   /** SMTP, or the embedded mailbox (DATA_DIR/mail); null only in tests that keep notifications in-app */
   mailer: Mailer | null;
   /** the web app's address, for links in emails */
   publicUrl: string | null;
+};
+
+export type VideoSetup = {
+  /** SECRETS_KEY: seals and opens stored credentials; null: Zoom cannot be used */
+  secretsKey: Buffer | null;
+  zoom: ZoomEndpoints;
+  timeoutMs: number;
+  /** one Zoom client per organisation and credentials, so its access token is reused */
+  zoomClients: Map<string, { fingerprint: string; provider: VideoProvider }>;
 };
 
 /** Without PROVIDER_TIMEOUT_MS: how long one provider call may take. */
@@ -27,7 +40,11 @@ const DEFAULT_PROVIDER_TIMEOUT_MS = 10_000;
 
 export function createServiceContext(
   db: Db,
-  opts: Partial<Omit<ServiceContext, 'db'>> & { providerTimeoutMs?: number } = {},
+  opts: Partial<Omit<ServiceContext, 'db' | 'videoSetup'>> & {
+    providerTimeoutMs?: number;
+    secretsKey?: Buffer | undefined;
+    zoom?: ZoomEndpoints;
+  } = {},
 ): ServiceContext {
   // Every outside call is bounded, so a hung provider cannot hold a request (or a job) forever.
   const timeout = opts.providerTimeoutMs ?? DEFAULT_PROVIDER_TIMEOUT_MS;
@@ -37,6 +54,15 @@ export function createServiceContext(
     sessionDays: opts.sessionDays ?? 30,
     payments: timeLimitedPayments(opts.payments ?? ledgerOnlyPayments, timeout),
     video: timeLimitedVideo(opts.video ?? jitsiVideo, timeout),
+    videoSetup: {
+      secretsKey: opts.secretsKey ?? null,
+      zoom: opts.zoom ?? {
+        oauthUrl: 'https://zoom.us/oauth/token',
+        apiUrl: 'https://api.zoom.us/v2',
+      },
+      timeoutMs: timeout,
+      zoomClients: new Map(),
+    },
     mailer: opts.mailer ?? null,
     publicUrl: opts.publicUrl ?? null,
   };
@@ -64,6 +90,8 @@ export function contextFromConfig(
     ...(opts.payments ? { payments: opts.payments } : {}),
     sessionDays: config.sessionDays,
     providerTimeoutMs: config.providerTimeoutMs,
+    secretsKey: config.secretsKey,
+    zoom: { oauthUrl: config.zoomOauthUrl, apiUrl: config.zoomApiUrl },
     // Without an SMTP server, mail goes to DATA_DIR/mail and the admins' Mailbox.
     mailer: config.smtpUrl
       ? smtpMailer(config.smtpUrl, config.mailFrom)

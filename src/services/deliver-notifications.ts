@@ -24,7 +24,12 @@ function when(l: AsOf, side: Side) {
 }
 
 /** What each booking event tells whom (PRODUCT "Booking a session"). */
-function messagesFor(topic: OutboxTopic, l: AsOf, by: Side | 'system' | undefined): Message[] {
+function messagesFor(
+  topic: OutboxTopic,
+  l: AsOf,
+  by: Side | 'system' | undefined,
+  payload: Record<string, unknown>,
+): Message[] {
   const mentor = l.mentorName;
   const mentee = l.menteeName;
   const reason = l.booking.reason ? `Reason: ${l.booking.reason}` : undefined;
@@ -110,7 +115,11 @@ function messagesFor(topic: OutboxTopic, l: AsOf, by: Side | 'system' | undefine
       return [
         {
           to: 'mentor',
-          title: `Add a meeting link for your session with ${mentee}: the video service failed`,
+          // manual: the organisation makes no meetings; otherwise the provider failed.
+          title:
+            payload.provider === 'manual'
+              ? `Add a meeting link for your session with ${mentee} on ${when(l, 'mentor')}`
+              : `Add a meeting link for your session with ${mentee}: the video service failed`,
         },
       ];
     case 'booking.report_no_show':
@@ -170,15 +179,17 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
         typeof row.payload.startsAt === 'string'
           ? new Date(row.payload.startsAt)
           : listing.booking.startsAt;
-      return messagesFor(row.topic, { ...listing, eventStartsAt: at }, by).map((m) => ({
-        userId: m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId,
-        topic: row.topic,
-        title: m.title,
-        body: m.body ?? '',
-        link: `/o/${listing.booking.orgId}/sessions`,
-        outboxId: row.id,
-        createdAt: ctx.now(),
-      }));
+      return messagesFor(row.topic, { ...listing, eventStartsAt: at }, by, row.payload).map(
+        (m) => ({
+          userId: m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId,
+          topic: row.topic,
+          title: m.title,
+          body: m.body ?? '',
+          link: `/o/${listing.booking.orgId}/sessions`,
+          outboxId: row.id,
+          createdAt: ctx.now(),
+        }),
+      );
     });
     const made = await insertNotifications(tx, out);
     // With an SMTP server, each new notification is also queued for email, in this same transaction.

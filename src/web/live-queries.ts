@@ -21,6 +21,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/members': [],
   '/api/orgs/{orgId}/members/{userId}': [],
   '/api/orgs/{orgId}/audit': [],
+  '/api/orgs/{orgId}/video': [],
   '/api/orgs/{orgId}/programs': [],
   '/api/orgs/{orgId}/programs/{programId}': [],
   '/api/orgs/{orgId}/programs/{programId}/matches': ['matches'],

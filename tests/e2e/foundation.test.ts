@@ -84,4 +84,30 @@ describe('the demo admin', () => {
     await invitee.context.close();
     await context.close();
   });
+
+  it('chooses how sessions meet in the Video section: Zoom needs SECRETS_KEY, links by mentors are kept', async () => {
+    const { page, context } = await newPage(fixture.browser, fixture.confer.url);
+    await signIn(page, 'admin@demo.confer.test');
+    await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
+    const video = page.getByRole('region', { name: 'Video' });
+    const meetings = video.getByLabel('Meetings');
+    await expect(meetings.inputValue()).resolves.toBe('jitsi');
+
+    await meetings.selectOption('zoom');
+    await video.getByText('The server has no SECRETS_KEY').waitFor();
+    await video.getByLabel('Account ID').fill('acct');
+    await video.getByLabel('Client ID').fill('client');
+    await video.getByLabel('Client secret').fill('a-zoom-secret');
+    await video.getByRole('button', { name: 'Save video settings' }).click();
+    await video.getByText('Please correct the marked fields.').waitFor();
+
+    await meetings.selectOption('manual');
+    await video.getByRole('button', { name: 'Save video settings' }).click();
+    await video.getByText('Video settings saved.').waitFor();
+    await page.reload();
+    await expect(
+      page.getByRole('region', { name: 'Video' }).getByLabel('Meetings').inputValue(),
+    ).resolves.toBe('manual');
+    await context.close();
+  });
 });

@@ -12,10 +12,12 @@ import { createTestApp } from '../support/test-app.ts';
 const provider = { meetingMs: 0, captureMs: 0, failNextHold: false, calls: [] as string[] };
 const video: VideoProvider = {
   name: 'slow-video',
-  createMeeting: async (id) => {
+  createMeeting: async ({ bookingId }) => {
     await sleep(provider.meetingMs);
-    return `https://video.example/${id}`;
+    return { url: `https://video.example/${bookingId}`, externalId: null };
   },
+  updateMeeting: async () => {},
+  deleteMeeting: async () => {},
 };
 const payments: PaymentProvider = {
   name: 'slow-pay',
@@ -244,7 +246,7 @@ describe('slow providers', () => {
       const approved = await act(mentor, b.id, 'approve');
       expect(approved.json()).toMatchObject({
         status: 'approved',
-        meetingUrl: `https://meet.jit.si/confer-${b.id}`,
+        meetingUrl: expect.stringMatching(/^https:\/\/meet\.jit\.si\/confer-[0-9a-f]{40}$/),
       });
       const asks = await database.db
         .select()

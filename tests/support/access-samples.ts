@@ -137,6 +137,7 @@ export const samples: Record<string, Sample> = {
     },
   },
   [`PUT ${org}/groups/{groupId}/members/{userId}`]: { body: empty },
+  [`PUT ${org}/video`]: { body: () => ({ provider: 'jitsi' }) },
   [`POST ${org}/invitations`]: { body: () => ({ email: uniqueEmail('invitee') }) },
   'POST /api/invitations/{token}/accept': {
     params: {

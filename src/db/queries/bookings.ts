@@ -361,13 +361,21 @@ export async function getBookingById(q: Queryable, id: string) {
 }
 
 /**
- * Gives an approved booking its meeting link unless it has one (the mentor
- * may have set their own meanwhile); true if this one was set.
+ * Gives an approved booking its provider's meeting unless it has a link (the
+ * mentor may have set their own meanwhile); true if this one was set.
  */
-export async function setMissingMeetingUrl(q: Queryable, id: string, meetingUrl: string) {
+export async function setMissingMeeting(
+  q: Queryable,
+  id: string,
+  meeting: { url: string; provider: string; externalId: string | null },
+) {
   const rows = await q
     .update(bookings)
-    .set({ meetingUrl })
+    .set({
+      meetingUrl: meeting.url,
+      meetingProvider: meeting.provider,
+      meetingExternalId: meeting.externalId,
+    })
     .where(
       and(
         eq(bookings.id, id),

@@ -1298,6 +1298,119 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/video": {
+    /**
+     * How the organisation's sessions meet (admin)
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["VideoSettings"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Choose Jitsi, Zoom or links added by mentors (admin)
+     * @description Access: admin (the admins of the organisation).
+     */
+    put: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            provider: "jitsi" | "zoom" | "manual";
+            zoom?: {
+              accountId: string;
+              clientId: string;
+              clientSecret?: string;
+            };
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["VideoSettings"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/programs": {
     /**
      * Programs of the organisation
@@ -6584,6 +6697,16 @@ export type components = {
       cancelReason: string | null;
       /** Format: date-time */
       createdAt: string;
+    };
+    VideoSettings: {
+      /** @enum {string} */
+      provider: "jitsi" | "zoom" | "manual";
+      zoom: {
+        accountId: string | null;
+        clientId: string | null;
+        clientSecretSet: boolean;
+      };
+      canSealSecrets: boolean;
     };
   };
   responses: never;

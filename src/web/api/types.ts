@@ -116,3 +116,4 @@ export type Attachment = Schemas['Attachment'];
 export type MentorshipRequest = Schemas['MentorshipRequest'];
 export type Delivery = Schemas['Delivery'];
 export type ApiErrorBody = Schemas['Error'];
+export type VideoSettings = ResponseOf<'/api/orgs/{orgId}/video', 'get'>;

@@ -6,6 +6,7 @@ import { InvitationsSection } from '../features/admin/invitations-section.tsx';
 import { MailboxSection } from '../features/admin/mailbox-section.tsx';
 import { MembersSection } from '../features/admin/members-section.tsx';
 import { ProgramsSection } from '../features/admin/programs-section.tsx';
+import { VideoSection } from '../features/admin/video-section.tsx';
 import { programNamesById } from '../features/profile/program-roles.tsx';
 import { AdminSessionsSection } from '../features/sessions/admin-sessions-section.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
@@ -18,6 +19,7 @@ const sections = [
   { id: 'members', label: 'Members' },
   { id: 'sessions', label: 'Sessions' },
   { id: 'invitations', label: 'Invitations' },
+  { id: 'video', label: 'Video' },
   { id: 'mailbox', label: 'Mailbox' },
   { id: 'audit-log', label: 'Audit log' },
 ];
@@ -85,6 +87,7 @@ export function AdminPage() {
           programs={programs.data?.programs ?? []}
           onChanged={changed}
         />
+        <VideoSection orgId={orgId} onChanged={changed} />
         <MailboxSection orgId={orgId} />
         <AuditLogSection orgId={orgId} version={version} names={names} />
       </div>
