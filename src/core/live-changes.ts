@@ -71,6 +71,7 @@ export const topicResources: Record<OutboxTopic, LiveResource[]> = {
   'booking.complete': bookingStep,
   'booking.report_no_show': bookingStep,
   'booking.reminder': [],
+  'booking.session_reminder': [],
   'booking.meeting_link': ['bookings'],
   'booking.meeting_link_needed': [],
   'booking.rated': ['bookings'],

@@ -20,6 +20,7 @@ export const outboxTopics = [
   'booking.complete',
   'booking.report_no_show',
   'booking.reminder',
+  'booking.session_reminder',
   'booking.meeting_link',
   'booking.meeting_link_needed',
   'booking.rated',

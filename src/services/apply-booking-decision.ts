@@ -7,6 +7,7 @@ import {
   type Side,
 } from '../core/booking-machine.ts';
 import { AppError, invalidField } from '../core/errors.ts';
+import { reminderTimes } from '../core/session-reminders.ts';
 import { bookingStepTopic } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
 import { type BookingRow, updateBookingFrom } from '../db/queries/bookings.ts';
@@ -73,6 +74,24 @@ export function bookingJobs(
     });
   }
   return list;
+}
+
+/**
+ * Reminders to both people before an approved session (24 h and 1 h), keyed
+ * by the session's start: a move schedules its own, and the old ones find the
+ * booking moved and do nothing; a cancellation leaves them nothing to do.
+ */
+export function sessionReminderJobs(bookingId: string, startsAt: Date, now: Date): NewJob[] {
+  return reminderTimes(startsAt.getTime(), now.getTime()).map((r) => ({
+    kind: 'booking.session_reminder',
+    runAt: new Date(r.runAtMs),
+    payload: {
+      bookingId,
+      startsAt: startsAt.toISOString(),
+      minutesBefore: String(r.minutesBefore),
+    },
+    dedupeKey: `session-reminder:${bookingId}:${startsAt.toISOString()}:${r.minutesBefore}`,
+  }));
 }
 
 /**
@@ -152,6 +171,12 @@ export async function applyBookingDecision(
     // No step moves an approved booking today; one that does gets its meeting moved here.
     const moved = meetingUpdateJob(booking, startsAt, now);
     if (moved) followUps.push(moved);
+  }
+  if (
+    next.status === 'approved' &&
+    (booking.status !== 'approved' || next.startsAt !== booking.startsAt.getTime())
+  ) {
+    followUps.push(...sessionReminderJobs(booking.id, startsAt, now));
   }
   const movement = moneyAfter(d.action, by.side, late);
   if (movement && booking.priceMinor > 0) followUps.push(moneyJob(booking.id, movement, now));

@@ -1,4 +1,5 @@
 import { localDateTime } from '../core/local-time.ts';
+import { startsIn } from '../core/session-reminders.ts';
 import type { OutboxTopic, ReadyMadeNotification } from '../core/topics.ts';
 import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
 import { insertDeliveries } from '../db/queries/deliveries.ts';
@@ -107,6 +108,13 @@ function messagesFor(
           title: `${mentee} is still waiting for your answer about ${when(l, 'mentor')}`,
         },
       ];
+    case 'booking.session_reminder': {
+      const soon = startsIn(Number(payload.minutesBefore ?? 0));
+      return [
+        { to: 'mentee', title: `Your session with ${mentor} starts ${soon}: ${when(l, 'mentee')}` },
+        { to: 'mentor', title: `Your session with ${mentee} starts ${soon}: ${when(l, 'mentor')}` },
+      ];
+    }
     case 'booking.meeting_link':
       return [
         { to: 'mentee', title: `${mentor} changed the meeting link for ${when(l, 'mentee')}` },

@@ -1,5 +1,6 @@
 import { hasLapsed } from '../core/booking-machine.ts';
 import { jobRetryAfterFailure } from '../core/job-retries.ts';
+import { reminderStands } from '../core/session-reminders.ts';
 import type { Tx } from '../db/client.ts';
 import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
 import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
@@ -41,9 +42,37 @@ const remindMentor: Handler = async (tx, _ctx, payload) => {
   );
 };
 
+/** Reminds both people of an approved session, unless it moved or was cancelled since. */
+const remindOfSession: Handler = async (tx, _ctx, payload) => {
+  const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
+  const scheduledFor = Date.parse(payload.startsAt ?? '');
+  if (!booking) return;
+  if (
+    !reminderStands(
+      { status: booking.status, startsAtMs: booking.startsAt.getTime() },
+      scheduledFor,
+    )
+  ) {
+    return;
+  }
+  await insertOutbox(
+    tx,
+    'booking.session_reminder',
+    {
+      bookingId: booking.id,
+      mentorId: booking.mentorId,
+      menteeId: booking.menteeId,
+      startsAt: booking.startsAt.toISOString(),
+      minutesBefore: Number(payload.minutesBefore ?? 0),
+    },
+    { orgId: booking.orgId, bookingId: booking.id, userIds: [booking.mentorId, booking.menteeId] },
+  );
+};
+
 const handlers: Record<string, Handler> = {
   'booking.expire': expireBooking,
   'booking.remind': remindMentor,
+  'booking.session_reminder': remindOfSession,
 };
 
 /**

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { createServiceContext } from '../../src/services/context.ts';
+import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
+import { runDueJobs } from '../../src/services/process-jobs.ts';
+import { as, type Session } from '../factories.ts';
+import { createBookingScenario } from '../support/booking-scenario.ts';
+import { createTestApp } from '../support/test-app.ts';
+
+/**
+ * Issue #11: before every approved session both sides are reminded, 24 h and
+ * 1 h before; never for a booking that is not approved, and not after it was
+ * cancelled. The clock is the test's, the jobs the durable jobs table's.
+ */
+const { app, clock, database } = await createTestApp();
+clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
+const worker = createServiceContext(database.db, { now: clock.now });
+const s = await createBookingScenario(app, 'Reminder Org');
+
+async function runWorker() {
+  await runDueJobs(worker);
+  while ((await deliverNotifications(worker)) > 0);
+}
+
+async function remindersOf(who: Session) {
+  const res = await as(app, who).get('/api/me/notifications');
+  return (res.json().notifications as { title: string }[])
+    .map((n) => n.title)
+    .filter((t) => t.includes(' starts in '));
+}
+
+describe('reminders before a session', () => {
+  it('reach both sides 24 h and 1 h before an approved session, and none for one cancelled or still pending', async () => {
+    const kept = await s.book(s.mentee, '2027-03-10T15:00:00Z');
+    await s.act(s.mentor, kept, 'approve');
+    const dropped = await s.book(s.mentee, '2027-03-10T10:00:00Z');
+    await s.act(s.mentor, dropped, 'approve');
+    await s.act(s.mentee, dropped, 'cancel', { reason: 'Something came up' });
+    await s.book(s.mentee, '2027-03-10T12:00:00Z'); // still pending
+
+    clock.set(new Date('2027-03-09T14:59:00Z'));
+    await runWorker();
+    expect(await remindersOf(s.mentee)).toEqual([]);
+
+    clock.set(new Date('2027-03-09T15:00:01Z')); // 24 h before
+    await runWorker();
+    expect(await remindersOf(s.mentee)).toEqual([
+      'Your session with Mara Mentor starts in 24 hours: 2027-03-10 15:00 (Europe/London)',
+    ]);
+    expect(await remindersOf(s.mentor)).toEqual([
+      'Your session with Milo Mentee starts in 24 hours: 2027-03-10 15:00 (Europe/London)',
+    ]);
+
+    clock.set(new Date('2027-03-10T14:00:01Z')); // 1 h before
+    await runWorker();
+    expect(await remindersOf(s.mentee)).toEqual([
+      'Your session with Mara Mentor starts in 1 hour: 2027-03-10 15:00 (Europe/London)',
+      'Your session with Mara Mentor starts in 24 hours: 2027-03-10 15:00 (Europe/London)',
+    ]);
+    // Running again sends nothing twice.
+    await runWorker();
+    expect(await remindersOf(s.mentor)).toHaveLength(2);
+  });
+});
