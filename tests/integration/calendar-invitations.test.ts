@@ -108,6 +108,14 @@ describe('an approved booking', () => {
       });
     }
     expect(invitations[0]?.startsAt).toBe('2027-03-02T10:00:00.000Z');
+    // the admins' Mailbox has the very invitation the mentee's email carried
+    const menteeMail = mails.find((m) => m.to === s.mentee.email)!.mail;
+    const listed = (await as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries`)).json();
+    const row = listed.deliveries.find(
+      (d: { messageId: string }) => d.messageId === menteeMail.messageId,
+    );
+    const kept = await as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries/${row.id}`);
+    expect(kept.json().calendar).toBe(calendarPart(menteeMail));
     uid = invitations[0]?.uid ?? '';
     // the same UID as the booking's own download, so a calendar holds one event
     const download = await as(app, s.mentee).get(
