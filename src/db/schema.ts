@@ -688,6 +688,8 @@ export const deliveries = pgTable(
     subject: text('subject'),
     bodyText: text('body_text'),
     bodyHtml: text('body_html'),
+    /** the iTIP invitation (text/calendar, METHOD inside) the email carries, if any, written with it */
+    calendar: text('calendar'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),

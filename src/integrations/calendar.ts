@@ -1,4 +1,5 @@
-import { createEvent, createEvents } from 'ics';
+import { createEvent, createEvents, type EventAttributes } from 'ics';
+import type { InvitationMethod } from '../core/invitations.ts';
 
 /** An event as calendars need it: instants in UTC. */
 export type CalendarEvent = {
@@ -53,9 +54,9 @@ export function calendarLinks(e: CalendarEvent) {
   return { google: google.href, outlook: outlook.href, yahoo: yahoo.href };
 }
 
-/** An iCalendar file with one VEVENT, built by the `ics` library. */
-export function icsFile(e: CalendarEvent): string {
-  const { error, value } = createEvent({
+/** The VEVENT's fields, the same for a download, the feed and an invitation. */
+function eventAttributes(e: CalendarEvent) {
+  return {
     uid: e.uid,
     title: e.title,
     description: e.description,
@@ -68,31 +69,60 @@ export function icsFile(e: CalendarEvent): string {
     status: e.status,
     location: e.location || undefined,
     ...(e.url ? { url: e.url } : {}),
-    productId: 'confer',
-  });
+  } satisfies EventAttributes;
+}
+
+/** An iCalendar file with one VEVENT, built by the `ics` library. */
+export function icsFile(e: CalendarEvent): string {
+  const { error, value } = createEvent({ ...eventAttributes(e), productId: 'confer' });
   if (error || !value) throw error ?? new Error('could not build the calendar file');
+  return value;
+}
+
+/** Who an invitation is from and for. */
+export type InvitationPeople = {
+  organizer: { name: string; email: string };
+  attendee: { name: string; email: string };
+};
+
+/**
+ * An iTIP invitation (RFC 5546) for one event: METHOD:REQUEST for a new or
+ * changed event, METHOD:CANCEL (STATUS:CANCELLED) to take it out of the
+ * calendar. Calendars match updates by UID and keep the highest SEQUENCE, so
+ * `sequence` must grow with every change they must see.
+ */
+export function icsInvitation(
+  e: CalendarEvent,
+  method: InvitationMethod,
+  sequence: number,
+  people: InvitationPeople,
+): string {
+  const { error, value } = createEvent({
+    ...eventAttributes({ ...e, status: method === 'CANCEL' ? 'CANCELLED' : e.status }),
+    productId: 'confer',
+    method,
+    sequence,
+    organizer: people.organizer,
+    attendees: [
+      {
+        ...people.attendee,
+        role: 'REQ-PARTICIPANT',
+        // the mentee asked for this very session: nothing is left for them to answer
+        partstat: 'ACCEPTED',
+        rsvp: false,
+      },
+    ],
+  });
+  if (error || !value) throw error ?? new Error('could not build the invitation');
   return value;
 }
 
 /** A whole calendar (a subscription feed): one VEVENT per event. */
 export function icsCalendar(name: string, events: CalendarEvent[]): string {
-  const { error, value } = createEvents(
-    events.map((e) => ({
-      uid: e.uid,
-      title: e.title,
-      description: e.description,
-      start: e.startsAt.getTime(),
-      startInputType: 'utc' as const,
-      startOutputType: 'utc' as const,
-      end: e.endsAt.getTime(),
-      endInputType: 'utc' as const,
-      endOutputType: 'utc' as const,
-      status: e.status,
-      location: e.location || undefined,
-      ...(e.url ? { url: e.url } : {}),
-    })),
-    { calName: name, productId: 'confer' },
-  );
+  const { error, value } = createEvents(events.map(eventAttributes), {
+    calName: name,
+    productId: 'confer',
+  });
   if (error || value == null) throw error ?? new Error('could not build the calendar');
   return value;
 }

@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { SendOutcome } from '../core/delivery.ts';
+import type { InvitationMethod } from '../core/invitations.ts';
 
 export type Email = {
   to: string;
@@ -11,6 +12,8 @@ export type Email = {
   html?: string;
   /** `<…@domain>`: the same on every retry, so a resent message is recognisable */
   messageId: string;
+  /** an iTIP invitation, sent as the text/calendar part calendars take up (nodemailer's icalEvent) */
+  icalEvent?: { method: InvitationMethod; filename: string; content: string };
 };
 export type Mailer = {
   /** the sender's domain, for Message-IDs */

@@ -1,11 +1,22 @@
+import { type InvitationMethod, invitationMethod } from '../core/invitations.ts';
 import type { BookingListing } from '../db/queries/bookings.ts';
-import { type CalendarEvent, calendarLinks, icsFile } from '../integrations/calendar.ts';
+import type { ClaimedDelivery } from '../db/queries/deliveries.ts';
+import {
+  type CalendarEvent,
+  calendarLinks,
+  icsFile,
+  icsInvitation,
+} from '../integrations/calendar.ts';
+import type { Email } from '../integrations/email.ts';
+
+/** One UID per booking, the same in downloads, invitations and updates: calendars match on it. */
+const bookingUid = (id: string) => `booking-${id}@confer`;
 
 /** A booking as a calendar event: tentative while pending, cancelled once over. */
 export function bookingCalendarEvent(l: BookingListing): CalendarEvent {
   const b = l.booking;
   return {
-    uid: `booking-${b.id}@confer`,
+    uid: bookingUid(b.id),
     title: `Mentoring: ${l.mentorName} & ${l.menteeName}`,
     description: [l.sessionTypeName, b.message].filter(Boolean).join('\n'),
     startsAt: b.startsAt,
@@ -19,3 +30,43 @@ export function bookingCalendarEvent(l: BookingListing): CalendarEvent {
 
 export const bookingCalendarLinks = (l: BookingListing) => calendarLinks(bookingCalendarEvent(l));
 export const bookingIcsFile = (l: BookingListing) => icsFile(bookingCalendarEvent(l));
+
+/**
+ * The iTIP invitation the email of a claimed delivery carries, if its event
+ * changed what calendars hold (core/invitations): organised by the mentor,
+ * attended by the mentee, the meeting link as LOCATION and URL, SEQUENCE
+ * counted from the booking's history (decision 0019).
+ */
+export function bookingInvitation(n: ClaimedDelivery['notification']): Email['icalEvent'] | null {
+  const b = n.booking;
+  if (!b.id || !b.status || !b.startsAt || !b.endsAt || !b.otherName || !b.otherEmail) return null;
+  const method = invitationMethod(n.topic, b.status, b.wasApproved ?? false);
+  if (!method) return null;
+  const me = { name: n.name, email: n.email };
+  const other = { name: b.otherName, email: b.otherEmail };
+  const readerIsMentor = b.mentorId === n.userId;
+  const [mentor, mentee] = readerIsMentor ? [me, other] : [other, me];
+  const content = icsInvitation(
+    {
+      uid: bookingUid(b.id),
+      title: `Mentoring: ${mentor.name} & ${mentee.name}`,
+      description: [n.orgName, b.message].filter(Boolean).join('\n'),
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      url: b.meetingUrl,
+      location: b.meetingUrl ?? '',
+      status: 'CONFIRMED',
+    },
+    method,
+    b.calendarSequence ?? 0,
+    { organizer: mentor, attendee: mentee },
+  );
+  return { method, filename: 'invite.ics', content };
+}
+
+/** The invitation kept with a delivery, as it was first written (its METHOD read back). */
+export function storedInvitation(content: string | null): Email['icalEvent'] | null {
+  if (!content) return null;
+  const method = /^METHOD:(REQUEST|CANCEL)\r?$/m.exec(content)?.[1] as InvitationMethod | undefined;
+  return method ? { method, filename: 'invite.ics', content } : null;
+}

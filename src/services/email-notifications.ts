@@ -8,6 +8,7 @@ import {
 } from '../db/queries/deliveries.ts';
 import { type EmailBooking, renderNotificationEmail } from '../emails/notification-email.tsx';
 import type { Email } from '../integrations/email.ts';
+import { bookingInvitation, storedInvitation } from './booking-calendar.ts';
 import type { ServiceContext } from './context.ts';
 
 /**
@@ -35,7 +36,13 @@ async function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> 
     booking: bookingOf(n.booking),
     eventStartsAt: n.eventStartsAt ? new Date(n.eventStartsAt) : null,
   });
-  return { to: `${n.name} <${n.email}>`, ...content, messageId: d.messageId };
+  const icalEvent = bookingInvitation(n);
+  return {
+    to: `${n.name} <${n.email}>`,
+    ...content,
+    messageId: d.messageId,
+    ...(icalEvent ? { icalEvent } : {}),
+  };
 }
 
 /**
@@ -45,12 +52,14 @@ async function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> 
 async function contentOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> {
   const to = `${d.notification.name} <${d.notification.email}>`;
   if (d.subject !== null) {
+    const icalEvent = storedInvitation(d.calendar);
     return {
       to,
       subject: d.subject,
       text: d.bodyText ?? '',
       ...(d.bodyHtml ? { html: d.bodyHtml } : {}),
       messageId: d.messageId,
+      ...(icalEvent ? { icalEvent } : {}),
     };
   }
   const email = await emailOf(ctx, d);
@@ -58,6 +67,7 @@ async function contentOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email
     subject: email.subject,
     bodyText: email.text,
     bodyHtml: email.html ?? null,
+    calendar: email.icalEvent?.content ?? null,
   });
   return email;
 }

@@ -35,7 +35,12 @@ export async function requireDelivery(
   await requireOrgAdmin(ctx.db, actor, orgId);
   const [row] = await listOrgDeliveries(ctx.db, orgId, { status: undefined, limit: 1, onlyId: id });
   if (!row) throw notFound('Delivery');
-  return { ...present(row), text: row.delivery.bodyText, html: row.delivery.bodyHtml };
+  return {
+    ...present(row),
+    text: row.delivery.bodyText,
+    html: row.delivery.bodyHtml,
+    calendar: row.delivery.calendar,
+  };
 }
 
 function present({ delivery: d, notification, recipient }: DeliveryRow) {

@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { DeliveryChannel, DeliveryStatus, NextStep } from '../../core/delivery.ts';
 import type { Queryable } from '../client.ts';
 import {
+  bookingEvents,
   bookings,
   deliveries,
   notifications,
@@ -91,9 +92,17 @@ export async function claimDueDeliveries(
       subject: deliveries.subject,
       bodyText: deliveries.bodyText,
       bodyHtml: deliveries.bodyHtml,
+      calendar: deliveries.calendar,
     });
   if (claimed.length === 0) return [];
   const other = alias(users, 'other');
+  const approval = alias(bookingEvents, 'approval');
+  const later = alias(bookingEvents, 'later');
+  /** the booking's first approval: before it the booking was in no calendar */
+  const approvalId = q
+    .select({ id: sql`min(${approval.id})` })
+    .from(approval)
+    .where(and(eq(approval.bookingId, bookings.id), eq(approval.toStatus, 'approved')));
   const details = await q
     .select({
       id: notifications.id,
@@ -101,6 +110,7 @@ export async function claimDueDeliveries(
       title: notifications.title,
       body: notifications.body,
       link: notifications.link,
+      userId: users.id,
       email: users.email,
       name: users.name,
       timeZone: users.timeZone,
@@ -112,6 +122,20 @@ export async function claimDueDeliveries(
         endsAt: bookings.endsAt,
         meetingUrl: bookings.meetingUrl,
         otherName: other.name,
+        id: bookings.id,
+        mentorId: bookings.mentorId,
+        message: bookings.message,
+        otherEmail: other.email,
+        wasApproved: sql<boolean>`(${approvalId}) is not null`,
+        /**
+         * The invitation's SEQUENCE (decision 0019): how many steps the
+         * booking took since its approval. Each step is one booking_events
+         * row, written in the statement of the change, so it only grows.
+         */
+        calendarSequence: sql<number>`(${q
+          .select({ n: sql`count(*)::int` })
+          .from(later)
+          .where(and(eq(later.bookingId, bookings.id), sql`${later.id} > (${approvalId})`))})`,
       },
       orgName: organisations.name,
     })
@@ -141,7 +165,7 @@ export async function claimDueDeliveries(
 export async function storeDeliveryContent(
   q: Queryable,
   id: number,
-  content: { subject: string; bodyText: string; bodyHtml: string | null },
+  content: { subject: string; bodyText: string; bodyHtml: string | null; calendar: string | null },
 ) {
   await q
     .update(deliveries)

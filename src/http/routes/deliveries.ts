@@ -42,6 +42,10 @@ const deliveredEmail = delivery
   .extend({
     text: z.string().nullable().meta({ description: 'the plain-text part as sent' }),
     html: z.string().nullable().meta({ description: 'the HTML part as sent' }),
+    calendar: z.string().nullable().meta({
+      description:
+        'the calendar invitation (iTIP, METHOD:REQUEST or CANCEL) the email carried as its text/calendar part, if any',
+    }),
   })
   .register(apiSchemas, { id: 'DeliveredEmail' });
 

@@ -6437,6 +6437,7 @@ export type components = {
       };
       text: string | null;
       html: string | null;
+      calendar: string | null;
     };
     Group: {
       /** Format: uuid */

@@ -1,0 +1,200 @@
+import ICAL from 'ical.js';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { smtpMailer } from '../../src/integrations/email.ts';
+import { createServiceContext } from '../../src/services/context.ts';
+import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
+import { emailNotifications } from '../../src/services/email-notifications.ts';
+import { as } from '../factories.ts';
+import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+import { createTestApp } from '../support/test-app.ts';
+
+const { app, clock, database } = await createTestApp();
+clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
+const smtp = await startSmtpServer();
+const mailer = smtpMailer(smtp.url, 'Confer <no-reply@confer.test>');
+const worker = createServiceContext(database.db, { now: clock.now, mailer });
+afterAll(async () => {
+  mailer.close();
+  await smtp.close();
+});
+
+let s: BookingScenario;
+beforeAll(async () => {
+  s = await createBookingScenario(app, 'Invitation Org');
+});
+
+async function runWorker() {
+  while ((await deliverNotifications(worker)) > 0);
+  while ((await emailNotifications(worker)) > 0);
+}
+
+/** What the worker sent since `before`, parsed as a mail client would. */
+async function mailsSince(before: number) {
+  return Promise.all(
+    smtp.received
+      .slice(before)
+      .map(async (m) => ({ to: m.to.join(', '), mail: await simpleParser(m.raw) })),
+  );
+}
+
+/** The text/calendar part of an email, if it has one. */
+function calendarPart(mail: ParsedMail): string | null {
+  const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
+  return part ? part.content.toString('utf8') : null;
+}
+
+/** An invitation read back with ical.js: what a calendar takes from it. */
+function readInvitation(ics: string) {
+  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const vevent = calendar.getFirstSubcomponent('vevent');
+  if (!vevent) throw new Error('no VEVENT');
+  const event = new ICAL.Event(vevent);
+  const mailto = (v: unknown) => String(v).replace(/^mailto:/i, '');
+  return {
+    method: calendar.getFirstPropertyValue('method'),
+    uid: event.uid,
+    sequence: event.sequence,
+    startsAt: event.startDate.toJSDate().toISOString(),
+    endsAt: event.endDate.toJSDate().toISOString(),
+    status: vevent.getFirstPropertyValue('status'),
+    location: event.location,
+    url: vevent.getFirstPropertyValue('url'),
+    organizer: mailto(event.organizer),
+    attendees: event.attendees.map((a) => ({
+      email: mailto(a.getFirstValue()),
+      partstat: a.getParameter('partstat'),
+    })),
+  };
+}
+
+const booking = async (id: string) =>
+  (await as(app, s.mentor).get(`/api/orgs/${s.orgId}/bookings/${id}`)).json();
+
+describe('an approved booking', () => {
+  let id: string;
+  let uid: string;
+  const meetingUrl = 'https://meet.example.com/mara-milo';
+
+  it('sends both sides a METHOD:REQUEST whose times, people and link are the booking’s', async () => {
+    id = await s.book(s.mentee, '2027-03-02T10:00:00Z');
+    await runWorker();
+    await s.act(s.mentor, id, 'approve');
+    const before = smtp.received.length;
+    await runWorker();
+    const b = await booking(id);
+    expect(b.status).toBe('approved');
+    expect(b.meetingUrl).toMatch(/^https:\/\//); // the organisation's video provider made one
+    const mails = await mailsSince(before);
+    expect(mails.map((m) => m.to).sort()).toEqual([s.mentee.email, s.mentor.email].sort());
+    const invitations = mails.map((m) => {
+      const ics = calendarPart(m.mail);
+      expect(ics, `${m.to} got no text/calendar part`).not.toBeNull();
+      return readInvitation(ics ?? '');
+    });
+    for (const inv of invitations) {
+      expect(inv).toEqual({
+        method: 'REQUEST',
+        uid: `booking-${id}@confer`,
+        sequence: 0,
+        startsAt: new Date(b.startsAt).toISOString(),
+        endsAt: new Date(b.endsAt).toISOString(),
+        status: 'CONFIRMED',
+        location: b.meetingUrl,
+        url: b.meetingUrl,
+        organizer: s.mentor.email,
+        attendees: [{ email: s.mentee.email, partstat: 'ACCEPTED' }],
+      });
+    }
+    expect(invitations[0]?.startsAt).toBe('2027-03-02T10:00:00.000Z');
+    // the admins' Mailbox has the very invitation the mentee's email carried
+    const menteeMail = mails.find((m) => m.to === s.mentee.email)!.mail;
+    const listed = (await as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries`)).json();
+    const row = listed.deliveries.find(
+      (d: { messageId: string }) => d.messageId === menteeMail.messageId,
+    );
+    const kept = await as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries/${row.id}`);
+    expect(kept.json().calendar).toBe(calendarPart(menteeMail));
+    uid = invitations[0]?.uid ?? '';
+    // the same UID as the booking's own download, so a calendar holds one event
+    const download = await as(app, s.mentee).get(
+      `/api/orgs/${s.orgId}/bookings/${id}/calendar.ics`,
+    );
+    expect(readInvitation(download.body).uid).toBe(uid);
+  });
+
+  it('sends an updated REQUEST, same UID and a higher SEQUENCE, when the meeting link changes', async () => {
+    const before = smtp.received.length;
+    const res = await as(app, s.mentor).put(`/api/orgs/${s.orgId}/bookings/${id}/meeting-link`, {
+      meetingUrl,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    await runWorker();
+    const mails = await mailsSince(before);
+    expect(mails.map((m) => m.to)).toEqual([s.mentee.email]);
+    const inv = readInvitation(calendarPart(mails[0]!.mail) ?? '');
+    expect(inv).toMatchObject({ method: 'REQUEST', uid, sequence: 1, location: meetingUrl });
+    expect(inv.url).toBe(meetingUrl);
+  });
+
+  it('sends METHOD:CANCEL with the same UID and a higher SEQUENCE when cancelled', async () => {
+    const before = smtp.received.length;
+    await s.act(s.mentee, id, 'cancel', { reason: 'Changed plans' });
+    await runWorker();
+    const mails = await mailsSince(before);
+    expect(mails.map((m) => m.to)).toEqual([s.mentor.email]);
+    const inv = readInvitation(calendarPart(mails[0]!.mail) ?? '');
+    expect(inv).toMatchObject({
+      method: 'CANCEL',
+      uid,
+      sequence: 2,
+      status: 'CANCELLED',
+      startsAt: '2027-03-02T10:00:00.000Z',
+      endsAt: '2027-03-02T11:00:00.000Z',
+    });
+  });
+
+  it('resends the invitation unchanged when a delivery is retried', async () => {
+    const other = await s.book(s.mentee, '2027-03-03T10:00:00Z');
+    await runWorker();
+    smtp.control.dataAnswer = 451;
+    await s.act(s.mentor, other, 'approve');
+    const tried = smtp.rejected.length;
+    await runWorker();
+    const first = await Promise.all(smtp.rejected.slice(tried).map((m) => simpleParser(m.raw)));
+    expect(first).toHaveLength(2);
+    smtp.control.dataAnswer = null;
+    const before = smtp.received.length;
+    clock.advance(60 * 60_000); // past every backoff
+    await runWorker();
+    const again = await mailsSince(before);
+    expect(again).toHaveLength(2);
+    const byTo = (m: ParsedMail) => (Array.isArray(m.to) ? m.to[0] : m.to)?.text;
+    for (const m of again) {
+      const tried = first.find((f) => byTo(f) === byTo(m.mail));
+      // byte for byte the first invitation (its DTSTAMP included): written once, kept
+      expect(calendarPart(m.mail)).toBe(calendarPart(tried!));
+      expect(readInvitation(calendarPart(m.mail) ?? '').method).toBe('REQUEST');
+    }
+  });
+});
+
+describe('a booking that is not approved', () => {
+  it('gets no invitation while pending, nor when rejected', async () => {
+    const before = smtp.received.length;
+    const id = await s.book(s.mentee, '2027-03-04T10:00:00Z');
+    await runWorker();
+    await s.act(s.mentor, id, 'reject', { reason: 'Fully booked' });
+    await runWorker();
+    const mails = await mailsSince(before);
+    expect(mails.map((m) => m.mail.subject)).toEqual([
+      expect.stringContaining('requested a session'),
+      expect.stringContaining('could not take'),
+    ]);
+    for (const m of mails) {
+      expect(calendarPart(m.mail)).toBeNull();
+      expect(m.mail.headers.get('content-type')).not.toMatchObject({ value: 'text/calendar' });
+    }
+  });
+});
