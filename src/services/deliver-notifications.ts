@@ -93,10 +93,17 @@ function messagesFor(
       ];
     case 'booking.cancel': {
       const to = by === 'mentor' ? 'mentee' : 'mentor';
+      const canceller = other(to);
       return [
         {
           to,
-          title: `${nameOf(other(to))} cancelled the session on ${when(l, to)}`,
+          title: `${nameOf(canceller)} cancelled the session on ${when(l, to)}`,
+          ...(reason ? { body: reason } : {}),
+        },
+        // The canceller is told too: their email carries the calendar's cancellation.
+        {
+          to: canceller,
+          title: `You cancelled your session with ${nameOf(to)} on ${when(l, canceller)}`,
           ...(reason ? { body: reason } : {}),
         },
       ];
