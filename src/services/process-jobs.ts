@@ -27,7 +27,7 @@ const expireBooking: Handler = async (tx, ctx, payload) => {
 /** Reminds the mentor of a booking still waiting for them. */
 const remindMentor: Handler = async (tx, _ctx, payload) => {
   const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
-  if (!booking || booking.status !== 'pending' || booking.awaiting !== 'mentor') return;
+  if (booking?.status !== 'pending' || booking.awaiting !== 'mentor') return;
   await insertOutbox(
     tx,
     'booking.reminder',
