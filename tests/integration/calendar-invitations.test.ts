@@ -1,34 +1,19 @@
 import ICAL from 'ical.js';
 import { type ParsedMail, simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smtpMailer } from '../../src/integrations/email.ts';
-import { createServiceContext } from '../../src/services/context.ts';
-import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
-import { emailNotifications } from '../../src/services/email-notifications.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { as } from '../factories.ts';
 import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
-import { startSmtpServer } from '../support/smtp.ts';
+import { startSmtpWorker } from '../support/smtp.ts';
 import { createTestApp } from '../support/test-app.ts';
 
 const { app, clock, database } = await createTestApp();
 clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
-const smtp = await startSmtpServer();
-const mailer = smtpMailer(smtp.url, 'Confer <no-reply@confer.test>');
-const worker = createServiceContext(database.db, { now: clock.now, mailer });
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
+const { smtp, runWorker } = await startSmtpWorker(database, clock);
 
 let s: BookingScenario;
 beforeAll(async () => {
   s = await createBookingScenario(app, 'Invitation Org');
 });
-
-async function runWorker() {
-  while ((await deliverNotifications(worker)) > 0);
-  while ((await emailNotifications(worker)) > 0);
-}
 
 /** What the worker sent since `before`, parsed as a mail client would. */
 async function mailsSince(before: number) {

@@ -1,36 +1,24 @@
 import { simpleParser } from 'mailparser';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { claimDueDeliveries } from '../../src/db/queries/deliveries.ts';
-import { smtpMailer } from '../../src/integrations/email.ts';
 import { createServiceContext } from '../../src/services/context.ts';
 import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
 import { emailNotifications } from '../../src/services/email-notifications.ts';
 import { as } from '../factories.ts';
 import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
-import { startSmtpServer } from '../support/smtp.ts';
+import { startSmtpWorker } from '../support/smtp.ts';
 import { createTestApp } from '../support/test-app.ts';
 
 const { app, clock, database } = await createTestApp();
 clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
-const smtp = await startSmtpServer();
-const mailer = smtpMailer(smtp.url, 'Confer <no-reply@confer.test>');
 // The worker's context: the same database and clock, with the SMTP server.
-const worker = createServiceContext(database.db, { now: clock.now, mailer });
-afterAll(async () => {
-  mailer.close();
-  await smtp.close();
-});
+const { smtp, mailer, worker, runWorker } = await startSmtpWorker(database, clock);
 
 let s: BookingScenario;
 beforeAll(async () => {
   s = await createBookingScenario(app, 'Email Org');
 });
 
-/** One round of the worker's notification and email stages. */
-async function runWorker() {
-  while ((await deliverNotifications(worker)) > 0);
-  while ((await emailNotifications(worker)) > 0);
-}
 const parsed = (raws: { raw: string }[]) => Promise.all(raws.map((m) => simpleParser(m.raw)));
 const deliveries = async (status?: string) =>
   as(app, s.admin).get(`/api/orgs/${s.orgId}/deliveries${status ? `?status=${status}` : ''}`);

@@ -1,5 +1,11 @@
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import { afterAll } from 'vitest';
+import type { Db } from '../../src/db/client.ts';
+import { smtpMailer } from '../../src/integrations/email.ts';
+import { createServiceContext } from '../../src/services/context.ts';
+import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
+import { emailNotifications } from '../../src/services/email-notifications.ts';
 
 export type ReceivedMail = { to: string[]; raw: string };
 
@@ -55,4 +61,24 @@ export async function startSmtpServer(port = 0) {
     control,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * A real SMTP server and the worker's context that mails through it (the
+ * test's database and clock), closed after the file; `runWorker` does one
+ * round of the worker's notification and email stages.
+ */
+export async function startSmtpWorker(database: { db: Db }, clock: { now: () => Date }) {
+  const smtp = await startSmtpServer();
+  const mailer = smtpMailer(smtp.url, 'Confer <no-reply@confer.test>');
+  const worker = createServiceContext(database.db, { now: clock.now, mailer });
+  afterAll(async () => {
+    mailer.close();
+    await smtp.close();
+  });
+  const runWorker = async () => {
+    while ((await deliverNotifications(worker)) > 0);
+    while ((await emailNotifications(worker)) > 0);
+  };
+  return { smtp, mailer, worker, runWorker };
 }
