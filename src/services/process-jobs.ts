@@ -6,6 +6,7 @@ import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
 import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
 import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
+import { PASSWORD_RESET_JOB, sendPasswordReset } from './request-password-reset.ts';
 
 type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
 
@@ -44,6 +45,7 @@ const remindMentor: Handler = async (tx, _ctx, payload) => {
 const handlers: Record<string, Handler> = {
   'booking.expire': expireBooking,
   'booking.remind': remindMentor,
+  [PASSWORD_RESET_JOB]: sendPasswordReset,
 };
 
 /**
