@@ -70,6 +70,9 @@ const configSchema = z.object({
   LOGIN_ADDRESS_RATE_LIMIT: limitMax(30),
   SIGNUP_RATE_LIMIT: limitMax(10),
   SIGNUP_RATE_WINDOW_SECONDS: limitWindow(3600),
+  PASSWORD_RESET_RATE_LIMIT: limitMax(3),
+  PASSWORD_RESET_ADDRESS_RATE_LIMIT: limitMax(10),
+  PASSWORD_RESET_RATE_WINDOW_SECONDS: limitWindow(3600),
   MESSAGE_RATE_LIMIT: limitMax(30),
   MESSAGE_RATE_WINDOW_SECONDS: limitWindow(60),
   UPLOAD_RATE_LIMIT: limitMax(20),
@@ -144,6 +147,10 @@ export type RateLimits = {
   signInAddress: RateLimit;
   /** accounts created from one address */
   signUp: RateLimit;
+  /** password-reset emails asked for one address (whether or not it has an account) */
+  passwordResetEmail: RateLimit;
+  /** password-reset emails asked from one client address */
+  passwordResetAddress: RateLimit;
   /** messages sent by one user */
   messages: RateLimit;
   /** files uploaded by one user */
@@ -192,6 +199,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         windowSeconds: c.LOGIN_RATE_WINDOW_SECONDS,
       },
       signUp: { max: c.SIGNUP_RATE_LIMIT, windowSeconds: c.SIGNUP_RATE_WINDOW_SECONDS },
+      passwordResetEmail: {
+        max: c.PASSWORD_RESET_RATE_LIMIT,
+        windowSeconds: c.PASSWORD_RESET_RATE_WINDOW_SECONDS,
+      },
+      passwordResetAddress: {
+        max: c.PASSWORD_RESET_ADDRESS_RATE_LIMIT,
+        windowSeconds: c.PASSWORD_RESET_RATE_WINDOW_SECONDS,
+      },
       messages: { max: c.MESSAGE_RATE_LIMIT, windowSeconds: c.MESSAGE_RATE_WINDOW_SECONDS },
       uploads: { max: c.UPLOAD_RATE_LIMIT, windowSeconds: c.UPLOAD_RATE_WINDOW_SECONDS },
     },

@@ -243,6 +243,25 @@ export const authSessions = pgTable(
   (t) => [index('auth_sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Password-reset links. The email holds a random token; only its SHA-256 is
+ * stored. Each works once (used_at) and until expires_at.
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('password_resets_user_idx').on(t.userId)],
+);
+
 /** Personal API tokens for `Authorization: Bearer …`. Only the SHA-256 is stored. */
 export const apiTokens = pgTable(
   'api_tokens',
@@ -670,9 +689,13 @@ export const deliveries = pgTable(
   'deliveries',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
-    notificationId: bigint('notification_id', { mode: 'number' })
-      .notNull()
-      .references(() => notifications.id, { onDelete: 'cascade' }),
+    /** null for an account email (a password reset), which is no in-app notification */
+    notificationId: bigint('notification_id', { mode: 'number' }).references(
+      () => notifications.id,
+      { onDelete: 'cascade' },
+    ),
+    /** an account email's recipient (`Name <address>`); a notification's comes from its user */
+    toAddress: text('to_address'),
     channel: text('channel', { enum: deliveryChannels }).notNull(),
     status: text('status', { enum: deliveryStatuses }).notNull().default('queued'),
     /** sends started, counted when claimed: a send that crashed counts too */
@@ -706,6 +729,11 @@ export const deliveries = pgTable(
       sql`${t.status} in ('queued', 'sending', 'sent', 'retrying', 'failed')`,
     ),
     check('deliveries_channel_check', sql`${t.channel} in ('email')`),
+    // An account email is written whole when queued: it has its address and its content.
+    check(
+      'deliveries_recipient_check',
+      sql`${t.notificationId} is not null or (${t.toAddress} is not null and ${t.subject} is not null)`,
+    ),
   ],
 );
 

@@ -5,7 +5,8 @@ import type { ServiceContext } from '../services/context.ts';
 import { hitRateLimit } from '../services/rate-limits.ts';
 
 type RouteLimit = {
-  rule: Exclude<keyof RateLimits, 'signInAccount' | 'signInAddress'>;
+  /** the others are counted by their use cases, which know the account asked about */
+  rule: Exclude<keyof RateLimits, 'signInAccount' | 'signInAddress' | 'passwordResetEmail'>;
   /** who is counted: the signed-in user (anonymous calls are refused by the route anyway), or the address */
   per: 'user' | 'address';
 };
@@ -19,6 +20,7 @@ declare module 'fastify' {
 
 const described: Record<RouteLimit['rule'], string> = {
   signUp: 'sign-ups from this address',
+  passwordResetAddress: 'password-reset requests from this address',
   messages: 'messages sent',
   uploads: 'uploads',
 };

@@ -37,7 +37,9 @@ export const bookingIcsFile = (l: BookingListing) => icsFile(bookingCalendarEven
  * attended by the mentee, the meeting link as LOCATION and URL, SEQUENCE
  * counted from the booking's history (decision 0019).
  */
-export function bookingInvitation(n: ClaimedDelivery['notification']): Email['icalEvent'] | null {
+export function bookingInvitation(
+  n: NonNullable<ClaimedDelivery['notification']>,
+): Email['icalEvent'] | null {
   const b = n.booking;
   if (!b.id || !b.status || !b.startsAt || !b.endsAt || !b.otherName || !b.otherEmail) return null;
   const method = invitationMethod(n.topic, b.status, b.wasApproved ?? false);

@@ -17,14 +17,18 @@ import type { ServiceContext } from './context.ts';
  */
 const LEASE_MS = 5 * 60_000;
 
+type NotificationDelivery = ClaimedDelivery & {
+  notification: NonNullable<ClaimedDelivery['notification']>;
+};
+
 /** The booking a notification is about, if it is about one (a left join finds none otherwise). */
-function bookingOf(b: ClaimedDelivery['notification']['booking']): EmailBooking | null {
+function bookingOf(b: NotificationDelivery['notification']['booking']): EmailBooking | null {
   if (!b?.status || !b.startsAt || !b.endsAt) return null;
   return { ...b, status: b.status, startsAt: b.startsAt, endsAt: b.endsAt };
 }
 
 /** The email of a claimed delivery, written for its reader (src/emails). */
-async function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> {
+async function emailOf(ctx: ServiceContext, d: NotificationDelivery): Promise<Email> {
   const n = d.notification;
   const content = await renderNotificationEmail({
     topic: n.topic,
@@ -46,23 +50,25 @@ async function emailOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> 
 }
 
 /**
- * The email of a delivery: written for its reader at the first claim and
- * kept, so a retry sends (and the Mailbox shows) the very same message.
+ * The email of a delivery: written for its reader at the first claim (an
+ * account email, when queued) and kept, so a retry sends (and the Mailbox
+ * shows) the very same message.
  */
 async function contentOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email> {
-  const to = `${d.notification.name} <${d.notification.email}>`;
-  if (d.subject !== null) {
+  const n = d.notification;
+  const to = n ? `${n.name} <${n.email}>` : (d.toAddress ?? '');
+  if (d.subject !== null || !n) {
     const icalEvent = storedInvitation(d.calendar);
     return {
       to,
-      subject: d.subject,
+      subject: d.subject ?? '',
       text: d.bodyText ?? '',
       ...(d.bodyHtml ? { html: d.bodyHtml } : {}),
       messageId: d.messageId,
       ...(icalEvent ? { icalEvent } : {}),
     };
   }
-  const email = await emailOf(ctx, d);
+  const email = await emailOf(ctx, { ...d, notification: n });
   await storeDeliveryContent(ctx.db, d.id, {
     subject: email.subject,
     bodyText: email.text,

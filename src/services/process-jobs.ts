@@ -7,6 +7,7 @@ import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
 import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
 import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
+import { PASSWORD_RESET_JOB, sendPasswordReset } from './request-password-reset.ts';
 
 type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
 
@@ -73,6 +74,7 @@ const handlers: Record<string, Handler> = {
   'booking.expire': expireBooking,
   'booking.remind': remindMentor,
   'booking.session_reminder': remindOfSession,
+  [PASSWORD_RESET_JOB]: sendPasswordReset,
 };
 
 /**

@@ -4,6 +4,7 @@ import { AppShell } from './features/shell/app-shell.tsx';
 import { AccountPage } from './routes/account-page.tsx';
 import { AdminPage } from './routes/admin-page.tsx';
 import { ConnectionsPage } from './routes/connections-page.tsx';
+import { ForgotPasswordPage } from './routes/forgot-password-page.tsx';
 import { GroupPage } from './routes/group-page.tsx';
 import { HomePage } from './routes/home-page.tsx';
 import { InvitationPage } from './routes/invitation-page.tsx';
@@ -16,6 +17,7 @@ import { PeoplePage } from './routes/people-page.tsx';
 import { PersonPage } from './routes/person-page.tsx';
 import { ProgramPage } from './routes/program-page.tsx';
 import { RequestsPage } from './routes/requests-page.tsx';
+import { ResetPasswordPage } from './routes/reset-password-page.tsx';
 import { SchedulePage } from './routes/schedule-page.tsx';
 import { SessionsPage } from './routes/sessions-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
@@ -24,6 +26,8 @@ import { SignUpPage } from './routes/sign-up-page.tsx';
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
   { path: '/sign-up', element: <SignUpPage /> },
+  { path: '/forgot-password', element: <ForgotPasswordPage /> },
+  { path: '/reset-password/:token', element: <ResetPasswordPage /> },
   { path: '/invite/:token', element: <InvitationPage /> },
   {
     element: <RequireSession />,

@@ -6,6 +6,8 @@ export const DEMO_PASSWORD = 'confer-demo-2026';
 
 export type RunningConfer = {
   url: string;
+  /** the server's DATA_DIR: without SMTP its mail is in `mail/*.eml` */
+  dataDir: string;
   stop(): Promise<void>;
   /** Moves the server's clock forward (TEST_CLOCK); jobs then run within a second. */
   advanceClock(ms: number): Promise<void>;
@@ -22,6 +24,7 @@ export async function startConfer(): Promise<RunningConfer> {
   const { url } = server;
   return {
     url,
+    dataDir: data.dir,
     advanceClock: async (ms) => {
       const res = await fetch(`${url}/api/test/clock`, {
         method: 'POST',

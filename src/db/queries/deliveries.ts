@@ -38,6 +38,27 @@ export async function insertDeliveries(
 }
 
 /**
+ * Queues an account email (a password reset): no in-app notification, so it
+ * never shows in the bell; written whole now, sent and retried like the rest.
+ */
+export async function insertAccountEmail(
+  q: Queryable,
+  email: { to: string; subject: string; bodyText: string; bodyHtml: string | null },
+  now: Date,
+) {
+  await q.insert(deliveries).values({
+    toAddress: email.to,
+    subject: email.subject,
+    bodyText: email.bodyText,
+    bodyHtml: email.bodyHtml,
+    channel: 'email',
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/**
  * Claims due deliveries in one statement (its own transaction): queued or
  * retrying ones whose time has come, and sending ones whose lease ran out
  * because their sender died. Each gets a lease, one more attempt and — the
@@ -89,12 +110,27 @@ export async function claimDueDeliveries(
       attempts: deliveries.attempts,
       messageId: deliveries.messageId,
       notificationId: deliveries.notificationId,
+      toAddress: deliveries.toAddress,
       subject: deliveries.subject,
       bodyText: deliveries.bodyText,
       bodyHtml: deliveries.bodyHtml,
       calendar: deliveries.calendar,
     });
-  if (claimed.length === 0) return [];
+  const ofNotifications = claimed.flatMap((c) =>
+    c.notificationId === null ? [] : [c.notificationId],
+  );
+  const details = ofNotifications.length === 0 ? [] : await notificationDetails(q, ofNotifications);
+  const byId = new Map(details.map((d) => [d.id, d]));
+  return claimed.flatMap((c) => {
+    // An account email carries its recipient and content itself.
+    const n = c.notificationId === null ? null : byId.get(c.notificationId);
+    if (n === undefined) return [];
+    return [{ ...c, messageId: c.messageId ?? '', notification: n }];
+  });
+}
+
+/** What the email of each notification is about: its reader, booking and organisation. */
+function notificationDetails(q: Queryable, ids: number[]) {
   const other = alias(users, 'other');
   const approval = alias(bookingEvents, 'approval');
   const later = alias(bookingEvents, 'later');
@@ -103,7 +139,7 @@ export async function claimDueDeliveries(
     .select({ id: sql`min(${approval.id})` })
     .from(approval)
     .where(and(eq(approval.bookingId, bookings.id), eq(approval.toStatus, 'approved')));
-  const details = await q
+  return q
     .select({
       id: notifications.id,
       topic: notifications.topic,
@@ -148,17 +184,7 @@ export async function claimDueDeliveries(
       sql`${other.id} = case when ${bookings.mentorId} = ${notifications.userId} then ${bookings.menteeId} else ${bookings.mentorId} end`,
     )
     .leftJoin(organisations, eq(organisations.id, bookings.orgId))
-    .where(
-      inArray(
-        notifications.id,
-        claimed.map((c) => c.notificationId),
-      ),
-    );
-  const byId = new Map(details.map((d) => [d.id, d]));
-  return claimed.flatMap((c) => {
-    const n = byId.get(c.notificationId);
-    return n ? [{ ...c, messageId: c.messageId ?? '', notification: n }] : [];
-  });
+    .where(inArray(notifications.id, ids));
 }
 
 /** Keeps the email as first written, so every retry (and the Mailbox) shows the same message. */

@@ -88,3 +88,7 @@ export async function markJobFailed(
     })
     .where(eq(jobs.id, id));
 }
+
+export async function insertJob(q: Queryable, job: NewJob): Promise<void> {
+  await q.insert(jobs).values(job).onConflictDoNothing();
+}

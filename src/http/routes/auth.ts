@@ -11,10 +11,13 @@ import {
   revokeSession,
 } from '../../services/manage-credentials.ts';
 import { requireMe } from '../../services/manage-profile.ts';
+import { requestPasswordReset } from '../../services/request-password-reset.ts';
+import { resetPassword } from '../../services/reset-password.ts';
 import { openAuthSession, signIn, signOut } from '../../services/sign-in.ts';
 import { signUp } from '../../services/sign-up.ts';
 import type { RouteDeps } from '../app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
+import { publicOrigin } from '../public-url.ts';
 import { apiSchemas, email, errorResponses, name, timeZone, uuidParam } from '../schemas.ts';
 
 /** Tokens outlive no more than a year; a forgotten one stops working on its own. */
@@ -95,6 +98,58 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       );
       setSessionCookie(request, reply, session.token, session.expiresAt);
       return { user: await describeMe(session.user.id), csrfToken: session.csrfToken };
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset',
+    {
+      config: {
+        access: 'public',
+        skipCsrf: true,
+        limit: { rule: 'passwordResetAddress', per: 'address' },
+      },
+      schema: {
+        tags,
+        summary:
+          'Email a password-reset link to this address if it has an account; the answer is the same either way',
+        body: z.strictObject({ email }),
+        response: {
+          202: z.object({ message: z.string() }),
+          429: errorResponses[400],
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(
+        ctx,
+        { email: request.body.email, origin: publicOrigin(app, config) },
+        config.rateLimits.passwordResetEmail,
+      );
+      return reply
+        .code(202)
+        .send({ message: 'If an account exists for that address, we sent it a link.' });
+    },
+  );
+
+  app.post(
+    '/api/auth/password-reset/confirm',
+    {
+      config: { access: 'public', skipCsrf: true },
+      schema: {
+        tags,
+        summary:
+          'Set a new password with the token from a reset email; signs out every session and signs in here',
+        body: z.strictObject({ token: z.string().min(1, 'is required').max(200), password }),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await resetPassword(ctx, request.body);
+      const session = await openAuthSession(ctx, user, request.headers['user-agent'] ?? '');
+      setSessionCookie(request, reply, session.token, session.expiresAt);
+      return { user: await describeMe(user.id), csrfToken: session.csrfToken };
     },
   );
 

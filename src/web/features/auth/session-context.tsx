@@ -35,6 +35,8 @@ type SessionContextValue = {
   refresh: () => Promise<void>;
   signIn: (email: string, password: string) => Promise<SessionUser>;
   signUp: (input: SignUpInput) => Promise<SessionUser>;
+  /** Sets a new password with a reset link's token and signs in. */
+  resetPassword: (token: string, password: string) => Promise<SessionUser>;
   signOut: () => Promise<void>;
 };
 
@@ -100,6 +102,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       signIn: async (email, password) =>
         adopt(await ok(api.POST('/api/auth/sign-in', { body: { email, password } }))),
       signUp: async (input) => adopt(await ok(api.POST('/api/auth/sign-up', { body: input }))),
+      resetPassword: async (token, password) =>
+        adopt(
+          await ok(api.POST('/api/auth/password-reset/confirm', { body: { token, password } })),
+        ),
       signOut: async () => {
         // Forget the session here even if the server could not be told.
         await ok(api.POST('/api/auth/sign-out')).catch(() => undefined);

@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
@@ -40,6 +41,9 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         error={submission.fieldErrors.password}
         onChange={(event) => setPassword(event.target.value)}
       />
+      <p className="form__aside">
+        <Link to="/forgot-password">Forgot your password?</Link>
+      </p>
       <Button
         type="submit"
         variant="primary"
