@@ -12,7 +12,7 @@ import { createTestApp } from '../support/test-app.ts';
  * against the operation's declared rule (`x-access`, from the route's
  * `config.access`). An operation without a rule fails the suite, naming it.
  */
-const { app } = await createTestApp({ LOGIN_RATE_LIMIT: '100000' });
+const { app, ctx } = await createTestApp({ LOGIN_RATE_LIMIT: '100000' });
 
 async function servedOperations(): Promise<Op[]> {
   const doc = (await app.inject({ method: 'GET', url: '/api/openapi.json' })).json();
@@ -94,7 +94,7 @@ describe('the authorisation matrix', () => {
   });
 
   it('lets every caller do exactly what the rule of each operation says', async () => {
-    const w = await buildWorld(app);
+    const w = await buildWorld(app, ctx);
     const mismatches: string[] = [];
     let sent = 0;
     for (const op of ops) {

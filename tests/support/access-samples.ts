@@ -32,6 +32,7 @@ const partyOwn = (mine: string, theirs: string) => (_w: World, c: Call) =>
 /** Path parameters by name: a resource of the caller's own, or someone else's. */
 export const byName: Record<string, Resolve> = {
   orgId: (w) => w.orgId,
+  deliveryId: (w) => w.deliveryId(),
   bookingId: (w, c) => partyOwn(w.bookingOf.mine, w.bookingOf.theirs)(w, c),
   threadId: (w, c) => partyOwn(w.threads.mine, w.threads.theirs)(w, c),
   attachmentId: (w, c) => partyOwn(w.attachments.mine, w.attachments.theirs)(w, c),
@@ -66,6 +67,11 @@ export const samples: Record<string, Sample> = {
   },
   'POST /api/auth/sign-out': { freshSession: true },
   'POST /api/auth/sign-in': { body: (w) => ({ email: w.mentee2.email, password: PASSWORD }) },
+  'POST /api/auth/password-reset': { body: (w) => ({ email: w.mentee2.email }) },
+  // A link that was never sent: refused as a bad token, which the rule (public) allows.
+  'POST /api/auth/password-reset/confirm': {
+    body: () => ({ token: 'cfp_never-sent', password: 'a long and unusual passphrase 42' }),
+  },
   'POST /api/auth/password': {
     body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
   },

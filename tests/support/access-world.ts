@@ -1,4 +1,7 @@
 import type { App } from '../../src/http/app.ts';
+import type { ServiceContext } from '../../src/services/context.ts';
+import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
+import { emailNotifications } from '../../src/services/email-notifications.ts';
 import {
   addMember,
   as,
@@ -49,7 +52,7 @@ async function ok<T = Record<string, unknown>>(
   return (r.body ? r.json() : {}) as T;
 }
 
-export async function buildWorld(app: App) {
+export async function buildWorld(app: App, ctx: ServiceContext) {
   const { admin, orgId } = await createOrgWithAdmin(app, 'Matrix Org');
   const outsider = (await createOrgWithAdmin(app, 'Elsewhere')).admin;
   const api = (who: Session) => as(app, who);
@@ -251,6 +254,15 @@ export async function buildWorld(app: App) {
           api(admin).post(`/api/orgs/${orgId}/invitations`, { email: uniqueEmail('invitee') }),
         )
       ).invitation.id,
+    /** An email of the organisation's (the world's bookings made some): its delivery id. */
+    deliveryId: async () => {
+      while ((await deliverNotifications(ctx)) > 0);
+      while ((await emailNotifications(ctx)) > 0);
+      const { deliveries } = await ok<{ deliveries: { id: number }[] }>(
+        api(admin).get(`/api/orgs/${orgId}/deliveries`),
+      );
+      return deliveries[0] ? String(deliveries[0].id) : null;
+    },
     mentorshipRequest: async (from: Session, to: Session, kind: 'offer' | 'session_request') =>
       (
         await ok<{ id: string }>(
