@@ -1,5 +1,6 @@
 import { Text } from '@react-email/components';
 import { render } from '@react-email/render';
+import type { OutboxTopic } from '../core/topics.ts';
 import { formatWhen, zoneWords } from './format-when.ts';
 import { type EmailAction, EmailLayout } from './layout.tsx';
 
@@ -31,7 +32,7 @@ export type NotificationEmailInput = {
   eventStartsAt: Date | null;
 };
 
-const openLabels: Record<string, string> = {
+const openLabels: Partial<Record<OutboxTopic, string>> = {
   'booking.requested': 'Review the request',
   'booking.propose_time': 'Answer the suggestion',
   'booking.approve': 'View the session',
@@ -72,7 +73,10 @@ export async function renderNotificationEmail(
     actions.push({ label: 'Join the meeting', url: booking.meetingUrl });
   }
   if (input.openUrl) {
-    actions.push({ label: openLabels[input.topic] ?? 'Open in Confer', url: input.openUrl });
+    actions.push({
+      label: openLabels[input.topic as OutboxTopic] ?? 'Open in Confer',
+      url: input.openUrl,
+    });
   }
   const footer = `Sent to ${recipient.name} by Confer${input.orgName ? ` for ${input.orgName}` : ''}. Times are in ${zoneWords(recipient.timeZone)} (${recipient.timeZone}), your profile's time zone.`;
   const email = (

@@ -8,7 +8,7 @@ import {
   markJobFailed,
   type NewJob,
 } from '../db/queries/jobs.ts';
-import { announceChange } from '../db/queries/live-events.ts';
+import { announceChange, bookingAudience } from '../db/queries/live-events.ts';
 import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
 import { RetryLaterError } from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
@@ -60,9 +60,7 @@ const moveMoney: Step = async (ctx, { bookingId = '', movement }) => {
     await announceChange(tx, {
       type: 'change',
       resources: ['bookings'],
-      orgId: booking.orgId,
-      bookingId,
-      userIds: [booking.mentorId, booking.menteeId],
+      ...bookingAudience(booking),
     });
   });
 };

@@ -2,7 +2,7 @@ import { JOB_MAX_ATTEMPTS } from '../core/job-retries.ts';
 import type { BookingRow } from '../db/queries/bookings.ts';
 import { insertOutbox, listBookings, setMissingMeeting } from '../db/queries/bookings.ts';
 import type { JobRow, NewJob } from '../db/queries/jobs.ts';
-import { announceChange } from '../db/queries/live-events.ts';
+import { announceChange, bookingAudience } from '../db/queries/live-events.ts';
 import {
   jitsiVideo,
   type Meeting,
@@ -110,11 +110,7 @@ export const createMeeting: Step = async (ctx, { bookingId = '' }, job) => {
   }
   const made = meeting && { ...meeting, provider: failure ? jitsiVideo.name : provider.name };
   const recorded = await ctx.db.transaction(async (tx) => {
-    const people = {
-      orgId: booking.orgId,
-      bookingId,
-      userIds: [booking.mentorId, booking.menteeId],
-    };
+    const people = bookingAudience(booking);
     // Only if nobody set a link meanwhile: the mentor's own link wins.
     if (made) {
       if (!(await setMissingMeeting(tx, bookingId, made))) return false;

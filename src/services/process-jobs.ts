@@ -4,6 +4,7 @@ import { reminderStands } from '../core/session-reminders.ts';
 import type { Tx } from '../db/client.ts';
 import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
 import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
+import { bookingAudience } from '../db/queries/live-events.ts';
 import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
 import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
@@ -66,7 +67,7 @@ const remindOfSession: Handler = async (tx, _ctx, payload) => {
       startsAt: booking.startsAt.toISOString(),
       minutesBefore: Number(payload.minutesBefore ?? 0),
     },
-    { orgId: booking.orgId, bookingId: booking.id, userIds: [booking.mentorId, booking.menteeId] },
+    bookingAudience(booking),
   );
 };
 

@@ -5,6 +5,7 @@ import {
   insertOutbox,
   insertRating,
 } from '../db/queries/bookings.ts';
+import { bookingAudience } from '../db/queries/live-events.ts';
 import type { Actor, ServiceContext } from './context.ts';
 
 /** After a completed session each side may rate it once, 1–5 stars with feedback. */
@@ -49,7 +50,7 @@ export async function rateBooking(
       tx,
       'booking.rated',
       { bookingId: id, side, stars: rating.stars },
-      { orgId: booking.orgId, bookingId: id, userIds: [booking.mentorId, booking.menteeId] },
+      bookingAudience(booking),
     );
     return saved;
   });

@@ -39,7 +39,7 @@ import {
   users,
 } from '../schema.ts';
 import type { NewJob } from './jobs.ts';
-import { announceChange } from './live-events.ts';
+import { announceChange, bookingAudience } from './live-events.ts';
 import { type Acceptance, acceptanceCtes } from './mentorship-requests.ts';
 import { isOrgMember } from './organisations.ts';
 
@@ -124,10 +124,8 @@ async function announceBookingChange(tx: Tx, row: BookingRow, records: BookingRe
   await announceChange(tx, {
     type: 'change',
     resources,
-    orgId: row.orgId,
-    bookingId: row.id,
+    ...bookingAudience(row),
     mentorId: row.mentorId,
-    userIds: [row.mentorId, row.menteeId],
   });
   if (resources.includes('slots')) {
     await announceChange(tx, {

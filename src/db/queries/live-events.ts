@@ -6,6 +6,16 @@ import { orgMembers } from '../schema.ts';
 /** The NOTIFY channel of live events (services/live-events.ts listens on it). */
 export const LIVE_CHANNEL = 'confer_live';
 
+/** The two people of a booking, as the audience of a change to it. */
+export function bookingAudience(b: {
+  id: string;
+  orgId: string;
+  mentorId: string;
+  menteeId: string;
+}) {
+  return { orgId: b.orgId, bookingId: b.id, userIds: [b.mentorId, b.menteeId] };
+}
+
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more; a user id takes about 39. */
 const USERS_PER_NOTIFY = 100;
 

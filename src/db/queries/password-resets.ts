@@ -9,6 +9,14 @@ export async function insertPasswordReset(
   await q.insert(passwordResets).values(values);
 }
 
+/** The reset link with this token hash, unused and unexpired at `now`. */
+const isLive = (tokenHash: string, now: Date) =>
+  and(
+    eq(passwordResets.tokenHash, tokenHash),
+    isNull(passwordResets.usedAt),
+    gt(passwordResets.expiresAt, now),
+  );
+
 /**
  * Uses up a live reset link in one statement: of two requests racing with
  * the same token, only one gets its user back. Null: unknown, used or expired.
@@ -21,13 +29,7 @@ export async function usePasswordReset(
   const rows = await q
     .update(passwordResets)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(passwordResets.tokenHash, tokenHash),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, now),
-      ),
-    )
+    .where(isLive(tokenHash, now))
     .returning({ userId: passwordResets.userId });
   return rows[0] ?? null;
 }
@@ -41,12 +43,6 @@ export async function getLivePasswordReset(
   const rows = await q
     .select({ userId: passwordResets.userId })
     .from(passwordResets)
-    .where(
-      and(
-        eq(passwordResets.tokenHash, tokenHash),
-        isNull(passwordResets.usedAt),
-        gt(passwordResets.expiresAt, now),
-      ),
-    );
+    .where(isLive(tokenHash, now));
   return rows[0] ?? null;
 }
