@@ -17,10 +17,10 @@ export type RunningConfer = {
  * Starts the real server the way a user does (`confer serve`) on a fresh
  * DATA_DIR and a free port; the built web app must already be in dist/web.
  */
-export async function startConfer(): Promise<RunningConfer> {
+export async function startConfer(env: Record<string, string> = {}): Promise<RunningConfer> {
   const data = freshDataDir();
   // TEST_CLOCK lets a test move the server's clock (expiry); jobs run every second.
-  const server = await startServerProcess({ DATA_DIR: data.dir, TEST_CLOCK: 'true' });
+  const server = await startServerProcess({ DATA_DIR: data.dir, TEST_CLOCK: 'true', ...env });
   const { url } = server;
   return {
     url,
@@ -78,12 +78,13 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 
 /**
  * One server and one browser for a test file, started before its tests and
- * stopped after them. Read `.confer` and `.browser` inside tests.
+ * stopped after them. Read `.confer` and `.browser` inside tests. `env`, run
+ * first, gives the server settings (the addresses of stand-ins it started).
  */
-export function conferFixture() {
+export function conferFixture(env: () => Promise<Record<string, string>> = async () => ({})) {
   const fixture = {} as { confer: RunningConfer; browser: Browser };
   beforeAll(async () => {
-    fixture.confer = await startConfer();
+    fixture.confer = await startConfer(await env());
     fixture.browser = await launchBrowser();
   });
   afterAll(async () => {

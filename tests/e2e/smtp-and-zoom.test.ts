@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { type ParsedMail, simpleParser } from 'mailparser';
+import { describe, expect, it } from 'vitest';
+import { calendarPart, readInvitation } from '../support/read-invitation.ts';
+import { startSmtpServer } from '../support/smtp.ts';
+import { startZoomStandIn } from '../support/zoom-stand-in.ts';
+import { itemWith, requestFirstSlot } from './booking-steps.ts';
+import { conferFixture, openTab, region, signedIn } from './support.ts';
+
+/**
+ * Issue #11, the second half of its "Done when": with SMTP_URL and Zoom
+ * configured, the approval goes out over SMTP with the Zoom meeting's link and
+ * an invitation, and a cancellation deletes the meeting and sends CANCEL.
+ */
+const credentials = { accountId: 'acct-e2e', clientId: 'client-e2e', clientSecret: 'secret-e2e' };
+let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+let zoom: Awaited<ReturnType<typeof startZoomStandIn>>;
+const fixture = conferFixture(async () => {
+  smtp = await startSmtpServer();
+  zoom = await startZoomStandIn(credentials);
+  return {
+    SMTP_URL: smtp.url,
+    MAIL_FROM: 'Confer <no-reply@confer.test>',
+    SECRETS_KEY: randomBytes(32).toString('base64'),
+    ZOOM_OAUTH_URL: zoom.oauthUrl,
+    ZOOM_API_URL: zoom.apiUrl,
+  };
+});
+
+/** The first email the SMTP server received for `to` whose subject matches, parsed as a mail client would. */
+async function mailTo(to: string, subject: RegExp, after = 0): Promise<ParsedMail> {
+  for (let attempt = 0; attempt < 80; attempt++) {
+    for (const m of smtp.received.slice(after)) {
+      if (!m.to.includes(to)) continue;
+      const mail = await simpleParser(m.raw);
+      if (subject.test(mail.subject ?? '')) return mail;
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`no email to ${to} matching ${subject}`);
+}
+
+describe('with an SMTP server and Zoom', () => {
+  it('approval emails the Zoom link and an invitation over SMTP; cancelling deletes the meeting and sends CANCEL', async () => {
+    const admin = await signedIn(fixture, 'admin@demo.confer.test', 'Europe/Dublin');
+    await openTab(admin.page, 'Admin');
+    const video = region(admin.page, 'Video');
+    await video.getByLabel('Meetings').selectOption('zoom');
+    await video.getByLabel('Account ID').fill(credentials.accountId);
+    await video.getByLabel('Client ID').fill(credentials.clientId);
+    await video.getByLabel('Client secret').fill(credentials.clientSecret);
+    await video.getByRole('button', { name: 'Save video settings' }).click();
+    await video.getByText('Video settings saved.').waitFor();
+
+    const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
+    await requestFirstSlot(sam.page, 'Zoom please: portfolio review');
+    const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
+    await openTab(maya.page, 'Requests');
+    const request = itemWith(maya.page, 'Received', 'Zoom please: portfolio review');
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.waitFor({ state: 'detached' });
+
+    // The meeting is made after the approval commits; the email waits for its link.
+    const approved = await mailTo('sam@demo.confer.test', /approved/);
+    const { bookings } = (await (await sam.page.request.get('/api/me/bookings')).json()) as {
+      bookings: {
+        id: string;
+        message: string;
+        startsAt: string;
+        endsAt: string;
+        meetingUrl: string;
+      }[];
+    };
+    const booking = bookings.find((b) => b.message === 'Zoom please: portfolio review');
+    expect(booking?.meetingUrl).toMatch(/^https:\/\/us05web\.zoom\.example\/j\/\d+/);
+    const meeting = [...zoom.meetings.values()].find((m) => m.join_url === booking?.meetingUrl);
+    expect(meeting?.start_time).toBe(booking?.startsAt.replace(/\.000Z$/, 'Z'));
+    const invitation = readInvitation(calendarPart(approved) ?? '');
+    expect(invitation).toMatchObject({
+      method: 'REQUEST',
+      startsAt: booking?.startsAt,
+      endsAt: booking?.endsAt,
+      location: booking?.meetingUrl,
+    });
+    expect(approved.html).toContain(booking?.meetingUrl.replace(/&/g, '&amp;'));
+
+    const before = smtp.received.length;
+    await openTab(sam.page, 'Sessions');
+    // Its card shows the Zoom meeting's address.
+    const upcoming = itemWith(sam.page, 'Upcoming', `zoom.example/j/${meeting?.id}`);
+    await upcoming.getByRole('button', { name: 'Cancel', exact: true }).click();
+    await upcoming.getByLabel('Reason').fill('My interview moved to that hour');
+    await upcoming.getByRole('button', { name: 'Cancel session' }).click();
+    await itemWith(sam.page, 'Cancelled', 'My interview moved to that hour').waitFor();
+
+    for (const to of ['maya@demo.confer.test', 'sam@demo.confer.test']) {
+      const cancelled = readInvitation(calendarPart(await mailTo(to, /cancel/i, before)) ?? '');
+      expect(cancelled).toMatchObject({ method: 'CANCEL', uid: invitation.uid });
+      expect(cancelled.sequence).toBeGreaterThan(invitation.sequence);
+    }
+    for (let attempt = 0; attempt < 40 && zoom.meetings.has(String(meeting?.id)); attempt++) {
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(zoom.meetings.has(String(meeting?.id))).toBe(false);
+    expect(
+      zoom.seen.some((r) => r.method === 'DELETE' && r.path === `/v2/meetings/${meeting?.id}`),
+    ).toBe(true);
+    await admin.close();
+    await sam.close();
+    await maya.close();
+  });
+});
