@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { readInvitation } from '../support/read-invitation.ts';
+import { itemWith, requestFirstSlot } from './booking-steps.ts';
+import { conferFixture, openTab, region, signedIn } from './support.ts';
+
+/**
+ * Issue #11's "Done when", on the embedded database with no SMTP server: what
+ * approval sends shows in the admin's Mailbox as the mentee got it, with an
+ * invitation a calendar parser reads back exactly; reminders come when the
+ * clock reaches them.
+ */
+const fixture = conferFixture();
+
+type MyBooking = {
+  id: string;
+  message: string;
+  startsAt: string;
+  endsAt: string;
+  meetingUrl: string;
+};
+
+async function myBooking(page: import('playwright-core').Page, message: RegExp) {
+  const { bookings } = (await (await page.request.get('/api/me/bookings')).json()) as {
+    bookings: MyBooking[];
+  };
+  const found = bookings.find((b) => message.test(b.message));
+  if (!found) throw new Error(`no booking with a message like ${message}`);
+  return found;
+}
+
+/** Admin → Mailbox, looked at again (Refresh) until an email to `to` about `about` shows as sent. */
+async function sentEmail(page: import('playwright-core').Page, to: string, about: string | RegExp) {
+  await openTab(page, 'Admin');
+  const mailbox = region(page, 'Mailbox');
+  const email = mailbox
+    .getByRole('listitem')
+    .filter({ hasText: to })
+    .filter({ hasText: about })
+    .first();
+  const sent = email.getByText('Sent', { exact: true });
+  // The server's worker writes and sends within a second or two.
+  for (let attempt = 0; attempt < 40 && !(await sent.isVisible()); attempt++) {
+    await mailbox.getByRole('button', { name: 'Refresh' }).click();
+    await page.waitForTimeout(500);
+  }
+  await sent.waitFor();
+  return email;
+}
+
+describe('email without a mail server (issue #11)', () => {
+  it("a mentor approves a demo booking: the admin's Mailbox shows the mentee's email — their time, the Join link, an invitation read back exactly", async () => {
+    const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
+    await openTab(maya.page, 'Requests');
+    // The demo's own paid request from Sam.
+    const request = itemWith(maya.page, 'Received', 'PM interview loop');
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.waitFor({ state: 'detached' });
+
+    const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
+    const booking = await myBooking(sam.page, /PM interview loop/);
+
+    const admin = await signedIn(fixture, 'admin@demo.confer.test', 'Europe/Dublin');
+    const email = await sentEmail(admin.page, 'sam@demo.confer.test', 'approved');
+    await email.getByRole('button', { name: 'Show email' }).click();
+    const shown = admin.page.frameLocator('iframe[title^="Email to Sam Lee"]');
+    const when = await shown
+      .locator('p')
+      .filter({ hasText: /^When: .* New York time \(GMT-[45]\)$/ })
+      .innerText();
+    // The time as Sam reads it, from the booking's own instants.
+    const local = (iso: string) =>
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'America/New_York',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(new Date(iso));
+    expect(when).toContain(`${local(booking.startsAt)}–${local(booking.endsAt)}`);
+    const join = shown.getByRole('link', { name: 'Join the meeting' });
+    expect(await join.getAttribute('href')).toBe(booking.meetingUrl);
+
+    // The invitation the email carries, as the admin can download it, read back by a parser.
+    const orgId = /\/o\/([0-9a-f-]{36})\//.exec(admin.page.url())?.[1];
+    const list = (await (await admin.page.request.get(`/api/orgs/${orgId}/deliveries`)).json()) as {
+      deliveries: { id: number; subject: string | null; recipient: { email: string } }[];
+    };
+    const delivery = list.deliveries.find(
+      (d) => d.recipient.email === 'sam@demo.confer.test' && /approved/.test(d.subject ?? ''),
+    );
+    const detail = (await (
+      await admin.page.request.get(`/api/orgs/${orgId}/deliveries/${delivery?.id}`)
+    ).json()) as { calendar: string | null };
+    expect(readInvitation(detail.calendar ?? '')).toMatchObject({
+      method: 'REQUEST',
+      startsAt: booking.startsAt,
+      endsAt: booking.endsAt,
+      location: booking.meetingUrl,
+    });
+    await maya.close();
+    await sam.close();
+    await admin.close();
+  });
+
+  it('with the clock moved to 24 h and then 1 h before an approved session, both reminders appear in the bell and the Mailbox', async () => {
+    const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
+    await requestFirstSlot(sam.page, 'Remind me, please');
+    const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
+    await openTab(maya.page, 'Requests');
+    const request = itemWith(maya.page, 'Received', 'Remind me, please');
+    await request.getByRole('button', { name: 'Approve' }).click();
+    await request.waitFor({ state: 'detached' });
+    const booking = await myBooking(sam.page, /Remind me, please/);
+    const startsAt = Date.parse(booking.startsAt);
+
+    // This session's reminders, not those of the demo's sessions the moved clock also reaches.
+    const inZone = (timeZone: string) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(
+        startsAt,
+      );
+    const at = inZone('America/New_York');
+    const bell = sam.page.getByRole('button', { name: /^Notifications/ });
+    const panel = sam.page.getByRole('region', { name: 'Notifications' });
+    // Two minutes past 24 h before; the server's clock is the real one until moved.
+    await fixture.confer.advanceClock(startsAt - 24 * 3_600_000 - Date.now() + 120_000);
+    await bell.click();
+    await panel.getByText(`Your session with Maya Okafor starts in 24 hours: ${at}`).waitFor();
+    await fixture.confer.advanceClock(23 * 3_600_000);
+    // No reload: the live stream brings the second one to the open panel.
+    await panel.getByText(`Your session with Maya Okafor starts in 1 hour: ${at}`).waitFor();
+
+    const admin = await signedIn(fixture, 'admin@demo.confer.test', 'Europe/Dublin');
+    await sentEmail(admin.page, 'sam@demo.confer.test', `starts in 24 hours: ${at}`);
+    await sentEmail(admin.page, 'sam@demo.confer.test', `starts in 1 hour: ${at}`);
+    await sentEmail(
+      admin.page,
+      'maya@demo.confer.test',
+      `starts in 1 hour: ${inZone('Europe/London')}`,
+    );
+    await maya.close();
+    await sam.close();
+    await admin.close();
+  });
+});
