@@ -1,8 +1,8 @@
-import ICAL from 'ical.js';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { as } from '../factories.ts';
 import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
+import { calendarPart, readInvitation } from '../support/read-invitation.ts';
 import { startSmtpWorker } from '../support/smtp.ts';
 import { createTestApp } from '../support/test-app.ts';
 
@@ -22,36 +22,6 @@ async function mailsSince(before: number) {
       .slice(before)
       .map(async (m) => ({ to: m.to.join(', '), mail: await simpleParser(m.raw) })),
   );
-}
-
-/** The text/calendar part of an email, if it has one. */
-function calendarPart(mail: ParsedMail): string | null {
-  const part = mail.attachments.find((a) => a.contentType.startsWith('text/calendar'));
-  return part ? part.content.toString('utf8') : null;
-}
-
-/** An invitation read back with ical.js: what a calendar takes from it. */
-function readInvitation(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
-  const vevent = calendar.getFirstSubcomponent('vevent');
-  if (!vevent) throw new Error('no VEVENT');
-  const event = new ICAL.Event(vevent);
-  const mailto = (v: unknown) => String(v).replace(/^mailto:/i, '');
-  return {
-    method: calendar.getFirstPropertyValue('method'),
-    uid: event.uid,
-    sequence: event.sequence,
-    startsAt: event.startDate.toJSDate().toISOString(),
-    endsAt: event.endDate.toJSDate().toISOString(),
-    status: vevent.getFirstPropertyValue('status'),
-    location: event.location,
-    url: vevent.getFirstPropertyValue('url'),
-    organizer: mailto(event.organizer),
-    attendees: event.attendees.map((a) => ({
-      email: mailto(a.getFirstValue()),
-      partstat: a.getParameter('partstat'),
-    })),
-  };
 }
 
 const booking = async (id: string) =>
