@@ -47,3 +47,11 @@ export async function requestFirstSlot(page: Page, message: string, sessionType?
 /** The items of a titled card (Received, Upcoming, Cancelled …) that contain `text`. */
 export const itemWith = (page: Page, regionName: string, text: string) =>
   region(page, regionName).getByRole('listitem').filter({ hasText: text });
+
+/** Requests → Received → the request with `text` → Approve; resolves once it leaves the list. */
+export async function approveRequest(page: Page, text: string) {
+  await openTab(page, 'Requests');
+  const request = itemWith(page, 'Received', text);
+  await request.getByRole('button', { name: 'Approve' }).click();
+  await request.waitFor({ state: 'detached' });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readInvitation } from '../support/read-invitation.ts';
-import { itemWith, requestFirstSlot } from './booking-steps.ts';
+import { approveRequest, requestFirstSlot } from './booking-steps.ts';
 import { conferFixture, openTab, region, signedIn } from './support.ts';
 
 /**
@@ -50,11 +50,8 @@ async function sentEmail(page: import('playwright-core').Page, to: string, about
 describe('email without a mail server (issue #11)', () => {
   it("a mentor approves a demo booking: the admin's Mailbox shows the mentee's email — their time, the Join link, an invitation read back exactly", async () => {
     const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
-    await openTab(maya.page, 'Requests');
     // The demo's own paid request from Sam.
-    const request = itemWith(maya.page, 'Received', 'PM interview loop');
-    await request.getByRole('button', { name: 'Approve' }).click();
-    await request.waitFor({ state: 'detached' });
+    await approveRequest(maya.page, 'PM interview loop');
 
     const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
     const booking = await myBooking(sam.page, /PM interview loop/);
@@ -105,10 +102,7 @@ describe('email without a mail server (issue #11)', () => {
     const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
     await requestFirstSlot(sam.page, 'Remind me, please');
     const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
-    await openTab(maya.page, 'Requests');
-    const request = itemWith(maya.page, 'Received', 'Remind me, please');
-    await request.getByRole('button', { name: 'Approve' }).click();
-    await request.waitFor({ state: 'detached' });
+    await approveRequest(maya.page, 'Remind me, please');
     const booking = await myBooking(sam.page, /Remind me, please/);
     const startsAt = Date.parse(booking.startsAt);
 

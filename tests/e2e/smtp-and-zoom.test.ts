@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarPart, readInvitation } from '../support/read-invitation.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { startZoomStandIn } from '../support/zoom-stand-in.ts';
-import { itemWith, requestFirstSlot } from './booking-steps.ts';
+import { approveRequest, itemWith, requestFirstSlot } from './booking-steps.ts';
 import { conferFixture, openTab, region, signedIn } from './support.ts';
 
 /**
@@ -55,10 +55,7 @@ describe('with an SMTP server and Zoom', () => {
     const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
     await requestFirstSlot(sam.page, 'Zoom please: portfolio review');
     const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
-    await openTab(maya.page, 'Requests');
-    const request = itemWith(maya.page, 'Received', 'Zoom please: portfolio review');
-    await request.getByRole('button', { name: 'Approve' }).click();
-    await request.waitFor({ state: 'detached' });
+    await approveRequest(maya.page, 'Zoom please: portfolio review');
 
     // The meeting is made after the approval commits; the email waits for its link.
     const approved = await mailTo('sam@demo.confer.test', /approved/);
