@@ -55,3 +55,21 @@ export async function approveRequest(page: Page, text: string) {
   await request.getByRole('button', { name: 'Approve' }).click();
   await request.waitFor({ state: 'detached' });
 }
+
+/** One of the signed-in person's bookings (GET /api/me/bookings), found by its message. */
+export async function myBooking(page: Page, message: string | RegExp) {
+  const { bookings } = (await (await page.request.get('/api/me/bookings')).json()) as {
+    bookings: {
+      id: string;
+      message: string;
+      startsAt: string;
+      endsAt: string;
+      meetingUrl: string;
+    }[];
+  };
+  const found = bookings.find((b) =>
+    typeof message === 'string' ? b.message === message : message.test(b.message),
+  );
+  if (!found) throw new Error(`no booking with the message ${message}`);
+  return found;
+}

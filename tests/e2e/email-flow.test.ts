@@ -1,6 +1,7 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInvitation } from '../support/read-invitation.ts';
-import { approveRequest, requestFirstSlot } from './booking-steps.ts';
+import { approveRequest, myBooking, requestFirstSlot } from './booking-steps.ts';
 import { conferFixture, openTab, region, signedIn } from './support.ts';
 
 /**
@@ -11,25 +12,8 @@ import { conferFixture, openTab, region, signedIn } from './support.ts';
  */
 const fixture = conferFixture();
 
-type MyBooking = {
-  id: string;
-  message: string;
-  startsAt: string;
-  endsAt: string;
-  meetingUrl: string;
-};
-
-async function myBooking(page: import('playwright-core').Page, message: RegExp) {
-  const { bookings } = (await (await page.request.get('/api/me/bookings')).json()) as {
-    bookings: MyBooking[];
-  };
-  const found = bookings.find((b) => message.test(b.message));
-  if (!found) throw new Error(`no booking with a message like ${message}`);
-  return found;
-}
-
 /** Admin → Mailbox, looked at again (Refresh) until an email to `to` about `about` shows as sent. */
-async function sentEmail(page: import('playwright-core').Page, to: string, about: string | RegExp) {
+async function sentEmail(page: Page, to: string, about: string | RegExp) {
   await openTab(page, 'Admin');
   const mailbox = region(page, 'Mailbox');
   const email = mailbox
@@ -76,7 +60,7 @@ describe('email without a mail server (issue #11)', () => {
     const join = shown.getByRole('link', { name: 'Join the meeting' });
     expect(await join.getAttribute('href')).toBe(booking.meetingUrl);
 
-    // The invitation the email carries, as the admin can download it, read back by a parser.
+    // The invitation the email carries, as the Mailbox's API keeps it, read back by a parser.
     const orgId = /\/o\/([0-9a-f-]{36})\//.exec(admin.page.url())?.[1];
     const list = (await (await admin.page.request.get(`/api/orgs/${orgId}/deliveries`)).json()) as {
       deliveries: { id: number; subject: string | null; recipient: { email: string } }[];
