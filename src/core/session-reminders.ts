@@ -4,6 +4,22 @@
  */
 export const DEFAULT_REMINDER_MINUTES: readonly number[] = [24 * 60, 60];
 
+/** At most this many reminders per session, each between 5 minutes and 7 days before. */
+export const MAX_REMINDERS = 3;
+const REMINDER_RANGE = { min: 5, max: 7 * 24 * 60 };
+
+/** Why a person's reminder times cannot be saved, or null (none at all turns reminders off). */
+export function reminderProblem(minutesBefore: readonly number[]): string | null {
+  if (minutesBefore.length > MAX_REMINDERS) return `has more than ${MAX_REMINDERS} reminders`;
+  const bad = minutesBefore.find(
+    (m) => !Number.isInteger(m) || m < REMINDER_RANGE.min || m > REMINDER_RANGE.max,
+  );
+  if (bad !== undefined) {
+    return `${bad} is not a whole number of minutes from ${REMINDER_RANGE.min} to ${REMINDER_RANGE.max}`;
+  }
+  return null;
+}
+
 export type ReminderTime = { minutesBefore: number; runAtMs: number };
 
 /**

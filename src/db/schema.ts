@@ -22,6 +22,7 @@ import { bookingStatuses } from '../core/booking-machine.ts';
 import { deliveryChannels, deliveryStatuses } from '../core/delivery.ts';
 import { requestKinds, requestStatuses } from '../core/mentorship-requests.ts';
 import { messageRequestStatuses } from '../core/messaging.ts';
+import { emailModes, notificationKinds } from '../core/notification-preferences.ts';
 import { orgRoles, programModes, programRoles } from '../core/roles.ts';
 import { enrollmentMethods, sessionStatuses } from '../core/session-rules.ts';
 import { outboxTopics } from '../core/topics.ts';
@@ -79,6 +80,8 @@ export const users = pgTable(
     timeZone: text('time_zone').notNull().default('UTC'),
     location: text('location').notNull().default(''),
     photoKey: text('photo_key'),
+    /** minutes before an approved session to be reminded; null for the default (24 h and 1 h) */
+    reminderMinutes: integer('reminder_minutes').array(),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /**
@@ -649,6 +652,27 @@ export const jobs = pgTable(
   (t) => [index('jobs_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`)],
 );
 
+/**
+ * What someone chose to receive for one kind of event; no row means the
+ * default (in the app and by email at once).
+ */
+export const notificationPreferences = pgTable(
+  'notification_preferences',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: notificationKinds }).notNull(),
+    inApp: boolean('in_app').notNull(),
+    email: text('email', { enum: emailModes }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.kind] }),
+    check('notification_preferences_email_check', sql`${t.email} in ('immediate', 'daily', 'off')`),
+  ],
+);
+
 /** A secret address per person for subscribing to their sessions from a calendar app. */
 export const calendarFeeds = pgTable('calendar_feeds', {
   userId: uuid('user_id')
@@ -673,9 +697,19 @@ export const notifications = pgTable(
     outboxId: bigint('outbox_id', { mode: 'number' }),
     createdAt: createdAt(),
     readAt: timestamp('read_at', { withTimezone: true }),
+    /** shown in the bell: off when its person turned the app off for its kind (email may still go) */
+    inApp: boolean('in_app').notNull().default(true),
+    /** how it is emailed, as its person chose when it was made (src/core/notification-preferences.ts) */
+    email: text('email', { enum: emailModes }).notNull().default('immediate'),
+    /** when it went out by email in a daily digest */
+    digestedAt: timestamp('digested_at', { withTimezone: true }),
   },
   (t) => [
     index('notifications_user_idx').on(t.userId, t.id),
+    index('notifications_digest_idx')
+      .on(t.userId, t.id)
+      .where(sql`${t.email} = 'daily' and ${t.digestedAt} is null`),
+    check('notifications_email_check', sql`${t.email} in ('immediate', 'daily', 'off')`),
     uniqueIndex('notifications_outbox_user_key').on(t.outboxId, t.userId),
   ],
 );
@@ -713,6 +747,8 @@ export const deliveries = pgTable(
     bodyHtml: text('body_html'),
     /** the iTIP invitation (text/calendar, METHOD inside) the email carries, if any, written with it */
     calendar: text('calendar'),
+    /** RFC 8058 one-click unsubscribe address (List-Unsubscribe), for emails that can be switched off */
+    unsubscribeUrl: text('unsubscribe_url'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     sentAt: timestamp('sent_at', { withTimezone: true }),
@@ -847,6 +883,8 @@ export const threadReads = pgTable(
     lastReadAt: timestamp('last_read_at', { withTimezone: true }).notNull(),
     /** the last message read, by `messages.seq` (timestamps can tie) */
     lastReadSeq: bigint('last_read_seq', { mode: 'number' }).notNull().default(0),
+    /** the last message already emailed to this participant (message emails are batched) */
+    emailedSeq: bigint('emailed_seq', { mode: 'number' }).notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.threadId, t.userId] })],
 );

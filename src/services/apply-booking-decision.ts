@@ -7,9 +7,10 @@ import {
   type Side,
 } from '../core/booking-machine.ts';
 import { AppError, invalidField } from '../core/errors.ts';
-import { reminderTimes } from '../core/session-reminders.ts';
+import { DEFAULT_REMINDER_MINUTES, reminderTimes } from '../core/session-reminders.ts';
 import { bookingStepTopic } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
+import { reminderMinutesOf } from '../db/queries/accounts.ts';
 import { type BookingRow, updateBookingFrom } from '../db/queries/bookings.ts';
 import type { NewJob } from '../db/queries/jobs.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
@@ -77,21 +78,34 @@ export function bookingJobs(
 }
 
 /**
- * Reminders to both people before an approved session (24 h and 1 h), keyed
- * by the session's start: a move schedules its own, and the old ones find the
+ * Reminders before an approved session, for each person at the times they
+ * chose (24 h and 1 h unless changed; none if they turned them off), keyed by
+ * the session's start: a move schedules its own, and the old ones find the
  * booking moved and do nothing; a cancellation leaves them nothing to do.
  */
-export function sessionReminderJobs(bookingId: string, startsAt: Date, now: Date): NewJob[] {
-  return reminderTimes(startsAt.getTime(), now.getTime()).map((r) => ({
-    kind: 'booking.session_reminder',
-    runAt: new Date(r.runAtMs),
-    payload: {
-      bookingId,
-      startsAt: startsAt.toISOString(),
-      minutesBefore: String(r.minutesBefore),
-    },
-    dedupeKey: `session-reminder:${bookingId}:${startsAt.toISOString()}:${r.minutesBefore}`,
-  }));
+export function sessionReminderJobs(
+  bookingId: string,
+  startsAt: Date,
+  now: Date,
+  people: { userId: string; reminderMinutes: readonly number[] | null }[],
+): NewJob[] {
+  return people.flatMap((p) =>
+    reminderTimes(
+      startsAt.getTime(),
+      now.getTime(),
+      p.reminderMinutes ?? DEFAULT_REMINDER_MINUTES,
+    ).map((r) => ({
+      kind: 'booking.session_reminder',
+      runAt: new Date(r.runAtMs),
+      payload: {
+        bookingId,
+        userId: p.userId,
+        startsAt: startsAt.toISOString(),
+        minutesBefore: String(r.minutesBefore),
+      },
+      dedupeKey: `session-reminder:${bookingId}:${startsAt.toISOString()}:${p.userId}:${r.minutesBefore}`,
+    })),
+  );
 }
 
 /**
@@ -176,7 +190,8 @@ export async function applyBookingDecision(
     next.status === 'approved' &&
     (booking.status !== 'approved' || next.startsAt !== booking.startsAt.getTime())
   ) {
-    followUps.push(...sessionReminderJobs(booking.id, startsAt, now));
+    const people = await reminderMinutesOf(tx, [booking.mentorId, booking.menteeId]);
+    followUps.push(...sessionReminderJobs(booking.id, startsAt, now, people));
   }
   const movement = moneyAfter(d.action, by.side, late);
   if (movement && booking.priceMinor > 0) followUps.push(moneyJob(booking.id, movement, now));

@@ -1,9 +1,11 @@
 import { localDateTime } from '../core/local-time.ts';
+import { kindOf, routeOf } from '../core/notification-preferences.ts';
 import { startsIn } from '../core/session-reminders.ts';
 import type { OutboxTopic, ReadyMadeNotification } from '../core/topics.ts';
 import { type BookingListing, listBookings } from '../db/queries/bookings.ts';
 import { insertDeliveries } from '../db/queries/deliveries.ts';
 import { announceChange } from '../db/queries/live-events.ts';
+import { preferencesOf } from '../db/queries/notification-preferences.ts';
 import {
   claimUndeliveredOutbox,
   insertNotifications,
@@ -194,34 +196,45 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
         typeof row.payload.startsAt === 'string'
           ? new Date(row.payload.startsAt)
           : listing.booking.startsAt;
-      return messagesFor(row.topic, { ...listing, eventStartsAt: at }, by, row.payload).map(
-        (m) => ({
-          userId: m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId,
+      const userOf = (m: Message) =>
+        m.to === 'mentor' ? listing.booking.mentorId : listing.booking.menteeId;
+      // An event for one of the two (their own reminder) tells only them.
+      const forUser = typeof row.payload.forUserId === 'string' ? row.payload.forUserId : null;
+      return messagesFor(row.topic, { ...listing, eventStartsAt: at }, by, row.payload)
+        .filter((m) => !forUser || userOf(m) === forUser)
+        .map((m) => ({
+          userId: userOf(m),
           topic: row.topic,
           title: m.title,
           body: m.body ?? '',
           link: `/o/${listing.booking.orgId}/sessions`,
           outboxId: row.id,
           createdAt: ctx.now(),
-        }),
-      );
+        }));
     });
-    const made = await insertNotifications(tx, out);
-    // With an SMTP server, each new notification is also queued for email, in this same transaction.
+    // Each goes where its person chose for its kind (the bell, email now, the daily digest).
+    const chosen = await preferencesOf(tx, [...new Set(out.map((n) => n.userId))]);
+    const routed = out.map((n) => ({
+      ...n,
+      ...routeOf(n.topic, chosen.get(n.userId)?.get(kindOf(n.topic))),
+    }));
+    const made = await insertNotifications(tx, routed);
+    // Those to email at once are queued in this same transaction.
     if (ctx.mailer) {
       await insertDeliveries(
         tx,
-        made.map((n) => n.id),
+        made.filter((n) => n.email === 'immediate').map((n) => n.id),
         'email',
         ctx.now(),
       );
     }
     // Bells update at once: every instance forwards this to the users' open pages.
-    if (made.length > 0) {
+    const shown = made.filter((n) => n.inApp);
+    if (shown.length > 0) {
       await announceChange(tx, {
         type: 'notification',
         resources: ['notifications'],
-        userIds: [...new Set(made.map((n) => n.userId))],
+        userIds: [...new Set(shown.map((n) => n.userId))],
       });
     }
     await markOutboxDelivered(

@@ -44,7 +44,7 @@ const remindMentor: Handler = async (tx, _ctx, payload) => {
   );
 };
 
-/** Reminds both people of an approved session, unless it moved or was cancelled since. */
+/** Reminds someone of an approved session, unless it moved or was cancelled since. */
 const remindOfSession: Handler = async (tx, _ctx, payload) => {
   const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
   const scheduledFor = Date.parse(payload.startsAt ?? '');
@@ -66,6 +66,8 @@ const remindOfSession: Handler = async (tx, _ctx, payload) => {
       menteeId: booking.menteeId,
       startsAt: booking.startsAt.toISOString(),
       minutesBefore: Number(payload.minutesBefore ?? 0),
+      // Each person's reminders are their own; jobs made before that remind both.
+      ...(payload.userId ? { forUserId: payload.userId } : {}),
     },
     bookingAudience(booking),
   );

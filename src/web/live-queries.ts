@@ -44,6 +44,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/mentors/{mentorId}/session-types': ['slots'],
   '/api/calendar/{file}': [],
   '/api/me/notifications': ['notifications'],
+  '/api/me/notification-preferences': [],
   '/api/orgs/{orgId}/deliveries': [],
   '/api/orgs/{orgId}/deliveries/{deliveryId}': [],
   '/api/orgs/{orgId}/deliveries/{deliveryId}/html': [],

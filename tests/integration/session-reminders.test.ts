@@ -60,4 +60,29 @@ describe('reminders before a session', () => {
     await runWorker();
     expect(await remindersOf(s.mentor)).toHaveLength(2);
   });
+
+  it('each person is reminded at the times they chose, or not at all', async () => {
+    clock.set(new Date('2027-03-15T00:00:00Z'));
+    const chose = async (who: Session, reminderMinutes: number[]) =>
+      expect(
+        (await as(app, who).put('/api/me/notification-preferences', { reminderMinutes }))
+          .statusCode,
+      ).toBe(200);
+    await chose(s.mentee, [30]);
+    await chose(s.mentor, []);
+    const id = await s.book(s.mentee, '2027-03-17T15:00:00Z');
+    await s.act(s.mentor, id, 'approve');
+    const seen = async (who: Session) =>
+      (await remindersOf(who)).filter((t) => t.includes('2027-03-17'));
+
+    clock.set(new Date('2027-03-16T15:00:01Z')); // 24 h before: nobody asked for that
+    await runWorker();
+    expect(await seen(s.mentee)).toEqual([]);
+    clock.set(new Date('2027-03-17T14:30:01Z'));
+    await runWorker();
+    expect(await seen(s.mentee)).toEqual([
+      'Your session with Mara Mentor starts in 30 minutes: 2027-03-17 15:00 (Europe/London)',
+    ]);
+    expect(await seen(s.mentor)).toEqual([]);
+  });
 });

@@ -97,6 +97,9 @@ export const samples: Record<string, Sample> = {
     body: () => ({ name: `Chat ${uniqueEmail()}`, durationMinutes: 30 }),
   },
   'POST /api/me/notifications/read': { body: empty },
+  'PUT /api/me/notification-preferences': {
+    body: () => ({ kinds: [{ kind: 'messages', inApp: true, email: 'immediate' }] }),
+  },
   'PATCH /api/me/profile': { body: () => ({ location: 'Lisbon' }) },
   'PUT /api/me/photo': { body: empty },
   'GET /api/users/{userId}/photo': { params: { userId: (w) => w.mentor.userId } },

@@ -1,4 +1,4 @@
-import { and, desc, eq, getTableColumns, gt, isNull, ne, or, sql } from 'drizzle-orm';
+import { and, desc, eq, getTableColumns, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
 import { apiTokens, authSessions, calendarFeeds, users } from '../schema.ts';
 
@@ -217,4 +217,12 @@ export async function getCalendarFeedOwner(
     .from(calendarFeeds)
     .where(eq(calendarFeeds.tokenHash, tokenHash));
   return row?.userId ?? null;
+}
+
+/** When each of these people wants reminding before a session (null: the default). */
+export async function reminderMinutesOf(q: Queryable, ids: string[]) {
+  return q
+    .select({ userId: users.id, reminderMinutes: users.reminderMinutes })
+    .from(users)
+    .where(inArray(users.id, ids));
 }

@@ -24,20 +24,21 @@ export async function markOutboxDelivered(q: Queryable, ids: number[], now: Date
 export async function insertNotifications(
   q: Queryable,
   rows: (typeof notifications.$inferInsert)[],
-): Promise<{ id: number; userId: string }[]> {
+): Promise<{ id: number; userId: string; inApp: boolean; email: string }[]> {
   if (rows.length === 0) return [];
-  return q
-    .insert(notifications)
-    .values(rows)
-    .onConflictDoNothing()
-    .returning({ id: notifications.id, userId: notifications.userId });
+  return q.insert(notifications).values(rows).onConflictDoNothing().returning({
+    id: notifications.id,
+    userId: notifications.userId,
+    inApp: notifications.inApp,
+    email: notifications.email,
+  });
 }
 
 export async function listNotifications(q: Queryable, userId: string, limit: number) {
   return q
     .select()
     .from(notifications)
-    .where(eq(notifications.userId, userId))
+    .where(and(eq(notifications.userId, userId), eq(notifications.inApp, true)))
     .orderBy(desc(notifications.id))
     .limit(limit);
 }
@@ -46,7 +47,13 @@ export async function countUnread(q: Queryable, userId: string): Promise<number>
   const [row] = await q
     .select({ n: sql<number>`count(*)::int` })
     .from(notifications)
-    .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.inApp, true),
+        isNull(notifications.readAt),
+      ),
+    );
   return row?.n ?? 0;
 }
 

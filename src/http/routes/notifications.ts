@@ -1,6 +1,9 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { emailModes, notificationKinds } from '../../core/notification-preferences.ts';
+import { MAX_REMINDERS } from '../../core/session-reminders.ts';
 import { listMyNotifications, markMyNotificationsRead } from '../../services/my-notifications.ts';
+import { getMyPreferences, saveMyPreferences } from '../../services/notification-preferences.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { apiSchemas, errorResponses } from '../schemas.ts';
@@ -18,6 +21,23 @@ const notification = z
     readAt: z.date().nullable(),
   })
   .register(apiSchemas, { id: 'Notification' });
+
+const preferences = z
+  .object({
+    kinds: z.array(
+      z.object({
+        kind: z.enum(notificationKinds),
+        label: z.string(),
+        description: z.string(),
+        inApp: z.boolean(),
+        email: z.enum(emailModes),
+        digest: z.boolean().describe('whether a daily digest may replace immediate email'),
+        alwaysSent: z.string().optional().describe('what is sent whatever is chosen'),
+      }),
+    ),
+    reminderMinutes: z.array(z.number()).describe('minutes before an approved session'),
+  })
+  .register(apiSchemas, { id: 'NotificationPreferences' });
 
 export const notificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(
@@ -51,5 +71,48 @@ export const notificationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       await markMyNotificationsRead(ctx, requireActor(request), request.body.ids ?? null);
       return reply.code(204).send(null);
     },
+  );
+
+  app.get(
+    '/api/me/notification-preferences',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'What I receive, per kind of event, in the app and by email; my reminder times',
+        response: { 200: preferences, ...errorResponses },
+      },
+    },
+    async (request) => getMyPreferences(ctx, requireActor(request)),
+  );
+
+  app.put(
+    '/api/me/notification-preferences',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary: 'Choose what I receive: the kinds listed change, the rest stay',
+        body: z.strictObject({
+          kinds: z
+            .array(
+              z.strictObject({
+                kind: z.enum(notificationKinds),
+                inApp: z.boolean(),
+                email: z.enum(emailModes),
+              }),
+            )
+            .max(notificationKinds.length * 2)
+            .optional(),
+          reminderMinutes: z
+            .array(z.number().int())
+            .max(MAX_REMINDERS)
+            .optional()
+            .describe('minutes before each approved session; empty for no reminders'),
+        }),
+        response: { 200: preferences, ...errorResponses },
+      },
+    },
+    async (request) => saveMyPreferences(ctx, requireActor(request), request.body),
   );
 };

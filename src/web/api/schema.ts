@@ -5264,6 +5264,110 @@ export type paths = {
       };
     };
   };
+  "/api/me/notification-preferences": {
+    /**
+     * What I receive, per kind of event, in the app and by email; my reminder times
+     * @description Access: signed-in (anyone signed in, about their own account).
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["NotificationPreferences"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Choose what I receive: the kinds listed change, the rest stay
+     * @description Access: signed-in (anyone signed in, about their own account).
+     */
+    put: {
+      requestBody: {
+        content: {
+          "application/json": {
+            kinds?: ({
+                /** @enum {string} */
+                kind: "booking_requests" | "session_changes" | "reminders" | "follow_ups" | "mentorship_requests" | "messages";
+                inApp: boolean;
+                /** @enum {string} */
+                email: "immediate" | "daily" | "off";
+              })[];
+            reminderMinutes?: number[];
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["NotificationPreferences"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/deliveries": {
     /**
      * Email deliveries of the organisation's notifications to its members, newest first (admins only); ?status=failed lists refused addresses with the server's answer
@@ -6717,6 +6821,20 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
       readAt: string | null;
+    };
+    NotificationPreferences: {
+      kinds: ({
+          /** @enum {string} */
+          kind: "booking_requests" | "session_changes" | "reminders" | "follow_ups" | "mentorship_requests" | "messages";
+          label: string;
+          description: string;
+          inApp: boolean;
+          /** @enum {string} */
+          email: "immediate" | "daily" | "off";
+          digest: boolean;
+          alwaysSent?: string;
+        })[];
+      reminderMinutes: number[];
     };
     Organisation: {
       /** Format: uuid */

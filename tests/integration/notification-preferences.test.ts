@@ -1,0 +1,107 @@
+import { simpleParser } from 'mailparser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { as, type Session } from '../factories.ts';
+import { type BookingScenario, createBookingScenario } from '../support/booking-scenario.ts';
+import { startSmtpWorker } from '../support/smtp.ts';
+import { createTestApp } from '../support/test-app.ts';
+
+/**
+ * Issue #11 "Preferences": each person chooses per kind of event whether it
+ * shows in the app and how it is emailed; a cancelled session always reaches
+ * them. Checked against a real SMTP server and the bell.
+ */
+const { app, clock, database } = await createTestApp();
+clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
+const { smtp, runWorker } = await startSmtpWorker(database, clock);
+
+let s: BookingScenario;
+beforeAll(async () => {
+  s = await createBookingScenario(app, 'Preferences Org');
+});
+
+const subjectsTo = async (who: Session, from: number) =>
+  (await Promise.all(smtp.received.slice(from).map((m) => simpleParser(m.raw))))
+    .filter((m) => JSON.stringify(m.to).toLowerCase().includes(who.email.toLowerCase()))
+    .map((m) => m.subject ?? '');
+const bell = async (who: Session) =>
+  (
+    (await as(app, who).get('/api/me/notifications')).json().notifications as { title: string }[]
+  ).map((n) => n.title);
+const choose = (who: Session, body: Record<string, unknown>) =>
+  as(app, who).put('/api/me/notification-preferences', body);
+
+describe('notification preferences', () => {
+  it('lists every kind with its default, and refuses what cannot be chosen, naming the field', async () => {
+    const res = await as(app, s.mentee).get('/api/me/notification-preferences');
+    expect(res.statusCode, res.body).toBe(200);
+    const body = res.json();
+    expect(body.kinds.map((k: { kind: string }) => k.kind)).toEqual([
+      'booking_requests',
+      'session_changes',
+      'reminders',
+      'follow_ups',
+      'mentorship_requests',
+      'messages',
+    ]);
+    expect(
+      body.kinds.every(
+        (k: { inApp: boolean; email: string }) => k.inApp && k.email === 'immediate',
+      ),
+    ).toBe(true);
+    expect(body.reminderMinutes).toEqual([1440, 60]);
+
+    const daily = await choose(s.mentee, {
+      kinds: [{ kind: 'reminders', inApp: true, email: 'daily' }],
+    });
+    expect(daily.statusCode).toBe(400);
+    expect(daily.json().error.fields).toHaveProperty(['body.kinds.0.email']);
+    const early = await choose(s.mentee, { reminderMinutes: [1] });
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.fields).toHaveProperty(['body.reminderMinutes']);
+    const unknown = await choose(s.mentee, {
+      kinds: [{ kind: 'spam', inApp: true, email: 'off' }],
+    });
+    expect(unknown.statusCode).toBe(400);
+    // Nothing was half-saved.
+    expect((await as(app, s.mentee).get('/api/me/notification-preferences')).json()).toEqual(body);
+  });
+
+  it('email off sends none, app off hides from the bell but still emails, and a cancellation always arrives', async () => {
+    // The mentee wants no booking emails; the mentor wants booking news by email only.
+    expect(
+      (
+        await choose(s.mentee, {
+          kinds: [
+            { kind: 'booking_requests', inApp: true, email: 'off' },
+            { kind: 'session_changes', inApp: false, email: 'off' },
+          ],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await choose(s.mentor, {
+          kinds: [{ kind: 'booking_requests', inApp: false, email: 'immediate' }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    const from = smtp.received.length;
+    const id = await s.book(s.mentee, '2027-03-03T10:00:00Z');
+    await s.act(s.mentor, id, 'approve');
+    await runWorker();
+    expect(await subjectsTo(s.mentor, from)).toEqual([
+      expect.stringContaining('Milo Mentee requested a session'),
+      expect.stringContaining('is confirmed'),
+    ]);
+    expect((await bell(s.mentor)).some((t) => t.includes('requested a session'))).toBe(false);
+    expect(await subjectsTo(s.mentee, from)).toEqual([]);
+    expect(await bell(s.mentee)).toContainEqual(expect.stringContaining('approved your session'));
+
+    // Cancelling an approved session is a safety notice: shown and emailed whatever was chosen.
+    const before = smtp.received.length;
+    await s.act(s.mentor, id, 'cancel', { reason: 'I am ill' });
+    await runWorker();
+    expect(await subjectsTo(s.mentee, before)).toEqual([expect.stringContaining('cancelled')]);
+    expect(await bell(s.mentee)).toContainEqual(expect.stringContaining('cancelled the session'));
+  });
+});
