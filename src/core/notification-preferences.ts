@@ -25,38 +25,51 @@ export type Preference = { inApp: boolean; email: EmailMode };
 
 export const kindInfo: Record<
   NotificationKind,
-  { label: string; description: string; digest: boolean; alwaysSent?: string }
+  {
+    label: string;
+    description: string;
+    digest: boolean;
+    /** how an unsubscribe link names its emails: "Unsubscribe from …" */
+    emailWords: string;
+    alwaysSent?: string;
+  }
 > = {
   booking_requests: {
     label: 'Booking requests and answers',
     description: 'Requests, approvals, rejections, suggested times, expiries',
     digest: true,
+    emailWords: 'booking request emails',
   },
   session_changes: {
     label: 'Changes to sessions',
     description: 'Meeting links and cancellations',
     digest: false,
+    emailWords: 'session change emails',
     alwaysSent: 'A cancelled session is always shown and emailed',
   },
   reminders: {
     label: 'Session reminders',
     description: 'Before each approved session',
     digest: false,
+    emailWords: 'reminder emails',
   },
   follow_ups: {
     label: 'After a session',
     description: 'Completion, no-shows and ratings',
     digest: false,
+    emailWords: 'after-session emails',
   },
   mentorship_requests: {
     label: 'Mentorship requests',
     description: 'Offers, session requests and suggestions',
     digest: true,
+    emailWords: 'mentorship request emails',
   },
   messages: {
     label: 'Messages',
     description: 'New messages (one email per conversation at a time) and message requests',
     digest: true,
+    emailWords: 'message emails',
   },
 };
 

@@ -6,6 +6,7 @@ import {
   Heading,
   Hr,
   Html,
+  Link,
   Preview,
   Section,
   Text,
@@ -45,6 +46,8 @@ export function EmailLayout(props: {
   heading: string;
   actions: EmailAction[];
   footer: string;
+  /** the one-click unsubscribe of an email that can be switched off (also in its headers) */
+  unsubscribe?: { url: string; what: string } | null;
   children: ReactNode;
 }) {
   return (
@@ -69,6 +72,14 @@ export function EmailLayout(props: {
           ) : null}
           <Hr />
           <Text style={muted}>{props.footer}</Text>
+          {props.unsubscribe ? (
+            <Text style={muted}>
+              <Link href={props.unsubscribe.url} style={muted}>
+                Unsubscribe from {props.unsubscribe.what}
+              </Link>{' '}
+              or choose what you receive in Confer under Account → Notifications.
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

@@ -30,6 +30,8 @@ export type NotificationEmailInput = {
   booking: EmailBooking | null;
   /** the time the event names, when it differs from the booking's (a suggested time) */
   eventStartsAt: Date | null;
+  /** the one-click unsubscribe of its kind, unless it cannot be switched off */
+  unsubscribe?: { url: string; what: string } | null;
 };
 
 const openLabels: Partial<Record<OutboxTopic, string>> = {
@@ -86,6 +88,7 @@ export async function renderNotificationEmail(
       heading={input.title}
       actions={actions}
       footer={footer}
+      unsubscribe={input.unsubscribe ?? null}
     >
       {when ? (
         <Text>

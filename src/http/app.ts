@@ -44,6 +44,7 @@ import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { videoSettingsRoutes } from './routes/video-settings.ts';
 import { apiSchemas } from './schemas.ts';
 import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
@@ -163,6 +164,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(profileRoutes, routeDeps);
   await app.register(organisationRoutes, routeDeps);
   await app.register(videoSettingsRoutes, routeDeps);
+  await app.register(unsubscribeRoutes, routeDeps);
   await app.register(programRoutes, routeDeps);
   await app.register(groupRoutes, routeDeps);
   await app.register(invitationRoutes, routeDeps);

@@ -14,7 +14,23 @@ export type Email = {
   messageId: string;
   /** an iTIP invitation, sent as the text/calendar part calendars take up (nodemailer's icalEvent) */
   icalEvent?: { method: InvitationMethod; filename: string; content: string };
+  /** RFC 8058 one-click unsubscribe: List-Unsubscribe with List-Unsubscribe-Post */
+  unsubscribeUrl?: string;
 };
+
+/** The message as nodemailer takes it, with the unsubscribe headers mail programs act on. */
+function messageOf(from: string, { unsubscribeUrl, ...email }: Email) {
+  return {
+    from,
+    ...email,
+    ...(unsubscribeUrl
+      ? {
+          list: { unsubscribe: unsubscribeUrl },
+          headers: { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' },
+        }
+      : {}),
+  };
+}
 export type Mailer = {
   /** the sender's domain, for Message-IDs */
   domain: string;
@@ -88,7 +104,7 @@ export function smtpMailer(smtpUrl: string, from: string): Mailer {
     domain: /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'confer.invalid',
     send: async (email) => {
       try {
-        await transport.sendMail({ from, ...email });
+        await transport.sendMail(messageOf(from, email));
         return { ok: true };
       } catch (err) {
         return classifySmtpError(err);
@@ -110,7 +126,7 @@ export function mailboxMailer(dir: string, from: string): Mailer {
     domain: /@([^>\s]+)>?\s*$/.exec(from)?.[1] ?? 'confer.invalid',
     send: async (email) => {
       try {
-        const info = await transport.sendMail({ from, ...email });
+        const info = await transport.sendMail(messageOf(from, email));
         await mkdir(dir, { recursive: true });
         const name = email.messageId.replace(/[^A-Za-z0-9@._-]/g, '');
         await writeFile(path.join(dir, `${name}.eml`), info.message as Buffer);

@@ -1,4 +1,6 @@
 import { nextDeliveryStep, RETRY_POLICY, type SendOutcome } from '../core/delivery.ts';
+import { isSafety, kindInfo, kindOf } from '../core/notification-preferences.ts';
+import { type OutboxTopic, outboxTopics } from '../core/topics.ts';
 import {
   type ClaimedDelivery,
   claimDueDeliveries,
@@ -10,6 +12,7 @@ import { type EmailBooking, renderNotificationEmail } from '../emails/notificati
 import type { Email } from '../integrations/email.ts';
 import { bookingInvitation, storedInvitation } from './booking-calendar.ts';
 import type { ServiceContext } from './context.ts';
+import { unsubscribePage, unsubscribeUrl } from './unsubscribe-links.ts';
 
 /**
  * Longer than a batch can take to send (nodemailer's timeouts bound each
@@ -30,7 +33,17 @@ function bookingOf(b: NotificationDelivery['notification']['booking']): EmailBoo
 /** The email of a claimed delivery, written for its reader (src/emails). */
 async function emailOf(ctx: ServiceContext, d: NotificationDelivery): Promise<Email> {
   const n = d.notification;
+  // Every kind that can be switched off can be from the email itself (RFC 8058).
+  const topic = (outboxTopics as readonly string[]).includes(n.topic)
+    ? (n.topic as OutboxTopic)
+    : null;
+  const kind = topic && !isSafety(topic) ? kindOf(topic) : null;
+  const unsubscribe = kind ? await unsubscribeUrl(ctx, n.userId, kind) : null;
   const content = await renderNotificationEmail({
+    unsubscribe:
+      unsubscribe && kind
+        ? { url: unsubscribePage(unsubscribe), what: kindInfo[kind].emailWords }
+        : null,
     topic: n.topic,
     title: n.title,
     body: n.body,
@@ -46,6 +59,7 @@ async function emailOf(ctx: ServiceContext, d: NotificationDelivery): Promise<Em
     ...content,
     messageId: d.messageId,
     ...(icalEvent ? { icalEvent } : {}),
+    ...(unsubscribe ? { unsubscribeUrl: unsubscribe } : {}),
   };
 }
 
@@ -66,6 +80,7 @@ async function contentOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email
       ...(d.bodyHtml ? { html: d.bodyHtml } : {}),
       messageId: d.messageId,
       ...(icalEvent ? { icalEvent } : {}),
+      ...(d.unsubscribeUrl ? { unsubscribeUrl: d.unsubscribeUrl } : {}),
     };
   }
   const email = await emailOf(ctx, { ...d, notification: n });
@@ -74,6 +89,7 @@ async function contentOf(ctx: ServiceContext, d: ClaimedDelivery): Promise<Email
     bodyText: email.text,
     bodyHtml: email.html ?? null,
     calendar: email.icalEvent?.content ?? null,
+    unsubscribeUrl: email.unsubscribeUrl ?? null,
   });
   return email;
 }

@@ -39,6 +39,7 @@ import {
 import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { loadPair, recordRequestStep, refuseRequestStep } from './mentorship-requests.ts';
+import { scheduleMessageEmail } from './message-emails.ts';
 import { requireOrgMember } from './org-access.ts';
 
 export type Upload = { filename: string; bytes: Uint8Array };
@@ -180,6 +181,8 @@ export async function sendMessage(
         stored,
       );
       await markThreadRead(tx, thread.id, actor.userId, now);
+      // A message request is emailed as such; any other message joins the reader's next batch.
+      if (!opened) await scheduleMessageEmail(tx, ctx, thread.id, otherId);
       if (opened) {
         await insertOutbox(
           tx,

@@ -8,6 +8,7 @@ import { bookingAudience } from '../db/queries/live-events.ts';
 import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
 import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
+import { emailUnreadMessages, MESSAGE_EMAIL_JOB } from './message-emails.ts';
 import { PASSWORD_RESET_JOB, sendPasswordReset } from './request-password-reset.ts';
 
 type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
@@ -78,6 +79,7 @@ const handlers: Record<string, Handler> = {
   'booking.remind': remindMentor,
   'booking.session_reminder': remindOfSession,
   [PASSWORD_RESET_JOB]: sendPasswordReset,
+  [MESSAGE_EMAIL_JOB]: emailUnreadMessages,
 };
 
 /**

@@ -97,6 +97,8 @@ export const samples: Record<string, Sample> = {
     body: () => ({ name: `Chat ${uniqueEmail()}`, durationMinutes: 30 }),
   },
   'POST /api/me/notifications/read': { body: empty },
+  // A link that was never sent: refused as a bad token, which the rule (public) allows.
+  'POST /api/email/unsubscribe/{token}': { params: { token: () => 'never-sent' } },
   'PUT /api/me/notification-preferences': {
     body: () => ({ kinds: [{ kind: 'messages', inApp: true, email: 'immediate' }] }),
   },

@@ -6,6 +6,7 @@ import { smtpMailer } from '../../src/integrations/email.ts';
 import { createServiceContext } from '../../src/services/context.ts';
 import { deliverNotifications } from '../../src/services/deliver-notifications.ts';
 import { emailNotifications } from '../../src/services/email-notifications.ts';
+import { runDueJobs } from '../../src/services/process-jobs.ts';
 
 export type ReceivedMail = { to: string[]; raw: string };
 
@@ -68,15 +69,20 @@ export async function startSmtpServer(port = 0) {
  * test's database and clock), closed after the file; `runWorker` does one
  * round of the worker's notification and email stages.
  */
-export async function startSmtpWorker(database: { db: Db }, clock: { now: () => Date }) {
+export async function startSmtpWorker(
+  database: { db: Db },
+  clock: { now: () => Date },
+  opts: { publicUrl?: string } = {},
+) {
   const smtp = await startSmtpServer();
   const mailer = smtpMailer(smtp.url, 'Confer <no-reply@confer.test>');
-  const worker = createServiceContext(database.db, { now: clock.now, mailer });
+  const worker = createServiceContext(database.db, { now: clock.now, mailer, ...opts });
   afterAll(async () => {
     mailer.close();
     await smtp.close();
   });
-  const runWorker = async () => {
+  const runWorker = async (withJobs = false) => {
+    if (withJobs) await runDueJobs(worker);
     while ((await deliverNotifications(worker)) > 0);
     while ((await emailNotifications(worker)) > 0);
   };

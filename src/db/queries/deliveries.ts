@@ -59,6 +59,51 @@ export async function insertAccountEmail(
 }
 
 /**
+ * An email written whole now that is about an organisation but shows in no
+ * bell (a batch of messages, a daily digest): a notification kept out of the
+ * app (so the Mailbox lists it under the organisation) and its delivery.
+ */
+export async function insertWrittenEmail(
+  q: Queryable,
+  email: {
+    userId: string;
+    topic: string;
+    title: string;
+    body: string;
+    link: string;
+    subject: string;
+    bodyText: string;
+    bodyHtml: string;
+    unsubscribeUrl: string | null;
+  },
+  now: Date,
+) {
+  const [made] = await q
+    .insert(notifications)
+    .values({
+      userId: email.userId,
+      topic: email.topic,
+      title: email.title,
+      body: email.body,
+      link: email.link,
+      inApp: false,
+      createdAt: now,
+    })
+    .returning({ id: notifications.id });
+  await q.insert(deliveries).values({
+    notificationId: made!.id,
+    channel: 'email',
+    subject: email.subject,
+    bodyText: email.bodyText,
+    bodyHtml: email.bodyHtml,
+    unsubscribeUrl: email.unsubscribeUrl,
+    nextAttemptAt: now,
+    createdAt: now,
+    updatedAt: now,
+  });
+}
+
+/**
  * Claims due deliveries in one statement (its own transaction): queued or
  * retrying ones whose time has come, and sending ones whose lease ran out
  * because their sender died. Each gets a lease, one more attempt and — the
@@ -115,6 +160,7 @@ export async function claimDueDeliveries(
       bodyText: deliveries.bodyText,
       bodyHtml: deliveries.bodyHtml,
       calendar: deliveries.calendar,
+      unsubscribeUrl: deliveries.unsubscribeUrl,
     });
   const ofNotifications = claimed.flatMap((c) =>
     c.notificationId === null ? [] : [c.notificationId],
@@ -191,7 +237,13 @@ function notificationDetails(q: Queryable, ids: number[]) {
 export async function storeDeliveryContent(
   q: Queryable,
   id: number,
-  content: { subject: string; bodyText: string; bodyHtml: string | null; calendar: string | null },
+  content: {
+    subject: string;
+    bodyText: string;
+    bodyHtml: string | null;
+    calendar: string | null;
+    unsubscribeUrl: string | null;
+  },
 ) {
   await q
     .update(deliveries)

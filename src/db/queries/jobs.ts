@@ -92,3 +92,23 @@ export async function markJobFailed(
 export async function insertJob(q: Queryable, job: NewJob): Promise<void> {
   await q.insert(jobs).values(job).onConflictDoNothing();
 }
+
+/** Whether a job of this kind for this payload (all its fields matching) is still to run. */
+export async function hasPendingJob(
+  q: Queryable,
+  kind: string,
+  payload: Record<string, string>,
+): Promise<boolean> {
+  const [row] = await q
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        eq(jobs.kind, kind),
+        isNull(jobs.doneAt),
+        sql`${jobs.payload} @> ${JSON.stringify(payload)}::jsonb`,
+      ),
+    )
+    .limit(1);
+  return row !== undefined;
+}

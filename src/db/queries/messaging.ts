@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, lt, or, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { MessageRequestStatus } from '../../core/messaging.ts';
 import type { Queryable } from '../client.ts';
 import {
@@ -7,6 +8,7 @@ import {
   messageAttachments,
   messageRequests,
   messages,
+  organisations,
   threadReads,
   threads,
   users,
@@ -342,4 +344,90 @@ export async function getAttachmentOfParticipant(
       ),
     );
   return row?.attachment ?? null;
+}
+
+/**
+ * Messages to `userId` in a thread they have neither read nor been emailed,
+ * oldest first (at most `limit`), with how many there are in all; the thread's
+ * read row is locked so that two batches of one thread cannot both send them.
+ */
+export async function unemailedMessagesFor(
+  q: Queryable,
+  threadId: string,
+  userId: string,
+  limit: number,
+) {
+  await q
+    .insert(threadReads)
+    .values({ threadId, userId, lastReadAt: new Date(0), lastReadSeq: 0 })
+    .onConflictDoNothing();
+  const [read] = await q
+    .select()
+    .from(threadReads)
+    .where(and(eq(threadReads.threadId, threadId), eq(threadReads.userId, userId)))
+    .for('update');
+  const after = Math.max(read?.lastReadSeq ?? 0, read?.emailedSeq ?? 0);
+  const waiting = and(
+    eq(messages.threadId, threadId),
+    sql`${messages.senderId} <> ${userId}`,
+    sql`${messages.seq} > ${after}`,
+  );
+  const rows = await q
+    .select({
+      seq: messages.seq,
+      body: messages.body,
+      createdAt: messages.createdAt,
+      senderName: users.name,
+      files: sql<number>`(select count(*)::int from ${messageAttachments} a where a.message_id = ${outer('messages', 'id')})`,
+    })
+    .from(messages)
+    .innerJoin(users, eq(users.id, messages.senderId))
+    .where(waiting)
+    .orderBy(asc(messages.seq))
+    .limit(limit);
+  const [all] = await q
+    .select({ n: sql<number>`count(*)::int`, last: sql<number>`coalesce(max(${messages.seq}), 0)` })
+    .from(messages)
+    .where(waiting);
+  return { messages: rows, total: all?.n ?? 0, lastSeq: Number(all?.last ?? 0) };
+}
+
+/** Messages up to `seq` were emailed to the user (or need not be). */
+export async function markThreadEmailed(
+  q: Queryable,
+  threadId: string,
+  userId: string,
+  seq: number,
+) {
+  await q
+    .update(threadReads)
+    .set({ emailedSeq: sql`greatest(${threadReads.emailedSeq}, ${seq})` })
+    .where(and(eq(threadReads.threadId, threadId), eq(threadReads.userId, userId)));
+}
+
+/** Who a thread's email goes to and is from, and the organisation, while the reader is a member. */
+export async function threadEmailParties(q: Queryable, threadId: string, userId: string) {
+  const other = alias(users, 'other');
+  const [row] = await q
+    .select({
+      orgId: threads.orgId,
+      orgName: organisations.name,
+      reader: { id: users.id, name: users.name, email: users.email, timeZone: users.timeZone },
+      otherName: other.name,
+    })
+    .from(threads)
+    .innerJoin(organisations, eq(organisations.id, threads.orgId))
+    .innerJoin(users, eq(users.id, userId))
+    .innerJoin(
+      other,
+      sql`${other.id} = case when ${threads.userA} = ${userId} then ${threads.userB} else ${threads.userA} end`,
+    )
+    .where(
+      and(
+        eq(threads.id, threadId),
+        or(eq(threads.userA, userId), eq(threads.userB, userId)),
+        isOrgMember(threads.orgId, userId),
+      ),
+    );
+  return row ?? null;
 }

@@ -25,3 +25,10 @@ export async function countUsers(q: Queryable): Promise<number> {
 export async function vacuumAnalyze(db: Db): Promise<void> {
   await db.execute(sql`vacuum analyze`);
 }
+
+/** A secret this database keeps for itself, made on first use (the same for every instance). */
+export async function databaseSecret(q: Queryable, key: string, make: () => string) {
+  await q.insert(meta).values({ key, value: make() }).onConflictDoNothing();
+  const [row] = await q.select().from(meta).where(eq(meta.key, key));
+  return row!.value;
+}

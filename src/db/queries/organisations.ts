@@ -1,4 +1,4 @@
-import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrgRole } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
@@ -57,7 +57,7 @@ export async function listOrganisationsOfUser(q: Queryable, userId: string) {
 }
 
 /** A condition for another query: the user is (still) a member of the organisation. */
-export const isOrgMember = (orgId: string, userId: string) =>
+export const isOrgMember = (orgId: string | Column, userId: string) =>
   sql`exists (select 1 from ${orgMembers} where ${orgMembers.orgId} = ${orgId} and ${orgMembers.userId} = ${userId})`;
 
 export async function getOrgMembership(q: Queryable, orgId: string, userId: string) {
