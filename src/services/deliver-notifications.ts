@@ -13,6 +13,7 @@ import {
   type OutboxRow,
 } from '../db/queries/notifications.ts';
 import type { ServiceContext } from './context.ts';
+import { scheduleDigest } from './daily-digest.ts';
 
 type Side = 'mentor' | 'mentee';
 type Message = { to: Side; title: string; body?: string };
@@ -227,6 +228,10 @@ export async function deliverNotifications(ctx: ServiceContext, limit = 200): Pr
         'email',
         ctx.now(),
       );
+    }
+    // Those for the daily digest wait for it: each person's next one is due.
+    for (const userId of new Set(made.filter((n) => n.email === 'daily').map((n) => n.userId))) {
+      await scheduleDigest(tx, ctx, userId);
     }
     // Bells update at once: every instance forwards this to the users' open pages.
     const shown = made.filter((n) => n.inApp);

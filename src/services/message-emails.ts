@@ -10,6 +10,7 @@ import {
 import { preferencesOf } from '../db/queries/notification-preferences.ts';
 import { renderMessagesEmail } from '../emails/messages-email.tsx';
 import type { ServiceContext } from './context.ts';
+import { scheduleDigest } from './daily-digest.ts';
 import { unsubscribePage, unsubscribeUrl } from './unsubscribe-links.ts';
 
 /*
@@ -54,8 +55,8 @@ export async function emailUnreadMessages(
   const parties = await threadEmailParties(tx, threadId, userId);
   if (!parties || !ctx.mailer) return;
   const choice = (await preferencesOf(tx, [userId])).get(userId)?.get('messages')?.email;
-  // A daily digest gathers them instead.
-  if (choice === 'daily') return;
+  // The daily digest gathers them instead.
+  if (choice === 'daily') return scheduleDigest(tx, ctx, userId);
   const unread = await unemailedMessagesFor(tx, threadId, userId, SHOWN);
   if (unread.total === 0) return;
   // Switched off: these count as dealt with, so turning email on later sends only new ones.

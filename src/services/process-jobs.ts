@@ -8,6 +8,7 @@ import { bookingAudience } from '../db/queries/live-events.ts';
 import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
 import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import type { ServiceContext } from './context.ts';
+import { DIGEST_JOB, sendDigest } from './daily-digest.ts';
 import { emailUnreadMessages, MESSAGE_EMAIL_JOB } from './message-emails.ts';
 import { PASSWORD_RESET_JOB, sendPasswordReset } from './request-password-reset.ts';
 
@@ -80,6 +81,7 @@ const handlers: Record<string, Handler> = {
   'booking.session_reminder': remindOfSession,
   [PASSWORD_RESET_JOB]: sendPasswordReset,
   [MESSAGE_EMAIL_JOB]: emailUnreadMessages,
+  [DIGEST_JOB]: sendDigest,
 };
 
 /**

@@ -22,6 +22,7 @@ import { SchedulePage } from './routes/schedule-page.tsx';
 import { SessionsPage } from './routes/sessions-page.tsx';
 import { SignInPage } from './routes/sign-in-page.tsx';
 import { SignUpPage } from './routes/sign-up-page.tsx';
+import { UnsubscribePage } from './routes/unsubscribe-page.tsx';
 
 export const router = createBrowserRouter([
   { path: '/sign-in', element: <SignInPage /> },
@@ -29,6 +30,7 @@ export const router = createBrowserRouter([
   { path: '/forgot-password', element: <ForgotPasswordPage /> },
   { path: '/reset-password/:token', element: <ResetPasswordPage /> },
   { path: '/invite/:token', element: <InvitationPage /> },
+  { path: '/unsubscribe/:token', element: <UnsubscribePage /> },
   {
     element: <RequireSession />,
     children: [

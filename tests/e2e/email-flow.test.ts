@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInvitation } from '../support/read-invitation.ts';
 import { approveRequest, myBooking, requestFirstSlot } from './booking-steps.ts';
-import { conferFixture, openTab, region, signedIn } from './support.ts';
+import { conferFixture, openBookingThread, openTab, region, signedIn } from './support.ts';
 
 /**
  * Issue #11's "Done when", on the embedded database with no SMTP server: what
@@ -77,6 +77,57 @@ describe('email without a mail server (issue #11)', () => {
       endsAt: booking.endsAt,
       location: booking.meetingUrl,
     });
+    await maya.close();
+    await sam.close();
+    await admin.close();
+  });
+
+  it('a message is emailed once its quiet period passes; after the mentee turns off message emails, the next one sends none', async () => {
+    const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
+    const admin = await signedIn(fixture, 'admin@demo.confer.test', 'Europe/Dublin');
+    const say = async (page: Page, text: string) => {
+      await page.getByRole('textbox', { name: 'Message' }).fill(text);
+      await page.getByRole('button', { name: 'Send' }).click();
+      await page.getByRole('log').getByText(text).waitFor();
+    };
+    // Sam's session approved above: its thread, Sam not reading it.
+    await openBookingThread(maya.page, 'Sam Lee', 'Upcoming');
+    await say(maya.page, 'Could you bring the case study you mentioned?');
+    await fixture.confer.advanceClock(11 * 60_000); // past the quiet period
+    const first = await sentEmail(
+      admin.page,
+      'sam@demo.confer.test',
+      'New message from Maya Okafor',
+    );
+    await first.getByRole('button', { name: 'Show email' }).click();
+    await admin.page
+      .frameLocator('iframe[title^="Email to Sam Lee"]')
+      .getByText('Could you bring the case study you mentioned?')
+      .waitFor();
+
+    // Sam turns message emails off in Account → Notifications.
+    const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
+    await sam.page.getByRole('link', { name: 'Account' }).click();
+    const settings = region(sam.page, 'Notifications');
+    await settings.getByLabel('Email for messages').selectOption({ label: 'Never' });
+    await settings.getByRole('button', { name: 'Save notification settings' }).click();
+    await settings.getByText('Saved.').waitFor();
+
+    await say(maya.page, 'One more thing: bring questions too.');
+    // Then a message to Zanele, whose emails are on: once hers is sent, Sam's turn has passed.
+    await openBookingThread(maya.page, 'Zanele Dlamini', 'Requested');
+    await say(maya.page, 'Does Thursday still work for you?');
+    await fixture.confer.advanceClock(11 * 60_000);
+    await sentEmail(admin.page, 'zanele@demo.confer.test', 'New message from Maya Okafor');
+    const orgId = /\/o\/([0-9a-f-]{36})\//.exec(admin.page.url())?.[1];
+    const list = (await (await admin.page.request.get(`/api/orgs/${orgId}/deliveries`)).json()) as {
+      deliveries: { subject: string | null; recipient: { email: string } }[];
+    };
+    expect(
+      list.deliveries.filter(
+        (d) => d.recipient.email === 'sam@demo.confer.test' && /new message/i.test(d.subject ?? ''),
+      ),
+    ).toHaveLength(1);
     await maya.close();
     await sam.close();
     await admin.close();

@@ -104,4 +104,58 @@ describe('notification preferences', () => {
     expect(await subjectsTo(s.mentee, before)).toEqual([expect.stringContaining('cancelled')]);
     expect(await bell(s.mentee)).toContainEqual(expect.stringContaining('cancelled the session'));
   });
+
+  it('a daily digest gathers the chosen kinds into one email at 08:00 on the reader’s clock, once', async () => {
+    clock.set(new Date('2027-03-08T09:00:00Z')); // a Monday, 09:00 in London
+    const d = await createBookingScenario(app, 'Digest Org');
+    expect(
+      (
+        await choose(d.mentor, {
+          kinds: [{ kind: 'booking_requests', inApp: true, email: 'daily' }],
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (await choose(d.mentee, { kinds: [{ kind: 'messages', inApp: true, email: 'daily' }] }))
+        .statusCode,
+    ).toBe(200);
+    const from = smtp.received.length;
+    const first = await d.book(d.mentee, '2027-03-15T10:00:00Z');
+    await d.book(d.mentee, '2027-03-16T10:00:00Z');
+    await d.act(d.mentor, first, 'approve');
+    const threadId = (
+      await as(app, d.mentor).get(`/api/orgs/${d.orgId}/bookings/${first}/thread`)
+    ).json().threadId;
+    await as(app, d.mentor).post(`/api/orgs/${d.orgId}/threads/${threadId}/messages`, {
+      body: 'See you next week',
+    });
+    clock.set(new Date('2027-03-08T12:00:00Z')); // well past the messages' quiet period
+    await runWorker(true);
+    // Only the mentee's approval went at once: the rest waits for the morning.
+    const now = await Promise.all(smtp.received.slice(from).map((m) => simpleParser(m.raw)));
+    expect(now.map((m) => m.subject)).toEqual([expect.stringContaining('approved your session')]);
+    expect(await bell(d.mentor)).toContainEqual(expect.stringContaining('requested a session'));
+
+    clock.set(new Date('2027-03-09T07:59:00Z'));
+    await runWorker(true);
+    expect(smtp.received.length - from).toBe(1);
+    clock.set(new Date('2027-03-09T08:00:01Z')); // 08:00 in London (GMT)
+    await runWorker(true);
+    const digests = (
+      await Promise.all(smtp.received.slice(from + 1).map((m) => simpleParser(m.raw)))
+    ).map((m) => ({ to: JSON.stringify(m.to), subject: m.subject, text: m.text ?? '' }));
+    expect(digests).toHaveLength(2);
+    const mentors = digests.find((m) => m.to.includes(d.mentor.email.toLowerCase()));
+    // Both requests and the confirmation the mentor gave, each with its time.
+    expect(mentors?.subject).toBe('[Digest Org] Your daily summary: 3 updates');
+    expect(mentors?.text).toContain('Session with Milo Mentee on 2027-03-15 10:00');
+    expect(mentors?.text).toContain('Milo Mentee requested a session on 2027-03-15 10:00');
+    expect(mentors?.text).toContain('Milo Mentee requested a session on 2027-03-16 10:00');
+    const mentees = digests.find((m) => m.to.includes(d.mentee.email.toLowerCase()));
+    expect(mentees?.text).toContain('1 unread message from Mara Mentor');
+    // Once: the next morning has nothing new to say.
+    clock.set(new Date('2027-03-10T08:00:01Z'));
+    await runWorker(true);
+    expect(smtp.received.length - from).toBe(3);
+  });
 });

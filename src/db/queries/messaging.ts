@@ -392,19 +392,6 @@ export async function unemailedMessagesFor(
   return { messages: rows, total: all?.n ?? 0, lastSeq: Number(all?.last ?? 0) };
 }
 
-/** Messages up to `seq` were emailed to the user (or need not be). */
-export async function markThreadEmailed(
-  q: Queryable,
-  threadId: string,
-  userId: string,
-  seq: number,
-) {
-  await q
-    .update(threadReads)
-    .set({ emailedSeq: sql`greatest(${threadReads.emailedSeq}, ${seq})` })
-    .where(and(eq(threadReads.threadId, threadId), eq(threadReads.userId, userId)));
-}
-
 /** Who a thread's email goes to and is from, and the organisation, while the reader is a member. */
 export async function threadEmailParties(q: Queryable, threadId: string, userId: string) {
   const other = alias(users, 'other');
@@ -430,4 +417,58 @@ export async function threadEmailParties(q: Queryable, threadId: string, userId:
       ),
     );
   return row ?? null;
+}
+
+/** Someone's conversations with messages they have neither read nor been emailed, per thread. */
+export async function listUnemailedThreads(q: Queryable, userId: string) {
+  const other = alias(users, 'other');
+  const after = sql`greatest(coalesce(${threadReads.lastReadSeq}, 0), coalesce(${threadReads.emailedSeq}, 0))`;
+  return q
+    .select({
+      threadId: threads.id,
+      orgId: threads.orgId,
+      otherName: other.name,
+      count: sql<number>`count(${messages.id})::int`,
+      lastSeq: sql<number>`max(${messages.seq})`,
+    })
+    .from(threads)
+    .innerJoin(
+      other,
+      sql`${other.id} = case when ${threads.userA} = ${userId} then ${threads.userB} else ${threads.userA} end`,
+    )
+    .leftJoin(
+      threadReads,
+      and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, userId)),
+    )
+    .innerJoin(
+      messages,
+      and(
+        eq(messages.threadId, threads.id),
+        sql`${messages.senderId} <> ${userId}`,
+        sql`${messages.seq} > ${after}`,
+      ),
+    )
+    .where(
+      and(
+        or(eq(threads.userA, userId), eq(threads.userB, userId)),
+        isOrgMember(threads.orgId, userId),
+      ),
+    )
+    .groupBy(threads.id, threads.orgId, other.name);
+}
+
+/** Messages up to `seq` were emailed to the user (or need not be); read row made if missing. */
+export async function markThreadEmailed(
+  q: Queryable,
+  threadId: string,
+  userId: string,
+  seq: number,
+) {
+  await q
+    .insert(threadReads)
+    .values({ threadId, userId, lastReadAt: new Date(0), lastReadSeq: 0, emailedSeq: seq })
+    .onConflictDoUpdate({
+      target: [threadReads.threadId, threadReads.userId],
+      set: { emailedSeq: sql`greatest(${threadReads.emailedSeq}, excluded.emailed_seq)` },
+    });
 }

@@ -75,3 +75,33 @@ export async function markNotificationsRead(
       ),
     );
 }
+
+/** Notifications waiting for someone's daily digest, oldest first. */
+export async function listDigestItems(q: Queryable, userId: string, limit: number) {
+  return q
+    .select({
+      id: notifications.id,
+      topic: notifications.topic,
+      title: notifications.title,
+      body: notifications.body,
+      link: notifications.link,
+      createdAt: notifications.createdAt,
+    })
+    .from(notifications)
+    .where(
+      and(
+        eq(notifications.userId, userId),
+        eq(notifications.email, 'daily'),
+        isNull(notifications.digestedAt),
+      ),
+    )
+    .orderBy(notifications.id)
+    .limit(limit)
+    .for('update', { skipLocked: true });
+}
+
+export async function markDigested(q: Queryable, ids: number[], now: Date) {
+  if (ids.length > 0) {
+    await q.update(notifications).set({ digestedAt: now }).where(inArray(notifications.id, ids));
+  }
+}

@@ -52,7 +52,6 @@ export const unsubscribeRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
         tags,
         summary: 'Stop emails of the link’s kind (one-click, RFC 8058); the app keeps showing them',
         params,
-        body: z.unknown().optional(),
         response: { 200: result, ...errorResponses },
       },
     },

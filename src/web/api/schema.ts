@@ -1594,11 +1594,6 @@ export type paths = {
           token: string;
         };
       };
-      requestBody: {
-        content: {
-          "application/json": unknown;
-        };
-      };
       responses: {
         /** @description Default Response */
         200: {

@@ -117,3 +117,4 @@ export type MentorshipRequest = Schemas['MentorshipRequest'];
 export type Delivery = Schemas['Delivery'];
 export type ApiErrorBody = Schemas['Error'];
 export type VideoSettings = ResponseOf<'/api/orgs/{orgId}/video', 'get'>;
+export type NotificationPreferences = ResponseOf<'/api/me/notification-preferences', 'get'>;

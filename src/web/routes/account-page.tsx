@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { ApiTokensCard } from '../features/account/api-tokens-card.tsx';
 import { CalendarFeedCard } from '../features/account/calendar-feed-card.tsx';
 import { ChangePasswordForm } from '../features/account/change-password-form.tsx';
+import { NotificationPreferencesCard } from '../features/account/notification-preferences-card.tsx';
 import { SessionsCard } from '../features/account/sessions-card.tsx';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { Card } from '../ui/card.tsx';
@@ -17,6 +18,7 @@ export function AccountPage() {
         <Card title="Change password">
           <ChangePasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
         </Card>
+        <NotificationPreferencesCard />
         <CalendarFeedCard />
         <ApiTokensCard />
         <SessionsCard version={sessionsVersion} />
