@@ -102,7 +102,7 @@ describe('email without a mail server (issue #11)', () => {
     await first.getByRole('button', { name: 'Show email' }).click();
     await admin.page
       .frameLocator('iframe[title^="Email to Sam Lee"]')
-      .getByText('Could you bring the case study you mentioned?')
+      .locator('p', { hasText: 'Could you bring the case study you mentioned?' })
       .waitFor();
 
     // Sam turns message emails off in Account → Notifications.
