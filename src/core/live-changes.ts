@@ -72,6 +72,7 @@ export const topicResources: Record<OutboxTopic, LiveResource[]> = {
   'booking.report_no_show': bookingStep,
   'booking.reminder': [],
   'booking.session_reminder': [],
+  'booking.session_ended': [],
   'booking.meeting_link': ['bookings'],
   'booking.meeting_link_needed': [],
   'booking.rated': ['bookings'],

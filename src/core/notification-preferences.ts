@@ -89,6 +89,7 @@ const kindOfTopic: Record<OutboxTopic, NotificationKind> = {
   'booking.meeting_link_needed': 'session_changes',
   'session.cancelled': 'session_changes',
   'booking.session_reminder': 'reminders',
+  'booking.session_ended': 'follow_ups',
   'booking.complete': 'follow_ups',
   'booking.report_no_show': 'follow_ups',
   'booking.rated': 'follow_ups',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { reminderStands, reminderTimes, startsIn } from './session-reminders.ts';
+import { followUpStands, reminderStands, reminderTimes, startsIn } from './session-reminders.ts';
 
 const HOUR = 3_600_000;
 const start = Date.parse('2027-03-10T15:00:00Z');
@@ -33,5 +33,15 @@ describe('session reminders', () => {
     expect(reminderStands({ status: 'approved', startsAtMs: start }, start)).toBe(true);
     expect(reminderStands({ status: 'approved', startsAtMs: start + HOUR }, start)).toBe(false);
     expect(reminderStands({ status: 'cancelled', startsAtMs: start }, start)).toBe(false);
+  });
+});
+
+describe('the question at a session’s end', () => {
+  it('stands only for an approved session that still ends when it was asked for', () => {
+    const end = Date.parse('2027-03-10T16:00:00Z');
+    expect(followUpStands({ status: 'approved', endsAtMs: end }, end)).toBe(true);
+    expect(followUpStands({ status: 'cancelled', endsAtMs: end }, end)).toBe(false);
+    expect(followUpStands({ status: 'completed', endsAtMs: end }, end)).toBe(false);
+    expect(followUpStands({ status: 'approved', endsAtMs: end + 3_600_000 }, end)).toBe(false);
   });
 });

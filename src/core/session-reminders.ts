@@ -59,3 +59,11 @@ export function reminderStands(
 ): boolean {
   return booking.status === 'approved' && booking.startsAtMs === scheduledForMs;
 }
+
+/** The same for the question asked when a session ends, keyed by its end. */
+export function followUpStands(
+  booking: { status: string; endsAtMs: number },
+  scheduledForMs: number,
+): boolean {
+  return booking.status === 'approved' && booking.endsAtMs === scheduledForMs;
+}

@@ -21,6 +21,7 @@ export const outboxTopics = [
   'booking.report_no_show',
   'booking.reminder',
   'booking.session_reminder',
+  'booking.session_ended',
   'booking.meeting_link',
   'booking.meeting_link_needed',
   'booking.rated',

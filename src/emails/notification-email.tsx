@@ -38,6 +38,7 @@ const openLabels: Partial<Record<OutboxTopic, string>> = {
   'booking.requested': 'Review the request',
   'booking.propose_time': 'Answer the suggestion',
   'booking.approve': 'View the session',
+  'booking.session_ended': 'Say how it went',
   'booking.meeting_link_needed': 'Add a meeting link',
   'message.request': 'Read the message',
   'message.request_accepted': 'Write to them',

@@ -109,6 +109,20 @@ export function sessionReminderJobs(
 }
 
 /**
+ * At a session's end both people are asked how it went (complete, no-show,
+ * rating), keyed by its end: a move makes a new one, the old one finds the
+ * booking moved and does nothing.
+ */
+export function sessionEndedJob(bookingId: string, endsAt: Date): NewJob {
+  return {
+    kind: 'booking.session_ended',
+    runAt: endsAt,
+    payload: { bookingId, endsAt: endsAt.toISOString() },
+    dedupeKey: `session-ended:${bookingId}:${endsAt.toISOString()}`,
+  };
+}
+
+/**
  * One step in a booking's life inside the caller's transaction, on a row the
  * caller has locked: the core decides; the new state, its event, the outbox
  * row and follow-up jobs (reminders, expiry, and the provider calls for the
@@ -192,6 +206,7 @@ export async function applyBookingDecision(
   ) {
     const people = await reminderMinutesOf(tx, [booking.mentorId, booking.menteeId]);
     followUps.push(...sessionReminderJobs(booking.id, startsAt, now, people));
+    followUps.push(sessionEndedJob(booking.id, endsAt));
   }
   const movement = moneyAfter(d.action, by.side, late);
   if (movement && booking.priceMinor > 0) followUps.push(moneyJob(booking.id, movement, now));

@@ -125,6 +125,17 @@ function messagesFor(
         { to: 'mentor', title: `Your session with ${mentee} starts ${soon}: ${when(l, 'mentor')}` },
       ];
     }
+    case 'booking.session_ended':
+      return [
+        {
+          to: 'mentor',
+          title: `How did your session with ${mentee} on ${when(l, 'mentor')} go? Mark it completed or report a no-show`,
+        },
+        {
+          to: 'mentee',
+          title: `How did your session with ${mentor} on ${when(l, 'mentee')} go? Rate it once it is marked completed, or report a no-show`,
+        },
+      ];
     case 'booking.meeting_link':
       return [
         { to: 'mentee', title: `${mentor} changed the meeting link for ${when(l, 'mentee')}` },

@@ -1,6 +1,6 @@
 import { hasLapsed } from '../core/booking-machine.ts';
 import { jobRetryAfterFailure } from '../core/job-retries.ts';
-import { reminderStands } from '../core/session-reminders.ts';
+import { followUpStands, reminderStands } from '../core/session-reminders.ts';
 import type { Tx } from '../db/client.ts';
 import { getBookingByIdForUpdate, insertOutbox } from '../db/queries/bookings.ts';
 import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
@@ -75,10 +75,34 @@ const remindOfSession: Handler = async (tx, _ctx, payload) => {
   );
 };
 
+/** Asks both people how an approved session went, once it has ended where it was scheduled. */
+const askHowItWent: Handler = async (tx, _ctx, payload) => {
+  const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
+  if (!booking) return;
+  const scheduledEnd = Date.parse(payload.endsAt ?? '');
+  if (
+    !followUpStands({ status: booking.status, endsAtMs: booking.endsAt.getTime() }, scheduledEnd)
+  ) {
+    return;
+  }
+  await insertOutbox(
+    tx,
+    'booking.session_ended',
+    {
+      bookingId: booking.id,
+      mentorId: booking.mentorId,
+      menteeId: booking.menteeId,
+      startsAt: booking.startsAt.toISOString(),
+    },
+    bookingAudience(booking),
+  );
+};
+
 const handlers: Record<string, Handler> = {
   'booking.expire': expireBooking,
   'booking.remind': remindMentor,
   'booking.session_reminder': remindOfSession,
+  'booking.session_ended': askHowItWent,
   [PASSWORD_RESET_JOB]: sendPasswordReset,
   [MESSAGE_EMAIL_JOB]: emailUnreadMessages,
   [DIGEST_JOB]: sendDigest,

@@ -85,4 +85,37 @@ describe('reminders before a session', () => {
     ]);
     expect(await seen(s.mentor)).toEqual([]);
   });
+
+  it('at the end both are asked how it went, once; not for a session cancelled before', async () => {
+    clock.set(new Date('2027-03-22T00:00:00Z'));
+    const held = await s.book(s.mentee, '2027-03-24T15:00:00Z');
+    await s.act(s.mentor, held, 'approve');
+    const dropped = await s.book(s.mentee, '2027-03-24T10:00:00Z');
+    await s.act(s.mentor, dropped, 'approve');
+    await s.act(s.mentor, dropped, 'cancel', { reason: 'Clash' });
+    const asked = async (who: Session) =>
+      (
+        (await as(app, who).get('/api/me/notifications')).json().notifications as {
+          title: string;
+        }[]
+      )
+        .map((n) => n.title)
+        .filter((t) => t.startsWith('How did your session') && t.includes('2027-03-24'));
+
+    clock.set(new Date('2027-03-24T15:59:00Z'));
+    await runWorker();
+    expect(await asked(s.mentor)).toEqual([]);
+    clock.set(new Date('2027-03-24T16:00:01Z')); // the end of the one held
+    await runWorker();
+    expect(await asked(s.mentor)).toEqual([
+      'How did your session with Milo Mentee on 2027-03-24 15:00 (Europe/London) go? Mark it completed or report a no-show',
+    ]);
+    expect(await asked(s.mentee)).toEqual([
+      'How did your session with Mara Mentor on 2027-03-24 15:00 (Europe/London) go? Rate it once it is marked completed, or report a no-show',
+    ]);
+    // The mentor answers; asking again would be noise.
+    await s.act(s.mentor, held, 'complete');
+    await runWorker();
+    expect(await asked(s.mentor)).toHaveLength(1);
+  });
 });
