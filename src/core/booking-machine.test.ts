@@ -5,6 +5,8 @@ import {
   expiresAt,
   hasLapsed,
   moneyAfter,
+  moveLapsesAt,
+  type TransitionRequest,
   transitions,
 } from './booking-machine.ts';
 
@@ -150,5 +152,141 @@ describe('money after a step', () => {
     ['complete', 'mentor', false, null],
   ] as const)('%s by the %s (late: %s) → %s', (action, by, late, movement) => {
     expect(moneyAfter(action, by, late)).toBe(movement);
+  });
+});
+
+describe('moving an approved session', () => {
+  const t0 = Date.parse('2027-03-01T09:00:00Z');
+  const approvedAt = (startsAt: number, extra: Partial<BookingState> = {}): BookingState => ({
+    status: 'approved',
+    awaiting: null,
+    startsAt,
+    endsAt: startsAt + HOUR,
+    move: null,
+    moves: 0,
+    ...extra,
+  });
+  const session = approvedAt(t0 + 72 * HOUR);
+  const later = { startsAt: t0 + 96 * HOUR, endsAt: t0 + 97 * HOUR };
+  const propose = (
+    state: BookingState,
+    by: 'mentor' | 'mentee',
+    over: Partial<TransitionRequest> = {},
+  ) =>
+    decideTransition(state, {
+      by,
+      action: 'propose_move',
+      now: t0,
+      reason: 'A clash',
+      proposal: later,
+      ...over,
+    });
+
+  it('holds the proposal beside the session; the other side accepting moves it, counted', () => {
+    const proposed = propose(session, 'mentee');
+    expect(proposed).toMatchObject({
+      ok: true,
+      next: { startsAt: session.startsAt, move: { ...later, by: 'mentee' } },
+    });
+    if (!proposed.ok) return;
+    expect(
+      decideTransition(proposed.next, { by: 'mentee', action: 'accept_move', now: t0 }),
+    ).toMatchObject({
+      ok: false,
+      reason: 'not_your_turn',
+    });
+    expect(
+      decideTransition(proposed.next, { by: 'mentor', action: 'accept_move', now: t0 }),
+    ).toMatchObject({
+      ok: true,
+      next: { status: 'approved', ...later, move: null, moves: 1 },
+    });
+    expect(
+      decideTransition(proposed.next, { by: 'mentor', action: 'decline_move', now: t0 }),
+    ).toMatchObject({
+      ok: true,
+      next: { startsAt: session.startsAt, move: null, moves: 0 },
+    });
+    expect(
+      decideTransition(proposed.next, { by: 'mentor', action: 'withdraw_move', now: t0 }).ok,
+    ).toBe(false);
+    expect(
+      decideTransition(proposed.next, { by: 'mentee', action: 'withdraw_move', now: t0 }).ok,
+    ).toBe(true);
+    // A cancellation closes the open move with the session.
+    expect(
+      decideTransition(proposed.next, { by: 'mentor', action: 'cancel', now: t0, reason: 'Ill' }),
+    ).toMatchObject({ ok: true, next: { status: 'cancelled', move: null } });
+  });
+
+  it('needs a reason, one open move at a time, the notice and the number of moves the program allows', () => {
+    expect(propose(session, 'mentor', { reason: ' ' })).toMatchObject({
+      reason: 'reason_required',
+    });
+    const open = approvedAt(session.startsAt, { move: { ...later, by: 'mentor' } });
+    expect(propose(open, 'mentee')).toMatchObject({ reason: 'move_open' });
+    expect(propose(approvedAt(session.startsAt, { moves: 2 }), 'mentor')).toMatchObject({
+      reason: 'too_many_moves',
+    });
+    expect(
+      propose(approvedAt(session.startsAt, { moves: 2 }), 'mentor', {
+        movePolicy: { noticeHours: 24, maxMoves: 3 },
+      }).ok,
+    ).toBe(true);
+    expect(propose(approvedAt(t0 + 23 * HOUR), 'mentor')).toMatchObject({
+      reason: 'too_late_to_move',
+    });
+    expect(
+      propose(session, 'mentor', {
+        proposal: { startsAt: t0 + 10 * HOUR, endsAt: t0 + 11 * HOUR },
+      }),
+    ).toMatchObject({ reason: 'proposal_too_soon' });
+    expect(
+      decideTransition(session, { by: 'mentor', action: 'accept_move', now: t0 }),
+    ).toMatchObject({
+      reason: 'no_move_open',
+    });
+    expect(
+      decideTransition(approvedAt(session.startsAt, { status: 'pending', awaiting: 'mentor' }), {
+        by: 'mentee',
+        action: 'propose_move',
+        now: t0,
+        reason: 'x',
+        proposal: later,
+      }).ok,
+    ).toBe(false);
+  });
+
+  it('a move accepted after the proposed time passed is refused; an unanswered one lapses at the first start', () => {
+    const open = approvedAt(session.startsAt, { move: { ...later, by: 'mentor' } });
+    expect(
+      decideTransition(open, { by: 'mentee', action: 'accept_move', now: later.startsAt + 1 }),
+    ).toMatchObject({ reason: 'proposal_in_past' });
+    expect(moveLapsesAt({ startsAt: open.startsAt, move: open.move! })).toBe(session.startsAt);
+    expect(decideTransition(open, { by: 'system', action: 'expire_move', now: t0 })).toMatchObject({
+      ok: true,
+      next: { move: null, startsAt: session.startsAt },
+    });
+  });
+
+  it('a mentee’s move that applies at once (the mentor approves automatically) moves the session', () => {
+    expect(
+      decideTransition(session, {
+        by: 'mentee',
+        action: 'move',
+        now: t0,
+        reason: 'Clash',
+        proposal: later,
+      }),
+    ).toMatchObject({ ok: true, next: { ...later, move: null, moves: 1 } });
+    expect(
+      decideTransition(session, {
+        by: 'mentor',
+        action: 'move',
+        now: t0,
+        reason: 'Clash',
+        proposal: later,
+      }).ok,
+    ).toBe(false);
   });
 });

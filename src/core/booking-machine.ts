@@ -45,13 +45,32 @@ export type BookingAction =
   | 'expire'
   | 'cancel'
   | 'complete'
-  | 'report_no_show';
+  | 'report_no_show'
+  // Moving an approved session (issue #12): proposed by one side, answered by the other.
+  | 'propose_move'
+  | 'accept_move'
+  | 'decline_move'
+  | 'withdraw_move'
+  | 'expire_move'
+  /** a mentee's move that applies at once: the mentor approves bookings automatically */
+  | 'move';
+
+/** A new time for an approved session, asked for by one side; both times are held meanwhile. */
+export type OpenMove = { startsAt: number; endsAt: number; by: 'mentor' | 'mentee' };
+
+/** How a program lets approved sessions move. */
+export type MovePolicy = { noticeHours: number; maxMoves: number };
+export const DEFAULT_MOVE_POLICY: MovePolicy = { noticeHours: 24, maxMoves: 2 };
 
 export type BookingState = {
   status: BookingStatus;
   awaiting: Awaiting | null;
   startsAt: number;
   endsAt: number;
+  /** an approved session's open move, if any */
+  move?: OpenMove | null;
+  /** how many times it has moved */
+  moves?: number;
 };
 
 type Rule = {
@@ -64,6 +83,8 @@ type Rule = {
   needsReason?: boolean;
   /** only once the session has started (complete, no-show) */
   afterStart?: boolean;
+  /** for moves: whose move it must be (the other side answers, the proposer withdraws) */
+  moveBy?: 'other' | 'self';
 };
 
 /** Every allowed transition. */
@@ -100,6 +121,14 @@ export const transitions: readonly Rule[] = [
     to: 'no_show_mentor',
     afterStart: true,
   },
+  ...(['mentor', 'mentee'] as const).flatMap((by): Rule[] => [
+    { from: 'approved', by, action: 'propose_move', to: 'approved', needsReason: true },
+    { from: 'approved', by, action: 'accept_move', to: 'approved', moveBy: 'other' },
+    { from: 'approved', by, action: 'decline_move', to: 'approved', moveBy: 'other' },
+    { from: 'approved', by, action: 'withdraw_move', to: 'approved', moveBy: 'self' },
+  ]),
+  { from: 'approved', by: 'mentee', action: 'move', to: 'approved', needsReason: true },
+  { from: 'approved', by: 'system', action: 'expire_move', to: 'approved' },
 ];
 
 export type TransitionRequest = {
@@ -107,8 +136,10 @@ export type TransitionRequest = {
   action: BookingAction;
   now: number;
   reason?: string | undefined;
-  /** the new time, for propose_time */
+  /** the new time, for propose_time and moves */
   proposal?: { startsAt: number; endsAt: number } | undefined;
+  /** the program's rules for moves */
+  movePolicy?: MovePolicy | undefined;
 };
 
 export type TransitionRefusal =
@@ -117,7 +148,12 @@ export type TransitionRefusal =
   | 'reason_required'
   | 'too_early'
   | 'proposal_required'
-  | 'proposal_in_past';
+  | 'proposal_in_past'
+  | 'move_open'
+  | 'no_move_open'
+  | 'too_many_moves'
+  | 'too_late_to_move'
+  | 'proposal_too_soon';
 
 export type TransitionResult =
   | { ok: true; next: BookingState; rule: Rule }
@@ -143,10 +179,14 @@ export function decideTransition(state: BookingState, req: TransitionRequest): T
   if (rule.afterStart && req.now < state.startsAt) {
     return refuse('too_early', 'This can be recorded only once the session has started');
   }
+  const isMove = rule.action.endsWith('move');
+  if (isMove) return decideMove(state, req, rule);
   let next: BookingState = {
     ...state,
     status: rule.to,
     awaiting: rule.to === 'pending' ? state.awaiting : null,
+    // Any other step closes an open move (a cancellation, a completion).
+    move: null,
   };
   if (req.action === 'propose_time') {
     if (!req.proposal) return refuse('proposal_required', 'Propose a new time');
@@ -159,6 +199,77 @@ export function decideTransition(state: BookingState, req: TransitionRequest): T
     };
   }
   return { ok: true, next, rule };
+}
+
+/**
+ * Moving an approved session: one open move at a time, within the program's
+ * notice and number of moves; the proposer's counterpart accepts (the
+ * session takes the new time) or declines (it stays), the proposer may
+ * withdraw, and a move nobody answered lapses.
+ */
+function decideMove(state: BookingState, req: TransitionRequest, rule: Rule): TransitionResult {
+  const open = state.move ?? null;
+  const moves = state.moves ?? 0;
+  const policy = req.movePolicy ?? DEFAULT_MOVE_POLICY;
+  const notice = policy.noticeHours * 3_600_000;
+  const moved = (to: { startsAt: number; endsAt: number }): TransitionResult => ({
+    ok: true,
+    rule,
+    next: { ...state, startsAt: to.startsAt, endsAt: to.endsAt, move: null, moves: moves + 1 },
+  });
+  if (req.action === 'propose_move' || req.action === 'move') {
+    if (open) return refuse('move_open', 'A move of this session is already waiting for an answer');
+    if (moves >= policy.maxMoves) {
+      return refuse(
+        'too_many_moves',
+        `This session has moved ${moves} ${moves === 1 ? 'time' : 'times'}, as often as the program allows`,
+      );
+    }
+    if (state.startsAt - req.now < notice) {
+      return refuse(
+        'too_late_to_move',
+        `A session can be moved until ${policy.noticeHours} hours before it starts`,
+      );
+    }
+    if (!req.proposal) return refuse('proposal_required', 'Propose a new time');
+    if (req.proposal.startsAt - req.now < notice) {
+      return refuse(
+        'proposal_too_soon',
+        `The new time must be at least ${policy.noticeHours} hours ahead`,
+      );
+    }
+    if (req.proposal.startsAt === state.startsAt && req.proposal.endsAt === state.endsAt) {
+      return refuse('proposal_required', 'Propose a time other than the current one');
+    }
+    if (req.action === 'move') return moved(req.proposal);
+    const by = req.by === 'mentor' ? 'mentor' : 'mentee';
+    return { ok: true, rule, next: { ...state, move: { ...req.proposal, by } } };
+  }
+  if (!open) return refuse('no_move_open', 'No move of this session is waiting for an answer');
+  if (rule.moveBy === 'other' && open.by === req.by) {
+    return refuse(
+      'not_your_turn',
+      `The move is waiting for the ${open.by === 'mentor' ? 'mentee' : 'mentor'}'s answer`,
+    );
+  }
+  if (rule.moveBy === 'self' && open.by !== req.by) {
+    return refuse('not_your_turn', 'Only who proposed the move can withdraw it');
+  }
+  if (req.action === 'accept_move') {
+    if (open.startsAt <= req.now || state.startsAt <= req.now) {
+      return refuse('proposal_in_past', 'The proposed time has passed');
+    }
+    return moved(open);
+  }
+  return { ok: true, rule, next: { ...state, move: null } };
+}
+
+/**
+ * When an open move lapses unanswered: once the session or the proposed
+ * time begins, whichever is first.
+ */
+export function moveLapsesAt(state: { startsAt: number; move: OpenMove }): number {
+  return Math.min(state.startsAt, state.move.startsAt);
 }
 
 function refuse(reason: TransitionRefusal, message: string): TransitionResult {

@@ -9,6 +9,8 @@ const calendarTopics: ReadonlySet<OutboxTopic> = new Set([
   'booking.accept_proposal',
   'booking.meeting_link',
   'booking.cancel',
+  'booking.accept_move',
+  'booking.move',
 ]);
 
 /**

@@ -133,6 +133,10 @@ export const programs = pgTable(
     expiryDays: integer('expiry_days').notNull().default(7),
     /** cancelling an approved booking closer than this to its start is late */
     lateCancelHours: integer('late_cancel_hours').notNull().default(24),
+    /** an approved session can move until this long before it starts, to a time at least this far ahead */
+    moveNoticeHours: integer('move_notice_hours').notNull().default(24),
+    /** how many times one approved session may move */
+    maxMoves: integer('max_moves').notNull().default(2),
     createdAt: createdAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
@@ -519,6 +523,17 @@ export const bookings = pgTable(
     reason: text('reason'),
     round: integer('round').notNull().default(0),
     expiresAt: timestamp('expires_at', { withTimezone: true }),
+    /**
+     * An approved session's open move (issue #12): the new time asked for, by
+     * whom and why. Both times are held meanwhile: the no-overlap constraints
+     * cover the booking's time and this one (migration 0024).
+     */
+    moveStartsAt: timestamp('move_starts_at', { withTimezone: true }),
+    moveEndsAt: timestamp('move_ends_at', { withTimezone: true }),
+    moveBy: text('move_by', { enum: ['mentor', 'mentee'] }),
+    moveReason: text('move_reason'),
+    /** how many times the approved session has moved (a program allows so many) */
+    moves: integer('moves').notNull().default(0),
     idempotencyKey: text('idempotency_key'),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -530,6 +545,10 @@ export const bookings = pgTable(
     uniqueIndex('bookings_idempotency_key').on(t.menteeId, t.idempotencyKey),
     check('bookings_time_check', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_awaiting_check', sql`(${t.status} = 'pending') = (${t.awaiting} is not null)`),
+    check(
+      'bookings_move_check',
+      sql`(${t.moveStartsAt} is null) = (${t.moveEndsAt} is null) and (${t.moveStartsAt} is null) = (${t.moveBy} is null) and (${t.moveStartsAt} is null or (${t.status} = 'approved' and ${t.moveEndsAt} > ${t.moveStartsAt}))`,
+    ),
   ],
 );
 

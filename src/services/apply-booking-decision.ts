@@ -4,6 +4,8 @@ import {
   expiresAt,
   isLateCancellation,
   moneyAfter,
+  moveLapsesAt,
+  type OpenMove,
   type Side,
 } from '../core/booking-machine.ts';
 import { AppError, invalidField } from '../core/errors.ts';
@@ -108,6 +110,23 @@ export function sessionReminderJobs(
   );
 }
 
+/** An approved booking's open move as core sees it, if any. */
+export function openMoveOf(b: BookingRow): OpenMove | null {
+  if (!b.moveStartsAt || !b.moveEndsAt || !b.moveBy) return null;
+  return { startsAt: b.moveStartsAt.getTime(), endsAt: b.moveEndsAt.getTime(), by: b.moveBy };
+}
+
+/** A move nobody answered lapses when the session or the proposed time begins. */
+function moveLapseJob(bookingId: string, startsAt: number, move: OpenMove, now: Date): NewJob {
+  const at = moveLapsesAt({ startsAt, move });
+  return {
+    kind: 'booking.move_lapse',
+    runAt: new Date(at),
+    payload: { bookingId, moveStartsAt: new Date(move.startsAt).toISOString() },
+    dedupeKey: `move-lapse:${bookingId}:${now.getTime()}`,
+  };
+}
+
 /**
  * At a session's end both people are asked how it went (complete, no-show,
  * rating), keyed by its end: a move makes a new one, the old one finds the
@@ -139,18 +158,27 @@ export async function applyBookingDecision(
   d: Decision,
 ) {
   const now = ctx.now();
+  const isMove = d.action.endsWith('move');
+  // The program's windows matter to cancellations, new proposals and moves.
+  const needsProgram = d.action === 'cancel' || d.action === 'propose_time' || isMove;
+  const program = needsProgram ? await getProgramInOrg(tx, booking.orgId, booking.programId) : null;
   const result = decideTransition(
     {
       status: booking.status as never,
       awaiting: booking.awaiting,
       startsAt: booking.startsAt.getTime(),
       endsAt: booking.endsAt.getTime(),
+      move: openMoveOf(booking),
+      moves: booking.moves,
     },
     {
       by: by.side,
       action: d.action,
       now: now.getTime(),
       reason: d.reason,
+      movePolicy: program
+        ? { noticeHours: program.moveNoticeHours, maxMoves: program.maxMoves }
+        : undefined,
       proposal: d.proposal && {
         startsAt: d.proposal.startsAt.getTime(),
         endsAt:
@@ -163,14 +191,12 @@ export async function applyBookingDecision(
   );
   if (!result.ok) {
     if (result.reason === 'reason_required') throw invalidField('body.reason', 'is required');
-    if (result.reason === 'proposal_in_past')
+    if (result.reason === 'proposal_in_past' && !isMove)
       throw invalidField('body.startsAt', 'must be in the future');
+    if (result.reason === 'proposal_too_soon') throw invalidField('body.startsAt', result.message);
     throw new AppError('conflict', result.message, { reason: result.reason });
   }
   const { next } = result;
-  // The program's windows matter only to cancellations and new proposals.
-  const needsProgram = d.action === 'cancel' || d.action === 'propose_time';
-  const program = needsProgram ? await getProgramInOrg(tx, booking.orgId, booking.programId) : null;
   const late =
     d.action === 'cancel' &&
     isLateCancellation(booking.startsAt.getTime(), now.getTime(), program?.lateCancelHours ?? 24);
@@ -224,10 +250,16 @@ export async function applyBookingDecision(
       awaiting: next.awaiting,
       startsAt,
       endsAt,
-      reason: d.reason ?? booking.reason,
+      // A move's reason is the move's own; the booking's stays its request's or cancellation's.
+      reason: isMove ? booking.reason : (d.reason ?? booking.reason),
       round,
       meetingUrl,
       lateCancellation: late,
+      moveStartsAt: next.move ? new Date(next.move.startsAt) : null,
+      moveEndsAt: next.move ? new Date(next.move.endsAt) : null,
+      moveBy: next.move?.by ?? null,
+      moveReason: next.move ? (d.reason ?? null) : null,
+      moves: next.moves ?? booking.moves,
       ...(proposed ? { expiresAt: expires } : {}),
       updatedAt: now,
     },
@@ -238,8 +270,9 @@ export async function applyBookingDecision(
         fromStatus: booking.status,
         toStatus: next.status,
         reason: d.reason ?? null,
-        startsAt,
-        endsAt,
+        // A proposed move records the time proposed; any other step the booking's time after it.
+        startsAt: next.move && !booking.moveStartsAt ? new Date(next.move.startsAt) : startsAt,
+        endsAt: next.move && !booking.moveStartsAt ? new Date(next.move.endsAt) : endsAt,
         at: now,
       },
       outbox: {
@@ -253,9 +286,24 @@ export async function applyBookingDecision(
           late,
           // The time as of this event: a notification made later must not show a newer one.
           startsAt: startsAt.toISOString(),
+          // A proposed move: the time proposed, and the time it would replace.
+          ...(next.move
+            ? {
+                proposedStartsAt: new Date(next.move.startsAt).toISOString(),
+                proposedEndsAt: new Date(next.move.endsAt).toISOString(),
+              }
+            : {}),
+          // A move's reason is told with it (the booking's own `reason` is not the move's).
+          ...(isMove && d.reason ? { reason: d.reason } : {}),
+          // Who asked for the move being answered (its lapse names them too).
+          ...(booking.moveBy ? { moveBy: booking.moveBy } : {}),
+          ...(d.action === 'accept_move' || d.action === 'move'
+            ? { fromStartsAt: booking.startsAt.toISOString() }
+            : {}),
         },
       },
       jobs: [
+        ...(next.move ? [moveLapseJob(booking.id, next.startsAt, next.move, now)] : []),
         ...(proposed
           ? bookingJobs({ id: booking.id, status: next.status, expiresAt: expires, round }, now)
           : []),

@@ -21,6 +21,7 @@ import { applyBookingDecision, type Decision, lapseView } from './apply-booking-
 import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireViewer } from './manage-sessions.ts';
+import { moveDecision } from './move-booking.ts';
 import { slotTaken } from './request-booking.ts';
 
 /**
@@ -47,12 +48,13 @@ export async function decideBooking(
         const expired = await applyBookingDecision(tx, ctx, booking, system, { action: 'expire' });
         return { booking: expired, lapsed: true, side };
       }
+      const step = d.action === 'propose_move' ? await moveDecision(tx, ctx, booking, side, d) : d;
       const decided = await applyBookingDecision(
         tx,
         ctx,
         booking,
         { side, userId: actor.userId },
-        d,
+        step,
       );
       return { booking: decided, lapsed: false, side };
     });

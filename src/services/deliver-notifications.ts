@@ -27,6 +27,11 @@ function when(l: AsOf, side: Side) {
   return `${localDateTime(l.eventStartsAt.getTime(), zone).replace('T', ' ')} (${zone})`;
 }
 
+/** Another instant of the same booking (a proposed move), in the recipient's zone. */
+function whenAt(l: AsOf, ms: number, side: Side) {
+  return when({ ...l, eventStartsAt: new Date(ms) }, side);
+}
+
 /** What each booking event tells whom (PRODUCT "Booking a session"). */
 function messagesFor(
   topic: OutboxTopic,
@@ -123,6 +128,65 @@ function messagesFor(
       return [
         { to: 'mentee', title: `Your session with ${mentor} starts ${soon}: ${when(l, 'mentee')}` },
         { to: 'mentor', title: `Your session with ${mentee} starts ${soon}: ${when(l, 'mentor')}` },
+      ];
+    }
+    case 'booking.propose_move': {
+      const to = other(by === 'mentor' ? 'mentor' : 'mentee');
+      const proposed = payload.proposedStartsAt ? Date.parse(String(payload.proposedStartsAt)) : 0;
+      return [
+        {
+          to,
+          title: `${nameOf(other(to))} asks to move your session on ${when(l, to)} to ${whenAt(l, proposed, to)}`,
+          ...(payload.reason ? { body: `Reason: ${String(payload.reason)}` } : {}),
+        },
+      ];
+    }
+    case 'booking.accept_move':
+    case 'booking.move': {
+      const mover = by === 'mentor' ? 'mentor' : 'mentee';
+      const from = payload.fromStartsAt ? Date.parse(String(payload.fromStartsAt)) : 0;
+      const was = (side: Side) => (from ? ` (was ${whenAt(l, from, side)})` : '');
+      // Both are told: each one's email carries the updated invitation.
+      return [
+        {
+          to: other(mover),
+          title:
+            topic === 'booking.move'
+              ? `${nameOf(mover)} moved your session to ${when(l, other(mover))}${was(other(mover))}`
+              : `Your session with ${nameOf(mover)} moved to ${when(l, other(mover))}${was(other(mover))}`,
+        },
+        {
+          to: mover,
+          title: `Your session with ${nameOf(other(mover))} moved to ${when(l, mover)}${was(mover)}`,
+        },
+      ];
+    }
+    case 'booking.decline_move': {
+      const to = payload.moveBy === 'mentor' ? 'mentor' : 'mentee';
+      return [
+        {
+          to,
+          title: `${nameOf(other(to))} declined moving your session: it stays on ${when(l, to)}`,
+          ...(payload.reason ? { body: `Reason: ${String(payload.reason)}` } : {}),
+        },
+      ];
+    }
+    case 'booking.withdraw_move': {
+      const to = other(payload.moveBy === 'mentor' ? 'mentor' : 'mentee');
+      return [
+        {
+          to,
+          title: `${nameOf(other(to))} no longer asks to move your session on ${when(l, to)}`,
+        },
+      ];
+    }
+    case 'booking.expire_move': {
+      const to = payload.moveBy === 'mentor' ? 'mentor' : 'mentee';
+      return [
+        {
+          to,
+          title: `Your request to move the session on ${when(l, to)} was not answered in time: it stays as it was`,
+        },
       ];
     }
     case 'booking.session_ended':

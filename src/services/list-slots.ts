@@ -31,7 +31,13 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-type ActiveBooking = { sessionId: string | null; startsAt: Date; endsAt: Date };
+type ActiveBooking = {
+  sessionId: string | null;
+  startsAt: Date;
+  endsAt: Date;
+  moveStartsAt?: Date | null;
+  moveEndsAt?: Date | null;
+};
 
 /**
  * Busy time and open seats for one mentor: every live session and every
@@ -50,6 +56,9 @@ function busyAndOpen(
   for (const b of bookings) {
     if (b.sessionId) seatsBooked.set(b.sessionId, (seatsBooked.get(b.sessionId) ?? 0) + 1);
     else busy.push({ startMs: b.startsAt.getTime(), endMs: b.endsAt.getTime() });
+    if (b.moveStartsAt && b.moveEndsAt) {
+      busy.push({ startMs: b.moveStartsAt.getTime(), endMs: b.moveEndsAt.getTime() });
+    }
   }
   for (const s of sessions) {
     if (s.session.status === 'cancelled') continue;
@@ -93,6 +102,8 @@ export async function offeredSlots(
   range: { from: Date; to: Date },
   now: Date,
   preloaded?: StoredAvailability,
+  /** a booking whose own time does not count as taken (the one being moved) */
+  exceptBookingId?: string,
 ) {
   const stored = preloaded ?? (await listAvailability(q, [mentor.userId])).get(mentor.userId)!;
   const rules = weeklyRulesFor(viewer, mentor, toRules(stored, mentor.timeZone));
@@ -102,7 +113,9 @@ export async function offeredSlots(
   };
   // Sequential: `q` may be a transaction, which has one connection.
   const sessions = await listSessions(q, { mentorIds: [mentor.userId], ...wide });
-  const bookings = await listActiveBookingsOfMentors(q, [mentor.userId], wide.from, wide.to);
+  const bookings = (
+    await listActiveBookingsOfMentors(q, [mentor.userId], wide.from, wide.to)
+  ).filter((b) => b.id !== exceptBookingId);
   const { busy, open } = busyAndOpen(sessions, bookings, visibleTo(viewer));
   const slots = computeSlots({
     rules,

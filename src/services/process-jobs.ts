@@ -98,11 +98,26 @@ const askHowItWent: Handler = async (tx, _ctx, payload) => {
   );
 };
 
+/** Closes a move nobody answered before the session or the proposed time began. */
+const lapseMove: Handler = async (tx, ctx, payload) => {
+  const booking = await getBookingByIdForUpdate(tx, payload.bookingId ?? '');
+  // Answered, withdrawn, or a newer move: nothing to close.
+  if (!booking?.moveStartsAt || booking.moveStartsAt.toISOString() !== payload.moveStartsAt) return;
+  await applyBookingDecision(
+    tx,
+    ctx,
+    booking,
+    { side: 'system', userId: null },
+    { action: 'expire_move' },
+  );
+};
+
 const handlers: Record<string, Handler> = {
   'booking.expire': expireBooking,
   'booking.remind': remindMentor,
   'booking.session_reminder': remindOfSession,
   'booking.session_ended': askHowItWent,
+  'booking.move_lapse': lapseMove,
   [PASSWORD_RESET_JOB]: sendPasswordReset,
   [MESSAGE_EMAIL_JOB]: emailUnreadMessages,
   [DIGEST_JOB]: sendDigest,

@@ -133,6 +133,12 @@ export const samples: Record<string, Sample> = {
   [`POST ${booking}/complete`]: { body: empty },
   [`POST ${booking}/no-show`]: { body: empty },
   [`POST ${booking}/cancel`]: { body: reason },
+  [`POST ${booking}/move`]: {
+    body: () => ({ startsAt: '2027-04-13T15:00:00Z', reason: 'A clash at work' }),
+  },
+  [`POST ${booking}/move/accept`]: { body: empty },
+  [`POST ${booking}/move/decline`]: { body: empty },
+  [`POST ${booking}/move/withdraw`]: { body: empty },
   [`POST ${booking}/rating`]: { body: () => ({ stars: 5 }) },
   [`PUT ${booking}/meeting-link`]: { body: () => ({ meetingUrl: 'https://meet.example.test/r' }) },
   [`POST ${org}/groups`]: { body: () => ({ name: `Group ${uniqueEmail()}` }) },

@@ -254,14 +254,19 @@ export async function listActiveBookingsOfMentors(
       sessionId: bookings.sessionId,
       startsAt: bookings.startsAt,
       endsAt: bookings.endsAt,
+      moveStartsAt: bookings.moveStartsAt,
+      moveEndsAt: bookings.moveEndsAt,
     })
     .from(bookings)
     .where(
       and(
         inArray(bookings.mentorId, mentorIds),
         inArray(bookings.status, [...activeStatuses]),
-        lt(bookings.startsAt, to),
-        gt(bookings.endsAt, from),
+        // An open move holds its proposed time as well.
+        or(
+          and(lt(bookings.startsAt, to), gt(bookings.endsAt, from)),
+          and(lt(bookings.moveStartsAt, to), gt(bookings.moveEndsAt, from)),
+        ),
       ),
     );
 }
@@ -306,6 +311,8 @@ export async function listBookings(
       booking: bookings,
       programName: programs.name,
       lateCancelHours: programs.lateCancelHours,
+      moveNoticeHours: programs.moveNoticeHours,
+      maxMoves: programs.maxMoves,
       mentorName: mentor.name,
       mentorTimeZone: mentor.timeZone,
       menteeName: mentee.name,

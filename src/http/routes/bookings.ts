@@ -53,6 +53,21 @@ const bookingView = z
       .meta({ description: "from this instant, cancelling counts as late (the program's window)" }),
     myRating: z.object({ stars: z.number(), feedback: z.string() }).nullable(),
     canRate: z.boolean(),
+    move: z
+      .object({
+        startsAt: z.date(),
+        endsAt: z.date(),
+        by: z.enum(['mentor', 'mentee']),
+        reason: z.string().nullable(),
+      })
+      .nullable()
+      .meta({ description: 'a new time asked for this approved session, waiting for an answer' }),
+    moves: z.object({
+      made: z.number(),
+      allowed: z.number(),
+      until: z.date().meta({ description: 'moving is possible until this instant' }),
+      noticeHours: z.number(),
+    }),
     calendar: z
       .object({ google: z.string(), outlook: z.string(), yahoo: z.string(), ics: z.string() })
       .nullable()
@@ -103,6 +118,16 @@ function present({
     lateCancellationFrom: new Date(b.startsAt.getTime() - l.lateCancelHours * 3_600_000),
     myRating,
     canRate,
+    move:
+      b.moveStartsAt && b.moveEndsAt && b.moveBy
+        ? { startsAt: b.moveStartsAt, endsAt: b.moveEndsAt, by: b.moveBy, reason: b.moveReason }
+        : null,
+    moves: {
+      made: b.moves,
+      allowed: l.maxMoves,
+      until: new Date(b.startsAt.getTime() - l.moveNoticeHours * 3_600_000),
+      noticeHours: l.moveNoticeHours,
+    },
     calendar:
       b.status === 'approved'
         ? {
@@ -340,6 +365,34 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       summary:
         'Report that the other side did not come (after the start): the mentor reports the mentee, or the mentee the mentor',
       body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
+    },
+    {
+      path: 'move',
+      action: 'propose_move',
+      summary:
+        'Ask to move an approved session to another time, with a reason; both times stay held until the other side answers (a mentee’s move applies at once when the mentor approves automatically)',
+      body: z.strictObject({
+        startsAt: instant,
+        reason: z.string().trim().min(1, 'is required').max(1000),
+      }),
+    },
+    {
+      path: 'move/accept',
+      action: 'accept_move',
+      summary: 'Accept the other side’s move: the session takes the new time for both',
+      body: z.strictObject({}),
+    },
+    {
+      path: 'move/decline',
+      action: 'decline_move',
+      summary: 'Decline the other side’s move: the session stays as it was',
+      body: z.strictObject({ reason: z.string().trim().max(1000).optional() }),
+    },
+    {
+      path: 'move/withdraw',
+      action: 'withdraw_move',
+      summary: 'Withdraw one’s own move before it is answered',
+      body: z.strictObject({}),
     },
     {
       path: 'cancel',

@@ -4155,6 +4155,22 @@ export type paths = {
                     feedback: string;
                   } | null;
                   canRate: boolean;
+                  move: ({
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** @enum {string} */
+                    by: "mentor" | "mentee";
+                    reason: string | null;
+                  }) | null;
+                  moves: {
+                    made: number;
+                    allowed: number;
+                    /** Format: date-time */
+                    until: string;
+                    noticeHours: number;
+                  };
                   calendar: {
                     google: string;
                     outlook: string;
@@ -4278,6 +4294,22 @@ export type paths = {
                 feedback: string;
               } | null;
               canRate: boolean;
+              move: ({
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** @enum {string} */
+                by: "mentor" | "mentee";
+                reason: string | null;
+              }) | null;
+              moves: {
+                made: number;
+                allowed: number;
+                /** Format: date-time */
+                until: string;
+                noticeHours: number;
+              };
               calendar: {
                 google: string;
                 outlook: string;
@@ -4760,6 +4792,240 @@ export type paths = {
           "application/json": {
             reason?: string;
           };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Booking"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/bookings/{bookingId}/move": {
+    /**
+     * Ask to move an approved session to another time, with a reason; both times stay held until the other side answers (a mentee’s move applies at once when the mentor approves automatically)
+     * @description Access: party (the people a booking, a conversation or a request is between).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          bookingId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: date-time */
+            startsAt: string;
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Booking"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/bookings/{bookingId}/move/accept": {
+    /**
+     * Accept the other side’s move: the session takes the new time for both
+     * @description Access: party (the people a booking, a conversation or a request is between).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          bookingId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Booking"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/bookings/{bookingId}/move/decline": {
+    /**
+     * Decline the other side’s move: the session stays as it was
+     * @description Access: party (the people a booking, a conversation or a request is between).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          bookingId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Booking"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/bookings/{bookingId}/move/withdraw": {
+    /**
+     * Withdraw one’s own move before it is answered
+     * @description Access: party (the people a booking, a conversation or a request is between).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          bookingId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": Record<string, never>;
         };
       };
       responses: {
@@ -6700,6 +6966,22 @@ export type components = {
         feedback: string;
       } | null;
       canRate: boolean;
+      move: ({
+        /** Format: date-time */
+        startsAt: string;
+        /** Format: date-time */
+        endsAt: string;
+        /** @enum {string} */
+        by: "mentor" | "mentee";
+        reason: string | null;
+      }) | null;
+      moves: {
+        made: number;
+        allowed: number;
+        /** Format: date-time */
+        until: string;
+        noticeHours: number;
+      };
       calendar: {
         google: string;
         outlook: string;

@@ -33,6 +33,8 @@ function booking(id: string, status: Booking['status'], start: number, length = 
     lateCancellationFrom: '2027-03-01T09:00:00.000Z',
     myRating: null,
     canRate: false,
+    move: null,
+    moves: { made: 0, allowed: 2, until: at(start - 24 * 60), noticeHours: 24 },
     calendar: null,
   };
 }
