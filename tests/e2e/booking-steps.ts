@@ -23,12 +23,19 @@ export async function mayasLaterSlots(page: Page) {
  * Books Maya's first free time two weeks on from her profile, with a
  * message (and a session type); resolves when the page says it is requested.
  */
-export async function requestFirstSlot(page: Page, message: string, sessionType?: string) {
+export async function requestFirstSlot(
+  page: Page,
+  message: string,
+  sessionType?: string,
+  opts: { hourOfHerOwn?: boolean } = {},
+) {
   const times = await mayasLaterSlots(page);
-  // A paid "Product career review" lasts an hour: take an hour-long slot for it.
-  const slot = sessionType
-    ? times.getByRole('listitem').filter({ hasText: '60 min' }).first()
-    : times;
+  // A paid "Product career review" lasts an hour: take an hour-long slot for it
+  // (one of her weekly hours, not a seat in a published session).
+  const slot =
+    sessionType || opts.hourOfHerOwn
+      ? times.getByRole('listitem').filter({ hasText: '60 min' }).first()
+      : times;
   await slot
     .getByRole('button', { name: /^Book / })
     .first()

@@ -10,7 +10,8 @@ import { conferFixture, openTab, region, signedIn } from './support.ts';
 /**
  * Issue #11, the second half of its "Done when": with SMTP_URL and Zoom
  * configured, the approval goes out over SMTP with the Zoom meeting's link and
- * an invitation, and a cancellation deletes the meeting and sends CANCEL.
+ * an invitation, a move updates the meeting and sends an updated REQUEST, and
+ * a cancellation deletes the meeting and sends CANCEL.
  */
 const credentials = { accountId: 'acct-e2e', clientId: 'client-e2e', clientSecret: 'secret-e2e' };
 let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
@@ -41,7 +42,7 @@ async function mailTo(to: string, subject: RegExp, after = 0): Promise<ParsedMai
 }
 
 describe('with an SMTP server and Zoom', () => {
-  it('approval emails the Zoom link and an invitation over SMTP; cancelling deletes the meeting and sends CANCEL', async () => {
+  it('approval emails the Zoom link and an invitation over SMTP; a move updates both; cancelling deletes the meeting and sends CANCEL', async () => {
     const admin = await signedIn(fixture, 'admin@demo.confer.test', 'Europe/Dublin');
     await openTab(admin.page, 'Admin');
     const video = region(admin.page, 'Video');
@@ -53,7 +54,10 @@ describe('with an SMTP server and Zoom', () => {
     await video.getByText('Video settings saved.').waitFor();
 
     const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
-    await requestFirstSlot(sam.page, 'Zoom please: portfolio review');
+    // An hour of Maya's own (a seat in a published session moves only with the session).
+    await requestFirstSlot(sam.page, 'Zoom please: portfolio review', undefined, {
+      hourOfHerOwn: true,
+    });
     const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
     await approveRequest(maya.page, 'Zoom please: portfolio review');
 
@@ -72,6 +76,55 @@ describe('with an SMTP server and Zoom', () => {
     });
     expect(approved.html).toContain(booking.meetingUrl.replace(/&/g, '&amp;'));
 
+    // Maya moves it a day later; Sam accepts: the Zoom meeting and both calendars follow.
+    const nextDay = new Date(Date.parse(booking.startsAt) + 86_400_000);
+    const inLondon = (part: 'date' | 'time') =>
+      new Intl.DateTimeFormat('sv-SE', {
+        timeZone: 'Europe/London',
+        ...(part === 'date' ? { dateStyle: 'short' } : { timeStyle: 'short' }),
+      }).format(nextDay);
+    const beforeMove = smtp.received.length;
+    await openTab(maya.page, 'Sessions');
+    const mayas = itemWith(maya.page, 'Upcoming', 'Sam Lee').filter({
+      hasText: `zoom.example/j/${meeting?.id}`,
+    });
+    await mayas.getByRole('button', { name: 'Reschedule' }).click();
+    const form = mayas.getByRole('form', { name: 'Reschedule' });
+    await form.getByLabel('Date').fill(inLondon('date'));
+    await form.getByLabel('Start time').fill(inLondon('time'));
+    await form.getByLabel('Reason').fill('A workshop landed on that afternoon');
+    await form.getByRole('button', { name: 'Ask to move' }).click();
+    await mayas.getByText(/You asked to move this session to/).waitFor();
+
+    await openTab(sam.page, 'Sessions');
+    const sams = itemWith(sam.page, 'Upcoming', `zoom.example/j/${meeting?.id}`);
+    await sams.getByText(/Maya Okafor asks to move this session to/).waitFor();
+    await sams.getByRole('button', { name: 'Accept the new time' }).click();
+    await sams
+      .getByText('Proposed move')
+      .waitFor({ state: 'detached' })
+      .catch(() => undefined);
+    const moved = await myBooking(sam.page, 'Zoom please: portfolio review');
+    expect(moved.startsAt).toBe(nextDay.toISOString());
+    // The meeting is updated after the move commits (PATCH), the same meeting kept.
+    await expect
+      .poll(() => zoom.meetings.get(String(meeting?.id))?.start_time, { timeout: 10_000 })
+      .toBe(nextDay.toISOString().replace(/\.000Z$/, 'Z'));
+    expect(
+      zoom.seen.some((r) => r.method === 'PATCH' && r.path === `/v2/meetings/${meeting?.id}`),
+    ).toBe(true);
+    const updated = readInvitation(
+      calendarPart(await mailTo('sam@demo.confer.test', /moved to/, beforeMove)) ?? '',
+    );
+    expect(updated).toMatchObject({
+      method: 'REQUEST',
+      uid: invitation.uid,
+      startsAt: moved.startsAt,
+      endsAt: moved.endsAt,
+      location: booking.meetingUrl,
+    });
+    expect(updated.sequence).toBeGreaterThan(invitation.sequence);
+
     const before = smtp.received.length;
     await openTab(sam.page, 'Sessions');
     // Its card shows the Zoom meeting's address.
@@ -84,7 +137,7 @@ describe('with an SMTP server and Zoom', () => {
     for (const to of ['maya@demo.confer.test', 'sam@demo.confer.test']) {
       const cancelled = readInvitation(calendarPart(await mailTo(to, /cancel/i, before)) ?? '');
       expect(cancelled).toMatchObject({ method: 'CANCEL', uid: invitation.uid });
-      expect(cancelled.sequence).toBeGreaterThan(invitation.sequence);
+      expect(cancelled.sequence).toBeGreaterThan(updated.sequence);
     }
     // The delete is a job after the cancellation commits.
     await expect

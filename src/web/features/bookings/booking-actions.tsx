@@ -7,10 +7,12 @@ import { otherParty, sideOf } from './booking-display.ts';
 import { BookingHistory } from './booking-history.tsx';
 import { CancelBookingForm } from './cancel-booking-form.tsx';
 import { MeetingLinkForm } from './meeting-link-form.tsx';
+import { OpenMove } from './open-move.tsx';
+import { ProposeTimeForm } from './propose-time-form.tsx';
 import { RatingForm } from './rating-form.tsx';
 import { useBookingAction } from './use-booking-action.ts';
 
-type Panel = 'cancel' | 'link' | 'rate' | 'history';
+type Panel = 'cancel' | 'link' | 'rate' | 'history' | 'move';
 
 type BookingActionsProps = {
   booking: Booking;
@@ -29,6 +31,13 @@ export function BookingActions(props: BookingActionsProps) {
   const other = otherParty(booking, viewerId);
   const approved = booking.status === 'approved';
   const started = Date.parse(booking.startsAt) <= nowMs;
+  // A move may be asked for while none is open, within the program's notice and number of moves.
+  const canMove =
+    approved &&
+    !booking.sessionId &&
+    !booking.move &&
+    booking.moves.made < booking.moves.allowed &&
+    nowMs < Date.parse(booking.moves.until);
   const close = () => setPanel(null);
   const toggle = (next: Panel) => {
     action.reset();
@@ -62,6 +71,7 @@ export function BookingActions(props: BookingActionsProps) {
         {approved && isMentor
           ? panelButton('link', booking.meetingUrl ? 'Change meeting link' : 'Add meeting link')
           : null}
+        {canMove ? panelButton('move', 'Reschedule') : null}
         {/* Once started, it is completed or a no-show rather than cancelled. */}
         {approved && !started ? panelButton('cancel', 'Cancel', 'danger') : null}
         {approved && started ? (
@@ -76,7 +86,22 @@ export function BookingActions(props: BookingActionsProps) {
         ) : null}
         {panelButton('history', 'History')}
       </div>
+      {approved && booking.move ? (
+        <OpenMove booking={booking} viewerId={viewerId} viewerZone={viewerZone} action={action} />
+      ) : null}
       {panel === null ? <ErrorAlert message={action.error} /> : null}
+      {panel === 'move' ? (
+        <ProposeTimeForm
+          booking={booking}
+          viewerZone={viewerZone}
+          action={action}
+          verb="move"
+          title="Reschedule"
+          submitLabel="Ask to move"
+          doneMessage={`Asked ${other.name} to move the session`}
+          onClose={close}
+        />
+      ) : null}
       {panel === 'cancel' ? (
         <CancelBookingForm
           booking={booking}

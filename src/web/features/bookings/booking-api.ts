@@ -9,7 +9,11 @@ export type BookingAction =
   | 'cancel'
   | 'complete'
   | 'no-show'
-  | 'rating';
+  | 'rating'
+  | 'move'
+  | 'move/accept'
+  | 'move/decline'
+  | 'move/withdraw';
 
 /** The typed path of a verb, e.g. `/api/orgs/{orgId}/bookings/{bookingId}/approve`. */
 export function bookingActionPath<A extends BookingAction>(action: A) {

@@ -20,10 +20,23 @@ const actionLabels: Record<string, string> = {
   report_no_show: 'Reported a no-show',
   rate: 'Rated the session',
   set_meeting_link: 'Set the meeting link',
+  propose_move: 'Asked to move the session',
+  accept_move: 'Accepted the move',
+  decline_move: 'Declined the move',
+  withdraw_move: 'Withdrew the move',
+  expire_move: 'The move lapsed unanswered',
+  move: 'Moved the session',
 };
 
 /** Actions whose entry names the time they put on the table. */
-const timeActions = new Set(['request', 'suggest_time', 'propose_time']);
+const timeActions = new Set([
+  'request',
+  'suggest_time',
+  'propose_time',
+  'propose_move',
+  'accept_move',
+  'move',
+]);
 
 /** "Suggested another time by Maya Okafor · Tue 3 Mar 12:00 — for Wed 4 Mar 15:00–15:30: “clash”" */
 export function describeHistoryEntry(entry: BookingHistoryEntry, viewerZone: string): string {
