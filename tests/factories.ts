@@ -1,5 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { desc, sql } from 'drizzle-orm';
+import { deliveries } from '../src/db/schema.ts';
 import type { App } from '../src/http/app.ts';
+import { EMAIL_CHANGE_JOB } from '../src/services/change-email.ts';
+import { runDueJobs } from '../src/services/process-jobs.ts';
+import { SIGN_UP_JOB } from '../src/services/sign-up.ts';
+import { contextOf } from './support/test-app.ts';
 
 export const PASSWORD = 'correct-horse-battery';
 
@@ -44,6 +50,29 @@ export function as(app: App, session: Session | null) {
 export const uniqueEmail = (label = 'user') =>
   `${label}-${randomBytes(4).toString('hex')}@example.test`;
 
+/**
+ * The link in the newest email to `email` whose path starts with `prefix`
+ * (`/confirm-sign-up/`, `/confirm-email/`), once the worker's job has written
+ * it: what the person would click.
+ */
+export async function emailedLink(app: App, email: string, prefix: string): Promise<string> {
+  const ctx = contextOf(app);
+  await runDueJobs(ctx, 20, [SIGN_UP_JOB, EMAIL_CHANGE_JOB]);
+  const rows = await ctx.db
+    .select({ text: deliveries.bodyText })
+    .from(deliveries)
+    .where(sql`lower(${deliveries.toAddress}) like ${`%<${email.toLowerCase()}>`}`)
+    .orderBy(desc(deliveries.id));
+  // The newest email only: what the person just asked for.
+  const link = rows[0]?.text?.match(new RegExp(`https?://\\S+${prefix}\\S*`))?.[0];
+  if (!link) throw new Error(`the newest email to ${email} has no ${prefix} link`);
+  return link;
+}
+
+/**
+ * A new account through the real sign-up: with an invitation it is made at
+ * once; otherwise the confirmation link emailed to the address is followed.
+ */
 export async function signUp(
   app: App,
   input: {
@@ -52,12 +81,15 @@ export async function signUp(
     password?: string;
     timeZone?: string;
     invitationToken?: string;
+    /** the client's address as a proxy forwards it (sign-ups are limited per address) */
+    forwardedFor?: string;
   } = {},
 ): Promise<Session> {
   const email = input.email ?? uniqueEmail();
   const res = await app.inject({
     method: 'POST',
     url: '/api/auth/sign-up',
+    ...(input.forwardedFor ? { headers: { 'x-forwarded-for': input.forwardedFor } } : {}),
     payload: {
       email,
       password: input.password ?? PASSWORD,
@@ -66,12 +98,23 @@ export async function signUp(
       ...(input.invitationToken ? { invitationToken: input.invitationToken } : {}),
     },
   });
-  if (res.statusCode !== 201) throw new Error(`sign-up failed: ${res.statusCode} ${res.body}`);
-  const body = res.json();
+  let signedIn = res;
+  if (res.statusCode === 202 && !input.invitationToken) {
+    const link = await emailedLink(app, email, '/confirm-sign-up/');
+    signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up/confirm',
+      payload: { token: new URL(link).pathname.split('/').pop() },
+    });
+  }
+  if (signedIn.statusCode !== 201) {
+    throw new Error(`sign-up failed: ${signedIn.statusCode} ${signedIn.body}`);
+  }
+  const body = signedIn.json();
   return {
     userId: body.user.id,
     email,
-    cookie: sessionCookie(res.headers['set-cookie']),
+    cookie: sessionCookie(signedIn.headers['set-cookie']),
     csrfToken: body.csrfToken,
   };
 }

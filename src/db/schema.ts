@@ -270,6 +270,45 @@ export const passwordResets = pgTable(
 );
 
 /** Personal API tokens for `Authorization: Bearer …`. Only the SHA-256 is stored. */
+/**
+ * A sign-up waiting for its address to be confirmed (issue #11): the account
+ * is made only when the emailed link is used, so sign-up answers the same
+ * whether or not the address already has an account. The token is stored
+ * only as its hash, written by the worker that emails it.
+ */
+export const pendingSignUps = pgTable(
+  'pending_sign_ups',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    name: text('name').notNull(),
+    timeZone: text('time_zone').notNull(),
+    passwordHash: text('password_hash').notNull(),
+    tokenHash: text('token_hash').unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('pending_sign_ups_expires_idx').on(t.expiresAt)],
+);
+
+/** A change of someone's email, waiting for the new address to confirm it. */
+export const emailChanges = pgTable(
+  'email_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    newEmail: text('new_email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('email_changes_user_idx').on(t.userId)],
+);
+
 export const apiTokens = pgTable(
   'api_tokens',
   {

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { purgeSpentEmailChanges } from '../services/change-email.ts';
 import type { ServiceContext } from '../services/context.ts';
 import { deliverNotifications } from '../services/deliver-notifications.ts';
 import { emailNotifications } from '../services/email-notifications.ts';
@@ -6,6 +7,7 @@ import { purgeExpiredIdempotencyKeys } from '../services/idempotency.ts';
 import { runDueJobs } from '../services/process-jobs.ts';
 import { purgeExpiredRateLimits } from '../services/rate-limits.ts';
 import { refreshReputations } from '../services/reputation.ts';
+import { purgeSpentSignUps } from '../services/sign-up.ts';
 
 /** How often mentors' stored responsiveness (the directory's ranking) is recomputed, and expired rate-limit windows and idempotency keys dropped. */
 const REPUTATION_REFRESH_MS = 10 * 60_000;
@@ -27,11 +29,14 @@ const dueJobs: Stage = { name: 'jobs', run: drain((ctx) => runDueJobs(ctx)) };
 const notifications: Stage = { name: 'notifications', run: drain(deliverNotifications) };
 const email: Stage = { name: 'email', run: drain(emailNotifications) };
 const reputations: Stage = { name: 'reputations', run: refreshReputations };
-/** Ended rate-limit windows and Idempotency-Keys past their replay day. */
+/** Ended rate-limit windows, Idempotency-Keys past their replay day, spent sign-ups and email changes. */
 const housekeeping: Stage = {
   name: 'housekeeping',
   run: async (ctx) =>
-    (await purgeExpiredRateLimits(ctx)) + (await purgeExpiredIdempotencyKeys(ctx)),
+    (await purgeExpiredRateLimits(ctx)) +
+    (await purgeExpiredIdempotencyKeys(ctx)) +
+    (await purgeSpentSignUps(ctx)) +
+    (await purgeSpentEmailChanges(ctx)),
 };
 
 /** Everything background work consists of, in the order one round does it. */

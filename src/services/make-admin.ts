@@ -4,7 +4,7 @@ import { insertAuditEvent } from '../db/queries/audit.ts';
 import { insertOrgMember, setOrgMemberRole } from '../db/queries/organisations.ts';
 import type { ServiceContext } from './context.ts';
 import { createOrganisation } from './manage-organisations.ts';
-import { signUp } from './sign-up.ts';
+import { createAccount } from './sign-up.ts';
 
 export type MakeAdminInput = {
   email: string;
@@ -31,7 +31,7 @@ export async function makeAdmin(ctx: ServiceContext, input: MakeAdminInput) {
         fields: { password: 'is required for a new account' },
       });
     }
-    user = await signUp(ctx, { email, password: input.password, name, timeZone: 'UTC' });
+    user = await createAccount(ctx, { email, password: input.password, name, timeZone: 'UTC' });
   }
   const userId = user.id;
   const { orgId } = input;

@@ -7,10 +7,12 @@ import { claimDueJob, markJobDone, markJobFailed } from '../db/queries/jobs.ts';
 import { bookingAudience } from '../db/queries/live-events.ts';
 import { applyBookingDecision, lapseView } from './apply-booking-decision.ts';
 import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
+import { EMAIL_CHANGE_JOB, sendEmailChange } from './change-email.ts';
 import type { ServiceContext } from './context.ts';
 import { DIGEST_JOB, sendDigest } from './daily-digest.ts';
 import { emailUnreadMessages, MESSAGE_EMAIL_JOB } from './message-emails.ts';
 import { PASSWORD_RESET_JOB, sendPasswordReset } from './request-password-reset.ts';
+import { SIGN_UP_JOB, sendSignUpEmail } from './sign-up.ts';
 
 type Handler = (tx: Tx, ctx: ServiceContext, payload: Record<string, string>) => Promise<void>;
 
@@ -119,6 +121,8 @@ const handlers: Record<string, Handler> = {
   'booking.session_ended': askHowItWent,
   'booking.move_lapse': lapseMove,
   [PASSWORD_RESET_JOB]: sendPasswordReset,
+  [SIGN_UP_JOB]: sendSignUpEmail,
+  [EMAIL_CHANGE_JOB]: sendEmailChange,
   [MESSAGE_EMAIL_JOB]: emailUnreadMessages,
   [DIGEST_JOB]: sendDigest,
 };
@@ -129,12 +133,17 @@ const handlers: Record<string, Handler> = {
  * transaction: a job runs once even with several workers, and a crash before
  * commit leaves it to run again. Returns how many jobs were handled.
  */
-export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<number> {
+export async function runDueJobs(
+  ctx: ServiceContext,
+  limit = 100,
+  /** only jobs of these kinds (a test finishing one step), and then no provider steps */
+  onlyKinds?: string[],
+): Promise<number> {
   let handled = 0;
   while (handled < limit) {
     const claimed = await ctx.db.transaction(async (tx) => {
       // Provider steps run outside transactions, below.
-      const job = await claimDueJob(tx, ctx.now(), followUpKinds);
+      const job = await claimDueJob(tx, ctx.now(), followUpKinds, onlyKinds);
       if (!job) return false;
       const handler = handlers[job.kind];
       try {
@@ -152,7 +161,7 @@ export async function runDueJobs(ctx: ServiceContext, limit = 100): Promise<numb
     handled++;
   }
   // Last: the provider steps, including those the jobs above just caused.
-  while (handled < limit) {
+  while (handled < limit && !onlyKinds) {
     const ran = await runBookingFollowUps(ctx, undefined, limit - handled);
     if (ran === 0) break;
     handled += ran;

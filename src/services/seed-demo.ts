@@ -24,7 +24,7 @@ import {
   sendMessage,
 } from './messaging.ts';
 import { requestBooking } from './request-booking.ts';
-import { signUp } from './sign-up.ts';
+import { createAccount } from './sign-up.ts';
 
 /** Every demo account signs in with this password (printed at start-up). */
 export const DEMO_PASSWORD = 'confer-demo-2026';
@@ -173,7 +173,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     await setDatabaseKind(ctx.db, 'demo');
   }
 
-  const admin = await signUp(ctx, {
+  const admin = await createAccount(ctx, {
     email: DEMO_ADMIN_EMAIL,
     password: DEMO_PASSWORD,
     name: 'Ada Admin',
@@ -215,7 +215,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
       email: person.email,
       role: 'member',
     });
-    const user = await signUp(ctx, {
+    const user = await createAccount(ctx, {
       email: person.email,
       password: DEMO_PASSWORD,
       name: person.name,

@@ -3,6 +3,8 @@ import { RequireSession } from './features/auth/require-session.tsx';
 import { AppShell } from './features/shell/app-shell.tsx';
 import { AccountPage } from './routes/account-page.tsx';
 import { AdminPage } from './routes/admin-page.tsx';
+import { ConfirmEmailPage } from './routes/confirm-email-page.tsx';
+import { ConfirmSignUpPage } from './routes/confirm-sign-up-page.tsx';
 import { ConnectionsPage } from './routes/connections-page.tsx';
 import { ForgotPasswordPage } from './routes/forgot-password-page.tsx';
 import { GroupPage } from './routes/group-page.tsx';
@@ -31,6 +33,8 @@ export const router = createBrowserRouter([
   { path: '/reset-password/:token', element: <ResetPasswordPage /> },
   { path: '/invite/:token', element: <InvitationPage /> },
   { path: '/unsubscribe/:token', element: <UnsubscribePage /> },
+  { path: '/confirm-sign-up/:token', element: <ConfirmSignUpPage /> },
+  { path: '/confirm-email/:token', element: <ConfirmEmailPage /> },
   {
     element: <RequireSession />,
     children: [

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { as, PASSWORD, signIn, signUp, uniqueEmail } from '../factories.ts';
+import { as, emailedLink, PASSWORD, signIn, signUp, uniqueEmail } from '../factories.ts';
 import { createTestApp, days } from '../support/test-app.ts';
 
 const { app, clock } = await createTestApp({ LOGIN_RATE_LIMIT: '5' });
@@ -41,19 +41,55 @@ describe('sign-up and sign-in', () => {
     }
   });
 
-  it('treats emails case-insensitively and refuses a second account for one address', async () => {
+  it('treats emails case-insensitively; a second sign-up for one address answers the same and makes no account', async () => {
     const email = uniqueEmail('case');
     await signUp(app, { email });
+    const fresh = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email: uniqueEmail('fresh'), password: PASSWORD, name: 'Fresh' },
+    });
     const again = await app.inject({
       method: 'POST',
       url: '/api/auth/sign-up',
       payload: { email: email.toUpperCase(), password: PASSWORD, name: 'Again' },
     });
-    expect(again.statusCode).toBe(409);
-    expect(again.json().error.fields).toEqual({ 'body.email': 'is already registered' });
+    // The same answer: nobody learns from it whether the address has an account.
+    expect(again.statusCode).toBe(202);
+    expect(fresh.statusCode).toBe(202);
+    expect(Object.keys(again.json())).toEqual(Object.keys(fresh.json()));
+    expect(again.headers['set-cookie']).toBeUndefined();
+    // Its owner is told by email instead, with no link that would make a second account.
+    await expect(emailedLink(app, email, '/confirm-sign-up/')).rejects.toThrow();
+    await expect(emailedLink(app, email, '/forgot-password')).resolves.toMatch(/forgot-password/);
     await expect(signIn(app, email.toUpperCase())).resolves.toMatchObject({
       email: email.toUpperCase(),
     });
+  });
+
+  it('confirms a sign-up once, by the emailed link; nothing exists before that', async () => {
+    const email = uniqueEmail('confirm');
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-up',
+      payload: { email, password: PASSWORD, name: 'Cora Confirm' },
+    });
+    expect(res.statusCode).toBe(202);
+    // No account yet: signing in fails as for any unknown address.
+    await expect(signIn(app, email)).rejects.toThrow(/401/);
+    const token = new URL(await emailedLink(app, email, '/confirm-sign-up/')).pathname
+      .split('/')
+      .pop();
+    const confirm = () =>
+      app.inject({ method: 'POST', url: '/api/auth/sign-up/confirm', payload: { token } });
+    const first = await confirm();
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json().user).toMatchObject({ email, name: 'Cora Confirm' });
+    expect(first.headers['set-cookie']).toBeDefined();
+    const second = await confirm();
+    expect(second.statusCode).toBe(400);
+    expect(second.json().error.fields).toHaveProperty(['body.token']);
+    await expect(signIn(app, email)).resolves.toMatchObject({ email });
   });
 
   it('names each bad field, rejects unknown fields and malformed JSON with 400', async () => {

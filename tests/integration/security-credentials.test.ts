@@ -3,7 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../src/config.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { contextFromConfig } from '../../src/services/context.ts';
-import { as, createOrgWithAdmin, PASSWORD, signIn, signUp, uniqueEmail } from '../factories.ts';
+import {
+  as,
+  createOrgWithAdmin,
+  emailedLink,
+  PASSWORD,
+  signIn,
+  signUp,
+  uniqueEmail,
+} from '../factories.ts';
 import { generousRateLimits } from '../support/rate-limits.ts';
 import { createTestApp, days } from '../support/test-app.ts';
 
@@ -177,16 +185,27 @@ describe('17. links handed out', () => {
     const listening = await buildApp({
       config,
       database,
-      ctx: contextFromConfig(database.db, config),
+      // The file's clock: its worker (in emailedLink) runs the sign-up's email job.
+      ctx: contextFromConfig(database.db, config, { now: clock.now }),
       logger: false,
       webRoot: null,
     });
     try {
       const address = await listening.listen({ host: config.host, port: 0 });
-      const signedUp = await fetch(`${address}/api/auth/sign-up`, {
+      const newEmail = uniqueEmail();
+      const asked = await fetch(`${address}/api/auth/sign-up`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: uniqueEmail(), password: PASSWORD, name: 'Port Zero' }),
+        body: JSON.stringify({ email: newEmail, password: PASSWORD, name: 'Port Zero' }),
+      });
+      expect(asked.status, await asked.clone().text()).toBe(202);
+      const link = new URL(await emailedLink(app, newEmail, '/confirm-sign-up/'));
+      // The link names the real listening port, as the feed below must.
+      expect(link.origin).toBe(address);
+      const signedUp = await fetch(`${address}/api/auth/sign-up/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token: link.pathname.split('/').pop() }),
       });
       const cookie = signedUp.headers.get('set-cookie')!.split(';')[0]!;
       const { csrfToken } = await signedUp.json();

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  emailedLinkFrom,
   freshDataDir,
   freshPostgresDatabase,
   onPostgres,
@@ -12,14 +13,22 @@ const PASSWORD = 'correct-horse-battery';
 // One reverse proxy in front of every instance; four failures per account and address.
 const limits = { TRUST_PROXY: '1', LOGIN_RATE_LIMIT: '4', DEMO_SEED: 'false' };
 
-async function signUp(server: ServerProcess): Promise<string> {
+/** An account through the real sign-up: the link emailed by whichever server's worker sent it. */
+async function signUp(server: ServerProcess, all: ServerProcess[] = [server]): Promise<string> {
   const email = `rl-${randomBytes(4).toString('hex')}@example.test`;
   const res = await fetch(`${server.url}/api/auth/sign-up`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email, password: PASSWORD, name: 'Rate Limited' }),
   });
-  expect(res.status).toBe(201);
+  expect(res.status).toBe(202);
+  const link = new URL(await emailedLinkFrom(all, email, '/confirm-sign-up/'));
+  const confirmed = await fetch(`${server.url}/api/auth/sign-up/confirm`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ token: link.pathname.split('/').pop() }),
+  });
+  expect(confirmed.status).toBe(201);
   return email;
 }
 
@@ -56,7 +65,7 @@ describe.skipIf(!onPostgres)('two instances on one PostgreSQL database', () => {
 
   it('counts failed sign-ins split between the instances together', async () => {
     const [a, b] = servers as [ServerProcess, ServerProcess];
-    const email = await signUp(a);
+    const email = await signUp(a, servers);
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
       const server = i % 2 === 0 ? a : b;

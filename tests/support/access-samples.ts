@@ -72,6 +72,9 @@ export const samples: Record<string, Sample> = {
   'POST /api/auth/password-reset/confirm': {
     body: () => ({ token: 'cfp_never-sent', password: 'a long and unusual passphrase 42' }),
   },
+  'POST /api/auth/sign-up/confirm': { body: () => ({ token: 'cfv_never-sent' }) },
+  'POST /api/auth/email/confirm': { body: () => ({ token: 'cfe_never-sent' }) },
+  'POST /api/me/email': { body: () => ({ email: uniqueEmail('moved'), password: PASSWORD }) },
   'POST /api/auth/password': {
     body: () => ({ currentPassword: PASSWORD, newPassword: PASSWORD }),
   },

@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { simpleParser } from 'mailparser';
 import pg from 'pg';
 import { withDatabase } from './global-database.ts';
 import { generousRateLimits } from './rate-limits.ts';
@@ -18,6 +19,8 @@ export type ServerProcess = {
   crash(): Promise<void>;
   /** SIGTERM: the graceful stop an operator does. */
   stop(): Promise<void>;
+  /** where it writes the emails it sends without an SMTP server (.eml files) */
+  mailDir: string;
 };
 
 /**
@@ -29,9 +32,12 @@ export async function startServerProcess(
   env: Record<string, string>,
   timeoutMs = 90_000,
 ): Promise<ServerProcess> {
+  // Its own files (and emails), unless the test shares a DATA_DIR between processes.
+  const dataDir = env.DATA_DIR ?? mkdtempSync(path.join(tmpdir(), 'confer-srv-'));
   const child: ChildProcess = spawn('node', ['--import', 'tsx', 'src/cli.ts', 'serve'], {
     env: {
       ...process.env,
+      DATA_DIR: dataDir,
       PORT: '0',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'test',
@@ -76,7 +82,37 @@ export async function startServerProcess(
     exited,
     crash: () => kill('SIGKILL'),
     stop: () => kill('SIGTERM'),
+    mailDir: path.join(dataDir, 'mail'),
   };
+}
+
+/**
+ * The link starting with `prefix` in an email to `to` that one of these
+ * servers wrote (whichever worker took the job), once it is there.
+ */
+export async function emailedLinkFrom(
+  servers: ServerProcess[],
+  to: string,
+  prefix: string,
+): Promise<string> {
+  for (let attempt = 0; attempt < 100; attempt++) {
+    for (const dir of servers.map((s) => s.mailDir)) {
+      const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
+      for (const file of files) {
+        const mail = await simpleParser(readFileSync(path.join(dir, file)));
+        if (
+          !JSON.stringify(mail.to ?? '')
+            .toLowerCase()
+            .includes(to.toLowerCase())
+        )
+          continue;
+        const link = mail.text?.match(new RegExp(`https?://\\S+${prefix}\\S+`))?.[0];
+        if (link) return link;
+      }
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error(`no email to ${to} with a ${prefix} link`);
 }
 
 /** A DATA_DIR of its own for an embedded-database server; removed by `remove()`. */

@@ -47,6 +47,15 @@ export async function openTestDatabase(): Promise<Database> {
   return openPostgres(withDatabase(adminUrl, name));
 }
 
+const contexts = new WeakMap<App, ServiceContext>();
+
+/** The service context of an app made by createTestApp (for steps a test runs as the worker would). */
+export function contextOf(app: App): ServiceContext {
+  const ctx = contexts.get(app);
+  if (!ctx) throw new Error('not an app from createTestApp');
+  return ctx;
+}
+
 export type TestApp = {
   app: App;
   database: Database;
@@ -78,6 +87,7 @@ export async function createTestApp(
   const ctx = contextFromConfig(database.db, config, { now: clock.now, ...providers });
   const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
   await app.ready();
+  contexts.set(app, ctx);
   afterAll(async () => {
     await app.close();
     ctx.mailer?.close();

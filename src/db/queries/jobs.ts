@@ -19,6 +19,7 @@ export async function claimDueJob(
   q: Queryable,
   now: Date,
   exceptKinds: string[] = [],
+  onlyKinds?: string[],
 ): Promise<JobRow | null> {
   const [row] = await q
     .select()
@@ -28,6 +29,7 @@ export async function claimDueJob(
         isNull(jobs.doneAt),
         lte(jobs.runAt, now),
         exceptKinds.length ? notInArray(jobs.kind, exceptKinds) : undefined,
+        onlyKinds ? inArray(jobs.kind, onlyKinds) : undefined,
       ),
     )
     .orderBy(asc(jobs.runAt), asc(jobs.id))

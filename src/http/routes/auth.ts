@@ -1,7 +1,10 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { clientOfAddress } from '../../core/client-address.ts';
 import { PASSWORD_MAX_LENGTH } from '../../core/passwords.ts';
+import type { UserRow } from '../../db/queries/accounts.ts';
+import { confirmEmailChange, requestEmailChange } from '../../services/change-email.ts';
 import {
   changePassword,
   createApiToken,
@@ -14,7 +17,7 @@ import { requireMe } from '../../services/manage-profile.ts';
 import { requestPasswordReset } from '../../services/request-password-reset.ts';
 import { resetPassword } from '../../services/reset-password.ts';
 import { openAuthSession, signIn, signOut } from '../../services/sign-in.ts';
-import { signUp } from '../../services/sign-up.ts';
+import { confirmSignUp, requestSignUp } from '../../services/sign-up.ts';
 import type { RouteDeps } from '../app.ts';
 import { clearSessionCookie, requireActor, setSessionCookie } from '../auth.ts';
 import { publicOrigin } from '../public-url.ts';
@@ -47,6 +50,19 @@ const tags = ['auth'];
 
 export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, config }) => {
   const describeMe = (userId: string) => requireMe(ctx, { userId });
+  /** Opens a session for the account and answers with it (and its cookie). */
+  const signedInAs = async (
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: UserRow,
+    status: 200 | 201,
+  ) => {
+    const session = await openAuthSession(ctx, user, request.headers['user-agent'] ?? '');
+    setSessionCookie(request, reply, session.token, session.expiresAt);
+    return reply
+      .code(status)
+      .send({ user: await describeMe(user.id), csrfToken: session.csrfToken });
+  };
 
   app.post(
     '/api/auth/sign-up',
@@ -54,7 +70,8 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       config: { access: 'public', skipCsrf: true, limit: { rule: 'signUp', per: 'address' } },
       schema: {
         tags,
-        summary: 'Create an account (optionally accepting an invitation) and sign in',
+        summary:
+          'Sign up. With an invitation for this address: the account is made and signed in (201). Otherwise a link to confirm the address is emailed (202), with the same answer whether or not the address already has an account',
         body: z.strictObject({
           email,
           password,
@@ -62,17 +79,91 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
           timeZone: timeZone.default('UTC'),
           invitationToken: z.string().max(200).optional(),
         }),
-        response: { 201: sessionView, 429: errorResponses[400], ...errorResponses },
+        response: {
+          201: sessionView,
+          202: z.object({ message: z.string() }),
+          429: errorResponses[400],
+          ...errorResponses,
+        },
       },
     },
     async (request, reply) => {
-      const user = await signUp(ctx, request.body);
-      const session = await openAuthSession(ctx, user, request.headers['user-agent'] ?? '');
-      setSessionCookie(request, reply, session.token, session.expiresAt);
-      return reply
-        .code(201)
-        .send({ user: await describeMe(user.id), csrfToken: session.csrfToken });
+      const outcome = await requestSignUp(
+        ctx,
+        { ...request.body, origin: publicOrigin(app, config) },
+        config.rateLimits.passwordResetEmail,
+      );
+      if (outcome.kind === 'check_email') {
+        return reply.code(202).send({
+          message: `We sent a link to ${request.body.email}: open it to finish signing up.`,
+        });
+      }
+      return signedInAs(request, reply, outcome.user, 201);
     },
+  );
+
+  app.post(
+    '/api/auth/sign-up/confirm',
+    {
+      config: { access: 'public', skipCsrf: true },
+      schema: {
+        tags,
+        summary: 'Finish signing up with the link from the confirmation email; signs in',
+        body: z.strictObject({ token: z.string().min(1).max(200) }),
+        response: { 201: sessionView, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const user = await confirmSignUp(ctx, request.body.token);
+      return signedInAs(request, reply, user, 201);
+    },
+  );
+
+  app.post(
+    '/api/me/email',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary:
+          'Change my email: a link goes to the new address, and the account takes it once the link is used',
+        body: z.strictObject({ email, password }),
+        response: {
+          202: z.object({ message: z.string() }),
+          429: errorResponses[400],
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) => {
+      await requestEmailChange(
+        ctx,
+        requireActor(request),
+        {
+          newEmail: request.body.email,
+          password: request.body.password,
+          origin: publicOrigin(app, config),
+        },
+        config.rateLimits.passwordResetEmail,
+      );
+      return reply.code(202).send({
+        message: `We sent a link to ${request.body.email}: open it to use that address from now on.`,
+      });
+    },
+  );
+
+  app.post(
+    '/api/auth/email/confirm',
+    {
+      config: { access: 'public', skipCsrf: true },
+      schema: {
+        tags,
+        summary: 'Confirm a new email address with the link sent to it',
+        body: z.strictObject({ token: z.string().min(1).max(200) }),
+        response: { 200: z.object({ email: z.string() }), ...errorResponses },
+      },
+    },
+    async (request) => confirmEmailChange(ctx, request.body.token),
   );
 
   app.post(
@@ -146,10 +237,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       },
     },
     async (request, reply) => {
-      const user = await resetPassword(ctx, request.body);
-      const session = await openAuthSession(ctx, user, request.headers['user-agent'] ?? '');
-      setSessionCookie(request, reply, session.token, session.expiresAt);
-      return { user: await describeMe(user.id), csrfToken: session.csrfToken };
+      return signedInAs(request, reply, await resetPassword(ctx, request.body), 200);
     },
   );
 

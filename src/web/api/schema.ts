@@ -56,7 +56,7 @@ export type paths = {
   };
   "/api/auth/sign-up": {
     /**
-     * Create an account (optionally accepting an invitation) and sign in
+     * Sign up. With an invitation for this address: the account is made and signed in (201). Otherwise a link to confirm the address is emailed (202), with the same answer whether or not the address already has an account
      * @description Access: public (anyone, signed in or not).
      */
     post: {
@@ -69,6 +69,73 @@ export type paths = {
             /** @default UTC */
             timeZone?: string;
             invitationToken?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["CurrentSession"];
+          };
+        };
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/sign-up/confirm": {
+    /**
+     * Finish signing up with the link from the confirmation email; signs in
+     * @description Access: public (anyone, signed in or not).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            token: string;
           };
         };
       };
@@ -109,8 +176,119 @@ export type paths = {
             "application/json": components["schemas"]["Error"];
           };
         };
+      };
+    };
+  };
+  "/api/me/email": {
+    /**
+     * Change my email: a link goes to the new address, and the account takes it once the link is used
+     * @description Access: signed-in (anyone signed in, about their own account).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            email: string;
+            password: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              message: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
         /** @description Default Response */
         429: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/email/confirm": {
+    /**
+     * Confirm a new email address with the link sent to it
+     * @description Access: public (anyone, signed in or not).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            token: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              email: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
           content: {
             "application/json": components["schemas"]["Error"];
           };

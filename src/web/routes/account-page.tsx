@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ApiTokensCard } from '../features/account/api-tokens-card.tsx';
 import { CalendarFeedCard } from '../features/account/calendar-feed-card.tsx';
+import { ChangeEmailCard } from '../features/account/change-email-form.tsx';
 import { ChangePasswordForm } from '../features/account/change-password-form.tsx';
 import { NotificationPreferencesCard } from '../features/account/notification-preferences-card.tsx';
 import { SessionsCard } from '../features/account/sessions-card.tsx';
@@ -18,6 +19,7 @@ export function AccountPage() {
         <Card title="Change password">
           <ChangePasswordForm onChanged={() => setSessionsVersion((v) => v + 1)} />
         </Card>
+        <ChangeEmailCard current={user.email} />
         <NotificationPreferencesCard />
         <CalendarFeedCard />
         <ApiTokensCard />

@@ -34,7 +34,10 @@ type SessionContextValue = {
   /** Reloads who is signed in (after joining an organisation or editing the profile). */
   refresh: () => Promise<void>;
   signIn: (email: string, password: string) => Promise<SessionUser>;
-  signUp: (input: SignUpInput) => Promise<SessionUser>;
+  /** Signed in at once (an invitation), or told to open the emailed link first. */
+  signUp: (input: SignUpInput) => Promise<{ user: SessionUser } | { checkEmail: string }>;
+  /** Finishes a sign-up with the emailed link's token and signs in. */
+  confirmSignUp: (token: string) => Promise<SessionUser>;
   /** Sets a new password with a reset link's token and signs in. */
   resetPassword: (token: string, password: string) => Promise<SessionUser>;
   signOut: () => Promise<void>;
@@ -101,7 +104,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       refresh,
       signIn: async (email, password) =>
         adopt(await ok(api.POST('/api/auth/sign-in', { body: { email, password } }))),
-      signUp: async (input) => adopt(await ok(api.POST('/api/auth/sign-up', { body: input }))),
+      signUp: async (input) => {
+        const answer = await ok(api.POST('/api/auth/sign-up', { body: input }));
+        return 'user' in answer ? { user: adopt(answer) } : { checkEmail: answer.message };
+      },
+      confirmSignUp: async (token) =>
+        adopt(await ok(api.POST('/api/auth/sign-up/confirm', { body: { token } }))),
       resetPassword: async (token, password) =>
         adopt(
           await ok(api.POST('/api/auth/password-reset/confirm', { body: { token, password } })),

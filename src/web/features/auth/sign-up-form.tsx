@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { ErrorAlert } from '../../ui/alert.tsx';
+import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextField } from '../../ui/field.tsx';
 import { browserTimeZone, TimeZoneSelect } from '../../ui/time-zone-select.tsx';
@@ -21,19 +21,30 @@ export function SignUpForm({ fixedEmail, invitationToken, onSignedUp }: SignUpFo
   const [password, setPassword] = useState('');
   const [timeZone, setTimeZone] = useState(browserTimeZone);
   const submission = useSubmission();
+  const [sent, setSent] = useState<string | null>(null);
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const result = await submission.run(async () => {
-      await signUp({
+    const result = await submission.run(() =>
+      signUp({
         name: name.trim(),
         email: (fixedEmail ?? email).trim(),
         password,
         timeZone,
         ...(invitationToken ? { invitationToken } : {}),
-      });
-    });
-    if (result.ok) onSignedUp();
+      }),
+    );
+    if (!result.ok) return;
+    if ('checkEmail' in result.value) setSent(result.value.checkEmail);
+    else onSignedUp();
+  }
+
+  if (sent) {
+    return (
+      <Alert tone="success">
+        {sent} The link works for a day. Nothing arrived? Check your spam folder, or sign up again.
+      </Alert>
+    );
   }
 
   return (
