@@ -61,7 +61,9 @@ export async function emailedLink(app: App, email: string, prefix: string): Prom
   const rows = await ctx.db
     .select({ text: deliveries.bodyText })
     .from(deliveries)
-    .where(sql`lower(${deliveries.toAddress}) like ${`%<${email.toLowerCase()}>`}`)
+    .where(
+      sql`lower(${deliveries.toAddress}) in (${email.toLowerCase()}) or lower(${deliveries.toAddress}) like ${`%<${email.toLowerCase()}>`}`,
+    )
     .orderBy(desc(deliveries.id));
   // The newest email only: what the person just asked for.
   const link = rows[0]?.text?.match(new RegExp(`https?://\\S+${prefix}\\S*`))?.[0];

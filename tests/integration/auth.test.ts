@@ -67,6 +67,48 @@ describe('sign-up and sign-in', () => {
     });
   });
 
+  it('changes the email only once the new address confirms it; the old address is told', async () => {
+    const me = await signUp(app, { name: 'Mo Mover' });
+    const wrong = await as(app, me).post('/api/me/email', {
+      email: uniqueEmail('new'),
+      password: 'not my password',
+    });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.fields).toHaveProperty(['body.password']);
+    const newEmail = uniqueEmail('new');
+    const asked = await as(app, me).post('/api/me/email', { email: newEmail, password: PASSWORD });
+    expect(asked.statusCode, asked.body).toBe(202);
+    // Nothing changed yet.
+    expect((await as(app, me).get('/api/auth/session')).json().user.email).toBe(me.email);
+    const token = new URL(await emailedLink(app, newEmail, '/confirm-email/')).pathname
+      .split('/')
+      .pop();
+    const confirmed = await app.inject({
+      method: 'POST',
+      url: '/api/auth/email/confirm',
+      payload: { token },
+    });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json()).toEqual({ email: newEmail });
+    expect((await as(app, me).get('/api/auth/session')).json().user.email).toBe(newEmail);
+    await expect(signIn(app, newEmail)).resolves.toMatchObject({ userId: me.userId });
+    await expect(signIn(app, me.email)).rejects.toThrow(/401/);
+    // Used once.
+    const again = await app.inject({
+      method: 'POST',
+      url: '/api/auth/email/confirm',
+      payload: { token },
+    });
+    expect(again.statusCode).toBe(400);
+    // An address that has an account is not taken over; only its owner hears of the attempt.
+    const other = await signUp(app);
+    expect(
+      (await as(app, me).post('/api/me/email', { email: other.email, password: PASSWORD }))
+        .statusCode,
+    ).toBe(202);
+    await expect(emailedLink(app, other.email, '/forgot-password')).resolves.toBeTruthy();
+  });
+
   it('confirms a sign-up once, by the emailed link; nothing exists before that', async () => {
     const email = uniqueEmail('confirm');
     const res = await app.inject({

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { addMember, as, createOrgWithAdmin, signUp, uniqueEmail } from '../factories.ts';
+import {
+  addMember,
+  as,
+  createOrgWithAdmin,
+  emailedLink,
+  signUp,
+  uniqueEmail,
+} from '../factories.ts';
 import { createTestApp, days } from '../support/test-app.ts';
 
 const { app, clock } = await createTestApp();
@@ -212,6 +219,8 @@ describe('invitations', () => {
     // Built from the listen address (no PUBLIC_URL here), not from the Host header.
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:3000\/invite\/inv_/);
     const token = url.split('/invite/')[1];
+    // The invitee is emailed the same link, naming the organisation.
+    expect(await emailedLink(app, email, '/invite/')).toBe(url);
 
     const preview = await app.inject({ method: 'GET', url: `/api/invitations/${token}` });
     expect(preview.json()).toMatchObject({

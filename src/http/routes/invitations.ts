@@ -2,7 +2,12 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { orgRoles, programRoles } from '../../core/roles.ts';
 import { acceptInvitation, previewInvitation } from '../../services/accept-invitation.ts';
-import { cancelInvitation, inviteMember, listInvitations } from '../../services/invite-member.ts';
+import {
+  cancelInvitation,
+  invitationUrl,
+  inviteMember,
+  listInvitations,
+} from '../../services/invite-member.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { publicOrigin } from '../public-url.ts';
@@ -54,7 +59,8 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       config: { access: 'admin' },
       schema: {
         tags,
-        summary: 'Invite someone by email (admin). Returns the link to send them.',
+        summary:
+          'Invite someone (admin): the link is emailed to them, and returned to share another way',
         params: orgParams,
         body: z.strictObject({
           email,
@@ -66,16 +72,14 @@ export const invitationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { 
       },
     },
     async (request, reply) => {
+      const origin = publicOrigin(app, config);
       const { invitation: created, token } = await inviteMember(
         ctx,
         requireActor(request),
         request.params.orgId,
-        request.body,
+        { ...request.body, origin },
       );
-      const origin = publicOrigin(app, config);
-      return reply
-        .code(201)
-        .send({ invitation: created, url: new URL(`/invite/${token}`, origin).href });
+      return reply.code(201).send({ invitation: created, url: invitationUrl(token, origin) });
     },
   );
 
