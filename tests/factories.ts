@@ -3,6 +3,7 @@ import { desc, sql } from 'drizzle-orm';
 import { deliveries } from '../src/db/schema.ts';
 import type { App } from '../src/http/app.ts';
 import { EMAIL_CHANGE_JOB } from '../src/services/change-email.ts';
+import { emailNotifications } from '../src/services/email-notifications.ts';
 import { runDueJobs } from '../src/services/process-jobs.ts';
 import { SIGN_UP_JOB } from '../src/services/sign-up.ts';
 import { contextOf } from './support/test-app.ts';
@@ -72,6 +73,16 @@ export async function emailedLink(app: App, email: string, prefix: string): Prom
 }
 
 /**
+ * Sends the account emails queued so far (sign-up links, invitations) with
+ * the app's own mailer, as its worker would: a test's setup does not leave
+ * them for the mail server a test watches.
+ */
+export async function sendQueuedEmails(app: App) {
+  const ctx = contextOf(app);
+  while ((await emailNotifications(ctx)) > 0);
+}
+
+/**
  * A new account through the real sign-up: with an invitation it is made at
  * once; otherwise the confirmation link emailed to the address is followed.
  */
@@ -112,6 +123,7 @@ export async function signUp(
   if (signedIn.statusCode !== 201) {
     throw new Error(`sign-up failed: ${signedIn.statusCode} ${signedIn.body}`);
   }
+  await sendQueuedEmails(app);
   const body = signedIn.json();
   return {
     userId: body.user.id,
@@ -167,5 +179,6 @@ export async function addMember(
   });
   if (res.statusCode !== 201) throw new Error(`invite failed: ${res.body}`);
   const token = new URL(res.json().url).pathname.split('/').pop()!;
+  // The invitation's email goes out (to the mailbox) before the invitee follows its link.
   return signUp(app, { email, name: opts.name ?? 'Member Person', invitationToken: token });
 }

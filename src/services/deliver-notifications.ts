@@ -201,6 +201,13 @@ function messagesFor(
         },
       ];
     case 'booking.meeting_link':
+      // Made by the video service after the approval: both hear of it.
+      if (by === 'system') {
+        return (['mentee', 'mentor'] as const).map((to) => ({
+          to,
+          title: `The meeting link for your session on ${when(l, to)} is ready`,
+        }));
+      }
       return [
         { to: 'mentee', title: `${mentor} changed the meeting link for ${when(l, 'mentee')}` },
       ];

@@ -116,6 +116,15 @@ export const createMeeting: Step = async (ctx, { bookingId = '' }, job) => {
       if (!(await setMissingMeeting(tx, bookingId, made))) return false;
       await announceChange(tx, { type: 'change', resources: ['bookings'], ...people });
     }
+    // Made on a later try, the approval's emails may have gone without it: both get the link (and an updated invitation).
+    if (made && !failure && job.attempts > 0) {
+      await insertOutbox(
+        tx,
+        'booking.meeting_link',
+        { bookingId, mentorId: booking.mentorId, menteeId: booking.menteeId, by: 'system' },
+        people,
+      );
+    }
     if (made && !failure) return true;
     await insertOutbox(
       tx,

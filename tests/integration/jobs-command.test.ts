@@ -9,6 +9,7 @@ import { contextFromConfig } from '../../src/services/context.ts';
 import { createBookingScenario } from '../support/booking-scenario.ts';
 import { freshDataDir, freshPostgresDatabase, onPostgres } from '../support/server-process.ts';
 import { startSmtpServer } from '../support/smtp.ts';
+import { registerTestContext } from '../support/test-app.ts';
 
 /** A database another process can open: a DATA_DIR, or a PostgreSQL database of its own. */
 async function openSharedDatabase(): Promise<{
@@ -59,6 +60,7 @@ describe('confer jobs (JOBS_POLL_SECONDS=0 installations)', () => {
       const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', ...shared.env });
       const ctx = contextFromConfig(database.db, config);
       const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
+      registerTestContext(app, ctx);
       const s = await createBookingScenario(app, 'Jobs Org');
       const id = await s.book(s.mentee, '2027-03-01T10:00:00Z'); // a Monday
       await s.act(s.mentor, id, 'approve');

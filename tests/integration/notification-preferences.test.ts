@@ -89,7 +89,7 @@ describe('notification preferences', () => {
     const id = await s.book(s.mentee, '2027-03-03T10:00:00Z');
     await s.act(s.mentor, id, 'approve');
     await runWorker();
-    expect(await subjectsTo(s.mentor, from)).toEqual([
+    expect((await subjectsTo(s.mentor, from)).sort()).toEqual([
       expect.stringContaining('Milo Mentee requested a session'),
       expect.stringContaining('is confirmed'),
     ]);

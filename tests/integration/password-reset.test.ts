@@ -38,7 +38,7 @@ function confirm(token: string, password: string) {
   });
 }
 
-/** Runs the jobs, sends what is queued, then reads the newest .eml to `email` and its link's token. */
+/** Runs the jobs, sends what is queued, then reads the reset emails to `email` and the newest link's token. */
 async function resetEmailTo(email: string) {
   while ((await runDueJobs(ctx)) > 0);
   while ((await emailNotifications(ctx)) > 0);
@@ -48,7 +48,10 @@ async function resetEmailTo(email: string) {
       .filter((f) => f.endsWith('.eml'))
       .map((f) => simpleParser(readFileSync(path.join(dir, f)))),
   );
-  const mine = mails.filter((m) => JSON.stringify(m.to).includes(email));
+  // Its reset emails (its sign-up's confirmation is there too).
+  const mine = mails.filter(
+    (m) => JSON.stringify(m.to).includes(email) && m.subject === 'Reset your Confer password',
+  );
   const mail = mine.at(-1);
   const link = mail?.text?.match(/https:\/\/confer\.example\.org\/reset-password\/(\S+)/);
   return { count: mine.length, mail, token: link?.[1] ?? '' };

@@ -182,8 +182,11 @@ describe('with Zoom', () => {
     expect(await runBookingFollowUps(ctx)).toBe(1);
     const meeting = [...zoom.meetings.values()].at(-1)!;
     expect((await rowOf(id)).meetingUrl).toBe(meeting.join_url);
-    expect(await mentorNotifications()).not.toContainEqual(
-      expect.stringContaining('Add a meeting link'),
+    const told = await mentorNotifications();
+    expect(told).not.toContainEqual(expect.stringContaining('Add a meeting link'));
+    // Made after the approval's news: both are told the link is ready (with an updated invitation).
+    expect(told).toContain(
+      'The meeting link for your session on 2027-03-04 09:00 (Europe/London) is ready',
     );
   });
 

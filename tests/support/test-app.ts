@@ -49,6 +49,11 @@ export async function openTestDatabase(): Promise<Database> {
 
 const contexts = new WeakMap<App, ServiceContext>();
 
+/** For a test that builds its app itself: steps run as the worker would use this context. */
+export function registerTestContext(app: App, ctx: ServiceContext) {
+  contexts.set(app, ctx);
+}
+
 /** The service context of an app made by createTestApp (for steps a test runs as the worker would). */
 export function contextOf(app: App): ServiceContext {
   const ctx = contexts.get(app);

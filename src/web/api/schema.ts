@@ -2975,7 +2975,7 @@ export type paths = {
       };
     };
     /**
-     * Invite someone by email (admin). Returns the link to send them.
+     * Invite someone (admin): the link is emailed to them, and returned to share another way
      * @description Access: admin (the admins of the organisation).
      */
     post: {
