@@ -14,6 +14,16 @@ const calendarTopics: ReadonlySet<OutboxTopic> = new Set([
 ]);
 
 /**
+ * The invitation of a published session's email to a mentee added directly:
+ * a REQUEST when they are added or it changes, a CANCEL when it is called off.
+ */
+export function sessionInvitationMethod(topic: string, status: string): InvitationMethod | null {
+  if (topic === 'session.scheduled' && status === 'published') return 'REQUEST';
+  if (topic === 'session.cancelled' && status === 'cancelled') return 'CANCEL';
+  return null;
+}
+
+/**
  * Which invitation, if any, the email of an event about a booking carries.
  * Only approved bookings are in calendars: an approved one gets a REQUEST
  * (new or updated), one cancelled after approval a CANCEL of that same
@@ -30,4 +40,25 @@ export function invitationMethod(
   if (status === 'approved') return 'REQUEST';
   if (status === 'cancelled' && wasApproved) return 'CANCEL';
   return null;
+}
+
+/** What a session's calendar event holds: a change to any of it is worth an updated invitation. */
+type SessionEventFields = {
+  startsAt: Date;
+  endsAt: Date;
+  title: string;
+  location: string;
+  meetingUrl: string | null;
+  enrollment: string;
+};
+
+export function sessionCalendarChanged(a: SessionEventFields, b: SessionEventFields): boolean {
+  return (
+    a.startsAt.getTime() !== b.startsAt.getTime() ||
+    a.endsAt.getTime() !== b.endsAt.getTime() ||
+    a.title !== b.title ||
+    a.location !== b.location ||
+    a.meetingUrl !== b.meetingUrl ||
+    a.enrollment !== b.enrollment
+  );
 }

@@ -88,6 +88,7 @@ export const topicResources: Record<OutboxTopic, LiveResource[]> = {
   'message.request': ['message-requests', 'threads'],
   'message.request_accepted': ['message-requests', 'connections', 'threads'],
   'session.cancelled': ['sessions', 'bookings', 'slots'],
+  'session.scheduled': ['sessions'],
 };
 
 /** The resources a change of several kinds touches, each once. */

@@ -94,6 +94,7 @@ const kindOfTopic: Record<OutboxTopic, NotificationKind> = {
   'booking.move': 'session_changes',
   'booking.meeting_link_needed': 'session_changes',
   'session.cancelled': 'session_changes',
+  'session.scheduled': 'session_changes',
   'booking.session_reminder': 'reminders',
   'booking.session_ended': 'follow_ups',
   'booking.complete': 'follow_ups',

@@ -37,6 +37,7 @@ export const outboxTopics = [
   'message.request',
   'message.request_accepted',
   'session.cancelled',
+  'session.scheduled',
 ] as const;
 export type OutboxTopic = (typeof outboxTopics)[number];
 

@@ -441,6 +441,8 @@ export const mentoringSessions = pgTable(
     timeZones: text('time_zones').array().notNull().default(sql`'{}'::text[]`),
     seriesId: uuid('series_id'),
     cancelReason: text('cancel_reason'),
+    /** the SEQUENCE of its calendar invitation to mentees added directly: raised by each change they are told of */
+    calendarSequence: integer('calendar_sequence').notNull().default(0),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

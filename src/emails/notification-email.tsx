@@ -72,7 +72,8 @@ export async function renderNotificationEmail(
       ? formatWhen(start, new Date(start.getTime() + length), recipient.timeZone, locale)
       : null;
   const actions: EmailAction[] = [];
-  if (booking?.status === 'approved' && booking.meetingUrl && input.topic.startsWith('booking.')) {
+  const aboutMeeting = input.topic.startsWith('booking.') || input.topic === 'session.scheduled';
+  if (booking?.status === 'approved' && booking.meetingUrl && aboutMeeting) {
     actions.push({ label: 'Join the meeting', url: booking.meetingUrl });
   }
   if (input.openUrl) {

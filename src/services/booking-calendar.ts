@@ -1,4 +1,8 @@
-import { type InvitationMethod, invitationMethod } from '../core/invitations.ts';
+import {
+  type InvitationMethod,
+  invitationMethod,
+  sessionInvitationMethod,
+} from '../core/invitations.ts';
 import type { BookingListing } from '../db/queries/bookings.ts';
 import type { ClaimedDelivery } from '../db/queries/deliveries.ts';
 import {
@@ -62,6 +66,40 @@ export function bookingInvitation(
     method,
     b.calendarSequence ?? 0,
     { organizer: mentor, attendee: mentee },
+  );
+  return { method, filename: 'invite.ics', content };
+}
+
+/**
+ * The invitation of an email to a mentee added directly to a published
+ * session: organised by its mentor, attended by the reader, one UID per
+ * session, SEQUENCE raised by each change they were told of.
+ */
+export function sessionInvitation(
+  n: NonNullable<ClaimedDelivery['notification']>,
+): Email['icalEvent'] | null {
+  const s = n.session;
+  if (!s?.id || !s.status || !s.startsAt || !s.endsAt || !s.mentorName || !s.mentorEmail)
+    return null;
+  const method = sessionInvitationMethod(n.topic, s.status);
+  if (!method || (method === 'CANCEL' && !s.wasPublished)) return null;
+  const content = icsInvitation(
+    {
+      uid: `session-${s.id}@confer`,
+      title: s.title || `Mentoring: ${s.mentorName} & ${n.name}`,
+      description: n.orgName ?? '',
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      url: s.meetingUrl,
+      location: s.meetingUrl ?? s.location ?? '',
+      status: 'CONFIRMED',
+    },
+    method,
+    s.sequence ?? 0,
+    {
+      organizer: { name: s.mentorName, email: s.mentorEmail },
+      attendee: { name: n.name, email: n.email },
+    },
   );
   return { method, filename: 'invite.ics', content };
 }

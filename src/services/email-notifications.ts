@@ -10,7 +10,7 @@ import {
 } from '../db/queries/deliveries.ts';
 import { type EmailBooking, renderNotificationEmail } from '../emails/notification-email.tsx';
 import type { Email } from '../integrations/email.ts';
-import { bookingInvitation, storedInvitation } from './booking-calendar.ts';
+import { bookingInvitation, sessionInvitation, storedInvitation } from './booking-calendar.ts';
 import type { ServiceContext } from './context.ts';
 import { unsubscribePage, unsubscribeUrl } from './unsubscribe-links.ts';
 
@@ -24,10 +24,26 @@ type NotificationDelivery = ClaimedDelivery & {
   notification: NonNullable<ClaimedDelivery['notification']>;
 };
 
-/** The booking a notification is about, if it is about one (a left join finds none otherwise). */
-function bookingOf(b: NotificationDelivery['notification']['booking']): EmailBooking | null {
-  if (!b?.status || !b.startsAt || !b.endsAt) return null;
-  return { ...b, status: b.status, startsAt: b.startsAt, endsAt: b.endsAt };
+/**
+ * The booking a notification is about, if it is about one (a left join finds
+ * none otherwise), or the published session it is about, read the same way.
+ */
+function bookingOf(n: NotificationDelivery['notification']): EmailBooking | null {
+  const b = n.booking;
+  if (b?.status && b.startsAt && b.endsAt) {
+    return { ...b, status: b.status, startsAt: b.startsAt, endsAt: b.endsAt };
+  }
+  const s = n.session;
+  if (s?.status && s.startsAt && s.endsAt) {
+    return {
+      status: s.status === 'published' ? 'approved' : s.status,
+      startsAt: s.startsAt,
+      endsAt: s.endsAt,
+      meetingUrl: s.meetingUrl,
+      otherName: s.mentorName,
+    };
+  }
+  return null;
 }
 
 /** The email of a claimed delivery, written for its reader (src/emails). */
@@ -50,10 +66,10 @@ async function emailOf(ctx: ServiceContext, d: NotificationDelivery): Promise<Em
     recipient: { name: n.name, timeZone: n.timeZone },
     orgName: n.orgName,
     openUrl: n.link && ctx.publicUrl ? new URL(n.link, ctx.publicUrl).href : null,
-    booking: bookingOf(n.booking),
+    booking: bookingOf(n),
     eventStartsAt: n.eventStartsAt ? new Date(n.eventStartsAt) : null,
   });
-  const icalEvent = bookingInvitation(n);
+  const icalEvent = bookingInvitation(n) ?? sessionInvitation(n);
   return {
     to: `${n.name} <${n.email}>`,
     ...content,

@@ -1,4 +1,5 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { sessionCalendarChanged } from '../core/invitations.ts';
 import { localDateTime, wallClockAt, zonedInstant } from '../core/local-time.ts';
 import {
   type BulkPlan,
@@ -41,6 +42,7 @@ import { applyBookingDecision } from './apply-booking-decision.ts';
 import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { acceptRequestsAfter } from './mentorship-requests.ts';
+import { tellMenteesOfSession } from './session-invitations.ts';
 
 export type SessionInput = {
   programId: string;
@@ -277,6 +279,7 @@ export async function createSession(
     await setSessionGroups(tx, session.id, input.groupIds);
     if (input.menteeId) {
       await enrollDirectly(tx, orgId, session, input.menteeId, actor.userId, ctx.now());
+      await tellMenteesOfSession(tx, session.id, 'added');
     }
     await announceSessions(tx, orgId, input.mentorId);
     await insertAuditEvent(tx, {
@@ -371,7 +374,7 @@ export async function editSession(
       menteeId,
       ...plain
     } = changes;
-    await writeSession(
+    const updated = await writeSession(
       tx,
       mentor,
       () => updateSession(tx, id, { ...plain, startsAt, endsAt, updatedAt: ctx.now() }),
@@ -383,6 +386,14 @@ export async function editSession(
     );
     if (groupIds) await setSessionGroups(tx, id, groupIds);
     if (menteeId) await enrollDirectly(tx, orgId, session, menteeId, actor.userId, ctx.now());
+    // Those already in it hear of a change to when, where or how it meets; one just added, of the session.
+    const before = listing.enrolled.map((e) => e.userId);
+    if (sessionCalendarChanged(session, updated)) {
+      await tellMenteesOfSession(tx, id, 'changed', before);
+    }
+    if (menteeId && !before.includes(menteeId)) {
+      await tellMenteesOfSession(tx, id, 'added', [menteeId]);
+    }
     await announceSessions(tx, orgId, session.mentorId);
     await insertAuditEvent(tx, {
       orgId,
@@ -400,6 +411,7 @@ export async function publishSession(ctx: ServiceContext, actor: Actor, orgId: s
   return ctx.db.transaction(async (tx) => {
     const { session } = await requireManagedSession(tx, actor, orgId, id, 'publish');
     await updateSession(tx, id, { status: 'published', updatedAt: ctx.now() });
+    await tellMenteesOfSession(tx, id, 'added');
     await announceSessions(tx, orgId, session.mentorId);
     await insertAuditEvent(tx, {
       orgId,
@@ -427,6 +439,8 @@ export async function cancelSession(
       status: 'cancelled',
       cancelReason: reason,
       updatedAt: now,
+      // Its mentees' calendars take the cancellation over the last invitation.
+      calendarSequence: session.calendarSequence + 1,
     });
     // Seats booked in it are cancelled (or, still pending, rejected) by the
     // mentor's side: refunds and notifications follow as for any booking.
@@ -453,6 +467,8 @@ export async function cancelSession(
       'session.cancelled',
       {
         sessionId: id,
+        // Only a published session was in its mentees' calendars, to be cancelled there.
+        wasPublished: session.status === 'published',
         notify: listing.enrolled.map(
           (e): ReadyMadeNotification => ({
             userId: e.userId,

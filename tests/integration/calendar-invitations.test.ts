@@ -155,3 +155,77 @@ describe('a booking that is not approved', () => {
     }
   });
 });
+
+describe('a published session with a mentee added directly', () => {
+  const sessions = () => `/api/orgs/${s.orgId}/sessions`;
+  const invitationsTo = async (email: string, before: number) =>
+    (await mailsSince(before))
+      .filter((m) => m.to === email)
+      .map((m) => ({ subject: m.mail.subject, ics: calendarPart(m.mail) }));
+
+  it('invites the mentee once published, updates them on a change and cancels in their calendar', async () => {
+    let before = smtp.received.length;
+    const draft = await as(app, s.mentor).post(sessions(), {
+      programId: s.programId,
+      mentorId: s.mentor.userId,
+      menteeId: s.mentee.userId,
+      title: 'Career check-in',
+      date: '2027-03-09',
+      startTime: '14:00',
+      timeZone: 'UTC',
+      durationMinutes: 45,
+      enrollment: 'online',
+      meetingUrl: 'https://meet.example.com/check-in',
+      capacity: 1,
+    });
+    expect(draft.statusCode, draft.body).toBe(201);
+    const sessionId = draft.json().id;
+    await runWorker();
+    // A draft is in nobody's calendar.
+    expect(await invitationsTo(s.mentee.email, before)).toEqual([]);
+
+    expect(
+      (await as(app, s.mentor).post(`${sessions()}/${sessionId}/publish`, {})).statusCode,
+    ).toBe(200);
+    await runWorker();
+    const [added] = await invitationsTo(s.mentee.email, before);
+    expect(added?.subject).toContain('Mara Mentor added you to “Career check-in”');
+    expect(readInvitation(added?.ics ?? '')).toMatchObject({
+      method: 'REQUEST',
+      uid: `session-${sessionId}@confer`,
+      sequence: 0,
+      startsAt: '2027-03-09T14:00:00.000Z',
+      endsAt: '2027-03-09T14:45:00.000Z',
+      location: 'https://meet.example.com/check-in',
+      organizer: s.mentor.email,
+      attendees: [expect.objectContaining({ email: s.mentee.email })],
+    });
+
+    before = smtp.received.length;
+    const moved = await as(app, s.mentor).patch(`${sessions()}/${sessionId}`, {
+      startTime: '15:00',
+    });
+    expect(moved.statusCode, moved.body).toBe(200);
+    await runWorker();
+    const [changed] = await invitationsTo(s.mentee.email, before);
+    expect(readInvitation(changed?.ics ?? '')).toMatchObject({
+      method: 'REQUEST',
+      uid: `session-${sessionId}@confer`,
+      sequence: 1,
+      startsAt: '2027-03-09T15:00:00.000Z',
+    });
+
+    before = smtp.received.length;
+    const cancelled = await as(app, s.mentor).post(`${sessions()}/${sessionId}/cancel`, {
+      reason: 'Away that week',
+    });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    await runWorker();
+    const [gone] = await invitationsTo(s.mentee.email, before);
+    expect(readInvitation(gone?.ics ?? '')).toMatchObject({
+      method: 'CANCEL',
+      uid: `session-${sessionId}@confer`,
+      sequence: 2,
+    });
+  });
+});

@@ -6,6 +6,7 @@ import {
   bookingEvents,
   bookings,
   deliveries,
+  mentoringSessions,
   notifications,
   organisations,
   orgMembers,
@@ -178,6 +179,8 @@ export async function claimDueDeliveries(
 /** What the email of each notification is about: its reader, booking and organisation. */
 function notificationDetails(q: Queryable, ids: number[]) {
   const other = alias(users, 'other');
+  const sessionMentor = alias(users, 'session_mentor');
+  const sessionOrg = alias(organisations, 'session_org');
   const approval = alias(bookingEvents, 'approval');
   const later = alias(bookingEvents, 'later');
   /** the booking's first approval: before it the booking was in no calendar */
@@ -219,7 +222,22 @@ function notificationDetails(q: Queryable, ids: number[]) {
           .from(later)
           .where(and(eq(later.bookingId, bookings.id), sql`${later.id} > (${approvalId})`))})`,
       },
-      orgName: organisations.name,
+      /** a published session the reader was added to directly, when the notification is about one */
+      session: {
+        id: mentoringSessions.id,
+        title: mentoringSessions.title,
+        status: mentoringSessions.status,
+        startsAt: mentoringSessions.startsAt,
+        endsAt: mentoringSessions.endsAt,
+        meetingUrl: mentoringSessions.meetingUrl,
+        location: mentoringSessions.location,
+        sequence: mentoringSessions.calendarSequence,
+        wasPublished: sql<boolean>`coalesce((${outbox.payload}->>'wasPublished')::boolean, true)`,
+        mentorId: sessionMentor.id,
+        mentorName: sessionMentor.name,
+        mentorEmail: sessionMentor.email,
+      },
+      orgName: sql<string | null>`coalesce(${organisations.name}, ${sessionOrg.name})`,
     })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
@@ -230,6 +248,12 @@ function notificationDetails(q: Queryable, ids: number[]) {
       sql`${other.id} = case when ${bookings.mentorId} = ${notifications.userId} then ${bookings.menteeId} else ${bookings.mentorId} end`,
     )
     .leftJoin(organisations, eq(organisations.id, bookings.orgId))
+    .leftJoin(
+      mentoringSessions,
+      sql`${mentoringSessions.id}::text = ${outbox.payload}->>'sessionId' and ${outbox.topic} in ('session.scheduled', 'session.cancelled')`,
+    )
+    .leftJoin(sessionMentor, eq(sessionMentor.id, mentoringSessions.mentorId))
+    .leftJoin(sessionOrg, eq(sessionOrg.id, mentoringSessions.orgId))
     .where(inArray(notifications.id, ids));
 }
 
