@@ -22,7 +22,13 @@ async function signUp(server: ServerProcess, all: ServerProcess[] = [server]): P
     body: JSON.stringify({ email, password: PASSWORD, name: 'Rate Limited' }),
   });
   expect(res.status).toBe(202);
-  const link = new URL(await emailedLinkFrom(all, email, '/confirm-sign-up/'));
+  const link = new URL(
+    await emailedLinkFrom(
+      all.map((s) => s.mailDir),
+      email,
+      '/confirm-sign-up/',
+    ),
+  );
   const confirmed = await fetch(`${server.url}/api/auth/sign-up/confirm`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

@@ -87,16 +87,16 @@ export async function startServerProcess(
 }
 
 /**
- * The link starting with `prefix` in an email to `to` that one of these
- * servers wrote (whichever worker took the job), once it is there.
+ * The link starting with `prefix` in an email to `to` that a server wrote
+ * into one of these mail folders (whichever worker took the job), once it is there.
  */
 export async function emailedLinkFrom(
-  servers: ServerProcess[],
+  mailDirs: string[],
   to: string,
   prefix: string,
 ): Promise<string> {
   for (let attempt = 0; attempt < 100; attempt++) {
-    for (const dir of servers.map((s) => s.mailDir)) {
+    for (const dir of mailDirs) {
       const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.eml')) : [];
       for (const file of files) {
         const mail = await simpleParser(readFileSync(path.join(dir, file)));
@@ -106,7 +106,7 @@ export async function emailedLinkFrom(
             .includes(to.toLowerCase())
         )
           continue;
-        const link = mail.text?.match(new RegExp(`https?://\\S+${prefix}\\S+`))?.[0];
+        const link = mail.text?.match(new RegExp(`https?://\\S+${prefix}\\S*`))?.[0];
         if (link) return link;
       }
     }
