@@ -1,6 +1,7 @@
 import type { DeliveryStatus } from '../core/delivery.ts';
 import { notFound } from '../core/errors.ts';
 import { listOrgDeliveries } from '../db/queries/deliveries.ts';
+import { storedInvitation } from './booking-calendar.ts';
 
 type DeliveryRow = Awaited<ReturnType<typeof listOrgDeliveries>>[number];
 
@@ -56,6 +57,8 @@ function present({ delivery: d, notification, recipient }: DeliveryRow) {
     updatedAt: d.updatedAt,
     sentAt: d.sentAt,
     subject: d.subject,
+    // The calendar invitation it carried, by its method, for the Mailbox to offer.
+    invitation: storedInvitation(d.calendar)?.method ?? null,
     notification,
     recipient,
   };

@@ -49,6 +49,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/deliveries': [],
   '/api/orgs/{orgId}/deliveries/{deliveryId}': [],
   '/api/orgs/{orgId}/deliveries/{deliveryId}/html': [],
+  '/api/orgs/{orgId}/deliveries/{deliveryId}/invite.ics': [],
   '/api/orgs/{orgId}/mentorship-requests': ['mentorship-requests'],
   '/api/me/events': [],
   '/api/orgs/{orgId}/threads': ['threads'],

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInvitation } from '../support/read-invitation.ts';
@@ -77,6 +78,13 @@ describe('email without a mail server (issue #11)', () => {
       endsAt: booking.endsAt,
       location: booking.meetingUrl,
     });
+    // The Mailbox offers the same invitation as the file Sam's mail program got.
+    const [download] = await Promise.all([
+      admin.page.waitForEvent('download'),
+      email.getByRole('link', { name: 'download the .ics file' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(`invite-${delivery?.id}.ics`);
+    expect(readFileSync((await download.path()) ?? '', 'utf8')).toBe(detail.calendar);
     await maya.close();
     await sam.close();
     await admin.close();

@@ -102,6 +102,9 @@ export const samples: Record<string, Sample> = {
   'POST /api/me/notifications/read': { body: empty },
   // A link that was never sent: refused as a bad token, which the rule (public) allows.
   'POST /api/email/unsubscribe/{token}': { params: { token: () => 'never-sent' } },
+  [`GET ${org}/deliveries/{deliveryId}/invite.ics`]: {
+    params: { deliveryId: (w) => w.invitationDeliveryId() },
+  },
   'PUT /api/me/notification-preferences': {
     body: () => ({ kinds: [{ kind: 'messages', inApp: true, email: 'immediate' }] }),
   },

@@ -263,6 +263,16 @@ export async function buildWorld(app: App, ctx: ServiceContext) {
       );
       return deliveries[0] ? String(deliveries[0].id) : null;
     },
+    /** An email of the organisation's that carried a calendar invitation (an approval's), if any. */
+    invitationDeliveryId: async () => {
+      while ((await deliverNotifications(ctx)) > 0);
+      while ((await emailNotifications(ctx)) > 0);
+      const { deliveries } = await ok<{ deliveries: { id: number; invitation: string | null }[] }>(
+        api(admin).get(`/api/orgs/${orgId}/deliveries`),
+      );
+      const withInvitation = deliveries.find((d) => d.invitation);
+      return withInvitation ? String(withInvitation.id) : null;
+    },
     mentorshipRequest: async (from: Session, to: Session, kind: 'offer' | 'session_request') =>
       (
         await ok<{ id: string }>(

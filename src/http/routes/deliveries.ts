@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
 import { deliveryChannels, deliveryStatuses } from '../../core/delivery.ts';
+import { notFound } from '../../core/errors.ts';
 import { listDeliveries, requireDelivery } from '../../services/list-deliveries.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
@@ -28,6 +29,10 @@ const delivery = z
       .string()
       .nullable()
       .meta({ description: 'the subject as sent; null until the first attempt writes the email' }),
+    invitation: z
+      .enum(['REQUEST', 'CANCEL'])
+      .nullable()
+      .meta({ description: 'the calendar invitation it carried (iTIP method), if any' }),
     notification: z.object({
       id: z.number(),
       topic: z.string(),
@@ -116,6 +121,31 @@ export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
           email.html ??
             '<p>This email has no HTML part yet: it is written at its first attempt.</p>',
         );
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/deliveries/:deliveryId/invite.ics',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'The calendar invitation an email carried, as the .ics file its reader got',
+        params: z.object({ orgId: uuidParam, deliveryId: z.coerce.number().int().min(1) }),
+      },
+    },
+    async (request, reply) => {
+      const email = await requireDelivery(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.deliveryId,
+      );
+      if (!email.calendar) throw notFound('Calendar invitation');
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header('content-disposition', `attachment; filename="invite-${email.id}.ics"`)
+        .send(email.calendar);
     },
   );
 };

@@ -6053,6 +6053,26 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/deliveries/{deliveryId}/invite.ics": {
+    /**
+     * The calendar invitation an email carried, as the .ics file its reader got
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+          deliveryId: number;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/mentorship-requests": {
     /**
      * My Mentorship Requests: Received and Sent
@@ -7183,6 +7203,7 @@ export type components = {
       updatedAt: string;
       sentAt: string | null;
       subject: string | null;
+      invitation: ("REQUEST" | "CANCEL") | null;
       notification: {
         id: number;
         topic: string;
@@ -7213,6 +7234,7 @@ export type components = {
       updatedAt: string;
       sentAt: string | null;
       subject: string | null;
+      invitation: ("REQUEST" | "CANCEL") | null;
       notification: {
         id: number;
         topic: string;

@@ -76,6 +76,14 @@ export function MailboxSection({ orgId }: { orgId: string }) {
               {formatDateTime(d.sentAt ?? d.createdAt, zone)}
               {d.attempts > 1 ? ` · ${d.attempts} attempts` : ''}
             </p>
+            {d.invitation ? (
+              <p className="muted">
+                With a calendar {d.invitation === 'CANCEL' ? 'cancellation' : 'invitation'}:{' '}
+                <a href={`/api/orgs/${orgId}/deliveries/${d.id}/invite.ics`} download>
+                  download the .ics file
+                </a>
+              </p>
+            ) : null}
             {d.lastError && d.status !== 'sent' ? (
               <p className="muted">The mail server answered: {d.lastError}</p>
             ) : null}
