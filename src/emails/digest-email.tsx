@@ -13,6 +13,8 @@ export type DigestEmailInput = {
   conversations: { otherName: string; count: number; url: string | null }[];
   openUrl: string | null;
   settingsUrl: string | null;
+  /** the page of the one-click unsubscribe from the digest */
+  unsubscribePageUrl: string | null;
 };
 
 const item = { margin: '10px 0' };
@@ -31,6 +33,11 @@ export async function renderDigestEmail(input: DigestEmailInput): Promise<EmailC
       heading={title}
       actions={input.openUrl ? [{ label: 'Open Confer', url: input.openUrl }] : []}
       footer={`Sent to ${recipient.name} by Confer${input.orgName ? ` for ${input.orgName}` : ''}, once a day, as chosen in your notification settings. Times are in ${zoneWords(recipient.timeZone)}.`}
+      unsubscribe={
+        input.unsubscribePageUrl
+          ? { url: input.unsubscribePageUrl, what: 'the daily summary' }
+          : null
+      }
     >
       {input.items.map((i) => (
         <Section key={`${i.at.getTime()} ${i.title}`} style={item}>

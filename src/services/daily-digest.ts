@@ -9,6 +9,7 @@ import { listDigestItems, markDigested } from '../db/queries/notifications.ts';
 import { listOrganisationsOfUser } from '../db/queries/organisations.ts';
 import { renderDigestEmail } from '../emails/digest-email.tsx';
 import type { ServiceContext } from './context.ts';
+import { unsubscribePage, unsubscribeUrl } from './unsubscribe-links.ts';
 
 /*
  * The daily digest (issue #11): notifications someone chose to get "in a
@@ -53,6 +54,7 @@ export async function sendDigest(tx: Tx, ctx: ServiceContext, payload: Record<st
     ...threads.map((t) => t.orgId),
   ]);
   const absolute = (path: string) => (ctx.publicUrl ? new URL(path, ctx.publicUrl).href : null);
+  const unsubscribe = await unsubscribeUrl(ctx, user.id, 'digest');
   for (const orgId of orgIds) {
     // An organisation left since: its news is no longer theirs to read.
     if (orgId && !orgs.has(orgId)) continue;
@@ -74,6 +76,7 @@ export async function sendDigest(tx: Tx, ctx: ServiceContext, payload: Record<st
       })),
       openUrl: absolute(orgId ? `/o/${orgId}/` : '/'),
       settingsUrl: absolute('/account#notifications'),
+      unsubscribePageUrl: unsubscribe && unsubscribePage(unsubscribe),
     });
     await insertWrittenEmail(
       tx,
@@ -86,7 +89,7 @@ export async function sendDigest(tx: Tx, ctx: ServiceContext, payload: Record<st
         subject: content.subject,
         bodyText: content.text,
         bodyHtml: content.html,
-        unsubscribeUrl: null,
+        unsubscribeUrl: unsubscribe,
       },
       ctx.now(),
     );

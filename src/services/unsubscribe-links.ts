@@ -22,6 +22,12 @@ import { secretsEqual } from './secrets.ts';
 
 const keys = new WeakMap<object, Promise<string>>();
 
+/** What a link switches off: one kind's email, or the daily digest (every kind that waits for it). */
+export type UnsubscribeScope = NotificationKind | 'digest';
+const scopes: readonly string[] = [...notificationKinds, 'digest'];
+const labelOf = (scope: UnsubscribeScope) =>
+  scope === 'digest' ? 'The daily summary' : kindInfo[scope].label;
+
 function keyOf(ctx: ServiceContext, q: Queryable = ctx.db): Promise<string> {
   let key = keys.get(ctx.db);
   if (!key) {
@@ -46,7 +52,7 @@ const signature = (key: string, userId: string, kind: string) =>
 export async function unsubscribeUrl(
   ctx: ServiceContext,
   userId: string,
-  kind: NotificationKind,
+  kind: UnsubscribeScope,
 ): Promise<string | null> {
   if (!ctx.publicUrl) return null;
   const token = `${userId}.${kind}.${signature(await keyOf(ctx), userId, kind)}`;
@@ -60,17 +66,17 @@ export const unsubscribePage = (oneClick: string) =>
 /** Whose and which kind's address this is; a 400 naming the token if it is not one of ours. */
 async function readToken(ctx: ServiceContext, token: string) {
   const [userId, kind, mac] = token.split('.');
-  const known = (notificationKinds as readonly string[]).includes(kind ?? '');
+  const known = scopes.includes(kind ?? '');
   if (!userId || !known || !mac || !secretsEqual(mac, signature(await keyOf(ctx), userId, kind!))) {
     throw invalidField('params.token', 'is not an unsubscribe link of this Confer');
   }
-  return { userId, kind: kind as NotificationKind };
+  return { userId, kind: kind as UnsubscribeScope };
 }
 
 /** What an unsubscribe link would switch off, for the page that asks to confirm. */
 export async function describeUnsubscribe(ctx: ServiceContext, token: string) {
   const { kind } = await readToken(ctx, token);
-  return { kind, label: kindInfo[kind].label };
+  return { kind, label: labelOf(kind) };
 }
 
 /**
@@ -82,11 +88,16 @@ export async function unsubscribe(ctx: ServiceContext, token: string) {
   await ctx.db.transaction(async (tx) => {
     // An account closed since the email was sent has nothing left to switch off.
     if (!(await getUserById(tx, userId))) return;
-    const chosen = (await preferencesOf(tx, [userId])).get(userId)?.get(kind);
+    const chosen = (await preferencesOf(tx, [userId])).get(userId) ?? new Map();
+    // The digest's link stops every kind that waits for it; a kind's link, that kind.
+    const stopped =
+      kind === 'digest'
+        ? notificationKinds.filter((k) => chosen.get(k)?.email === 'daily')
+        : [kind];
     await savePreferences(
       tx,
       userId,
-      [{ kind, inApp: chosen?.inApp ?? true, email: 'off' }],
+      stopped.map((k) => ({ kind: k, inApp: chosen.get(k)?.inApp ?? true, email: 'off' as const })),
       ctx.now(),
     );
     await insertAuditEvent(tx, {
@@ -98,5 +109,5 @@ export async function unsubscribe(ctx: ServiceContext, token: string) {
       details: { kind, via: 'email link' },
     });
   });
-  return { kind, label: kindInfo[kind].label };
+  return { kind, label: labelOf(kind) };
 }

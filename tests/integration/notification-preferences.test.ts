@@ -12,7 +12,9 @@ import { createTestApp } from '../support/test-app.ts';
  */
 const { app, clock, database } = await createTestApp();
 clock.set(new Date('2027-03-01T00:00:00Z')); // a Monday
-const { smtp, runWorker } = await startSmtpWorker(database, clock);
+const { smtp, runWorker } = await startSmtpWorker(database, clock, {
+  publicUrl: 'https://confer.test',
+});
 
 let s: BookingScenario;
 beforeAll(async () => {
@@ -141,6 +143,7 @@ describe('notification preferences', () => {
     expect(smtp.received.length - from).toBe(1);
     clock.set(new Date('2027-03-09T08:00:01Z')); // 08:00 in London (GMT)
     await runWorker(true);
+    const raw = smtp.received.slice(from + 1).map((m) => m.raw);
     const digests = (
       await Promise.all(smtp.received.slice(from + 1).map((m) => simpleParser(m.raw)))
     ).map((m) => ({ to: JSON.stringify(m.to), subject: m.subject, text: m.text ?? '' }));
@@ -153,6 +156,24 @@ describe('notification preferences', () => {
     expect(mentors?.text).toContain('Milo Mentee requested a session on 2027-03-16 10:00');
     const mentees = digests.find((m) => m.to.includes(d.mentee.email.toLowerCase()));
     expect(mentees?.text).toContain('1 unread message from Mara Mentor');
+    // One click on the digest's List-Unsubscribe stops every kind that waited for it.
+    const mentorsRaw = raw.find((r) => r.toLowerCase().includes(d.mentor.email.toLowerCase()));
+    // The header as sent, unfolded.
+    const oneClick = /^List-Unsubscribe:\s*<([^>]+)>/m
+      .exec(mentorsRaw ?? '')?.[1]
+      ?.replace(/\s+/g, '');
+    expect(oneClick).toMatch(/^https:\/\/confer\.test\/api\/email\/unsubscribe\//);
+    const stop = await app.inject({
+      method: 'POST',
+      url: new URL(oneClick ?? '').pathname,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'List-Unsubscribe=One-Click',
+    });
+    expect(stop.json()).toEqual({ kind: 'digest', label: 'The daily summary' });
+    const prefs = (await as(app, d.mentor).get('/api/me/notification-preferences')).json();
+    expect(prefs.kinds.find((k: { kind: string }) => k.kind === 'booking_requests').email).toBe(
+      'off',
+    );
     // Once: the next morning has nothing new to say.
     clock.set(new Date('2027-03-10T08:00:01Z'));
     await runWorker(true);

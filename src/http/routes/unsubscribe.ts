@@ -7,7 +7,7 @@ import { errorResponses } from '../schemas.ts';
 
 const tags = ['notifications'];
 const params = z.object({ token: z.string().min(1).max(300) });
-const result = z.object({ kind: z.enum(notificationKinds), label: z.string() });
+const result = z.object({ kind: z.enum([...notificationKinds, 'digest']), label: z.string() });
 
 /**
  * One-click unsubscribe (RFC 8058). Mail programs POST

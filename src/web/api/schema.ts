@@ -1721,7 +1721,7 @@ export type paths = {
           content: {
             "application/json": {
               /** @enum {string} */
-              kind: "booking_requests" | "session_changes" | "reminders" | "follow_ups" | "mentorship_requests" | "messages";
+              kind: "booking_requests" | "session_changes" | "reminders" | "follow_ups" | "mentorship_requests" | "messages" | "digest";
               label: string;
             };
           };
@@ -1778,7 +1778,7 @@ export type paths = {
           content: {
             "application/json": {
               /** @enum {string} */
-              kind: "booking_requests" | "session_changes" | "reminders" | "follow_ups" | "mentorship_requests" | "messages";
+              kind: "booking_requests" | "session_changes" | "reminders" | "follow_ups" | "mentorship_requests" | "messages" | "digest";
               label: string;
             };
           };
