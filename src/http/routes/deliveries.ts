@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { deliveryChannels, deliveryStatuses } from '../../core/delivery.ts';
 import { notFound } from '../../core/errors.ts';
@@ -54,7 +55,14 @@ const deliveredEmail = delivery
   })
   .register(apiSchemas, { id: 'DeliveredEmail' });
 
+const deliveryParams = z.object({ orgId: uuidParam, deliveryId: z.coerce.number().int().min(1) });
+
 export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
+  /** The email a Mailbox route names, for an admin of its organisation. */
+  const emailOf = (request: FastifyRequest) => {
+    const { orgId, deliveryId } = deliveryParams.parse(request.params);
+    return requireDelivery(ctx, requireActor(request), orgId, deliveryId);
+  };
   app.get(
     '/api/orgs/:orgId/deliveries',
     {
@@ -87,12 +95,11 @@ export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
         tags,
         summary:
           "One email as its reader received it (subject, text and HTML parts) with its delivery status: the admins' Mailbox",
-        params: z.object({ orgId: uuidParam, deliveryId: z.coerce.number().int().min(1) }),
+        params: deliveryParams,
         response: { 200: deliveredEmail, ...errorResponses },
       },
     },
-    async (request) =>
-      requireDelivery(ctx, requireActor(request), request.params.orgId, request.params.deliveryId),
+    async (request) => emailOf(request),
   );
 
   app.get(
@@ -103,16 +110,11 @@ export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
         tags,
         summary:
           "The email's HTML part as a page to frame in the Mailbox (sandboxed: no scripts; its own inline styles)",
-        params: z.object({ orgId: uuidParam, deliveryId: z.coerce.number().int().min(1) }),
+        params: deliveryParams,
       },
     },
     async (request, reply) => {
-      const email = await requireDelivery(
-        ctx,
-        requireActor(request),
-        request.params.orgId,
-        request.params.deliveryId,
-      );
+      const email = await emailOf(request);
       return reply
         .type('text/html; charset=utf-8')
         .header('content-security-policy', emailPreviewContentSecurityPolicy)
@@ -131,16 +133,11 @@ export const deliveryRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ct
       schema: {
         tags,
         summary: 'The calendar invitation an email carried, as the .ics file its reader got',
-        params: z.object({ orgId: uuidParam, deliveryId: z.coerce.number().int().min(1) }),
+        params: deliveryParams,
       },
     },
     async (request, reply) => {
-      const email = await requireDelivery(
-        ctx,
-        requireActor(request),
-        request.params.orgId,
-        request.params.deliveryId,
-      );
+      const email = await emailOf(request);
       if (!email.calendar) throw notFound('Calendar invitation');
       return reply
         .type('text/calendar; charset=utf-8')
