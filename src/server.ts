@@ -1,3 +1,4 @@
+import path from 'node:path';
 import pino, { type Logger } from 'pino';
 import type { Config } from './config.ts';
 import { type Database, openDatabase } from './db/client.ts';
@@ -37,8 +38,15 @@ async function migrateAndSeed(
   return seedDemo(ctx);
 }
 
-function printWelcome(url: string, demo: DemoSummary | null) {
+function printWelcome(url: string, demo: DemoSummary | null, mailDir: string | null) {
   const lines = [`\n  Confer is running at ${url}\n`];
+  if (mailDir) {
+    lines.push(
+      `  No SMTP_URL: emails (sign-up and password links too) are written to ${mailDir}`,
+      '  as .eml files, and admins read them in Admin → Mailbox.',
+      '',
+    );
+  }
   if (demo) {
     lines.push(
       '  Demo organisation "Northwind Mentoring" — every account uses the password',
@@ -74,7 +82,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     const url = address.replace('[::1]', 'localhost');
     // Without PUBLIC_URL, links in emails point here; known only once listening.
     ctx.publicUrl ??= url;
-    if (config.logLevel !== 'silent') printWelcome(config.publicUrl ?? url, demo);
+    if (config.logLevel !== 'silent')
+      printWelcome(
+        config.publicUrl ?? url,
+        demo,
+        config.smtpUrl ? null : path.join(config.dataDir, 'mail'),
+      );
     const worker =
       config.jobsPollSeconds > 0 ? startJobWorker(ctx, config.jobsPollSeconds * 1000, log) : null;
     const maintenance = startEmbeddedMaintenance(database, log);
