@@ -9,7 +9,7 @@ import { insertAccountEmail } from '../db/queries/deliveries.ts';
 import {
   deleteSpentEmailChanges,
   insertEmailChange,
-  useEmailChange,
+  spendEmailChange,
 } from '../db/queries/email-changes.ts';
 import { insertJob } from '../db/queries/jobs.ts';
 import {
@@ -123,7 +123,7 @@ export async function confirmEmailChange(ctx: ServiceContext, token: string) {
   return ctx.db
     .transaction(async (tx) => {
       const now = ctx.now();
-      const change = await useEmailChange(tx, hashSecret(token), now);
+      const change = await spendEmailChange(tx, hashSecret(token), now);
       if (!change) throw gone();
       const user = await getUserById(tx, change.userId);
       if (!user) throw gone();

@@ -13,7 +13,7 @@ import {
   getPendingSignUp,
   insertPendingSignUp,
   setPendingSignUpToken,
-  usePendingSignUp,
+  spendPendingSignUp,
 } from '../db/queries/pending-sign-ups.ts';
 import {
   renderAlreadyRegisteredEmail,
@@ -150,7 +150,7 @@ export async function sendSignUpEmail(
   const to = `${pending.name} <${pending.email}>`;
   const existing = await getUserByEmail(tx, pending.email);
   if (existing) {
-    await usePendingSignUp(tx, { id: pending.id }, now);
+    await spendPendingSignUp(tx, { id: pending.id }, now);
     const content = await renderAlreadyRegisteredEmail({
       name: existing.name,
       signInUrl: new URL('/sign-in', origin).href,
@@ -189,7 +189,7 @@ export async function sendSignUpEmail(
 export async function confirmSignUp(ctx: ServiceContext, token: string): Promise<UserRow> {
   return ctx.db
     .transaction(async (tx) => {
-      const pending = await usePendingSignUp(tx, { tokenHash: hashSecret(token) }, ctx.now());
+      const pending = await spendPendingSignUp(tx, { tokenHash: hashSecret(token) }, ctx.now());
       if (!pending) throw invalidField('body.token', 'has been used or has expired');
       return createAccountInTx(tx, ctx, pending);
     })

@@ -184,4 +184,69 @@ describe.skipIf(!onPostgres)('bookings racing across two server processes', () =
     expect(final.status).toBe('expired');
     expect(final.history.map((h: { action: string }) => h.action)).toEqual(['request', 'expire']);
   });
+
+  describe('moving an approved session', () => {
+    const approvedBooking = async (slot: string) => {
+      const booking = (await book(0, 'noah', slot)).json();
+      const approved = await call(
+        a,
+        people.maya!,
+        'POST',
+        `/api/orgs/${orgId}/bookings/${booking.id}/approve`,
+        {},
+      );
+      expect(approved.status).toBe(200);
+      return booking.id as string;
+    };
+    const move = (on: ServerProcess, id: string, verb: string, who: Person, body: object = {}) =>
+      call(on, who, 'POST', `/api/orgs/${orgId}/bookings/${id}/${verb}`, body);
+
+    it('a move and a booking racing for the same time: exactly one gets it', async () => {
+      const id = await approvedBooking(slots[5]!);
+      const [startsAt] = slots[6]!.split('|');
+      const [moved, booked] = await Promise.all([
+        move(a, id, 'move', people.maya!, { startsAt, reason: 'A clash at work' }),
+        book(1, 'aiko', slots[6]!),
+      ]);
+      expect([moved.status, booked.status].sort()).toEqual([200, 409].sort());
+      const loser = moved.status === 200 ? booked : moved;
+      expect(loser.json().error.reason).toBe('slot_taken');
+      // Whoever lost, the session itself is where it was, and held.
+      expect((await history(id)).startsAt).toBe(slots[5]!.split('|')[0]);
+    });
+
+    it.each([
+      ['cancel', 'maya', { reason: 'Ill' }],
+      ['move/withdraw', 'maya', {}],
+    ] as const)(
+      'accepting a move racing %s settles one way, the session never lost',
+      async (rival, by, body) => {
+        const slot = slots[rival === 'cancel' ? 7 : 4]!;
+        const id = await approvedBooking(slot);
+        const current = (await history(id)).startsAt as string;
+        const target = new Date(Date.parse(current) + 3 * 3_600_000).toISOString();
+        const proposed = await move(a, id, 'move', people.maya!, {
+          startsAt: target,
+          reason: 'Later?',
+        });
+        expect(proposed.status, proposed.body).toBe(200);
+        const [accepted, other] = await Promise.all([
+          move(a, id, 'move/accept', people.noah!),
+          move(b, id, rival, people[by]!, body),
+        ]);
+        expect([accepted.status, other.status].sort()).toEqual([200, 409]);
+        const final = await history(id);
+        expect(final.move).toBeNull();
+        const actions = final.history.map((h: { action: string }) => h.action);
+        if (accepted.status === 200) {
+          expect(final).toMatchObject({ status: 'approved', startsAt: target });
+          expect(actions.slice(-2)).toEqual(['propose_move', 'accept_move']);
+        } else {
+          expect(final.status).toBe(rival === 'cancel' ? 'cancelled' : 'approved');
+          expect(final.startsAt).toBe(current);
+          expect(actions.at(-1)).toBe(rival === 'cancel' ? 'cancel' : 'withdraw_move');
+        }
+      },
+    );
+  });
 });

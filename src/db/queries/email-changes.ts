@@ -10,7 +10,7 @@ export async function insertEmailChange(
 }
 
 /** Uses up a live email change by its token's hash in one statement; null when unknown, used or expired. */
-export async function useEmailChange(q: Queryable, tokenHash: string, now: Date) {
+export async function spendEmailChange(q: Queryable, tokenHash: string, now: Date) {
   const rows = await q
     .update(emailChanges)
     .set({ usedAt: now })

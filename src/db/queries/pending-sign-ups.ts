@@ -27,7 +27,7 @@ export async function setPendingSignUpToken(q: Queryable, id: string, tokenHash:
  * Uses up a live pending sign-up (by id, or by its token's hash) in one
  * statement: of two uses racing, one gets it. Null: unknown, used or expired.
  */
-export async function usePendingSignUp(
+export async function spendPendingSignUp(
   q: Queryable,
   by: { id: string } | { tokenHash: string },
   now: Date,

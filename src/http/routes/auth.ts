@@ -3,7 +3,6 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { clientOfAddress } from '../../core/client-address.ts';
 import { PASSWORD_MAX_LENGTH } from '../../core/passwords.ts';
-import type { UserRow } from '../../db/queries/accounts.ts';
 import { confirmEmailChange, requestEmailChange } from '../../services/change-email.ts';
 import {
   changePassword,
@@ -54,7 +53,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
   const signedInAs = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    user: UserRow,
+    user: Parameters<typeof openAuthSession>[1],
     status: 200 | 201,
   ) => {
     const session = await openAuthSession(ctx, user, request.headers['user-agent'] ?? '');
