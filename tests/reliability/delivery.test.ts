@@ -12,6 +12,7 @@ import {
   startServerProcess,
 } from '../support/server-process.ts';
 import { startSmtpServer } from '../support/smtp.ts';
+import { registerRemoteMail } from '../support/test-app.ts';
 
 /*
  * A real `confer serve` process (worker polling every second, a clock the
@@ -36,7 +37,28 @@ beforeAll(async () => {
     LOG_LEVEL: 'info',
   });
   app = remoteApp(server.url);
+  // Sign-up links arrive at the SMTP server, sent by the server's own worker.
+  registerRemoteMail(app, async (email, prefix) => {
+    for (let attempt = 0; attempt < 120; attempt++) {
+      for (const m of [...smtp.received].reverse()) {
+        if (!m.to.includes(email.toLowerCase()) && !m.to.includes(email)) continue;
+        const text = (await simpleParser(m.raw)).text ?? '';
+        const link = text.match(new RegExp(`https?://\\S+${prefix}\\S*`))?.[0];
+        if (link) return link;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no email to ${email} with a ${prefix} link`);
+  });
   s = await createBookingScenario(app, 'Reliable Org');
+  // Setup's own emails (a sign-up link, the two invitations) are not what these tests count.
+  const invited = () =>
+    [s.mentor.email, s.mentee.email].every((e) => smtp.received.some((m) => m.to.includes(e)));
+  for (let attempt = 0; attempt < 120 && !invited(); attempt++) {
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  expect(invited()).toBe(true);
+  smtp.received.length = 0;
 });
 afterAll(async () => {
   await server?.stop();

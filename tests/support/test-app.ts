@@ -54,6 +54,17 @@ export function registerTestContext(app: App, ctx: ServiceContext) {
   contexts.set(app, ctx);
 }
 
+/** How a test reads the links a server in another process emailed (its own worker sends them). */
+export type EmailedLinkReader = (email: string, prefix: string) => Promise<string>;
+const remoteReaders = new WeakMap<App, EmailedLinkReader>();
+
+export function registerRemoteMail(app: App, reader: EmailedLinkReader) {
+  remoteReaders.set(app, reader);
+}
+
+/** The reader of an app whose server runs elsewhere, if one was registered. */
+export const remoteMailOf = (app: App) => remoteReaders.get(app) ?? null;
+
 /** The service context of an app made by createTestApp (for steps a test runs as the worker would). */
 export function contextOf(app: App): ServiceContext {
   const ctx = contexts.get(app);
