@@ -14,6 +14,7 @@ import { MatchesPage } from './routes/matches-page.tsx';
 import { MessagesPage } from './routes/messages-page.tsx';
 import { MyProfilePage } from './routes/my-profile-page.tsx';
 import { NotFoundPage } from './routes/not-found-page.tsx';
+import { OrgHomePage } from './routes/org-home-page.tsx';
 import { OrgLayout, RequireOrgAdmin } from './routes/org-layout.tsx';
 import { PeoplePage } from './routes/people-page.tsx';
 import { PersonPage } from './routes/person-page.tsx';
@@ -48,7 +49,8 @@ export const router = createBrowserRouter([
             path: 'o/:orgId',
             element: <OrgLayout />,
             children: [
-              { index: true, element: <Navigate to="people" replace /> },
+              { index: true, element: <Navigate to="home" replace /> },
+              { path: 'home', element: <OrgHomePage /> },
               { path: 'messages', element: <MessagesPage /> },
               { path: 'messages/:threadId', element: <MessagesPage /> },
               { path: 'connections', element: <ConnectionsPage /> },

@@ -59,6 +59,7 @@ const bookingView = z
         endsAt: z.date(),
         by: z.enum(['mentor', 'mentee']),
         reason: z.string().nullable(),
+        askedAt: z.date().meta({ description: 'when the move was asked for' }),
       })
       .nullable()
       .meta({ description: 'a new time asked for this approved session, waiting for an answer' }),
@@ -120,7 +121,14 @@ function present({
     canRate,
     move:
       b.moveStartsAt && b.moveEndsAt && b.moveBy
-        ? { startsAt: b.moveStartsAt, endsAt: b.moveEndsAt, by: b.moveBy, reason: b.moveReason }
+        ? {
+            startsAt: b.moveStartsAt,
+            endsAt: b.moveEndsAt,
+            by: b.moveBy,
+            reason: b.moveReason,
+            // The move is the booking's last change until it is answered.
+            askedAt: b.updatedAt,
+          }
         : null,
     moves: {
       made: b.moves,

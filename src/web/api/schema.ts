@@ -4341,6 +4341,8 @@ export type paths = {
                     /** @enum {string} */
                     by: "mentor" | "mentee";
                     reason: string | null;
+                    /** Format: date-time */
+                    askedAt: string;
                   }) | null;
                   moves: {
                     made: number;
@@ -4480,6 +4482,8 @@ export type paths = {
                 /** @enum {string} */
                 by: "mentor" | "mentee";
                 reason: string | null;
+                /** Format: date-time */
+                askedAt: string;
               }) | null;
               moves: {
                 made: number;
@@ -7172,6 +7176,8 @@ export type components = {
         /** @enum {string} */
         by: "mentor" | "mentee";
         reason: string | null;
+        /** Format: date-time */
+        askedAt: string;
       }) | null;
       moves: {
         made: number;

@@ -18,7 +18,7 @@ export function HomePage() {
     const isListed = user.organisations.some((candidate) => candidate.id === createdOrgId);
     return isListed ? <Navigate to={`/o/${createdOrgId}/admin`} replace /> : <Loading />;
   }
-  if (org) return <Navigate to={`/o/${org.id}/people`} replace />;
+  if (org) return <Navigate to={`/o/${org.id}/home`} replace />;
 
   return (
     <div className="narrow">

@@ -84,7 +84,7 @@ export function describeMenteeHistory(history: PendingBooking['menteeHistory']):
 /** The join button opens 10 minutes before the start and closes at the end (PRODUCT.md). */
 export const JOIN_OPENS_MINUTES = 10;
 
-export function isJoinOpen(booking: Booking, nowMs: number): boolean {
+export function isJoinOpen(booking: Pick<Booking, 'startsAt' | 'endsAt'>, nowMs: number): boolean {
   return (
     nowMs >= Date.parse(booking.startsAt) - JOIN_OPENS_MINUTES * 60_000 &&
     nowMs < Date.parse(booking.endsAt)

@@ -81,7 +81,10 @@ export function BookingItem({ booking, viewerId, viewerZone, nowMs, onChanged }:
             )}
           </p>
         ) : null}
-        <MeetingLine booking={booking} nowMs={nowMs} />
+        <MeetingLine
+          booking={{ ...booking, confirmed: booking.status === 'approved' }}
+          nowMs={nowMs}
+        />
         {booking.myRating ? (
           <p className="item-list__meta">
             You rated it {booking.myRating.stars}★

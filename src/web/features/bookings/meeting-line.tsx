@@ -2,14 +2,21 @@ import type { Booking } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { isJoinOpen, JOIN_OPENS_MINUTES } from './booking-display.ts';
 
-type MeetingLineProps = { booking: Booking; nowMs: number };
+/** What the line needs of a booking, or of a published session someone was added to. */
+type Meeting = Pick<Booking, 'id' | 'startsAt' | 'endsAt' | 'meetingUrl'> & {
+  /** approved booking, or a published session */
+  confirmed: boolean;
+  calendar?: Booking['calendar'];
+};
+
+type MeetingLineProps = { booking: Meeting; nowMs: number };
 
 /**
  * The meeting link of a confirmed session and its Join button, which opens
  * 10 minutes before the start and closes at the end.
  */
 export function MeetingLine({ booking, nowMs }: MeetingLineProps) {
-  if (booking.status !== 'approved' || Date.parse(booking.endsAt) <= nowMs) return null;
+  if (!booking.confirmed || Date.parse(booking.endsAt) <= nowMs) return null;
   if (!booking.meetingUrl) return <p className="item-list__meta">No meeting link yet.</p>;
   const open = isJoinOpen(booking, nowMs);
   return (

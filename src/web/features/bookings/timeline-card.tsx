@@ -31,6 +31,7 @@ export function TimelineCard({ title, entries, ...shared }: TimelineCardProps) {
                 viewerId={shared.viewerId}
                 viewerZone={shared.viewerZone}
                 titleId={titleId}
+                nowMs={shared.nowMs}
               />
             </li>
           );

@@ -1,6 +1,7 @@
 import type { Session } from '../../api/types.ts';
 import { Badge } from '../../ui/chips.tsx';
 import { enrollmentLabels, sessionStatusLabels } from '../../ui/labels.ts';
+import { MeetingLine } from '../bookings/meeting-line.tsx';
 import { isConfirmedFor, sessionTitle } from './session-display.ts';
 import { SessionWhen } from './session-when.tsx';
 
@@ -12,10 +13,18 @@ type SessionSummaryProps = {
   viewerZone: string;
   /** Names the list item: the title's element id. */
   titleId?: string;
+  /** with it, a published online session shows its Join button (10 minutes before) */
+  nowMs?: number;
 };
 
 /** What, when, where and who of one session, from the viewer's side. */
-export function SessionSummary({ session, viewerId, viewerZone, titleId }: SessionSummaryProps) {
+export function SessionSummary({
+  session,
+  viewerId,
+  viewerZone,
+  titleId,
+  nowMs,
+}: SessionSummaryProps) {
   const isMentor = session.mentor.userId === viewerId;
   const confirmed = !isMentor && isConfirmedFor(session, viewerId);
   const place = [
@@ -39,7 +48,12 @@ export function SessionSummary({ session, viewerId, viewerZone, titleId }: Sessi
       </p>
       <SessionWhen session={session} viewerZone={viewerZone} />
       <p className="item-list__meta">{place.join(' · ')}</p>
-      {showLink && session.meetingUrl ? (
+      {showLink && session.meetingUrl && nowMs !== undefined ? (
+        <MeetingLine
+          booking={{ ...session, confirmed: session.status === 'published' }}
+          nowMs={nowMs}
+        />
+      ) : showLink && session.meetingUrl ? (
         <p className="item-list__meta">
           Meeting link:{' '}
           <a href={session.meetingUrl} target="_blank" rel="noreferrer">

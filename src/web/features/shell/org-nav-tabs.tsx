@@ -3,6 +3,7 @@ import type { SessionOrganisation } from '../../api/types.ts';
 import { useApiQuery } from '../../use-api-query.ts';
 
 const memberTabs = [
+  { path: 'home', label: 'Home' },
   { path: 'sessions', label: 'Sessions' },
   { path: 'requests', label: 'Requests' },
   { path: 'messages', label: 'Messages' },
