@@ -64,9 +64,9 @@ export function OrgHomePage() {
       <PageHeader title="Home" subtitle={`Hello, ${firstName}. Times in ${viewerZone}.`} />
       <div className="stack">
         {status ? <Alert tone="success">{status}</Alert> : null}
-        {[bookings, sessions, mentorship, messages].map((q, i) => (
-          <ErrorAlert key={i} message={q.error?.message} />
-        ))}
+        <ErrorAlert
+          message={[bookings, sessions, mentorship, messages].find((q) => q.error)?.error?.message}
+        />
         {incomplete ? (
           <Card
             title="Complete your profile"
