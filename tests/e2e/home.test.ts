@@ -16,6 +16,14 @@ describe('Home', () => {
     const waiting = region(maya.page, 'Waiting for you');
     // The demo's paid request from Sam waits for her.
     await waiting.getByRole('listitem').filter({ hasText: 'Sam Lee asks for a session' }).waitFor();
+    // The Requests tab counts what waits for her.
+    const requestsTab = maya.page
+      .getByRole('navigation', { name: 'Sections' })
+      .getByRole('link', { name: /^Requests/ });
+    const waitingCount = async () =>
+      Number(/(\d+) waiting for you/.exec((await requestsTab.textContent()) ?? '')?.[1] ?? 0);
+    await expect.poll(waitingCount).toBeGreaterThan(0);
+    const before = await waitingCount();
     let loads = 0;
     maya.page.on('load', () => {
       loads += 1;
@@ -26,6 +34,7 @@ describe('Home', () => {
     // No reload: the live stream brings it to the open page.
     const fresh = waiting.getByRole('listitem').filter({ hasText: /asks for a session/ });
     await expect.poll(() => fresh.count(), { timeout: 10_000 }).toBeGreaterThan(1);
+    await expect.poll(waitingCount, { timeout: 10_000 }).toBe(before + 1);
     expect(loads).toBe(0);
     // Oldest first: Sam's (from the demo's start) before the one just made.
     const items = await fresh.allInnerTexts();

@@ -105,9 +105,13 @@ export async function signedIn(
   return { page, close: () => context.close() };
 }
 
-/** Follows one of the organisation's tabs (Sessions, People, …). */
+/** Follows one of the organisation's tabs (Sessions, People, …), whatever count its badge shows. */
 export const openTab = (page: Page, name: string) =>
-  page.getByRole('link', { name, exact: true }).first().click();
+  page
+    .getByRole('navigation', { name: 'Sections' })
+    .getByRole('link', { name: new RegExp(`^${name}\\s*(\\d+ (unread|waiting for you))?$`) })
+    .first()
+    .click();
 
 export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 

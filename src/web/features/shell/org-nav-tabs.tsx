@@ -22,6 +22,7 @@ export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
     params: { path: { orgId: org.id } },
   });
   const count = unread.data?.unread ?? 0;
+  const waiting = useRequestsWaiting(org.id);
   return (
     <nav className="tabs" aria-label="Sections">
       <ul className="tabs__list">
@@ -40,10 +41,32 @@ export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
                   <span className="visually-hidden"> unread</span>
                 </span>
               ) : null}
+              {tab.path === 'requests' && waiting > 0 ? (
+                <span className="badge badge--accent tabs__count">
+                  {waiting}
+                  <span className="visually-hidden"> waiting for you</span>
+                </span>
+              ) : null}
             </NavLink>
           </li>
         ))}
       </ul>
     </nav>
+  );
+}
+
+/** Requests waiting for the viewer's answer: bookings to decide, mentorship and message requests. */
+function useRequestsWaiting(orgId: string): number {
+  const bookings = useApiQuery('/api/me/pending-bookings', { params: { query: { orgId } } });
+  const mentorship = useApiQuery('/api/orgs/{orgId}/mentorship-requests', {
+    params: { path: { orgId } },
+  });
+  const messages = useApiQuery('/api/orgs/{orgId}/message-requests', {
+    params: { path: { orgId } },
+  });
+  return (
+    (bookings.data?.bookings.filter((b) => b.awaiting === 'mentor').length ?? 0) +
+    (mentorship.data?.received.filter((r) => r.status === 'pending').length ?? 0) +
+    (messages.data?.received.filter((r) => r.status === 'pending').length ?? 0)
   );
 }
