@@ -29,6 +29,7 @@ import { createAccount } from './sign-up.ts';
 /** Every demo account signs in with this password (printed at start-up). */
 export const DEMO_PASSWORD = 'confer-demo-2026';
 export const DEMO_ADMIN_EMAIL = 'admin@demo.confer.test';
+const DEMO_ADMIN_NAME = 'Ada Admin';
 
 type DemoPerson = Omit<ProfileInput, 'name'> & {
   name: string;
@@ -176,7 +177,7 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   const admin = await createAccount(ctx, {
     email: DEMO_ADMIN_EMAIL,
     password: DEMO_PASSWORD,
-    name: 'Ada Admin',
+    name: DEMO_ADMIN_NAME,
     timeZone: 'Europe/Dublin',
   });
   const adminActor: Actor = { userId: admin.id };
@@ -256,15 +257,39 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
   await seedBookings(ctx, org.id, idOf);
   await seedConversations(ctx, org.id, idOf);
 
-  const emailsWith = (role: ProgramRole) =>
-    people.filter((p) => p.programs.some((m) => m.role === role)).map((p) => p.email);
+  const accounts = demoAccounts();
+  const emailsAs = (role: DemoRole) => accounts.filter((a) => a.role === role).map((a) => a.email);
   return {
     orgId: org.id,
     password: DEMO_PASSWORD,
     admin: DEMO_ADMIN_EMAIL,
-    mentors: emailsWith('mentor'),
-    mentees: people.filter((p) => p.programs.every((m) => m.role === 'mentee')).map((p) => p.email),
+    mentors: emailsAs('mentor'),
+    mentees: emailsAs('mentee'),
   };
+}
+
+type DemoRole = 'admin' | 'mentor' | 'mentee';
+
+/** The demo's people to sign in as: its admin, those who mentor anywhere, those who only learn. */
+function demoAccounts(): { email: string; name: string; role: DemoRole }[] {
+  return [
+    { email: DEMO_ADMIN_EMAIL, name: DEMO_ADMIN_NAME, role: 'admin' },
+    ...people.map((p) => ({
+      email: p.email,
+      name: p.name,
+      role: (p.programs.some((m) => m.role === 'mentor') ? 'mentor' : 'mentee') as DemoRole,
+    })),
+  ];
+}
+
+/**
+ * The demo's accounts and their shared password, for the sign-in page's
+ * one-click sign-in — only on a database marked demo (never on real data:
+ * seeding refuses any other), else null.
+ */
+export async function describeDemo(ctx: ServiceContext) {
+  if ((await getDatabaseKind(ctx.db)) !== 'demo') return null;
+  return { password: DEMO_PASSWORD, accounts: demoAccounts() };
 }
 
 const hours = (h: number, m = 0) => h * 60 + m;

@@ -45,6 +45,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/calendar/{file}': [],
   '/api/me/notifications': ['notifications'],
   '/api/me/notification-preferences': [],
+  '/api/auth/demo': [],
   '/api/email/unsubscribe/{token}': [],
   '/api/orgs/{orgId}/deliveries': [],
   '/api/orgs/{orgId}/deliveries/{deliveryId}': [],

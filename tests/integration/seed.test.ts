@@ -14,6 +14,11 @@ describe('demo seed', () => {
     expect(summary.mentors).toHaveLength(3);
     expect(summary.mentees).toHaveLength(5);
 
+    // Demo people are offered for one-click sign-in only on a database marked demo, never here.
+    const offered = await app.inject({ method: 'GET', url: '/api/auth/demo' });
+    expect(offered.statusCode).toBe(404);
+    expect(offered.body).not.toContain(DEMO_PASSWORD);
+
     const admin = await signIn(app, summary.admin, DEMO_PASSWORD);
     const [org] = (await as(app, admin).get('/api/orgs')).json().organisations;
     expect(org).toMatchObject({ name: 'Northwind Mentoring', role: 'admin' });

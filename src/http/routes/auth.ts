@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { clientOfAddress } from '../../core/client-address.ts';
+import { notFound } from '../../core/errors.ts';
 import { PASSWORD_MAX_LENGTH } from '../../core/passwords.ts';
 import { confirmEmailChange, requestEmailChange } from '../../services/change-email.ts';
 import {
@@ -15,6 +16,7 @@ import {
 import { requireMe } from '../../services/manage-profile.ts';
 import { requestPasswordReset } from '../../services/request-password-reset.ts';
 import { resetPassword } from '../../services/reset-password.ts';
+import { describeDemo } from '../../services/seed-demo.ts';
 import { openAuthSession, signIn, signOut } from '../../services/sign-in.ts';
 import { confirmSignUp, requestSignUp } from '../../services/sign-up.ts';
 import type { RouteDeps } from '../app.ts';
@@ -163,6 +165,36 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       },
     },
     async (request) => confirmEmailChange(ctx, request.body.token),
+  );
+
+  app.get(
+    '/api/auth/demo',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags,
+        summary:
+          'On a demo database only: its accounts and shared password, for one-click sign-in (404 otherwise)',
+        response: {
+          200: z.object({
+            password: z.string(),
+            accounts: z.array(
+              z.object({
+                email: z.string(),
+                name: z.string(),
+                role: z.enum(['admin', 'mentor', 'mentee']),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async () => {
+      const demo = await describeDemo(ctx);
+      if (!demo) throw notFound('Demo');
+      return demo;
+    },
   );
 
   app.post(

@@ -296,6 +296,60 @@ export type paths = {
       };
     };
   };
+  "/api/auth/demo": {
+    /**
+     * On a demo database only: its accounts and shared password, for one-click sign-in (404 otherwise)
+     * @description Access: public (anyone, signed in or not).
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              password: string;
+              accounts: ({
+                  email: string;
+                  name: string;
+                  /** @enum {string} */
+                  role: "admin" | "mentor" | "mentee";
+                })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/auth/sign-in": {
     /**
      * Sign in with email and password; sets the session cookie

@@ -1,5 +1,6 @@
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { AuthFrame } from '../features/auth/auth-frame.tsx';
+import { DemoAccounts } from '../features/auth/demo-accounts.tsx';
 import { safeNextPath } from '../features/auth/require-session.tsx';
 import { useSession } from '../features/auth/session-context.tsx';
 import { SignInForm } from '../features/auth/sign-in-form.tsx';
@@ -25,6 +26,7 @@ export function SignInPage() {
       }
     >
       <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
+      <DemoAccounts onSignedIn={() => navigate(next, { replace: true })} />
     </AuthFrame>
   );
 }
