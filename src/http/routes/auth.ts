@@ -2,7 +2,6 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { clientOfAddress } from '../../core/client-address.ts';
-import { notFound } from '../../core/errors.ts';
 import { PASSWORD_MAX_LENGTH } from '../../core/passwords.ts';
 import { confirmEmailChange, requestEmailChange } from '../../services/change-email.ts';
 import {
@@ -174,10 +173,10 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
       schema: {
         tags,
         summary:
-          'On a demo database only: its accounts and shared password, for one-click sign-in (404 otherwise)',
+          'On a demo database only: its accounts and shared password, for one-click sign-in (on any other: none, and no password)',
         response: {
           200: z.object({
-            password: z.string(),
+            password: z.string().nullable(),
             accounts: z.array(
               z.object({
                 email: z.string(),
@@ -190,11 +189,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx, c
         },
       },
     },
-    async () => {
-      const demo = await describeDemo(ctx);
-      if (!demo) throw notFound('Demo');
-      return demo;
-    },
+    async () => (await describeDemo(ctx)) ?? { password: null, accounts: [] },
   );
 
   app.post(

@@ -298,7 +298,7 @@ export type paths = {
   };
   "/api/auth/demo": {
     /**
-     * On a demo database only: its accounts and shared password, for one-click sign-in (404 otherwise)
+     * On a demo database only: its accounts and shared password, for one-click sign-in (on any other: none, and no password)
      * @description Access: public (anyone, signed in or not).
      */
     get: {
@@ -307,7 +307,7 @@ export type paths = {
         200: {
           content: {
             "application/json": {
-              password: string;
+              password: string | null;
               accounts: ({
                   email: string;
                   name: string;

@@ -24,7 +24,8 @@ export function DemoAccounts({ onSignedIn }: { onSignedIn: () => void }) {
     ok(api.GET('/api/auth/demo')).then(setDemo, () => setDemo(null));
   }, [api]);
 
-  if (!demo) return null;
+  if (!demo?.password || demo.accounts.length === 0) return null;
+  const password = demo.password;
   return (
     <section className="stack" aria-label="Demo accounts">
       <p className="muted">
@@ -39,7 +40,7 @@ export function DemoAccounts({ onSignedIn }: { onSignedIn: () => void }) {
               size="small"
               pending={submission.pending}
               onClick={async () => {
-                const result = await submission.run(() => signIn(a.email, demo.password));
+                const result = await submission.run(() => signIn(a.email, password));
                 if (result.ok) onSignedIn();
               }}
             >
