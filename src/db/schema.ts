@@ -709,7 +709,11 @@ export const jobs = pgTable(
     doneAt: timestamp('done_at', { withTimezone: true }),
     createdAt: createdAt(),
   },
-  (t) => [index('jobs_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`)],
+  (t) => [
+    index('jobs_due_idx').on(t.runAt).where(sql`${t.doneAt} is null`),
+    // "Is one already pending?" (a message batch, a digest) reads only the few pending of a kind.
+    index('jobs_pending_kind_idx').on(t.kind).where(sql`${t.doneAt} is null`),
+  ],
 );
 
 /**

@@ -105,16 +105,7 @@ export async function sendEmailChange(
           validHours: EMAIL_CHANGE_VALID_HOURS,
         });
       })();
-  await insertAccountEmail(
-    tx,
-    {
-      to: `${user.name} <${newEmail}>`,
-      subject: content.subject,
-      bodyText: content.text,
-      bodyHtml: content.html,
-    },
-    now,
-  );
+  await insertAccountEmail(tx, `${user.name} <${newEmail}>`, content, now);
 }
 
 /** The new address's link used: the account takes it, and the old address is told. */
@@ -143,16 +134,7 @@ export async function confirmEmailChange(ctx: ServiceContext, token: string) {
         details: { from: user.email, to: change.newEmail },
       });
       const told = await renderEmailChangedEmail({ name: user.name, newEmail: change.newEmail });
-      await insertAccountEmail(
-        tx,
-        {
-          to: `${user.name} <${user.email}>`,
-          subject: told.subject,
-          bodyText: told.text,
-          bodyHtml: told.html,
-        },
-        now,
-      );
+      await insertAccountEmail(tx, `${user.name} <${user.email}>`, told, now);
       return { email: updated.email };
     })
     .catch((err: unknown) => {

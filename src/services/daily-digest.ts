@@ -4,7 +4,7 @@ import { getUserById } from '../db/queries/accounts.ts';
 import { insertWrittenEmail } from '../db/queries/deliveries.ts';
 import { hasPendingJob, insertJob } from '../db/queries/jobs.ts';
 import { listUnemailedThreads, markThreadEmailed } from '../db/queries/messaging.ts';
-import { preferencesOf } from '../db/queries/notification-preferences.ts';
+import { emailChoiceOf } from '../db/queries/notification-preferences.ts';
 import { listDigestItems, markDigested } from '../db/queries/notifications.ts';
 import { listOrganisationsOfUser } from '../db/queries/organisations.ts';
 import { renderDigestEmail } from '../emails/digest-email.tsx';
@@ -44,8 +44,7 @@ export async function sendDigest(tx: Tx, ctx: ServiceContext, payload: Record<st
   const user = await getUserById(tx, payload.userId ?? '');
   if (!user || !ctx.mailer) return;
   const items = await listDigestItems(tx, user.id, MOST);
-  const messagesDaily =
-    (await preferencesOf(tx, [user.id])).get(user.id)?.get('messages')?.email === 'daily';
+  const messagesDaily = (await emailChoiceOf(tx, user.id, 'messages')) === 'daily';
   const threads = messagesDaily ? await listUnemailedThreads(tx, user.id) : [];
   if (items.length === 0 && threads.length === 0) return;
   const orgs = new Map((await listOrganisationsOfUser(tx, user.id)).map((o) => [o.id, o.name]));

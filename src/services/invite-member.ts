@@ -82,16 +82,7 @@ export async function inviteMember(
         url: invitationUrl(token, input.origin),
         validDays: INVITATION_DAYS,
       });
-      await insertAccountEmail(
-        tx,
-        {
-          to: input.email,
-          subject: content.subject,
-          bodyText: content.text,
-          bodyHtml: content.html,
-        },
-        now,
-      );
+      await insertAccountEmail(tx, input.email, content, now);
     }
     const { tokenHash: _omit, ...visible } = invitation;
     return { invitation: visible, token };

@@ -7,7 +7,7 @@ import {
   threadEmailParties,
   unemailedMessagesFor,
 } from '../db/queries/messaging.ts';
-import { preferencesOf } from '../db/queries/notification-preferences.ts';
+import { emailChoiceOf } from '../db/queries/notification-preferences.ts';
 import { renderMessagesEmail } from '../emails/messages-email.tsx';
 import type { ServiceContext } from './context.ts';
 import { scheduleDigest } from './daily-digest.ts';
@@ -54,7 +54,7 @@ export async function emailUnreadMessages(
   const userId = payload.userId ?? '';
   const parties = await threadEmailParties(tx, threadId, userId);
   if (!parties || !ctx.mailer) return;
-  const choice = (await preferencesOf(tx, [userId])).get(userId)?.get('messages')?.email;
+  const choice = await emailChoiceOf(tx, userId, 'messages');
   // The daily digest gathers them instead.
   if (choice === 'daily') return scheduleDigest(tx, ctx, userId);
   const unread = await unemailedMessagesFor(tx, threadId, userId, SHOWN);

@@ -67,16 +67,7 @@ export async function sendPasswordReset(
     resetUrl: new URL(`/reset-password/${token}`, payload.origin).href,
     validMinutes: RESET_VALID_MINUTES,
   });
-  await insertAccountEmail(
-    tx,
-    {
-      to: `${user.name} <${user.email}>`,
-      subject: content.subject,
-      bodyText: content.text,
-      bodyHtml: content.html,
-    },
-    now,
-  );
+  await insertAccountEmail(tx, `${user.name} <${user.email}>`, content, now);
   await insertAuditEvent(tx, {
     orgId: null,
     actorId: null,

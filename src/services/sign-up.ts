@@ -156,16 +156,7 @@ export async function sendSignUpEmail(
       signInUrl: new URL('/sign-in', origin).href,
       resetUrl: new URL('/forgot-password', origin).href,
     });
-    await insertAccountEmail(
-      tx,
-      {
-        to: `${existing.name} <${existing.email}>`,
-        subject: content.subject,
-        bodyText: content.text,
-        bodyHtml: content.html,
-      },
-      now,
-    );
+    await insertAccountEmail(tx, `${existing.name} <${existing.email}>`, content, now);
     return;
   }
   const token = newSecret('cfv_');
@@ -175,11 +166,7 @@ export async function sendSignUpEmail(
     url: new URL(`/confirm-sign-up/${token}`, origin).href,
     validHours: SIGN_UP_VALID_HOURS,
   });
-  await insertAccountEmail(
-    tx,
-    { to, subject: content.subject, bodyText: content.text, bodyHtml: content.html },
-    now,
-  );
+  await insertAccountEmail(tx, to, content, now);
 }
 
 /**

@@ -44,14 +44,15 @@ export async function insertDeliveries(
  */
 export async function insertAccountEmail(
   q: Queryable,
-  email: { to: string; subject: string; bodyText: string; bodyHtml: string | null },
+  to: string,
+  content: { subject: string; text: string; html: string | null },
   now: Date,
 ) {
   await q.insert(deliveries).values({
-    toAddress: email.to,
-    subject: email.subject,
-    bodyText: email.bodyText,
-    bodyHtml: email.bodyHtml,
+    toAddress: to,
+    subject: content.subject,
+    bodyText: content.text,
+    bodyHtml: content.html,
     channel: 'email',
     nextAttemptAt: now,
     createdAt: now,

@@ -377,11 +377,9 @@ export async function unemailedMessagesFor(
       seq: messages.seq,
       body: messages.body,
       createdAt: messages.createdAt,
-      senderName: users.name,
       files: sql<number>`(select count(*)::int from ${messageAttachments} a where a.message_id = ${outer('messages', 'id')})`,
     })
     .from(messages)
-    .innerJoin(users, eq(users.id, messages.senderId))
     .where(waiting)
     .orderBy(asc(messages.seq))
     .limit(limit);
@@ -391,6 +389,10 @@ export async function unemailedMessagesFor(
     .where(waiting);
   return { messages: rows, total: all?.n ?? 0, lastSeq: Number(all?.last ?? 0) };
 }
+
+/** The thread's participant other than `userId`. */
+const otherParticipant = (userId: string) =>
+  sql`case when ${threads.userA} = ${userId} then ${threads.userB} else ${threads.userA} end`;
 
 /** Who a thread's email goes to and is from, and the organisation, while the reader is a member. */
 export async function threadEmailParties(q: Queryable, threadId: string, userId: string) {
@@ -405,10 +407,7 @@ export async function threadEmailParties(q: Queryable, threadId: string, userId:
     .from(threads)
     .innerJoin(organisations, eq(organisations.id, threads.orgId))
     .innerJoin(users, eq(users.id, userId))
-    .innerJoin(
-      other,
-      sql`${other.id} = case when ${threads.userA} = ${userId} then ${threads.userB} else ${threads.userA} end`,
-    )
+    .innerJoin(other, sql`${other.id} = ${otherParticipant(userId)}`)
     .where(
       and(
         eq(threads.id, threadId),
@@ -432,10 +431,7 @@ export async function listUnemailedThreads(q: Queryable, userId: string) {
       lastSeq: sql<number>`max(${messages.seq})`,
     })
     .from(threads)
-    .innerJoin(
-      other,
-      sql`${other.id} = case when ${threads.userA} = ${userId} then ${threads.userB} else ${threads.userA} end`,
-    )
+    .innerJoin(other, sql`${other.id} = ${otherParticipant(userId)}`)
     .leftJoin(
       threadReads,
       and(eq(threadReads.threadId, threads.id), eq(threadReads.userId, userId)),

@@ -44,3 +44,8 @@ export async function savePreferences(
       },
     });
 }
+
+/** How someone chose to be emailed about one kind (undefined: the default). */
+export async function emailChoiceOf(q: Queryable, userId: string, kind: NotificationKind) {
+  return (await preferencesOf(q, [userId])).get(userId)?.get(kind)?.email;
+}

@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_pending_kind_idx" ON "jobs" USING btree ("kind") WHERE "jobs"."done_at" is null;
