@@ -11,7 +11,7 @@ import { canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts'
 import { offsetSegments } from '../core/zone-offsets.ts';
 import type { Queryable } from '../db/client.ts';
 import { listAvailability, type StoredAvailability, toRules } from '../db/queries/availability.ts';
-import { listActiveBookingsOfMentors } from '../db/queries/bookings.ts';
+import { getBookingById, listActiveBookingsOfMentors } from '../db/queries/bookings.ts';
 import { listMentorsInOrg } from '../db/queries/programs.ts';
 import { listSessions, type SessionListing } from '../db/queries/sessions.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -142,12 +142,36 @@ export async function listMentorSlots(
   orgId: string,
   mentorId: string,
   range: { from: Date; to: Date },
+  /** a booking of this mentor's the actor takes part in, whose own time counts as free (moving it) */
+  forBookingId?: string,
 ) {
   const { viewer } = await requireViewer(ctx.db, actor, orgId);
   const [mentor] = await listMentorsInOrg(ctx.db, orgId, [mentorId]);
   if (!mentor) throw notFound('Mentor');
-  const { rules, slots } = await offeredSlots(ctx.db, viewer, mentor, range, ctx.now());
-  return { mentor: { userId: mentor.userId, name: mentor.name, timeZone: rules.timeZone }, slots };
+  if (forBookingId) {
+    const booking = await getBookingById(ctx.db, forBookingId);
+    const takesPart = booking?.menteeId === actor.userId || booking?.mentorId === actor.userId;
+    if (!booking || booking.orgId !== orgId || booking.mentorId !== mentorId || !takesPart) {
+      throw notFound('Booking');
+    }
+  }
+  const { rules, slots } = await offeredSlots(
+    ctx.db,
+    viewer,
+    mentor,
+    range,
+    ctx.now(),
+    undefined,
+    forBookingId,
+  );
+  const offersHours = rules.weekly.length > 0 || rules.overrides.length > 0;
+  return {
+    mentor: { userId: mentor.userId, name: mentor.name, timeZone: rules.timeZone },
+    slots,
+    // What the picker offers as kinds, whichever month is shown.
+    slotLengths: offersHours ? rules.slotLengths : [],
+    bookableUntil: new Date(ctx.now().getTime() + rules.horizonDays * DAY_MS),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
-import { conferFixture, newPage, signIn } from './support.ts';
+import { dayTimes, pickDay } from './picker-steps.ts';
+import { conferFixture, newPage, region, signIn } from './support.ts';
 
 const fixture = conferFixture();
 
@@ -19,14 +20,20 @@ function inNewYork(date: Temporal.PlainDate, time: string) {
     .toString({ smallestUnit: 'minute' });
 }
 
-async function openMayasProfile(page: import('playwright-core').Page) {
+async function openMayasPicker(page: import('playwright-core').Page) {
   await page.getByRole('link', { name: 'People', exact: true }).first().click();
   await page
     .getByRole('link', { name: /Maya Okafor/ })
     .first()
     .click();
-  return page.getByRole('list', { name: 'Available times' });
+  return region(page, 'Book a time');
 }
+
+/** The marked days of the month shown. */
+const markedDays = (card: import('playwright-core').Locator) =>
+  card
+    .locator('button[data-date]:not([disabled])')
+    .evaluateAll((days) => days.map((day) => day.getAttribute('data-date') ?? ''));
 
 describe('availability across time zones', () => {
   it('a London mentor sets Tuesday hours and a group-only session; New York sees them in its own time', async () => {
@@ -60,50 +67,52 @@ describe('availability across time zones', () => {
     // Sam is in New York and in the Product group.
     const sam = await newPage(fixture.browser, fixture.confer.url, 'America/New_York');
     await signIn(sam.page, 'sam@demo.confer.test');
-    const times = await openMayasProfile(sam.page);
-    await times.waitFor();
-    await expect(sam.page.getByText('Times in America/New_York').count()).resolves.toBeGreaterThan(
+    const card = await openMayasPicker(sam.page);
+    await card.getByText('Times in America/New_York').waitFor();
+    // Only 30-minute hours now: her hour-long type is not offered, her half-hour one is.
+    await card.getByRole('radio', { name: /^Quick question · 30 min/ }).waitFor();
+    await expect(card.getByRole('radio', { name: /Product career review/ }).count()).resolves.toBe(
       0,
     );
-    // The demo seed's bookings hold some of Maya's next two weeks: look two weeks on.
-    // Each Tuesday 17:00 reads 12:00 in New York, or 13:00 in the weeks when only one side has changed clocks.
-    const session = times.getByRole('listitem').filter({ hasText: 'Design critique' });
-    await session.first().waitFor();
-    const sessionTexts = await session.allTextContents();
-    await sam.page.getByRole('button', { name: 'Next week' }).click();
-    await sam.page.getByRole('button', { name: 'Next week' }).click();
-    const tuesdays = [0, 7, 14, 21, 28].map((d) => upcoming(2, 'Europe/London').add({ days: d }));
-    const expected = new Set(
-      tuesdays.map((t) => `${inNewYork(t, '17:00')}–${inNewYork(t, '17:30')}`),
+    // Only Tuesdays are marked (Thursday's hours are gone), this month and the next.
+    await pickDay(card);
+    const thisMonth = await markedDays(card);
+    await card.getByRole('button', { name: 'Next month' }).click();
+    await pickDay(card);
+    const days = [...thisMonth, ...(await markedDays(card))];
+    expect(days.length).toBeGreaterThan(3);
+    for (const day of days) expect(Temporal.PlainDate.from(day).dayOfWeek).toBe(2);
+    // A Tuesday two weeks on: 17:00 in London reads 12:00 in New York (13:00 when only one side has changed clocks).
+    const tuesday = upcoming(2, 'Europe/London').add({ days: 14 });
+    expect(await pickDay(card, tuesday.toString())).toBe(tuesday.toString());
+    const first = dayTimes(card).first();
+    await expect(first.textContent()).resolves.toContain(
+      `${inNewYork(tuesday, '17:00')}–${inNewYork(tuesday, '17:30')}`,
     );
-    const fivePm = times.getByRole('listitem').filter({ hasText: '17:00 in Europe/London' });
-    await fivePm.first().waitFor();
-    const atFive = await fivePm.allTextContents();
-    expect(atFive.length).toBeGreaterThan(0);
-    for (const text of atFive)
-      expect([...expected].some((range) => text.includes(range))).toBe(true);
-    await expect(
-      times
-        .getByRole('listitem')
-        .filter({ hasText: /Tuesday/ })
-        .count(),
-    ).resolves.toBeGreaterThan(0);
-    const slotTexts = await times.getByRole('listitem').allTextContents();
-    expect(slotTexts.some((t) => t.includes('60 min'))).toBe(false); // only 30-minute slots now
-    expect(slotTexts.some((t) => /Thursday/.test(t))).toBe(false); // Thursday hours removed
-    expect(sessionTexts.length).toBe(1);
+    await expect(first.textContent()).resolves.toContain('17:00 Maya’s time (Europe/London)');
+    // Each start once: four half-hours in her two hours.
+    await expect(dayTimes(card).count()).resolves.toBe(4);
+
+    // The group-only session is a seat on its Friday.
+    await card.getByRole('radio', { name: 'A seat in a published session' }).check();
+    expect(await pickDay(card, friday.toString())).toBe(friday.toString());
+    await expect(dayTimes(card).filter({ hasText: 'Design critique' }).count()).resolves.toBe(1);
     await sam.context.close();
 
-    // Aiko is not in the Product group: the restricted sessions are not there for her.
+    // Aiko is not in the Product group: the restricted session is not there for her.
     const aiko = await newPage(fixture.browser, fixture.confer.url, 'Asia/Tokyo');
     await signIn(aiko.page, 'aiko@demo.confer.test');
-    const aikoTimes = await openMayasProfile(aiko.page);
-    await aikoTimes.getByRole('listitem').first().waitFor();
-    const aikoTexts = await aikoTimes.getByRole('listitem').allTextContents();
-    expect(aikoTexts.length).toBeGreaterThan(0);
-    expect(
-      aikoTexts.some((t) => t.includes('Design critique') || t.includes('Product career clinic')),
-    ).toBe(false);
+    const aikoCard = await openMayasPicker(aiko.page);
+    await aikoCard.getByText('Times in Asia/Tokyo').waitFor();
+    const seats = aikoCard.getByRole('radio', { name: 'A seat in a published session' });
+    if ((await seats.count()) > 0) {
+      await seats.check();
+      const date = await pickDay(aikoCard, friday.toString());
+      const texts = await dayTimes(aikoCard).allTextContents();
+      if (date === friday.toString()) {
+        expect(texts.some((t) => t.includes('Design critique'))).toBe(false);
+      }
+    }
     await aiko.context.close();
   });
 });

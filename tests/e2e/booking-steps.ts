@@ -1,51 +1,37 @@
 import type { Page } from 'playwright-core';
+import { dateInDays, dayTimes, pickDay } from './picker-steps.ts';
 import { openTab, region } from './support.ts';
 
-/** Maya's profile, two weeks on: past the demo's own bookings. */
-export async function mayasLaterSlots(page: Page) {
+/** Maya's profile, and its "Book a time" card. */
+export async function mayasPicker(page: Page) {
   await openTab(page, 'People');
   await page
     .getByRole('link', { name: /Maya Okafor/ })
     .first()
     .click();
-  const times = page.getByRole('list', { name: 'Available times' });
-  await times.getByRole('listitem').first().waitFor();
-  await page.getByRole('button', { name: 'Next week' }).click();
-  await page.getByRole('button', { name: 'Next week' }).click();
-  await times
-    .getByRole('button', { name: /^Book / })
-    .first()
-    .waitFor();
-  return times;
+  return region(page, 'Book a time');
 }
 
 /**
- * Books Maya's first free time two weeks on from her profile, with a
- * message (and a session type); resolves when the page says it is requested.
+ * Books Maya's first free time two weeks on (past the demo's own bookings)
+ * through the picker: a kind of session (a session type, or her hours of
+ * `lengthMinutes`), a marked day, its first time, a message; resolves when
+ * the page says it is requested.
  */
 export async function requestFirstSlot(
   page: Page,
   message: string,
   sessionType?: string,
-  opts: { hourOfHerOwn?: boolean } = {},
+  opts: { lengthMinutes?: number } = {},
 ) {
-  const times = await mayasLaterSlots(page);
-  // A paid "Product career review" lasts an hour: take an hour-long slot for it
-  // (one of her weekly hours, not a seat in a published session).
-  const slot =
-    sessionType || opts.hourOfHerOwn
-      ? times.getByRole('listitem').filter({ hasText: '60 min' }).first()
-      : times;
-  await slot
-    .getByRole('button', { name: /^Book / })
-    .first()
-    .click();
-  const form = page.getByRole('form', { name: 'Book this time' });
-  if (sessionType) {
-    const select = form.getByLabel('Session type');
-    const value = await select.locator('option', { hasText: sessionType }).getAttribute('value');
-    await select.selectOption(value ?? '');
+  const card = await mayasPicker(page);
+  if (sessionType) await card.getByRole('radio', { name: new RegExp(`^${sessionType}`) }).check();
+  else if (opts.lengthMinutes) {
+    await card.getByRole('radio', { name: `${opts.lengthMinutes} min`, exact: true }).check();
   }
+  await pickDay(card, await dateInDays(page, 14));
+  await dayTimes(card).first().click();
+  const form = page.getByRole('form', { name: 'Book this time' });
   await form.getByLabel('Message').fill(message);
   await form.getByRole('button', { name: 'Request booking' }).click();
   await page.getByText('Booking requested — waiting for Maya Okafor').waitFor();

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { conferFixture, openBookingThread, openTab, signedIn } from './support.ts';
+import { dateInDays, dayTimes, pickDay } from './picker-steps.ts';
+import { conferFixture, openBookingThread, openTab, region, signedIn } from './support.ts';
 
 /*
  * Issue #5, "Done when", second part: a mentee in an à-la-carte program finds
@@ -64,13 +65,9 @@ describe('finding a mentor and talking to them', () => {
     // Zanele books one of Diego's times (he approves automatically).
     await tab(zanele.page, 'People');
     await zanele.page.getByRole('link', { name: 'Diego Fernández' }).first().click();
-    const times = zanele.page.getByRole('list', { name: 'Available times' });
-    await times.getByRole('listitem').first().waitFor();
-    await zanele.page.getByRole('button', { name: 'Next week' }).click();
-    await times
-      .getByRole('button', { name: /^Book / })
-      .first()
-      .click();
+    const card = region(zanele.page, 'Book a time');
+    await pickDay(card, await dateInDays(zanele.page, 7));
+    await dayTimes(card).first().click();
     const form = zanele.page.getByRole('form', { name: 'Book this time' });
     await form.getByLabel('Message').fill('Data pipeline design review');
     await form.getByRole('button', { name: 'Request booking' }).click();

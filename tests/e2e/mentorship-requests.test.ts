@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { dateInDays, dayTimes, pickDay } from './picker-steps.ts';
 import { conferFixture, openTab, region, signedIn } from './support.ts';
 
 const fixture = conferFixture();
@@ -84,14 +85,9 @@ describe('mentorship requests (seed 001)', () => {
 
     // Aiko books one of Maya's times; Maya approves it under Session requests.
     await openProfile(aiko.page, 'Maya Okafor');
-    const times = aiko.page.getByRole('list', { name: 'Available times' });
-    await times.getByRole('listitem').first().waitFor();
-    await aiko.page.getByRole('button', { name: 'Next week' }).click();
-    await aiko.page.getByRole('button', { name: 'Next week' }).click();
-    await times
-      .getByRole('button', { name: /^Book / })
-      .first()
-      .click();
+    const card = region(aiko.page, 'Book a time');
+    await pickDay(card, await dateInDays(aiko.page, 14));
+    await dayTimes(card).first().click();
     const form = aiko.page.getByRole('form', { name: 'Book this time' });
     await form.getByLabel('Message').fill('Product career chat, as we discussed.');
     await form.getByRole('button', { name: 'Request booking' }).click();

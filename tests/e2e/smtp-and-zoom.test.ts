@@ -56,7 +56,7 @@ describe('with an SMTP server and Zoom', () => {
     const sam = await signedIn(fixture, 'sam@demo.confer.test', 'America/New_York');
     // An hour of Maya's own (a seat in a published session moves only with the session).
     await requestFirstSlot(sam.page, 'Zoom please: portfolio review', undefined, {
-      hourOfHerOwn: true,
+      lengthMinutes: 60,
     });
     const maya = await signedIn(fixture, 'maya@demo.confer.test', 'Europe/London');
     await approveRequest(maya.page, 'Zoom please: portfolio review');

@@ -241,3 +241,33 @@ describe('moving an approved session', () => {
     );
   });
 });
+
+describe('choosing where to move it', () => {
+  it('the slots for a booking count its own time as free, for its two people only', async () => {
+    clock.set(new Date('2027-03-22T09:00:00Z')); // a Monday
+    // The mentor approves automatically since the test before.
+    const a = await s.book(s.mentee, '2027-03-24T10:00:00Z');
+    expect((await view(s.mentee, a)).status).toBe('approved');
+    const slots = (who: Session, forBooking?: string) =>
+      as(app, who).get(
+        `/api/orgs/${s.orgId}/mentors/${s.mentor.userId}/slots?from=2027-03-24T00:00:00Z&to=2027-03-25T00:00:00Z${forBooking ? `&forBooking=${forBooking}` : ''}`,
+      );
+    const starts = (body: { slots: { start: string; lengthMinutes: number }[] }) =>
+      body.slots.filter((x) => x.lengthMinutes === 60).map((x) => x.start);
+    const plain = (await slots(s.mentee)).json();
+    expect(starts(plain)).not.toContain('2027-03-24T10:00:00.000Z');
+    expect(plain.slotLengths).toContain(60);
+    expect(Date.parse(plain.bookableUntil)).toBeGreaterThan(Date.parse('2027-03-24T00:00:00Z'));
+    for (const who of [s.mentee, s.mentor]) {
+      const res = await slots(who, a);
+      expect(res.statusCode, res.body).toBe(200);
+      // Its own hour is free to keep, and the one after is still free.
+      expect(starts(res.json())).toEqual(
+        expect.arrayContaining(['2027-03-24T10:00:00.000Z', '2027-03-24T11:00:00.000Z']),
+      );
+    }
+    const stranger = await slots(other, a);
+    expect(stranger.statusCode).toBe(404);
+    expect(stranger.json()).toMatchObject({ error: expect.anything() });
+  });
+});

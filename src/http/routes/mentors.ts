@@ -145,6 +145,10 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
           from: instant.optional(),
           to: instant.optional(),
           tz: timeZone.default('UTC'),
+          forBooking: z.uuid().optional().meta({
+            description:
+              "a booking of this mentor's the caller takes part in: its own time counts as free (choosing where to move it)",
+          }),
         }),
         response: {
           200: z.object({
@@ -155,6 +159,13 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
               reputation,
             }),
             viewerTimeZone: z.string(),
+            slotLengths: z.array(z.number()).meta({
+              description:
+                'the lengths in minutes the mentor offers from their hours to this viewer',
+            }),
+            bookableUntil: z
+              .date()
+              .meta({ description: 'no slot starts after this (the horizon)' }),
             slots: z.array(slot),
           }),
           ...errorResponses,
@@ -176,16 +187,22 @@ export const mentorRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
       }
       const { orgId, mentorId } = request.params;
       const tz = request.query.tz;
-      const result = await listMentorSlots(ctx, requireActor(request), orgId, mentorId, {
-        from,
-        to,
-      });
+      const result = await listMentorSlots(
+        ctx,
+        requireActor(request),
+        orgId,
+        mentorId,
+        { from, to },
+        request.query.forBooking,
+      );
       return {
         mentor: {
           ...result.mentor,
           reputation: (await reputationsOf(ctx, [mentorId])).get(mentorId)!,
         },
         viewerTimeZone: tz,
+        slotLengths: result.slotLengths,
+        bookableUntil: result.bookableUntil,
         slots: result.slots.map((s) => ({
           start: new Date(s.startMs),
           end: new Date(s.endMs),

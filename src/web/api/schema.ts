@@ -4140,6 +4140,7 @@ export type paths = {
           from?: string;
           to?: string;
           tz?: string;
+          forBooking?: string;
         };
         path: {
           orgId: string;
@@ -4159,6 +4160,9 @@ export type paths = {
                 reputation: components["schemas"]["Reputation"];
               };
               viewerTimeZone: string;
+              slotLengths: number[];
+              /** Format: date-time */
+              bookableUntil: string;
               slots: components["schemas"]["Slot"][];
             };
           };

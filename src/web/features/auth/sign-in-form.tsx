@@ -30,7 +30,6 @@ export function SignInForm({ onSignedIn }: { onSignedIn: () => void }) {
         type="email"
         autoComplete="email"
         required
-        // biome-ignore lint/a11y/noAutofocus: the sign-in page exists to type an email into this field.
         autoFocus
         value={email}
         error={submission.fieldErrors.email}

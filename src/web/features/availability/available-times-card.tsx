@@ -1,158 +1,157 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Booking, Slot } from '../../api/types.ts';
-import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { Alert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
-import { formatCalendarDate, formatDate } from '../../ui/format-date-time.ts';
-import { Loading } from '../../ui/loading.tsx';
+import { ChoiceGroup } from '../../ui/checkbox.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useSignedInUser, useViewerTimeZone } from '../auth/session-context.tsx';
 import { BookSlotForm } from '../bookings/book-slot-form.tsx';
 import { OwnTimeForm } from '../bookings/own-time-form.tsx';
 import { ReputationBadges } from '../bookings/reputation-badges.tsx';
-import { SlotItem } from './slot-item.tsx';
-
-const DAY_MS = 86_400_000;
-/** Two weeks at a time; the week buttons move the window by one week. */
-const WINDOW_DAYS = 14;
-/** The panel for a time of one's own, beside the slots' keys. */
-const OWN_TIME = 'own-time';
-
-/** Slots by the date they start on in the viewer's zone, in order. */
-function byViewerDate(slots: Slot[]): [string, Slot[]][] {
-  const days = new Map<string, Slot[]>();
-  const sorted = [...slots].sort((a, b) => a.start.localeCompare(b.start));
-  for (const slot of sorted) {
-    const date = slot.viewerLocal.slice(0, 10);
-    days.set(date, [...(days.get(date) ?? []), slot]);
-  }
-  return [...days];
-}
-
-const slotKey = (slot: Slot) => `${slot.start}-${slot.lengthMinutes}-${slot.sessionId ?? ''}`;
+import { sessionTypeLabel } from '../bookings/session-type-label.ts';
+import { type SessionKind, sessionKinds, slotFits } from '../picker/session-kinds.ts';
+import { SlotPicker } from '../picker/slot-picker.tsx';
+import { useMonthSlots } from '../picker/use-month-slots.ts';
 
 type Notice = { tone: 'success' | 'error'; text: string };
 
+const kindLabel = (kind: SessionKind) =>
+  kind.kind === 'seats'
+    ? 'A seat in a published session'
+    : kind.sessionType
+      ? sessionTypeLabel(kind.sessionType)
+      : `${kind.lengthMinutes} min`;
+
 type AvailableTimesCardProps = { orgId: string; mentorId: string };
 
-/** A mentor's open times, read in the viewer's zone, two weeks at a time; each can be booked. */
+/**
+ * Booking a mentor: the kind of session first (length and price), then a
+ * month with the days that have a free time of that kind, then the day's
+ * starts in the viewer's zone with the mentor's beside them.
+ */
 export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps) {
   const me = useSignedInUser();
   const viewerZone = useViewerTimeZone();
-  // Fixed on first render so the request path stays stable; instants only, no local calendar.
-  const [now] = useState(() => Math.floor(Date.now() / 60_000) * 60_000);
-  const [week, setWeek] = useState(0);
-  const [open, setOpen] = useState<string | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
-  const fromMs = now + week * 7 * DAY_MS;
-  const toMs = fromMs + WINDOW_DAYS * DAY_MS;
-  const query = {
-    from: new Date(fromMs).toISOString(),
-    to: new Date(toMs).toISOString(),
-    tz: viewerZone,
-  };
-  const slots = useApiQuery('/api/orgs/{orgId}/mentors/{mentorId}/slots', {
-    params: { path: { orgId, mentorId }, query },
+  const picker = useMonthSlots({ orgId, mentorId, viewerZone });
+  const types = useApiQuery('/api/orgs/{orgId}/mentors/{mentorId}/session-types', {
+    params: { path: { orgId, mentorId } },
   });
-  const zone = slots.data?.viewerTimeZone ?? viewerZone;
-  const days = byViewerDate(slots.data?.slots ?? []);
-  const mentor = slots.data?.mentor;
+  const [kindId, setKindId] = useState<string | null>(null);
+  const [slot, setSlot] = useState<Slot | null>(null);
+  const [ownTime, setOwnTime] = useState(false);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const noticeRef = useRef<HTMLDivElement>(null);
+  const data = picker.query.data;
+  const mentor = data?.mentor;
+  const kinds = sessionKinds(
+    data?.slotLengths ?? [],
+    types.data?.sessionTypes ?? [],
+    kindId === 'seats' || (data?.slots ?? []).some((s) => s.kind === 'session'),
+  );
+  const kind = kinds.find((k) => k.id === kindId) ?? kinds[0];
   // Nobody books themselves.
   const canBook = Boolean(mentor) && mentorId !== me.id;
 
-  function toggle(key: string) {
-    setNotice(null);
-    setOpen(open === key ? null : key);
+  function say(next: Notice) {
+    setSlot(null);
+    setOwnTime(false);
+    setNotice(next);
+    picker.query.reload();
+    // The result is read where the action was.
+    requestAnimationFrame(() => noticeRef.current?.focus());
   }
 
   function booked(booking: Booking) {
     const text =
       booking.status === 'approved'
         ? `Booking confirmed with ${booking.mentor.name}`
-        : open === OWN_TIME
+        : ownTime
           ? `Time suggested — waiting for ${booking.mentor.name}`
           : `Booking requested — waiting for ${booking.mentor.name}`;
-    setOpen(null);
-    setNotice({ tone: 'success', text });
-    slots.reload();
-  }
-
-  function gone(text: string) {
-    setOpen(null);
-    setNotice({ tone: 'error', text });
-    slots.reload();
+    say({ tone: 'success', text });
   }
 
   return (
-    <Card
-      title="Available times"
-      actions={
-        <div className="button-row">
-          <Button size="small" disabled={week === 0} onClick={() => setWeek(week - 1)}>
-            Previous week
-          </Button>
-          <Button size="small" onClick={() => setWeek(week + 1)}>
-            Next week
-          </Button>
-        </div>
-      }
-    >
+    <Card title="Book a time" className="available-times">
       <ReputationBadges reputation={mentor?.reputation} />
+      <div ref={noticeRef} tabIndex={-1} className="available-times__notice">
+        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
+      </div>
+      {kinds.length > 1 ? (
+        <ChoiceGroup legend="Kind of session">
+          {kinds.map((k) => (
+            <label key={k.id} className="checkbox">
+              <input
+                type="radio"
+                name="session-kind"
+                className="checkbox__input"
+                checked={k.id === kind?.id}
+                onChange={() => {
+                  setKindId(k.id);
+                  setSlot(null);
+                }}
+              />
+              <span>{kindLabel(k)}</span>
+            </label>
+          ))}
+        </ChoiceGroup>
+      ) : kind ? (
+        <p className="item-list__meta">{kindLabel(kind)}</p>
+      ) : null}
       <p className="slots__zone">
-        Times in <strong>{zone}</strong> · {formatDate(new Date(fromMs), zone)} –{' '}
-        {formatDate(new Date(toMs - 1), zone)}
+        Times in <strong>{data?.viewerTimeZone ?? viewerZone}</strong>, your time zone
       </p>
-      {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      {slots.loading ? <Loading /> : null}
-      <ErrorAlert message={slots.error?.message} />
-      {slots.data && days.length === 0 ? (
-        <p className="muted">No open times in these two weeks.</p>
-      ) : null}
-      {/* biome-ignore lint/a11y/noRedundantRoles: Safari drops list semantics from unbulleted lists */}
-      <ul role="list" aria-label="Available times" className="slots">
-        {days.flatMap(([date, daySlots]) =>
-          daySlots.map((slot, index) => (
-            <SlotItem
-              key={slotKey(slot)}
-              slot={slot}
-              viewerTimeZone={zone}
-              mentorTimeZone={mentor?.timeZone ?? zone}
-              dayHeading={index === 0 ? formatCalendarDate(date) : undefined}
-              booking={open === slotKey(slot)}
-              onBook={canBook ? () => toggle(slotKey(slot)) : undefined}
-            >
-              {mentor ? (
-                <BookSlotForm
-                  orgId={orgId}
-                  mentor={mentor}
-                  slot={slot}
-                  viewerZone={zone}
-                  onBooked={booked}
-                  onGone={gone}
-                  onClose={() => setOpen(null)}
-                />
-              ) : null}
-            </SlotItem>
-          )),
-        )}
-      </ul>
-      {canBook && mentor ? (
-        <div className="slots__own-time">
-          {open === OWN_TIME ? (
-            <OwnTimeForm
-              orgId={orgId}
-              mentor={mentor}
-              viewerZone={zone}
-              onBooked={booked}
-              onClose={() => setOpen(null)}
-            />
-          ) : (
-            <Button variant="ghost" onClick={() => toggle(OWN_TIME)}>
-              Suggest another time
-            </Button>
-          )}
-        </div>
-      ) : null}
+      <SlotPicker
+        picker={picker}
+        viewerZone={viewerZone}
+        fits={(s) => (kind ? slotFits(kind, s) : false)}
+        mentorLabel={mentor ? `${mentor.name.split(' ')[0]}’s time (${mentor.timeZone})` : ''}
+        selected={slot}
+        onSelect={(next) => {
+          setNotice(null);
+          setOwnTime(false);
+          setSlot(next);
+        }}
+      >
+        {slot && mentor && canBook ? (
+          <BookSlotForm
+            key={`${slot.start}-${kind?.id}`}
+            orgId={orgId}
+            mentor={mentor}
+            slot={slot}
+            sessionType={kind?.kind === 'hours' ? kind.sessionType : null}
+            viewerZone={viewerZone}
+            onBooked={booked}
+            onGone={(text) => say({ tone: 'error', text })}
+            onClose={() => setSlot(null)}
+          />
+        ) : null}
+        {canBook && mentor && !slot ? (
+          <div className="slots__own-time">
+            {ownTime ? (
+              <OwnTimeForm
+                orgId={orgId}
+                mentor={mentor}
+                viewerZone={viewerZone}
+                lengthMinutes={kind?.kind === 'hours' ? kind.lengthMinutes : undefined}
+                onBooked={booked}
+                onClose={() => setOwnTime(false)}
+              />
+            ) : (
+              <Button
+                variant="ghost"
+                onClick={() => {
+                  setNotice(null);
+                  setOwnTime(true);
+                }}
+              >
+                None of these? Suggest another time
+              </Button>
+            )}
+          </div>
+        ) : null}
+      </SlotPicker>
     </Card>
   );
 }

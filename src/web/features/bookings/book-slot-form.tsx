@@ -1,15 +1,15 @@
 import { type FormEvent, useState } from 'react';
-import type { Booking, NewBookingInput, Slot } from '../../api/types.ts';
+import type { Booking, NewBookingInput, SessionType, Slot } from '../../api/types.ts';
 import { ApiError, ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
-import { useApiQuery } from '../../use-api-query.ts';
+import { formatMoney } from '../../ui/format-money.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { newIdempotencyKey } from './booking-api.ts';
 import { BookingWhen } from './booking-when.tsx';
-import { SessionTypeField, typesFor } from './session-type-field.tsx';
+import { sessionTypeLabel } from './session-type-label.ts';
 
 /** 409 reasons after which the slot list is stale: the time or the seat has gone. */
 const goneReasons = new Set(['slot_taken', 'session_full']);
@@ -20,6 +20,8 @@ type BookSlotFormProps = {
   orgId: string;
   mentor: BookingMentor;
   slot: Slot;
+  /** the kind of session chosen before the time, if it is one of the mentor's types */
+  sessionType: SessionType | null;
   viewerZone: string;
   onBooked: (booking: Booking) => void;
   /** The time was taken meanwhile: the card says so and reloads the slots. */
@@ -27,18 +29,11 @@ type BookSlotFormProps = {
   onClose: () => void;
 };
 
-/** Books one open time (or a seat in a session), with an optional session type and a message. */
+/** Books one open time (or a seat in a session) of the chosen kind, with a message. */
 export function BookSlotForm(props: BookSlotFormProps) {
-  const { orgId, mentor, slot, viewerZone } = props;
+  const { orgId, mentor, slot, viewerZone, sessionType } = props;
   const api = useApi();
   const isSeat = slot.kind === 'session' && slot.sessionId !== undefined;
-  const types = useApiQuery(isSeat ? null : '/api/orgs/{orgId}/mentors/{mentorId}/session-types', {
-    params: { path: { orgId, mentorId: mentor.userId } },
-  });
-  const allTypes = types.data?.sessionTypes ?? [];
-  const offered = typesFor(allTypes, slot.lengthMinutes);
-  const [typeId, setTypeId] = useState<string | null>(null);
-  const chosenType = typeId ?? offered[0]?.id ?? '';
   const [message, setMessage] = useState('');
   // One key per filling-in of this form: a resend after a lost answer is the same attempt.
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -52,7 +47,7 @@ export function BookSlotForm(props: BookSlotFormProps) {
       lengthMinutes: slot.lengthMinutes,
       message: message.trim(),
       ...(isSeat && slot.sessionId ? { sessionId: slot.sessionId } : {}),
-      ...(!isSeat && chosenType ? { sessionTypeId: chosenType } : {}),
+      ...(!isSeat && sessionType ? { sessionTypeId: sessionType.id } : {}),
     };
     const result = await submission.run(() =>
       ok(
@@ -79,19 +74,12 @@ export function BookSlotForm(props: BookSlotFormProps) {
       {isSeat && slot.session ? (
         <p className="item-list__meta">A seat in “{slot.session.title}”</p>
       ) : null}
-      {offered.length > 0 ? (
-        <SessionTypeField
-          types={offered}
-          value={chosenType}
-          onChange={setTypeId}
-          error={submission.fieldErrors.sessionTypeId}
-        />
-      ) : null}
-      {offered.length === 0 && allTypes.length > 0 ? (
-        <p className="field__hint">
-          None of {mentor.name}’s session types lasts {slot.lengthMinutes} minutes (
-          {allTypes.map((type) => `${type.name}: ${type.durationMinutes} min`).join(', ')}); this
-          time is booked as a plain {slot.lengthMinutes}-minute session.
+      {!isSeat && sessionType ? (
+        <p className="item-list__meta">
+          {sessionTypeLabel(sessionType)}
+          {sessionType.price
+            ? ` — ${formatMoney(sessionType.price)} held while ${mentor.name} decides, refunded if the booking is not approved`
+            : ''}
         </p>
       ) : null}
       <TextAreaField
@@ -106,12 +94,7 @@ export function BookSlotForm(props: BookSlotFormProps) {
       />
       <ErrorAlert message={submission.error} />
       <div className="button-row">
-        <Button
-          type="submit"
-          variant="primary"
-          pending={submission.pending}
-          disabled={types.loading}
-        >
+        <Button type="submit" variant="primary" pending={submission.pending}>
           Request booking
         </Button>
         <Button variant="ghost" onClick={props.onClose}>

@@ -18,15 +18,18 @@ type OwnTimeFormProps = {
   orgId: string;
   mentor: BookingMentor;
   viewerZone: string;
+  /** the length of the kind of session chosen, as the first guess */
+  lengthMinutes?: number | undefined;
   onBooked: (booking: Booking) => void;
   onClose: () => void;
 };
 
 /** A time of the mentee's own, outside the listed slots, for the mentor to consider. */
-export function OwnTimeForm({ orgId, mentor, viewerZone, onBooked, onClose }: OwnTimeFormProps) {
+export function OwnTimeForm(props: OwnTimeFormProps) {
+  const { orgId, mentor, viewerZone, onBooked, onClose } = props;
   const api = useApi();
   const [when, setWhen] = useState<WhenDraft>({ date: '', startTime: '' });
-  const [duration, setDuration] = useState('30');
+  const [duration, setDuration] = useState(String(props.lengthMinutes ?? 30));
   const [message, setMessage] = useState('');
   const [problems, setProblems] = useState<FieldErrors>({});
   const [idempotencyKey] = useState(newIdempotencyKey);
