@@ -50,7 +50,7 @@ export function MonthGrid(props: MonthGridProps) {
         <thead>
           <tr>
             {weekdays.map((day) => (
-              <th key={day.long} scope="col" abbr={day.long}>
+              <th key={day.long} scope="col" abbr={day.long} className="month-grid__weekday">
                 {day.short}
               </th>
             ))}
@@ -61,11 +61,11 @@ export function MonthGrid(props: MonthGridProps) {
             <tr key={week.find(Boolean)}>
               {weekdays.map((weekday, column) => {
                 const date = week[column];
-                if (!date) return <td key={weekday.long} />;
+                if (!date) return <td key={weekday.long} className="month-grid__cell" />;
                 const count = counts.get(date) ?? 0;
                 const chosen = date === selected;
                 return (
-                  <td key={weekday.long}>
+                  <td key={weekday.long} className="month-grid__cell">
                     <button
                       type="button"
                       className={[
