@@ -27,7 +27,10 @@ export async function requestFirstSlot(
   const card = await mayasPicker(page);
   if (sessionType) await card.getByRole('radio', { name: new RegExp(`^${sessionType}`) }).check();
   else if (opts.lengthMinutes) {
-    await card.getByRole('radio', { name: `${opts.lengthMinutes} min`, exact: true }).check();
+    await card
+      .getByRole('radio', { name: new RegExp(`\\b${opts.lengthMinutes} min\\b`) })
+      .first()
+      .check();
   }
   await pickDay(card, await dateInDays(page, 14));
   await dayTimes(card).first().click();

@@ -1,6 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { itemWith, requestFirstSlot } from './booking-steps.ts';
+import { dayTimes, pickDay } from './picker-steps.ts';
 import { conferFixture, openTab, signedIn } from './support.ts';
 
 const fixture = conferFixture();
@@ -20,10 +21,13 @@ describe('booking a session', () => {
     await request.getByText('Could we talk about my first job search?').waitFor();
     await request.getByText('First booking').waitFor();
     await request.getByRole('button', { name: 'Suggest another time' }).click();
-    const suggestion = Temporal.Now.plainDateISO('Europe/London').add({ days: 30 });
-    const form = request.getByRole('form');
-    await form.getByLabel('Date').fill(suggestion.toString());
-    await form.getByLabel('Start time').fill('11:00');
+    // She picks one of her own free times three weeks on.
+    const form = request.getByRole('form', { name: 'Suggest another time' });
+    const suggestion = Temporal.Now.plainDateISO('Europe/London').add({ days: 21 });
+    await pickDay(form, suggestion.toString());
+    const time = dayTimes(form).first();
+    const london = ((await time.textContent()) ?? '').slice(0, 5);
+    await time.click();
     await form.getByRole('button', { name: 'Send suggestion' }).click();
     await request.getByText(/Waiting for Noah Schmidt/).waitFor();
 
@@ -34,7 +38,9 @@ describe('booking a session', () => {
     await tab(noah.page, 'Sessions');
     const upcoming = itemWith(noah.page, 'Upcoming', 'Maya Okafor');
     await upcoming.getByText('Confirmed').waitFor();
-    await upcoming.getByText('12:00').first().waitFor(); // 11:00 in London is 12:00 in Berlin
+    // Berlin's winter clock is an hour ahead of London's.
+    const berlin = `${String(Number(london.slice(0, 2)) + 1).padStart(2, '0')}${london.slice(2)}`;
+    await upcoming.getByText(berlin).first().waitFor();
 
     await tab(maya.page, 'Sessions');
     const mine = itemWith(maya.page, 'Upcoming', 'Noah Schmidt');

@@ -90,6 +90,8 @@ describe('with an SMTP server and Zoom', () => {
     });
     await mayas.getByRole('button', { name: 'Reschedule' }).click();
     const form = mayas.getByRole('form', { name: 'Reschedule' });
+    // Outside her free times: she types it.
+    await form.getByRole('button', { name: 'Type a time instead' }).click();
     await form.getByLabel('Date').fill(inLondon('date'));
     await form.getByLabel('Start time').fill(inLondon('time'));
     await form.getByLabel('Reason').fill('A workshop landed on that afternoon');
