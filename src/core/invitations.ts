@@ -15,11 +15,14 @@ const calendarTopics: ReadonlySet<OutboxTopic> = new Set([
 
 /**
  * The invitation of a published session's email to a mentee added directly:
- * a REQUEST when they are added or it changes, a CANCEL when it is called off.
+ * a REQUEST when they are added or it changes, a CANCEL when it is called off
+ * or they leave it.
  */
 export function sessionInvitationMethod(topic: string, status: string): InvitationMethod | null {
   if (topic === 'session.scheduled' && status === 'published') return 'REQUEST';
   if (topic === 'session.cancelled' && status === 'cancelled') return 'CANCEL';
+  // The one who left takes it out of their calendar; the session goes on.
+  if (topic === 'session.left') return 'CANCEL';
   return null;
 }
 

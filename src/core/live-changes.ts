@@ -89,6 +89,8 @@ export const topicResources: Record<OutboxTopic, LiveResource[]> = {
   'message.request_accepted': ['message-requests', 'connections', 'threads'],
   'session.cancelled': ['sessions', 'bookings', 'slots'],
   'session.scheduled': ['sessions'],
+  'session.left': ['sessions', 'slots'],
+  'session.attendance': ['sessions'],
 };
 
 /** The resources a change of several kinds touches, each once. */

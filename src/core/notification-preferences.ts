@@ -95,6 +95,8 @@ const kindOfTopic: Record<OutboxTopic, NotificationKind> = {
   'booking.meeting_link_needed': 'session_changes',
   'session.cancelled': 'session_changes',
   'session.scheduled': 'session_changes',
+  'session.left': 'session_changes',
+  'session.attendance': 'follow_ups',
   'booking.session_reminder': 'reminders',
   'booking.session_ended': 'follow_ups',
   'booking.complete': 'follow_ups',

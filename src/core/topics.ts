@@ -38,6 +38,8 @@ export const outboxTopics = [
   'message.request_accepted',
   'session.cancelled',
   'session.scheduled',
+  'session.left',
+  'session.attendance',
 ] as const;
 export type OutboxTopic = (typeof outboxTopics)[number];
 

@@ -491,10 +491,19 @@ export const sessionEnrollments = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
+    /** after the start: whether it took place for this mentee, and who said so, when */
+    outcome: text('outcome', { enum: ['attended', 'no_show_mentee', 'no_show_mentor'] }),
+    outcomeBy: uuid('outcome_by').references(() => users.id, { onDelete: 'set null' }),
+    outcomeAt: timestamp('outcome_at', { withTimezone: true }),
+    /** the mentee's rating after the end, once */
+    stars: smallint('stars'),
+    feedback: text('feedback').notNull().default(''),
+    ratedAt: timestamp('rated_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.sessionId, t.menteeId] }),
     index('session_enrollments_mentee_idx').on(t.menteeId),
+    check('session_enrollments_stars_check', sql`${t.stars} between 1 and 5`),
   ],
 );
 

@@ -81,6 +81,8 @@ export function sessionInvitation(
   const s = n.session;
   if (!s?.id || !s.status || !s.startsAt || !s.endsAt || !s.mentorName || !s.mentorEmail)
     return null;
+  // The mentor organises the event: their own copy of an email carries none.
+  if (s.mentorEmail === n.email) return null;
   const method = sessionInvitationMethod(n.topic, s.status);
   if (!method || (method === 'CANCEL' && !s.wasPublished)) return null;
   const content = icsInvitation(

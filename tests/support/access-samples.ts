@@ -57,6 +57,14 @@ const counterpart = (w: World, c: Call) =>
   c.caller === 'mentee' ? w.mentor : c.caller === 'mentor' ? w.mentee2 : w.mentee;
 
 const reason = () => ({ reason: 'Something came up' });
+
+/** The mentee's or mentor's own: a session of the mentor with the mentee added; else one of mentor2's. */
+const enrolledSession: Resolve = (w, c) =>
+  c.own === 'other'
+    ? w.sessions.theirs
+    : c.caller === 'mentee' || c.caller === 'mentor'
+      ? w.sessionWithMentee()
+      : null;
 const empty = () => ({});
 
 const org = '/api/orgs/{orgId}';
@@ -289,6 +297,22 @@ export const samples: Record<string, Sample> = {
             : null,
     },
     body: reason,
+  },
+  // A session the caller was added to (or runs, for the mentor): others' sessions are someone else's.
+  [`POST ${org}/sessions/{sessionId}/leave`]: {
+    params: { sessionId: enrolledSession },
+    body: reason,
+  },
+  [`POST ${org}/sessions/{sessionId}/attendance`]: {
+    params: { sessionId: enrolledSession },
+    body: (w, c) => ({
+      outcome: 'attended',
+      ...(c.caller === 'mentor' ? { menteeId: w.mentee.userId } : {}),
+    }),
+  },
+  [`POST ${org}/sessions/{sessionId}/rating`]: {
+    params: { sessionId: enrolledSession },
+    body: () => ({ stars: 5 }),
   },
   [`POST ${org}/sessions/{sessionId}/duplicate`]: {
     body: (w) => ({ date: w.nextDate(), startTime: '10:00' }),

@@ -191,6 +191,23 @@ export async function buildWorld(app: App, ctx: ServiceContext) {
       )
     ).id;
   const sessions = { mine: await sessionOf(mentor), theirs: await sessionOf(mentor2) };
+  /** A published session of the mentor's with the mentee added directly. */
+  const sessionWithMentee = async () =>
+    (
+      await ok<{ id: string }>(
+        api(mentor).post(`/api/orgs/${orgId}/sessions`, {
+          programId: openId,
+          mentorId: mentor.userId,
+          menteeId: mentee.userId,
+          date: nextDate(),
+          startTime: '10:00',
+          timeZone: 'UTC',
+          durationMinutes: 60,
+          enrollment: 'in_person',
+          publish: true,
+        }),
+      )
+    ).id;
 
   const people: Record<Caller, Session | null> = {
     anonymous: null,
@@ -228,6 +245,7 @@ export async function buildWorld(app: App, ctx: ServiceContext) {
     matchIn,
     book,
     sessionOf,
+    sessionWithMentee,
     sessionTypeOf,
     /** A new member with no role anywhere, to be changed or removed. */
     bystander: () => member('Tess Target'),

@@ -251,7 +251,7 @@ function notificationDetails(q: Queryable, ids: number[]) {
     .leftJoin(organisations, eq(organisations.id, bookings.orgId))
     .leftJoin(
       mentoringSessions,
-      sql`${mentoringSessions.id}::text = ${outbox.payload}->>'sessionId' and ${outbox.topic} in ('session.scheduled', 'session.cancelled')`,
+      sql`${mentoringSessions.id}::text = ${outbox.payload}->>'sessionId' and ${outbox.topic} in ('session.scheduled', 'session.cancelled', 'session.left')`,
     )
     .leftJoin(sessionMentor, eq(sessionMentor.id, mentoringSessions.mentorId))
     .leftJoin(sessionOrg, eq(sessionOrg.id, mentoringSessions.orgId))

@@ -55,6 +55,89 @@ export async function enrollMentee(
   await q.insert(sessionEnrollments).values({ sessionId, menteeId, addedBy }).onConflictDoNothing();
 }
 
+export type EnrolledMentee = {
+  userId: string;
+  name: string;
+  outcome: 'attended' | 'no_show_mentee' | 'no_show_mentor' | null;
+  stars: number | null;
+  feedback: string;
+};
+
+/** One mentee's place in a session, with the session, both locked for the transaction. */
+export async function getEnrolmentForUpdate(
+  q: Queryable,
+  orgId: string,
+  sessionId: string,
+  menteeId: string,
+) {
+  const [row] = await q
+    .select({ session: mentoringSessions, enrolment: sessionEnrollments })
+    .from(sessionEnrollments)
+    .innerJoin(mentoringSessions, eq(mentoringSessions.id, sessionEnrollments.sessionId))
+    .where(
+      and(
+        eq(sessionEnrollments.sessionId, sessionId),
+        eq(sessionEnrollments.menteeId, menteeId),
+        eq(mentoringSessions.orgId, orgId),
+      ),
+    )
+    .for('update');
+  return row ?? null;
+}
+
+export async function removeEnrolment(q: Queryable, sessionId: string, menteeId: string) {
+  await q
+    .delete(sessionEnrollments)
+    .where(
+      and(eq(sessionEnrollments.sessionId, sessionId), eq(sessionEnrollments.menteeId, menteeId)),
+    );
+}
+
+/** Records whether it took place, unless that is already recorded; true if this call did. */
+export async function setEnrolmentOutcome(
+  q: Queryable,
+  sessionId: string,
+  menteeId: string,
+  outcome: NonNullable<EnrolledMentee['outcome']>,
+  by: string,
+  at: Date,
+) {
+  const rows = await q
+    .update(sessionEnrollments)
+    .set({ outcome, outcomeBy: by, outcomeAt: at })
+    .where(
+      and(
+        eq(sessionEnrollments.sessionId, sessionId),
+        eq(sessionEnrollments.menteeId, menteeId),
+        sql`${sessionEnrollments.outcome} is null`,
+      ),
+    )
+    .returning({ sessionId: sessionEnrollments.sessionId });
+  return rows.length > 0;
+}
+
+/** The mentee's rating, once; true if this call stored it. */
+export async function rateEnrolment(
+  q: Queryable,
+  sessionId: string,
+  menteeId: string,
+  rating: { stars: number; feedback: string },
+  at: Date,
+) {
+  const rows = await q
+    .update(sessionEnrollments)
+    .set({ ...rating, ratedAt: at })
+    .where(
+      and(
+        eq(sessionEnrollments.sessionId, sessionId),
+        eq(sessionEnrollments.menteeId, menteeId),
+        sql`${sessionEnrollments.stars} is null`,
+      ),
+    )
+    .returning({ sessionId: sessionEnrollments.sessionId });
+  return rows.length > 0;
+}
+
 /** A live session of the mentor overlapping [start, end), other than `exceptId`. */
 export async function findClashingSession(
   q: Queryable,
@@ -104,8 +187,9 @@ export async function listSessions(q: Queryable, f: SessionFilter) {
       groupIds: sql<
         string[]
       >`coalesce((select json_agg(sg.group_id order by sg.group_id) from ${sessionGroups} sg where sg.session_id = ${s.id}), '[]'::json)`,
-      enrolled: sql<{ userId: string; name: string }[]>`coalesce((
-        select json_agg(json_build_object('userId', u.id, 'name', u.name) order by u.name)
+      enrolled: sql<EnrolledMentee[]>`coalesce((
+        select json_agg(json_build_object('userId', u.id, 'name', u.name, 'outcome', se.outcome,
+          'stars', se.stars, 'feedback', se.feedback) order by u.name)
         from ${sessionEnrollments} se join ${users} u on u.id = se.mentee_id
         where se.session_id = ${s.id}), '[]'::json)`,
     })

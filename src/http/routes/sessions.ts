@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CLOCK_TIME } from '../../core/local-time.ts';
 import {
@@ -19,6 +20,7 @@ import {
   publishSession,
   requireSession,
 } from '../../services/manage-sessions.ts';
+import { takeAttendanceStep } from '../../services/session-attendance.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import {
@@ -61,7 +63,20 @@ export const sessionView = z
     seatsTaken: z.number(),
     groupIds: z.array(z.uuid()),
     timeZones: z.array(z.string()),
-    enrolled: z.array(z.object({ userId: z.uuid(), name: z.string() })),
+    enrolled: z.array(
+      z.object({
+        userId: z.uuid(),
+        name: z.string(),
+        outcome: z.enum(['attended', 'no_show_mentee', 'no_show_mentor']).nullable().meta({
+          description:
+            'whether it took place for this mentee; shown to the mentor and to that mentee, else null',
+        }),
+        rating: z
+          .object({ stars: z.number(), feedback: z.string() })
+          .nullable()
+          .meta({ description: "the mentee's rating, shown to that mentee only" }),
+      }),
+    ),
     seriesId: z.uuid().nullable(),
     cancelReason: z.string().nullable(),
     createdAt: z.date(),
@@ -71,8 +86,9 @@ export const sessionView = z
 /** What the session services return; named by them, not by the database layer. */
 type SessionListing = Awaited<ReturnType<typeof requireSession>>;
 
-export function presentSession(l: SessionListing): z.infer<typeof sessionView> {
+export function presentSession(l: SessionListing, viewerId: string): z.infer<typeof sessionView> {
   const s = l.session;
+  const isMentor = s.mentorId === viewerId;
   return {
     id: s.id,
     orgId: s.orgId,
@@ -94,7 +110,13 @@ export function presentSession(l: SessionListing): z.infer<typeof sessionView> {
     seatsTaken: l.enrolled.length,
     groupIds: l.groupIds,
     timeZones: s.timeZones,
-    enrolled: l.enrolled,
+    enrolled: l.enrolled.map((e) => ({
+      userId: e.userId,
+      name: e.name,
+      outcome: isMentor || e.userId === viewerId ? e.outcome : null,
+      rating:
+        e.userId === viewerId && e.stars !== null ? { stars: e.stars, feedback: e.feedback } : null,
+    })),
     seriesId: s.seriesId,
     cancelReason: s.cancelReason,
     createdAt: s.createdAt,
@@ -126,6 +148,10 @@ const sessionFields = {
 
 const list = z.object({ sessions: z.array(sessionView) });
 
+/** Sessions as the signed-in caller may read them. */
+const presentFor = (request: FastifyRequest) => (l: SessionListing) =>
+  presentSession(l, requireActor(request).userId);
+
 export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(
     '/api/me/sessions',
@@ -141,7 +167,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request) => ({
       sessions: (await listMySessions(ctx, requireActor(request), request.query.orgId)).map(
-        presentSession,
+        presentFor(request),
       ),
     }),
   );
@@ -165,7 +191,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     async (request) => ({
       sessions: (
         await listOrgSessions(ctx, requireActor(request), request.params.orgId, request.query)
-      ).map(presentSession),
+      ).map(presentFor(request)),
     }),
   );
 
@@ -191,7 +217,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       reply
         .code(201)
         .send(
-          presentSession(
+          presentFor(request)(
             await createSession(ctx, requireActor(request), request.params.orgId, request.body),
           ),
         ),
@@ -209,7 +235,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       },
     },
     async (request) =>
-      presentSession(
+      presentFor(request)(
         await requireSession(
           ctx,
           requireActor(request),
@@ -233,7 +259,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request) => {
       const { orgId, sessionId } = request.params;
-      return presentSession(
+      return presentFor(request)(
         await editSession(ctx, requireActor(request), orgId, sessionId, request.body),
       );
     },
@@ -251,7 +277,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       },
     },
     async (request) =>
-      presentSession(
+      presentFor(request)(
         await publishSession(
           ctx,
           requireActor(request),
@@ -275,7 +301,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
     },
     async (request) => {
       const { orgId, sessionId } = request.params;
-      return presentSession(
+      return presentFor(request)(
         await cancelSession(ctx, requireActor(request), orgId, sessionId, request.body.reason),
       );
     },
@@ -307,7 +333,7 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         sessionId,
         request.body,
       );
-      return reply.code(201).send(presentSession(copy));
+      return reply.code(201).send(presentFor(request)(copy));
     },
   );
 
@@ -349,7 +375,87 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         ...(plan.until ? { until: plan.until } : {}),
         ...(plan.count ? { count: plan.count } : {}),
       });
-      return reply.code(201).send({ sessions: copies.map(presentSession) });
+      return reply.code(201).send({ sessions: copies.map(presentFor(request)) });
+    },
+  );
+  // Issue #12: a mentee added directly behaves like a booking's mentee.
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/leave',
+    {
+      config: { access: 'mentee' },
+      schema: {
+        tags,
+        summary: 'Leave a session I was added to, with a reason, before it begins',
+        params: sessionParams,
+        body: z.strictObject({ reason: z.string().trim().min(1, 'is required').max(1000) }),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { orgId, sessionId } = request.params;
+      const after = await takeAttendanceStep(ctx, actor, orgId, sessionId, actor.userId, {
+        step: 'leave',
+        reason: request.body.reason,
+      });
+      return presentFor(request)(after);
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/attendance',
+    {
+      config: { access: 'party' },
+      schema: {
+        tags,
+        summary:
+          'After the start: whether it took place — the mentee for themselves (no_show: the mentor did not come), the mentor for menteeId (no_show: that mentee did not come); once',
+        params: sessionParams,
+        body: z.strictObject({
+          outcome: z.enum(['attended', 'no_show']),
+          menteeId: uuidParam.optional(),
+        }),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { orgId, sessionId } = request.params;
+      const after = await takeAttendanceStep(
+        ctx,
+        actor,
+        orgId,
+        sessionId,
+        request.body.menteeId ?? actor.userId,
+        { step: request.body.outcome },
+      );
+      return presentFor(request)(after);
+    },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/rating',
+    {
+      config: { access: 'mentee' },
+      schema: {
+        tags,
+        summary: 'Rate a session I was added to, once, after it ended',
+        params: sessionParams,
+        body: z.strictObject({
+          stars: z.number().int().min(1).max(5),
+          feedback: z.string().trim().max(5000).default(''),
+        }),
+        response: { 200: sessionView, ...errorResponses },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { orgId, sessionId } = request.params;
+      const after = await takeAttendanceStep(ctx, actor, orgId, sessionId, actor.userId, {
+        step: 'rate',
+        rating: request.body,
+      });
+      return presentFor(request)(after);
     },
   );
 };

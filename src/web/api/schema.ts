@@ -4049,6 +4049,188 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/sessions/{sessionId}/leave": {
+    /**
+     * Leave a session I was added to, with a reason, before it begins
+     * @description Access: mentee (the mentees of the program the booking is in).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          sessionId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Session"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/sessions/{sessionId}/attendance": {
+    /**
+     * After the start: whether it took place — the mentee for themselves (no_show: the mentor did not come), the mentor for menteeId (no_show: that mentee did not come); once
+     * @description Access: party (the people a booking, a conversation or a request is between).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          sessionId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** @enum {string} */
+            outcome: "attended" | "no_show";
+            /** Format: uuid */
+            menteeId?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Session"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/sessions/{sessionId}/rating": {
+    /**
+     * Rate a session I was added to, once, after it ended
+     * @description Access: mentee (the mentees of the program the booking is in).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          sessionId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            stars: number;
+            /** @default */
+            feedback?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Session"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/mentors": {
     /**
      * The organisation's mentors with their next free slot: searched, most relevant first, then the best responders
@@ -7580,11 +7762,16 @@ export type components = {
       seatsTaken: number;
       groupIds: string[];
       timeZones: string[];
-      enrolled: {
+      enrolled: ({
           /** Format: uuid */
           userId: string;
           name: string;
-        }[];
+          outcome: ("attended" | "no_show_mentee" | "no_show_mentor") | null;
+          rating: {
+            stars: number;
+            feedback: string;
+          } | null;
+        })[];
       seriesId: string | null;
       cancelReason: string | null;
       /** Format: date-time */
