@@ -5,6 +5,7 @@ import {
 } from '../core/invitations.ts';
 import type { BookingListing } from '../db/queries/bookings.ts';
 import type { ClaimedDelivery } from '../db/queries/deliveries.ts';
+import type { SessionListing } from '../db/queries/sessions.ts';
 import {
   type CalendarEvent,
   calendarLinks,
@@ -34,6 +35,25 @@ export function bookingCalendarEvent(l: BookingListing): CalendarEvent {
 
 export const bookingCalendarLinks = (l: BookingListing) => calendarLinks(bookingCalendarEvent(l));
 export const bookingIcsFile = (l: BookingListing) => icsFile(bookingCalendarEvent(l));
+
+/** A session as its mentees' calendars hold it: the UID of its invitations. */
+export function sessionCalendarEvent(l: SessionListing): CalendarEvent {
+  const s = l.session;
+  return {
+    uid: `session-${s.id}@confer`,
+    title: s.title || `Mentoring with ${l.mentorName}`,
+    description: s.description,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    url: s.meetingUrl,
+    location: s.meetingUrl ?? s.location,
+    status:
+      s.status === 'published' ? 'CONFIRMED' : s.status === 'draft' ? 'TENTATIVE' : 'CANCELLED',
+  };
+}
+
+export const sessionCalendarLinks = (l: SessionListing) => calendarLinks(sessionCalendarEvent(l));
+export const sessionIcsFile = (l: SessionListing) => icsFile(sessionCalendarEvent(l));
 
 /**
  * The iTIP invitation the email of a claimed delivery carries, if its event

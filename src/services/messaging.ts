@@ -36,6 +36,7 @@ import {
   setMessageRequestStatus,
   type ThreadRow,
 } from '../db/queries/messaging.ts';
+import { getEnrolmentForUpdate } from '../db/queries/sessions.ts';
 import type { FileStorage } from '../integrations/file-storage.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { loadPair, recordRequestStep, refuseRequestStep } from './mentorship-requests.ts';
@@ -311,6 +312,27 @@ export async function requireThread(
     messages: items,
     hasMore: items.length === PAGE,
   };
+}
+
+/**
+ * The conversation of a mentee added to a session with its mentor: their
+ * direct thread, made if need be. Being put in a session together connects
+ * them, so it opens without a message request.
+ */
+export async function openSessionThread(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  sessionId: string,
+) {
+  return ctx.db.transaction(async (tx) => {
+    const row = await getEnrolmentForUpdate(tx, orgId, sessionId, actor.userId);
+    if (!row) throw notFound('Session');
+    const [a, b] = orderedPair(actor.userId, row.session.mentorId);
+    await insertConnection(tx, { orgId, userA: a, userB: b, createdAt: ctx.now() });
+    const thread = await ensureDirectThread(tx, orgId, a, b);
+    return thread.id;
+  });
 }
 
 /** The thread of a booking (every booking has one), for its participants. */

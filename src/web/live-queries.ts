@@ -40,6 +40,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/me/pending-bookings': ['bookings'],
   '/api/orgs/{orgId}/bookings/{bookingId}': ['bookings'],
   '/api/orgs/{orgId}/bookings/{bookingId}/calendar.ics': [],
+  '/api/orgs/{orgId}/sessions/{sessionId}/calendar.ics': [],
   '/api/me/session-types': ['slots'],
   '/api/orgs/{orgId}/mentors/{mentorId}/session-types': ['slots'],
   '/api/calendar/{file}': [],

@@ -73,7 +73,9 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  await page.getByRole('button', { name: 'Sign out' }).waitFor();
+  // Signed in at any width: the header's own menu (its links fold away on a phone).
+  await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
+  await page.locator('.user-menu').waitFor();
 }
 
 /**

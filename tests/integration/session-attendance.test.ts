@@ -135,4 +135,33 @@ describe('a mentee added directly to a session', () => {
       'You were recorded as not attending “Portfolio review”',
     );
   });
+
+  it('has calendar links and a conversation with the mentor, opened without a message request', async () => {
+    clock.set(new Date('2027-05-12T08:00:00Z'));
+    const id = await sessionWithMentee('2027-05-13', '09:00');
+    const view = (await as(app, s.mentee).get(`${sessions()}/${id}`)).json();
+    expect(view.calendar.google).toMatch(/^https:\/\/calendar\.google\.com\//);
+    const ics = await as(app, s.mentee).get(view.calendar.ics);
+    expect(ics.statusCode).toBe(200);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body).toContain(`UID:session-${id}@confer`);
+    const opened = await as(app, s.mentee).post(`${sessions()}/${id}/thread`, {});
+    expect(opened.statusCode, opened.body).toBe(200);
+    const { threadId } = opened.json();
+    const sent = await as(app, s.mentee).post(`/api/orgs/${s.orgId}/threads/${threadId}/messages`, {
+      body: 'Shall I bring my portfolio printed?',
+    });
+    expect(sent.statusCode, sent.body).toBe(201);
+    // Connected by the session: no message request waits for the mentor.
+    const requests = (await as(app, s.mentor).get(`/api/orgs/${s.orgId}/message-requests`)).json();
+    expect(JSON.stringify(requests)).not.toContain(threadId);
+    // The same thread the mentor reads.
+    const threads = (await as(app, s.mentor).get(`/api/orgs/${s.orgId}/threads`)).json()
+      .threads as {
+      id: string;
+    }[];
+    expect(threads.map((t) => t.id)).toContain(threadId);
+    // Someone not in it gets nothing.
+    expect((await as(app, s.admin).post(`${sessions()}/${id}/thread`, {})).statusCode).toBe(404);
+  });
 });

@@ -310,6 +310,7 @@ export const samples: Record<string, Sample> = {
       ...(c.caller === 'mentor' ? { menteeId: w.mentee.userId } : {}),
     }),
   },
+  [`POST ${org}/sessions/{sessionId}/thread`]: { params: { sessionId: enrolledSession } },
   [`POST ${org}/sessions/{sessionId}/rating`]: {
     params: { sessionId: enrolledSession },
     body: () => ({ stars: 5 }),

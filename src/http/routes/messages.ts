@@ -11,6 +11,7 @@ import {
   listMyThreads,
   markRead,
   messagePerson,
+  openSessionThread,
   readAttachment,
   requireBookingThreadId,
   requireThread,
@@ -277,6 +278,28 @@ export const messageRoutes: FastifyPluginAsyncZod<RouteDeps & { live: LiveHub }>
       await markRead(ctx, requireActor(request), request.params.orgId, request.params.threadId);
       return reply.code(204).send(null);
     },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/sessions/:sessionId/thread',
+    {
+      config: { access: 'mentee' },
+      schema: {
+        tags,
+        summary:
+          'The conversation with the mentor of a session I was added to (our direct thread, opened without a message request)',
+        params: orgParams.extend({ sessionId: uuidParam }),
+        response: { 200: z.object({ threadId: z.uuid() }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      threadId: await openSessionThread(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.sessionId,
+      ),
+    }),
   );
 
   app.get(

@@ -9,6 +9,7 @@ import {
   sessionStatuses,
   sessionWallTimeZone,
 } from '../../core/session-rules.ts';
+import { sessionCalendarLinks, sessionIcsFile } from '../../services/booking-calendar.ts';
 import {
   bulkDuplicateSession,
   cancelSession,
@@ -80,6 +81,12 @@ export const sessionView = z
     seriesId: z.uuid().nullable(),
     cancelReason: z.string().nullable(),
     createdAt: z.date(),
+    calendar: z
+      .object({ google: z.string(), outlook: z.string(), yahoo: z.string(), ics: z.string() })
+      .nullable()
+      .meta({
+        description: 'add-to-calendar links of a published session, for its mentor and mentees',
+      }),
   })
   .register(apiSchemas, { id: 'Session' });
 
@@ -120,6 +127,10 @@ export function presentSession(l: SessionListing, viewerId: string): z.infer<typ
     seriesId: s.seriesId,
     cancelReason: s.cancelReason,
     createdAt: s.createdAt,
+    calendar:
+      s.status === 'published' && (isMentor || l.enrolled.some((e) => e.userId === viewerId))
+        ? { ...sessionCalendarLinks(l), ics: `/api/orgs/${s.orgId}/sessions/${s.id}/calendar.ics` }
+        : null,
   };
 }
 
@@ -378,6 +389,33 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       return reply.code(201).send({ sessions: copies.map(presentFor(request)) });
     },
   );
+  app.get(
+    '/api/orgs/:orgId/sessions/:sessionId/calendar.ics',
+    {
+      config: { access: 'member' },
+      schema: {
+        tags,
+        summary: 'The session as an iCalendar file (the UID of its invitations)',
+        params: sessionParams,
+      },
+    },
+    async (request, reply) => {
+      const listing = await requireSession(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.sessionId,
+      );
+      return reply
+        .type('text/calendar; charset=utf-8')
+        .header(
+          'content-disposition',
+          `attachment; filename="confer-session-${listing.session.id}.ics"`,
+        )
+        .send(sessionIcsFile(listing));
+    },
+  );
+
   // Issue #12: a mentee added directly behaves like a booking's mentee.
   app.post(
     '/api/orgs/:orgId/sessions/:sessionId/leave',

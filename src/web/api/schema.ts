@@ -4049,6 +4049,26 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/sessions/{sessionId}/calendar.ics": {
+    /**
+     * The session as an iCalendar file (the UID of its invitations)
+     * @description Access: member (the members of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+          sessionId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/sessions/{sessionId}/leave": {
     /**
      * Leave a session I was added to, with a reason, before it begins
@@ -6980,6 +7000,61 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/sessions/{sessionId}/thread": {
+    /**
+     * The conversation with the mentor of a session I was added to (our direct thread, opened without a message request)
+     * @description Access: mentee (the mentees of the program the booking is in).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          sessionId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              threadId: string;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/bookings/{bookingId}/thread": {
     /**
      * A booking's conversation (every booking has one)
@@ -7776,6 +7851,12 @@ export type components = {
       cancelReason: string | null;
       /** Format: date-time */
       createdAt: string;
+      calendar: {
+        google: string;
+        outlook: string;
+        yahoo: string;
+        ics: string;
+      } | null;
     };
     VideoSettings: {
       /** @enum {string} */

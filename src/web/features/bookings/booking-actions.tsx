@@ -115,7 +115,20 @@ export function BookingActions(props: BookingActionsProps) {
         <MeetingLinkForm booking={booking} onChanged={onChanged} onClose={close} />
       ) : null}
       {panel === 'rate' ? (
-        <RatingForm otherName={other.name} action={action} onClose={close} />
+        <RatingForm
+          otherName={other.name}
+          action={action}
+          onRate={async (rating) =>
+            (
+              await action.act(
+                'rating',
+                rating,
+                `Thanks — your rating of the session with ${other.name} is saved`,
+              )
+            ).ok
+          }
+          onClose={close}
+        />
       ) : null}
       {panel === 'history' ? <BookingHistory booking={booking} viewerZone={viewerZone} /> : null}
     </div>

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Booking } from '../../api/types.ts';
-import { describeMenteeHistory, groupBookings, isJoinOpen } from './booking-display.ts';
+import {
+  bookingBadge,
+  describeMenteeHistory,
+  groupBookings,
+  isJoinOpen,
+} from './booking-display.ts';
 import { responseText } from './reputation-badges.tsx';
 
 const now = Date.parse('2026-03-02T12:00:00Z');
@@ -105,5 +110,13 @@ describe('responseText', () => {
     expect(responseText({ approvalRate: 1, medianResponseMinutes: minutes, decided: 4 })).toBe(
       text,
     );
+  });
+});
+
+describe('a booking’s badge', () => {
+  it('never says Confirmed once the session has ended', () => {
+    expect(bookingBadge(booking('a', 'approved', 30), now).label).toBe('Confirmed');
+    expect(bookingBadge(booking('b', 'approved', -60), now).label).toBe('Ended');
+    expect(bookingBadge(booking('c', 'completed', -60), now).label).toBe('Completed');
   });
 });

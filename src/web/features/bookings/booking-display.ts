@@ -19,6 +19,14 @@ export const bookingStatusLabels: Record<BookingStatus, string> = {
   no_show_mentee: 'Mentee did not attend',
 };
 
+/** The badge of a booking at `nowMs`: an approved one that has ended has happened, not "Confirmed". */
+export function bookingBadge(booking: Pick<Booking, 'status' | 'endsAt'>, nowMs: number) {
+  if (booking.status === 'approved' && Date.parse(booking.endsAt) <= nowMs) {
+    return { label: 'Ended', tone: 'neutral' as Tone };
+  }
+  return { label: bookingStatusLabels[booking.status], tone: bookingStatusTones[booking.status] };
+}
+
 export const bookingStatusTones: Record<BookingStatus, Tone> = {
   pending: 'warning',
   approved: 'success',

@@ -3,13 +3,7 @@ import type { Booking, BookingStatus } from '../../api/types.ts';
 import { Badge } from '../../ui/chips.tsx';
 import { BookingMessagesButton } from '../messages/booking-messages-button.tsx';
 import { BookingActions } from './booking-actions.tsx';
-import {
-  bookingFacts,
-  bookingStatusLabels,
-  bookingStatusTones,
-  otherParty,
-  sideOf,
-} from './booking-display.ts';
+import { bookingBadge, bookingFacts, otherParty, sideOf } from './booking-display.ts';
 import { BookingWhen } from './booking-when.tsx';
 import { MeetingLine } from './meeting-line.tsx';
 
@@ -36,6 +30,7 @@ export function BookingItem({ booking, viewerId, viewerZone, nowMs, onChanged }:
   const isMentor = sideOf(booking, viewerId) === 'mentor';
   const titleId = `booking-${booking.id}-title`;
   const ending = endings[booking.status];
+  const badge = bookingBadge(booking, nowMs);
   const waitingForMe =
     booking.status === 'pending' && booking.awaiting === sideOf(booking, viewerId);
 
@@ -46,9 +41,7 @@ export function BookingItem({ booking, viewerId, viewerZone, nowMs, onChanged }:
           <span id={titleId}>
             Session with <Link to={`/o/${booking.orgId}/people/${other.userId}`}>{other.name}</Link>
           </span>{' '}
-          <Badge tone={bookingStatusTones[booking.status]}>
-            {bookingStatusLabels[booking.status]}
-          </Badge>
+          <Badge tone={badge.tone}>{badge.label}</Badge>
           {booking.status === 'cancelled' && booking.lateCancellation ? (
             <Badge tone="warning">Late cancellation</Badge>
           ) : null}

@@ -1,12 +1,13 @@
 import type { Booking } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { isJoinOpen, JOIN_OPENS_MINUTES } from './booking-display.ts';
+import { CalendarLinks } from './calendar-links.tsx';
 
 /** What the line needs of a booking, or of a published session someone was added to. */
 type Meeting = Pick<Booking, 'id' | 'startsAt' | 'endsAt' | 'meetingUrl'> & {
   /** approved booking, or a published session */
   confirmed: boolean;
-  calendar?: Booking['calendar'];
+  calendar?: Booking['calendar'] | undefined;
 };
 
 type MeetingLineProps = { booking: Meeting; nowMs: number };
@@ -46,23 +47,7 @@ export function MeetingLine({ booking, nowMs }: MeetingLineProps) {
           Opens {JOIN_OPENS_MINUTES} minutes before the start.
         </span>
       )}
-      {booking.calendar ? (
-        <p className="item-list__meta">
-          Add to calendar:{' '}
-          <a href={booking.calendar.google} target="_blank" rel="noreferrer">
-            Google
-          </a>{' '}
-          ·{' '}
-          <a href={booking.calendar.outlook} target="_blank" rel="noreferrer">
-            Outlook
-          </a>{' '}
-          ·{' '}
-          <a href={booking.calendar.yahoo} target="_blank" rel="noreferrer">
-            Yahoo
-          </a>{' '}
-          · <a href={booking.calendar.ics}>.ics file</a>
-        </p>
-      ) : null}
+      {booking.calendar ? <CalendarLinks calendar={booking.calendar} /> : null}
     </div>
   );
 }

@@ -3,18 +3,21 @@ import { ErrorAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { ChoiceGroup } from '../../ui/checkbox.tsx';
 import { TextAreaField } from '../../ui/field.tsx';
-import type { BookingActionState } from './use-booking-action.ts';
+import type { Submission } from '../../use-submission.ts';
 
 const stars = [1, 2, 3, 4, 5] as const;
 
 type RatingFormProps = {
   otherName: string;
-  action: BookingActionState;
+  /** the write's pending and error state */
+  action: Pick<Submission, 'pending' | 'error' | 'fieldErrors'>;
+  /** sends the rating; true once saved */
+  onRate: (rating: { stars: number; feedback: string }) => Promise<boolean>;
   onClose: () => void;
 };
 
-/** One rating per side after the session: 1–5 stars and a few words. */
-export function RatingForm({ otherName, action, onClose }: RatingFormProps) {
+/** One rating per side after the session (a booking, or a session one was added to): 1–5 stars and a few words. */
+export function RatingForm({ otherName, action, onRate, onClose }: RatingFormProps) {
   const [chosen, setChosen] = useState<number | null>(null);
   const [feedback, setFeedback] = useState('');
   const [missing, setMissing] = useState(false);
@@ -23,12 +26,7 @@ export function RatingForm({ otherName, action, onClose }: RatingFormProps) {
     event.preventDefault();
     setMissing(chosen === null);
     if (chosen === null) return;
-    const result = await action.act(
-      'rating',
-      { stars: chosen, feedback: feedback.trim() },
-      `Thanks — your rating of the session with ${otherName} is saved`,
-    );
-    if (result.ok) onClose();
+    if (await onRate({ stars: chosen, feedback: feedback.trim() })) onClose();
   }
 
   return (

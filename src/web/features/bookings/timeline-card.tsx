@@ -1,5 +1,6 @@
 import type { Booking } from '../../api/types.ts';
 import { Card } from '../../ui/card.tsx';
+import { AttendanceList, EnrolmentActions } from '../sessions/enrolment-actions.tsx';
 import { SessionSummary } from '../sessions/session-summary.tsx';
 import { BookingItem } from './booking-item.tsx';
 import type { TimelineEntry } from './timeline.ts';
@@ -10,7 +11,7 @@ type TimelineCardProps = {
   viewerId: string;
   viewerZone: string;
   nowMs: number;
-  onChanged: (message: string, updated: Booking) => void;
+  onChanged: (message: string, updated?: Booking) => void;
 };
 
 /** One group of the Sessions tab (Requested, Upcoming, …); nothing when empty. */
@@ -33,6 +34,20 @@ export function TimelineCard({ title, entries, ...shared }: TimelineCardProps) {
                 titleId={titleId}
                 nowMs={shared.nowMs}
               />
+              {entry.session.mentor.userId === shared.viewerId ? (
+                <AttendanceList
+                  session={entry.session}
+                  nowMs={shared.nowMs}
+                  onChanged={shared.onChanged}
+                />
+              ) : (
+                <EnrolmentActions
+                  session={entry.session}
+                  viewerId={shared.viewerId}
+                  nowMs={shared.nowMs}
+                  onChanged={shared.onChanged}
+                />
+              )}
             </li>
           );
         })}

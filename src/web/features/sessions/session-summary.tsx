@@ -1,6 +1,7 @@
 import type { Session } from '../../api/types.ts';
 import { Badge } from '../../ui/chips.tsx';
 import { enrollmentLabels, sessionStatusLabels } from '../../ui/labels.ts';
+import { CalendarLinks } from '../bookings/calendar-links.tsx';
 import { MeetingLine } from '../bookings/meeting-line.tsx';
 import { isConfirmedFor, sessionTitle } from './session-display.ts';
 import { SessionWhen } from './session-when.tsx';
@@ -26,7 +27,9 @@ export function SessionSummary({
   nowMs,
 }: SessionSummaryProps) {
   const isMentor = session.mentor.userId === viewerId;
-  const confirmed = !isMentor && isConfirmedFor(session, viewerId);
+  const ended = nowMs !== undefined && nowMs >= Date.parse(session.endsAt);
+  // A past session never says "Confirmed": it has happened (or not).
+  const confirmed = !isMentor && !ended && isConfirmedFor(session, viewerId);
   const place = [
     `${session.durationMinutes} min`,
     enrollmentLabels[session.enrollment],
@@ -42,6 +45,8 @@ export function SessionSummary({
         <span id={titleId}>{sessionTitle(session)}</span>{' '}
         {confirmed ? (
           <Badge tone="success">Confirmed</Badge>
+        ) : ended && session.status === 'published' ? (
+          <Badge tone="neutral">Ended</Badge>
         ) : (
           <Badge tone={statusTones[session.status]}>{sessionStatusLabels[session.status]}</Badge>
         )}
@@ -50,7 +55,11 @@ export function SessionSummary({
       <p className="item-list__meta">{place.join(' · ')}</p>
       {showLink && session.meetingUrl && nowMs !== undefined ? (
         <MeetingLine
-          booking={{ ...session, confirmed: session.status === 'published' }}
+          booking={{
+            ...session,
+            confirmed: session.status === 'published',
+            calendar: session.calendar ?? undefined,
+          }}
           nowMs={nowMs}
         />
       ) : showLink && session.meetingUrl ? (
@@ -60,6 +69,9 @@ export function SessionSummary({
             {session.meetingUrl}
           </a>
         </p>
+      ) : null}
+      {!showLink && session.calendar && !ended ? (
+        <CalendarLinks calendar={session.calendar} />
       ) : null}
       <p className="item-list__meta">
         {isMentor ? null : <>Mentor: {session.mentor.name} · </>}
