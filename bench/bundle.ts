@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, symlinkSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gzipSync } from 'node:zlib';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 /**
  * The web bundle's size: the JavaScript and CSS `vite build` writes to
@@ -60,6 +60,27 @@ function line(label: string, before: number, after: number) {
   return `${label.padEnd(9)} ${kB(before)} → ${kB(after)}   ${sign}${kB(Math.abs(change)).trim()}${percent}`;
 }
 
+/**
+ * What a first visit must fetch before the app runs (issue #12: under 100 KB
+ * gzipped): the entry script and the modules index.html preloads; every
+ * page is a chunk of its own, fetched when first visited.
+ */
+function initialJs(outDir: string) {
+  const html = readFileSync(path.join(outDir, 'index.html'), 'utf8');
+  const files = [...html.matchAll(/(?:src|href)="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  const sizes = files.map((file) => {
+    const content = readFileSync(path.join(outDir, file));
+    return {
+      file,
+      raw: content.length,
+      gzip: gzipSync(content, { level: 9 }).length,
+      br: brotliCompressSync(content).length,
+    };
+  });
+  const chunks = readdirSync(path.join(outDir, 'assets')).filter((n) => n.endsWith('.js')).length;
+  return { sizes, chunks };
+}
+
 export async function run() {
   console.log(`\n# bundle: dist/web/assets, ${BEFORE} → this working tree`);
   const out = mkdtempSync(path.join(tmpdir(), 'confer-bundle-out-'));
@@ -74,6 +95,18 @@ export async function run() {
     console.log(line('css gzip', before.css.gzip, after.css.gzip));
     const total = (s: Sizes) => s.js.gzip + s.css.gzip;
     console.log(line('all gzip', total(before), total(after)));
+    const initial = initialJs(path.join(out, 'after'));
+    const sum = (k: 'raw' | 'gzip' | 'br') => initial.sizes.reduce((n, f) => n + f[k], 0);
+    console.log(
+      `\n# initial JS of a first visit (entry + preloads; ${initial.chunks} chunks in all), target < 100 kB gzip`,
+    );
+    for (const f of initial.sizes) {
+      console.log(`${f.file.padEnd(36)} ${kB(f.raw)} raw ${kB(f.gzip)} gzip ${kB(f.br)} brotli`);
+    }
+    const verdict = sum('gzip') < 100 * 1024 ? 'under target' : 'OVER target';
+    console.log(
+      `${'initial'.padEnd(36)} ${kB(sum('raw'))} raw ${kB(sum('gzip'))} gzip ${kB(sum('br'))} brotli  (${verdict})`,
+    );
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import fastifyMultipart from '@fastify/multipart';
-import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import {
@@ -49,6 +50,7 @@ import { videoSettingsRoutes } from './routes/video-settings.ts';
 import { apiSchemas } from './schemas.ts';
 import { docsContentSecurityPolicy, installSecurityHeaders } from './security-headers.ts';
 import { validatorCompiler } from './validation.ts';
+import { REVALIDATE, serveWebApp } from './web-app.ts';
 
 export type AppDeps = {
   config: Config;
@@ -121,6 +123,13 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   };
 
   await installSecurityHeaders(app);
+  // API answers over 1 KB go out compressed (Brotli at a quick level, or gzip);
+  // the web app's files come precompressed (web-app.ts), the event stream never is.
+  await app.register(fastifyCompress, {
+    threshold: 1024,
+    encodings: ['br', 'gzip'],
+    brotliOptions: { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 4 } },
+  });
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
     limits: { fileSize: config.maxUploadBytes, files: 1, fields: 5 },
@@ -195,14 +204,11 @@ export async function buildApp(deps: AppDeps): Promise<App> {
 
   const webRoot = deps.webRoot === undefined ? defaultWebRoot : deps.webRoot;
   const hasWebApp = Boolean(webRoot && existsSync(path.join(webRoot, 'index.html')));
-  if (hasWebApp && webRoot) {
-    // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
-    await app.register(fastifyStatic, { root: webRoot, wildcard: true, index: 'index.html' });
-  }
+  if (hasWebApp && webRoot) await serveWebApp(app, webRoot);
   // Unknown non-API pages get index.html so the web app's own routes deep-link.
   app.setNotFoundHandler((request, reply) => {
     if (hasWebApp && request.method === 'GET' && !request.url.startsWith('/api/')) {
-      return reply.type('text/html').sendFile('index.html');
+      return reply.type('text/html').header('cache-control', REVALIDATE).sendFile('index.html');
     }
     return sendError(reply, 404, {
       code: 'not_found',

@@ -1,10 +1,10 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { SessionProvider } from './features/auth/session-context.tsx';
 import { createQueryClient } from './query-client.ts';
-import { router } from './router.tsx';
+import { AppRoutes } from './router.tsx';
 import './ui/styles.css';
 
 const container = document.getElementById('root');
@@ -16,7 +16,9 @@ createRoot(container).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <SessionProvider>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <AppRoutes />
+        </BrowserRouter>
       </SessionProvider>
     </QueryClientProvider>
   </StrictMode>,

@@ -1,79 +1,98 @@
-import { createBrowserRouter, Navigate } from 'react-router';
+import { type ComponentType, lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
 import { RequireSession } from './features/auth/require-session.tsx';
 import { AppShell } from './features/shell/app-shell.tsx';
-import { AccountPage } from './routes/account-page.tsx';
-import { AdminPage } from './routes/admin-page.tsx';
-import { ConfirmEmailPage } from './routes/confirm-email-page.tsx';
-import { ConfirmSignUpPage } from './routes/confirm-sign-up-page.tsx';
-import { ConnectionsPage } from './routes/connections-page.tsx';
-import { ForgotPasswordPage } from './routes/forgot-password-page.tsx';
-import { GroupPage } from './routes/group-page.tsx';
-import { HomePage } from './routes/home-page.tsx';
-import { InvitationPage } from './routes/invitation-page.tsx';
-import { MatchesPage } from './routes/matches-page.tsx';
-import { MessagesPage } from './routes/messages-page.tsx';
-import { MyProfilePage } from './routes/my-profile-page.tsx';
-import { NotFoundPage } from './routes/not-found-page.tsx';
-import { OrgHomePage } from './routes/org-home-page.tsx';
 import { OrgLayout, RequireOrgAdmin } from './routes/org-layout.tsx';
-import { PeoplePage } from './routes/people-page.tsx';
-import { PersonPage } from './routes/person-page.tsx';
-import { ProgramPage } from './routes/program-page.tsx';
-import { RequestsPage } from './routes/requests-page.tsx';
-import { ResetPasswordPage } from './routes/reset-password-page.tsx';
-import { SchedulePage } from './routes/schedule-page.tsx';
-import { SessionsPage } from './routes/sessions-page.tsx';
-import { SignInPage } from './routes/sign-in-page.tsx';
-import { SignUpPage } from './routes/sign-up-page.tsx';
-import { UnsubscribePage } from './routes/unsubscribe-page.tsx';
+import { PageLoading } from './ui/loading.tsx';
 
-export const router = createBrowserRouter([
-  { path: '/sign-in', element: <SignInPage /> },
-  { path: '/sign-up', element: <SignUpPage /> },
-  { path: '/forgot-password', element: <ForgotPasswordPage /> },
-  { path: '/reset-password/:token', element: <ResetPasswordPage /> },
-  { path: '/invite/:token', element: <InvitationPage /> },
-  { path: '/unsubscribe/:token', element: <UnsubscribePage /> },
-  { path: '/confirm-sign-up/:token', element: <ConfirmSignUpPage /> },
-  { path: '/confirm-email/:token', element: <ConfirmEmailPage /> },
-  {
-    element: <RequireSession />,
-    children: [
-      {
-        element: <AppShell />,
-        children: [
-          { index: true, element: <HomePage /> },
-          { path: 'me', element: <MyProfilePage /> },
-          { path: 'account', element: <AccountPage /> },
-          {
-            path: 'o/:orgId',
-            element: <OrgLayout />,
-            children: [
-              { index: true, element: <Navigate to="home" replace /> },
-              { path: 'home', element: <OrgHomePage /> },
-              { path: 'messages', element: <MessagesPage /> },
-              { path: 'messages/:threadId', element: <MessagesPage /> },
-              { path: 'connections', element: <ConnectionsPage /> },
-              { path: 'matches', element: <MatchesPage /> },
-              { path: 'requests', element: <RequestsPage /> },
-              { path: 'sessions', element: <SessionsPage /> },
-              { path: 'schedule', element: <SchedulePage /> },
-              { path: 'people', element: <PeoplePage /> },
-              { path: 'people/:userId', element: <PersonPage /> },
-              {
-                path: 'admin',
-                element: <RequireOrgAdmin />,
-                children: [
-                  { index: true, element: <AdminPage /> },
-                  { path: 'programs/:programId', element: <ProgramPage /> },
-                  { path: 'groups/:groupId', element: <GroupPage /> },
-                ],
-              },
-            ],
-          },
-        ],
-      },
-    ],
-  },
-  { path: '*', element: <NotFoundPage /> },
-]);
+/**
+ * Each page is its own chunk, fetched when first visited (issue #12: initial
+ * JS under 100 KB gzipped); the shell and the session guard come with the
+ * entry, and the shell keeps showing while a page's chunk arrives.
+ */
+const page = (load: () => Promise<ComponentType>) => lazy(async () => ({ default: await load() }));
+
+const SignInPage = page(async () => (await import('./routes/sign-in-page.tsx')).SignInPage);
+const SignUpPage = page(async () => (await import('./routes/sign-up-page.tsx')).SignUpPage);
+const ForgotPasswordPage = page(
+  async () => (await import('./routes/forgot-password-page.tsx')).ForgotPasswordPage,
+);
+const ResetPasswordPage = page(
+  async () => (await import('./routes/reset-password-page.tsx')).ResetPasswordPage,
+);
+const InvitationPage = page(
+  async () => (await import('./routes/invitation-page.tsx')).InvitationPage,
+);
+const UnsubscribePage = page(
+  async () => (await import('./routes/unsubscribe-page.tsx')).UnsubscribePage,
+);
+const ConfirmSignUpPage = page(
+  async () => (await import('./routes/confirm-sign-up-page.tsx')).ConfirmSignUpPage,
+);
+const ConfirmEmailPage = page(
+  async () => (await import('./routes/confirm-email-page.tsx')).ConfirmEmailPage,
+);
+const HomePage = page(async () => (await import('./routes/home-page.tsx')).HomePage);
+const MyProfilePage = page(
+  async () => (await import('./routes/my-profile-page.tsx')).MyProfilePage,
+);
+const AccountPage = page(async () => (await import('./routes/account-page.tsx')).AccountPage);
+const OrgHomePage = page(async () => (await import('./routes/org-home-page.tsx')).OrgHomePage);
+const MessagesPage = page(async () => (await import('./routes/messages-page.tsx')).MessagesPage);
+const ConnectionsPage = page(
+  async () => (await import('./routes/connections-page.tsx')).ConnectionsPage,
+);
+const MatchesPage = page(async () => (await import('./routes/matches-page.tsx')).MatchesPage);
+const RequestsPage = page(async () => (await import('./routes/requests-page.tsx')).RequestsPage);
+const SessionsPage = page(async () => (await import('./routes/sessions-page.tsx')).SessionsPage);
+const SchedulePage = page(async () => (await import('./routes/schedule-page.tsx')).SchedulePage);
+const PeoplePage = page(async () => (await import('./routes/people-page.tsx')).PeoplePage);
+const PersonPage = page(async () => (await import('./routes/person-page.tsx')).PersonPage);
+const AdminPage = page(async () => (await import('./routes/admin-page.tsx')).AdminPage);
+const ProgramPage = page(async () => (await import('./routes/program-page.tsx')).ProgramPage);
+const GroupPage = page(async () => (await import('./routes/group-page.tsx')).GroupPage);
+const NotFoundPage = page(async () => (await import('./routes/not-found-page.tsx')).NotFoundPage);
+
+/** Every page of the web app by its address. */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<PageLoading />}>
+      <Routes>
+        <Route path="/sign-in" element={<SignInPage />} />
+        <Route path="/sign-up" element={<SignUpPage />} />
+        <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+        <Route path="/reset-password/:token" element={<ResetPasswordPage />} />
+        <Route path="/invite/:token" element={<InvitationPage />} />
+        <Route path="/unsubscribe/:token" element={<UnsubscribePage />} />
+        <Route path="/confirm-sign-up/:token" element={<ConfirmSignUpPage />} />
+        <Route path="/confirm-email/:token" element={<ConfirmEmailPage />} />
+        <Route element={<RequireSession />}>
+          <Route element={<AppShell />}>
+            <Route index element={<HomePage />} />
+            <Route path="me" element={<MyProfilePage />} />
+            <Route path="account" element={<AccountPage />} />
+            <Route path="o/:orgId" element={<OrgLayout />}>
+              <Route index element={<Navigate to="home" replace />} />
+              <Route path="home" element={<OrgHomePage />} />
+              <Route path="messages" element={<MessagesPage />} />
+              <Route path="messages/:threadId" element={<MessagesPage />} />
+              <Route path="connections" element={<ConnectionsPage />} />
+              <Route path="matches" element={<MatchesPage />} />
+              <Route path="requests" element={<RequestsPage />} />
+              <Route path="sessions" element={<SessionsPage />} />
+              <Route path="schedule" element={<SchedulePage />} />
+              <Route path="people" element={<PeoplePage />} />
+              <Route path="people/:userId" element={<PersonPage />} />
+              <Route path="admin" element={<RequireOrgAdmin />}>
+                <Route index element={<AdminPage />} />
+                <Route path="programs/:programId" element={<ProgramPage />} />
+                <Route path="groups/:groupId" element={<GroupPage />} />
+              </Route>
+            </Route>
+          </Route>
+        </Route>
+        <Route path="*" element={<NotFoundPage />} />
+      </Routes>
+    </Suspense>
+  );
+}

@@ -127,9 +127,11 @@ export async function openBookingThread(
   card: 'Requested' | 'Upcoming',
 ) {
   await openTab(page, 'Sessions');
+  // A booking's item (a session someone was added to also names them).
   await region(page, card)
     .getByRole('listitem')
     .filter({ hasText: otherName })
+    .filter({ has: page.getByRole('button', { name: 'Messages' }) })
     .first()
     .getByRole('button', { name: 'Messages' })
     .click();

@@ -89,6 +89,8 @@ export async function createTestApp(
   env: Record<string, string> = {},
   /** The outside world; tests pass slow or failing providers. */
   providers: Partial<Pick<ServiceContext, 'video' | 'payments'>> = {},
+  /** a built web app to serve at / (none by default) */
+  webRoot: string | null = null,
 ): Promise<TestApp> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'confer-app-'));
   const config = loadConfig({
@@ -101,7 +103,7 @@ export async function createTestApp(
   const database = await openTestDatabase();
   const clock = createClock();
   const ctx = contextFromConfig(database.db, config, { now: clock.now, ...providers });
-  const app = await buildApp({ config, database, ctx, logger: false, webRoot: null });
+  const app = await buildApp({ config, database, ctx, logger: false, webRoot });
   await app.ready();
   contexts.set(app, ctx);
   afterAll(async () => {

@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router';
 import { LiveEventsProvider } from '../../live-events.tsx';
+import { Loading } from '../../ui/loading.tsx';
 import { useSignedInUser } from '../auth/session-context.tsx';
 import { useCurrentOrg } from './current-org.ts';
 import { NotificationBell } from './notification-bell.tsx';
@@ -45,7 +47,10 @@ function ShellFrame() {
         ) : null}
       </header>
       <main id="main" className="container page" tabIndex={-1}>
-        <Outlet />
+        {/* The shell stays while a page's chunk arrives. */}
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
       </main>
     </div>
   );

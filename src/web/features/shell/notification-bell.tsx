@@ -1,9 +1,11 @@
-import { useEffect, useRef, useState } from 'react';
-import { Link } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { ok } from '../../api.ts';
-import { formatShortDateTime } from '../../ui/format-date-time.ts';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useApi, useViewerTimeZone } from '../auth/session-context.tsx';
+
+const NotificationList = lazy(async () => ({
+  default: (await import('./notification-list.tsx')).NotificationList,
+}));
 
 /**
  * The bell: how many notifications are unread, and the latest ones. Opening
@@ -17,13 +19,23 @@ export function NotificationBell() {
   const ref = useRef<HTMLDivElement>(null);
   const unread = data.data?.unread ?? 0;
 
+  // Closes on a click elsewhere, or Escape (focus back on the bell).
   useEffect(() => {
     if (!open) return;
     const close = (event: PointerEvent) => {
       if (!ref.current?.contains(event.target as Node)) setOpen(false);
     };
+    const escape = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape') return;
+      setOpen(false);
+      ref.current?.querySelector<HTMLButtonElement>('.bell__button')?.focus();
+    };
     document.addEventListener('pointerdown', close);
-    return () => document.removeEventListener('pointerdown', close);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', close);
+      document.removeEventListener('keydown', escape);
+    };
   }, [open]);
 
   async function toggle() {
@@ -54,28 +66,13 @@ export function NotificationBell() {
       </button>
       {open ? (
         <section className="bell__panel" aria-label="Notifications">
-          {data.data?.notifications.length ? (
-            <ul className="bell__list">
-              {data.data.notifications.map((n) => (
-                <li
-                  key={n.id}
-                  className={n.readAt ? 'bell__item' : 'bell__item bell__item--unread'}
-                >
-                  {n.link ? (
-                    <Link to={n.link} onClick={() => setOpen(false)}>
-                      {n.title}
-                    </Link>
-                  ) : (
-                    n.title
-                  )}
-                  {n.body ? <p className="bell__body">{n.body}</p> : null}
-                  <p className="bell__time">{formatShortDateTime(n.createdAt, zone)}</p>
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="bell__empty">Nothing new.</p>
-          )}
+          <Suspense fallback={<p className="bell__empty">Loading…</p>}>
+            <NotificationList
+              notifications={data.data?.notifications ?? []}
+              zone={zone}
+              onFollow={() => setOpen(false)}
+            />
+          </Suspense>
         </section>
       ) : null}
     </div>
