@@ -66,7 +66,7 @@ export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps)
       ) : null}
       {events.length > 0 ? (
         <div className="table-wrap">
-          <table className="table table--dense">
+          <table className="table table--dense table--stack">
             <thead>
               <tr>
                 <th scope="col">When</th>
@@ -78,16 +78,16 @@ export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps)
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td className="nowrap">{formatDateTime(event.at, timeZone)}</td>
-                  <td>{event.actorName ?? 'System'}</td>
-                  <td>
+                  <td data-label="When" className="nowrap">{formatDateTime(event.at, timeZone)}</td>
+                  <td data-label="Who">{event.actorName ?? 'System'}</td>
+                  <td data-label="What">
                     {describeAction(event.action)}
                     <p className="person-cell__email">
                       {event.subjectType}
                       {names.has(event.subjectId) ? `: ${names.get(event.subjectId)}` : ''}
                     </p>
                   </td>
-                  <td className="audit__details">{describeDetails(event.details, names)}</td>
+                  <td data-label="Details" className="audit__details">{describeDetails(event.details, names)}</td>
                 </tr>
               ))}
             </tbody>

@@ -72,7 +72,7 @@ export function InvitationsSection({ orgId, programs, onChanged }: InvitationsSe
       ) : null}
       {list.length > 0 ? (
         <div className="table-wrap">
-          <table className="table">
+          <table className="table table--stack">
             <thead>
               <tr>
                 <th scope="col">Email</th>
@@ -92,20 +92,20 @@ export function InvitationsSection({ orgId, programs, onChanged }: InvitationsSe
                   : null;
                 return (
                   <tr key={invitation.id}>
-                    <td>
+                    <td data-label="Email">
                       {invitation.email}
                       {invitation.invitedByName ? (
                         <p className="person-cell__email">by {invitation.invitedByName}</p>
                       ) : null}
                     </td>
-                    <td>
+                    <td data-label="Joins as">
                       {orgRoleLabels[invitation.role]}
                       {program ? <p className="person-cell__email">{program}</p> : null}
                     </td>
-                    <td>
+                    <td data-label="Status">
                       <Badge tone={statusTone[status]}>{statusLabel[status]}</Badge>
                     </td>
-                    <td>{formatDateTime(invitation.expiresAt, timeZone)}</td>
+                    <td data-label="Expires">{formatDateTime(invitation.expiresAt, timeZone)}</td>
                     <td className="table__actions">
                       {status === 'pending' ? (
                         <Button

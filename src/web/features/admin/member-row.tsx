@@ -26,7 +26,7 @@ export function MemberRow({
 }: MemberRowProps) {
   return (
     <tr>
-      <td>
+      <td data-label="Person">
         <div className="person-cell">
           <Avatar name={member.name} photoUrl={member.photoUrl} size="small" decorative />
           <div>
@@ -38,7 +38,7 @@ export function MemberRow({
           </div>
         </div>
       </td>
-      <td>
+      <td data-label="Role">
         <select
           className="input select select--compact"
           aria-label={`Role for ${member.name}`}
@@ -50,10 +50,10 @@ export function MemberRow({
           <option value="member">{orgRoleLabels.member}</option>
         </select>
       </td>
-      <td>
+      <td data-label="Programs">
         <ProgramRoles memberships={member.programs} programNames={programNames} emptyText="—" />
       </td>
-      <td className="nowrap">{formatDate(member.joinedAt, timeZone)}</td>
+      <td data-label="Joined" className="nowrap">{formatDate(member.joinedAt, timeZone)}</td>
       <td className="table__actions">
         {isYou ? null : (
           <ConfirmButton

@@ -71,7 +71,7 @@ export function MembersSection({
       <ErrorAlert message={submission.error} />
       {done ? <Alert tone="success">{done}</Alert> : null}
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--stack">
           <thead>
             <tr>
               <th scope="col">Person</th>
