@@ -78,7 +78,9 @@ export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps)
             <tbody>
               {events.map((event) => (
                 <tr key={event.id}>
-                  <td data-label="When" className="nowrap">{formatDateTime(event.at, timeZone)}</td>
+                  <td data-label="When" className="nowrap">
+                    {formatDateTime(event.at, timeZone)}
+                  </td>
                   <td data-label="Who">{event.actorName ?? 'System'}</td>
                   <td data-label="What">
                     {describeAction(event.action)}
@@ -87,7 +89,9 @@ export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps)
                       {names.has(event.subjectId) ? `: ${names.get(event.subjectId)}` : ''}
                     </p>
                   </td>
-                  <td data-label="Details" className="audit__details">{describeDetails(event.details, names)}</td>
+                  <td data-label="Details" className="audit__details">
+                    {describeDetails(event.details, names)}
+                  </td>
                 </tr>
               ))}
             </tbody>

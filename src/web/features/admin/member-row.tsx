@@ -53,7 +53,9 @@ export function MemberRow({
       <td data-label="Programs">
         <ProgramRoles memberships={member.programs} programNames={programNames} emptyText="—" />
       </td>
-      <td data-label="Joined" className="nowrap">{formatDate(member.joinedAt, timeZone)}</td>
+      <td data-label="Joined" className="nowrap">
+        {formatDate(member.joinedAt, timeZone)}
+      </td>
       <td className="table__actions">
         {isYou ? null : (
           <ConfirmButton
