@@ -64,7 +64,13 @@ export async function requireMe(ctx: ServiceContext, actor: Actor) {
     timeZone: user.timeZone,
     hasPhoto: user.photoKey !== null,
     photoUrl: photoUrlFor(user.id, user.photoKey),
-    organisations: organisations.map(({ id, name, role }) => ({ id, name, role })),
+    organisations: organisations.map(({ id, name, role, mentors, inMatchedProgram }) => ({
+      id,
+      name,
+      role,
+      mentors: Boolean(mentors),
+      inMatchedProgram: Boolean(inMatchedProgram),
+    })),
   };
 }
 

@@ -2,7 +2,7 @@ import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { itemWith, requestFirstSlot } from './booking-steps.ts';
 import { dayTimes, pickDay } from './picker-steps.ts';
-import { conferFixture, openTab, signedIn } from './support.ts';
+import { conferFixture, openTab, sessionsTab, signedIn } from './support.ts';
 
 const fixture = conferFixture();
 
@@ -55,6 +55,7 @@ describe('booking a session', () => {
     await toCancel.getByRole('button', { name: 'Cancel', exact: true }).click();
     await toCancel.getByLabel('Reason').fill('I accepted a job offer');
     await toCancel.getByRole('button', { name: 'Cancel session' }).click();
+    await sessionsTab(noah.page, 'Cancelled');
     const cancelled = itemWith(noah.page, 'Cancelled', 'Maya Okafor');
     await cancelled.getByText('I accepted a job offer').waitFor();
     await cancelled.getByRole('button', { name: 'History' }).click();
@@ -124,6 +125,7 @@ describe('booking a session', () => {
     await itemWith(maya.page, 'Received', 'Aiko Tanaka').waitFor({ state: 'detached' });
 
     await tab(aiko.page, 'Sessions');
+    await sessionsTab(aiko.page, 'Cancelled');
     const rejected = itemWith(aiko.page, 'Cancelled', 'Maya Okafor');
     await rejected.getByText('Rejected').first().waitFor();
     await rejected.getByText('Diego is the right mentor for this').waitFor();
@@ -135,12 +137,14 @@ describe('booking a session', () => {
     const zanele = await as('zanele@demo.confer.test', 'Africa/Johannesburg');
     await requestFirstSlot(zanele.page, 'Mock interview, please', 'Product career review');
     await tab(zanele.page, 'Sessions');
-    await itemWith(zanele.page, 'Requested', 'Product career review')
-      .getByText('payment held')
-      .waitFor();
+    await sessionsTab(zanele.page, 'Requested');
+    const requested = itemWith(zanele.page, 'Requested', 'Product career review');
+    await requested.getByText('payment held').waitFor();
 
     await fixture.confer.advanceClock(8 * 86_400_000);
     // The server's job worker runs every second; its expiry reaches the open page live.
+    await requested.waitFor({ state: 'detached', timeout: 10_000 });
+    await sessionsTab(zanele.page, 'Cancelled');
     const expired = itemWith(zanele.page, 'Cancelled', 'Product career review')
       .filter({ hasText: 'Expired' })
       .first();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { calendarPart, readInvitation } from '../support/read-invitation.ts';
 import { itemWith, myBooking, requestFirstSlot } from './booking-steps.ts';
 import { dateInDays, dayTimes, pickDay } from './picker-steps.ts';
-import { conferFixture, newPage, openTab, region, signIn } from './support.ts';
+import { conferFixture, newPage, openTab, region, sessionsTab, signIn } from './support.ts';
 
 /**
  * Issue #12 "Done when", at a desk and on a phone: a mentee lands on Home and
@@ -195,6 +195,7 @@ for (const width of [1280, 375]) {
       await fixture.confer.advanceClock(afterEnd);
       await sam.page.clock.fastForward(afterEnd);
       await openTab(sam.page, 'Sessions');
+      await sessionsTab(sam.page, 'Past');
       const past = itemAt(sam.page, 'Past', new Date(startMs).toISOString());
       await past.getByText('Ended').waitFor();
       await past.getByRole('button', { name: 'It took place' }).click();

@@ -23,13 +23,18 @@ describe('a demo mentee', () => {
     const { page, context } = await newPage(fixture.browser, fixture.confer.url);
     await signIn(page, 'sam@demo.confer.test');
     await expect(page.getByText('Sam Lee').first().isVisible()).resolves.toBe(true);
-    for (const tab of ['Sessions', 'Requests', 'Messages', 'Schedule']) {
-      await expect(
-        page.getByRole('link', { name: new RegExp(`^${tab}`) }).count(),
-      ).resolves.toBeGreaterThan(0);
+    const sections = page.getByRole('navigation', { name: 'Sections' });
+    // Sam is matched in the Leadership Circle: he has Matches.
+    for (const tab of ['Home', 'Sessions', 'Requests', 'Messages', 'Matches', 'People']) {
+      await sections
+        .getByRole('link', { name: new RegExp(`^${tab}`) })
+        .first()
+        .waitFor();
     }
-    // Members are not admins: no Admin tab.
-    await expect(page.getByRole('link', { name: 'Admin', exact: true }).count()).resolves.toBe(0);
+    // Only what applies: he mentors nowhere (no Schedule) and is no admin (no Admin).
+    for (const tab of ['Schedule', 'Admin']) {
+      await expect(sections.getByRole('link', { name: tab, exact: true }).count()).resolves.toBe(0);
+    }
 
     await page.goto('/me');
     await page

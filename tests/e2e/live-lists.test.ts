@@ -10,7 +10,15 @@ import {
 } from '../support/server-process.ts';
 import { startTcpProxy } from '../support/tcp-proxy.ts';
 import { itemWith, requestFirstSlot } from './booking-steps.ts';
-import { conferFixture, launchBrowser, newPage, openTab, region, signIn } from './support.ts';
+import {
+  conferFixture,
+  launchBrowser,
+  newPage,
+  openTab,
+  region,
+  sessionsTab,
+  signIn,
+} from './support.ts';
 
 // No reloads in this file, and no navigation to see a change: every list is
 // opened before someone else changes it and must update by itself.
@@ -54,7 +62,9 @@ async function bookingReachesOpenRequests(mentor: Person, mentee: Person, messag
 /** The mentee has Sessions open; Maya approves: it shows Upcoming, Confirmed. */
 async function approvalReachesOpenSessions(mentor: Person, mentee: Person, message: string) {
   await openTab(mentee.page, 'Sessions');
+  await sessionsTab(mentee.page, 'Requested');
   await itemWith(mentee.page, 'Requested', 'Maya Okafor').first().waitFor();
+  await sessionsTab(mentee.page, 'Upcoming');
   const confirmed = itemWith(mentee.page, 'Upcoming', 'Maya Okafor').filter({
     hasText: 'Confirmed',
   });

@@ -5,7 +5,7 @@ import { calendarPart, readInvitation } from '../support/read-invitation.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { startZoomStandIn } from '../support/zoom-stand-in.ts';
 import { approveRequest, itemWith, myBooking, requestFirstSlot } from './booking-steps.ts';
-import { conferFixture, openTab, region, signedIn } from './support.ts';
+import { conferFixture, openTab, region, sessionsTab, signedIn } from './support.ts';
 
 /**
  * Issue #11, the second half of its "Done when": with SMTP_URL and Zoom
@@ -131,6 +131,7 @@ describe('with an SMTP server and Zoom', () => {
     await upcoming.getByRole('button', { name: 'Cancel', exact: true }).click();
     await upcoming.getByLabel('Reason').fill('My interview moved to that hour');
     await upcoming.getByRole('button', { name: 'Cancel session' }).click();
+    await sessionsTab(sam.page, 'Cancelled');
     await itemWith(sam.page, 'Cancelled', 'My interview moved to that hour').waitFor();
 
     for (const to of ['maya@demo.confer.test', 'sam@demo.confer.test']) {

@@ -117,6 +117,10 @@ export const openTab = (page: Page, name: string) =>
 
 export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
+/** On the Sessions tab: one of its groups (Requested, Upcoming, Past, Cancelled), whatever its count. */
+export const sessionsTab = (page: Page, name: string) =>
+  page.getByRole('tab', { name: new RegExp(`^${name} \\(\\d+\\)$`) }).click();
+
 /**
  * Sessions → the booking with `otherName` in a timeline card → Messages: its
  * thread opens. Returns the thread's path.
@@ -127,6 +131,7 @@ export async function openBookingThread(
   card: 'Requested' | 'Upcoming',
 ) {
   await openTab(page, 'Sessions');
+  await sessionsTab(page, card);
   // A booking's item (a session someone was added to also names them).
   await region(page, card)
     .getByRole('listitem')

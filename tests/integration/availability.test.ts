@@ -269,7 +269,9 @@ describe('published sessions', () => {
     expect(direct.statusCode, direct.body).toBe(201);
     const mine = (await as(app, outsideGroup).get('/api/me/sessions')).json().sessions;
     expect(mine.map((s: { id: string }) => s.id)).toContain(direct.json().id);
-    expect(direct.json().enrolled).toEqual([{ userId: outsideGroup.userId, name: 'Otto Outside' }]);
+    expect(direct.json().enrolled).toEqual([
+      { userId: outsideGroup.userId, name: 'Otto Outside', outcome: null, rating: null },
+    ]);
   });
 
   it('duplicates without enrolled mentees, and bulk-duplicates weekly at the same local time with them', async () => {

@@ -22,7 +22,9 @@ describe('create-admin (makeAdmin)', () => {
       orgName: 'Fresh Org',
     });
     expect(made.created).toBe(true);
-    expect(await orgsOf(email)).toEqual([{ id: made.orgId, name: 'Fresh Org', role: 'admin' }]);
+    expect(await orgsOf(email)).toEqual([
+      { id: made.orgId, name: 'Fresh Org', role: 'admin', mentors: false, inMatchedProgram: false },
+    ]);
   });
 
   it('makes an existing member an admin of their organisation, recorded as done by the CLI', async () => {
@@ -36,7 +38,7 @@ describe('create-admin (makeAdmin)', () => {
     });
     expect(made).toMatchObject({ orgId, created: false });
     expect(await orgsOf(member.email)).toEqual([
-      { id: orgId, name: 'Existing Org', role: 'admin' },
+      { id: orgId, name: 'Existing Org', role: 'admin', mentors: false, inMatchedProgram: false },
     ]);
     const audit = (await as(app, admin).get(`/api/orgs/${orgId}/audit`)).json().events as {
       action: string;

@@ -29,6 +29,14 @@ describe('demo seed', () => {
     expect(members).toHaveLength(9);
 
     const mentee = await signIn(app, summary.mentees[0]!, DEMO_PASSWORD);
+    // The session says what applies to each person there: a schedule for mentors, matches in a matched program.
+    const sessionOf = async (who: typeof admin) =>
+      (await as(app, who).get('/api/auth/session')).json().user.organisations[0];
+    expect(await sessionOf(admin)).toMatchObject({ mentors: false, inMatchedProgram: false });
+    const mayaNow = await signIn(app, 'maya@demo.confer.test', DEMO_PASSWORD);
+    expect(await sessionOf(mayaNow)).toMatchObject({ mentors: true, inMatchedProgram: true });
+    const samSession = await signIn(app, 'sam@demo.confer.test', DEMO_PASSWORD);
+    expect(await sessionOf(samSession)).toMatchObject({ mentors: false, inMatchedProgram: true });
     const profile = (await as(app, mentee).get('/api/me/profile')).json();
     expect(profile.bio).not.toBe('');
     expect(profile.skills.length).toBeGreaterThan(0);

@@ -49,6 +49,11 @@ export async function listOrganisationsOfUser(q: Queryable, userId: string) {
       name: organisations.name,
       role: orgMembers.role,
       createdAt: organisations.createdAt,
+      // What applies to them there (issue #12): a schedule only for mentors, Matches only in a matched program.
+      mentors: sql<boolean>`exists (select 1 from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+        where p.org_id = ${organisations.id} and pm.user_id = ${userId} and pm.role = 'mentor')`,
+      inMatchedProgram: sql<boolean>`exists (select 1 from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+        where p.org_id = ${organisations.id} and pm.user_id = ${userId} and p.mode = 'matched')`,
     })
     .from(organisations)
     .innerJoin(orgMembers, eq(orgMembers.orgId, organisations.id))

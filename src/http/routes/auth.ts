@@ -37,7 +37,17 @@ const me = z
     hasPhoto: z.boolean(),
     photoUrl: z.string().nullable(),
     organisations: z.array(
-      z.object({ id: z.uuid(), name: z.string(), role: z.enum(['admin', 'member']) }),
+      z.object({
+        id: z.uuid(),
+        name: z.string(),
+        role: z.enum(['admin', 'member']),
+        mentors: z
+          .boolean()
+          .meta({ description: 'a mentor in one of its programs (has a schedule)' }),
+        inMatchedProgram: z
+          .boolean()
+          .meta({ description: 'a member of one of its matched programs (has matches)' }),
+      }),
     ),
   })
   .register(apiSchemas, { id: 'Me' });

@@ -7401,6 +7401,8 @@ export type components = {
           name: string;
           /** @enum {string} */
           role: "admin" | "member";
+          mentors: boolean;
+          inMatchedProgram: boolean;
         })[];
     };
     CurrentSession: {

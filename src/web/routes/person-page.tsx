@@ -18,6 +18,7 @@ export function PersonPage() {
   });
   const programs = useApiQuery('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const programNames = useMemo(() => programNamesById(programs.data?.programs), [programs.data]);
+  const mentors = Boolean(member.data?.programs.some((membership) => membership.role === 'mentor'));
 
   return (
     <>
@@ -36,11 +37,9 @@ export function PersonPage() {
         <div className="stack">
           <ProfileView member={member.data} programNames={programNames} />
           {userId === me.id ? null : (
-            <PersonActions key={userId} orgId={orgId} member={member.data} />
+            <PersonActions key={userId} orgId={orgId} member={member.data} bookable={mentors} />
           )}
-          {member.data.programs.some((membership) => membership.role === 'mentor') ? (
-            <AvailableTimesCard orgId={orgId} mentorId={userId} />
-          ) : null}
+          {mentors ? <AvailableTimesCard orgId={orgId} mentorId={userId} /> : null}
         </div>
       ) : null}
     </>

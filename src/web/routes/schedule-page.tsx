@@ -53,15 +53,20 @@ export function SchedulePage() {
       <div className="stack">
         {member.data && !isMentor ? (
           <Alert tone="info">
-            You are not a mentor in any program here yet. The hours you set apply once you are.
+            You are not a mentor in any program here, so there is no schedule to keep. An admin can
+            make you one.
           </Alert>
         ) : null}
-        {availability.loading ? <Loading /> : null}
-        {current ? null : <ErrorAlert message={availability.error?.message} />}
-        {current ? <WeeklyHoursCard availability={current} onSaved={availability.setData} /> : null}
+        {availability.loading || member.loading ? <Loading /> : null}
+        {current || !isMentor ? null : <ErrorAlert message={availability.error?.message} />}
+        {current && isMentor ? (
+          <WeeklyHoursCard availability={current} onSaved={availability.setData} />
+        ) : null}
         {/* Its own data: shown even when the hours could not load, once they have tried. */}
-        {availability.loading ? null : <SessionTypesCard slotLengths={current?.slotLengths} />}
-        {current ? (
+        {availability.loading || !isMentor ? null : (
+          <SessionTypesCard slotLengths={current?.slotLengths} />
+        )}
+        {current && isMentor ? (
           <DateOverridesCard availability={current} onChanged={availability.setData} />
         ) : null}
         {isMentor ? (

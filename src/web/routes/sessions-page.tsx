@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
 import { buildTimeline } from '../features/bookings/timeline.ts';
 import { TimelineCard } from '../features/bookings/timeline-card.tsx';
@@ -7,8 +7,76 @@ import { Alert, ErrorAlert } from '../ui/alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { type TabItem, Tabs } from '../ui/tabs.tsx';
 import { useNow } from '../ui/use-now.ts';
 import { useApiQuery } from '../use-api-query.ts';
+
+type Shared = Omit<Parameters<typeof TimelineCard>[0], 'title' | 'entries'>;
+
+const count = (label: string, n: number) => `${label} (${n})`;
+
+/** Requested, Upcoming (meetings, then my open sessions apart), Past, Cancelled; Drafts when I have any. */
+function tabsOf(timeline: ReturnType<typeof buildTimeline>, shared: Shared): TabItem[] {
+  const empty = (text: string) => <p className="muted">{text}</p>;
+  const upcoming = timeline.upcoming.length + timeline.open.length;
+  const tabs: TabItem[] = [
+    {
+      id: 'requested',
+      label: count('Requested', timeline.requested.length),
+      panel:
+        timeline.requested.length > 0 ? (
+          <TimelineCard title="Requested" entries={timeline.requested} {...shared} />
+        ) : (
+          empty('No requests waiting.')
+        ),
+    },
+    {
+      id: 'upcoming',
+      label: count('Upcoming', upcoming),
+      panel:
+        upcoming > 0 ? (
+          <div className="stack">
+            <TimelineCard title="Upcoming" entries={timeline.upcoming} {...shared} />
+            <TimelineCard
+              title="Open sessions, no one booked yet"
+              entries={timeline.open}
+              {...shared}
+            />
+          </div>
+        ) : (
+          empty('Nothing coming up.')
+        ),
+    },
+    {
+      id: 'past',
+      label: count('Past', timeline.past.length),
+      panel:
+        timeline.past.length > 0 ? (
+          <TimelineCard title="Past" entries={timeline.past} {...shared} />
+        ) : (
+          empty('No past sessions yet.')
+        ),
+    },
+    {
+      id: 'cancelled',
+      label: count('Cancelled', timeline.cancelled.length),
+      panel:
+        timeline.cancelled.length > 0 ? (
+          <TimelineCard title="Cancelled" entries={timeline.cancelled} {...shared} />
+        ) : (
+          empty('Nothing cancelled.')
+        ),
+    },
+  ];
+  if (timeline.drafts.length > 0) {
+    tabs.push({
+      id: 'drafts',
+      label: count('Drafts', timeline.drafts.length),
+      panel: <TimelineCard title="Drafts" entries={timeline.drafts} {...shared} />,
+    });
+  }
+  return tabs;
+}
 
 /** The sessions I run or am enrolled in, and my bookings, in this organisation. */
 export function SessionsPage() {
@@ -33,6 +101,9 @@ export function SessionsPage() {
   const timeline = buildTimeline(mine, myBookings, me.id, now);
   const mentorsAny = mine.some((session) => session.mentor.userId === me.id);
   const loaded = sessions.data && bookings.data;
+  // Seed 000: the tab's groups as tabs with their counts; the chosen one is in the address.
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'upcoming';
   const shared = {
     viewerId: me.id,
     viewerZone,
@@ -63,11 +134,14 @@ export function SessionsPage() {
             </EmptyState>
           </div>
         ) : null}
-        <TimelineCard title="Requested" entries={timeline.requested} {...shared} />
-        <TimelineCard title="Upcoming" entries={timeline.upcoming} {...shared} />
-        <TimelineCard title="Drafts" entries={timeline.drafts} {...shared} />
-        <TimelineCard title="Past" entries={timeline.past} {...shared} />
-        <TimelineCard title="Cancelled" entries={timeline.cancelled} {...shared} />
+        {loaded && (mine.length > 0 || myBookings.length > 0) ? (
+          <Tabs
+            label="Sessions"
+            selected={tab}
+            onSelect={(id) => setSearch(id === 'upcoming' ? {} : { tab: id }, { replace: true })}
+            tabs={tabsOf(timeline, shared)}
+          />
+        ) : null}
       </div>
     </>
   );

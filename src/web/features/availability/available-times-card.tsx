@@ -73,7 +73,7 @@ export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps)
   }
 
   return (
-    <Card title="Book a time" className="available-times">
+    <Card title="Book a time" className="available-times" id="book-a-time">
       <ReputationBadges reputation={mentor?.reputation} />
       <div ref={noticeRef} tabIndex={-1} className="available-times__notice">
         {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}

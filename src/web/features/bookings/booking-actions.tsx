@@ -10,9 +10,10 @@ import { MeetingLinkForm } from './meeting-link-form.tsx';
 import { OpenMove } from './open-move.tsx';
 import { ProposeTimeForm } from './propose-time-form.tsx';
 import { RatingForm } from './rating-form.tsx';
+import { RejectBookingForm } from './reject-booking-form.tsx';
 import { useBookingAction } from './use-booking-action.ts';
 
-type Panel = 'cancel' | 'link' | 'rate' | 'history' | 'move';
+type Panel = 'cancel' | 'link' | 'rate' | 'history' | 'move' | 'reject';
 
 type BookingActionsProps = {
   booking: Booking;
@@ -30,6 +31,8 @@ export function BookingActions(props: BookingActionsProps) {
   const isMentor = sideOf(booking, viewerId) === 'mentor';
   const other = otherParty(booking, viewerId);
   const approved = booking.status === 'approved';
+  // A request waiting for this mentor is answered where it is shown (Sessions, Home) too.
+  const answering = booking.status === 'pending' && booking.awaiting === 'mentor' && isMentor;
   const started = Date.parse(booking.startsAt) <= nowMs;
   // A move may be asked for while none is open, within the program's notice and number of moves.
   const canMove =
@@ -57,6 +60,17 @@ export function BookingActions(props: BookingActionsProps) {
   return (
     <div className="session-actions">
       <div className="button-row">
+        {answering ? (
+          <Button
+            size="small"
+            variant="primary"
+            pending={action.pending && panel === null}
+            onClick={() => void action.act('approve', {}, `Booking with ${other.name} approved`)}
+          >
+            Approve
+          </Button>
+        ) : null}
+        {answering ? panelButton('reject', 'Reject', 'danger') : null}
         {approved && isMentor && started ? (
           <Button
             size="small"
@@ -101,6 +115,9 @@ export function BookingActions(props: BookingActionsProps) {
           doneMessage={`Asked ${other.name} to move the session`}
           onClose={close}
         />
+      ) : null}
+      {panel === 'reject' ? (
+        <RejectBookingForm booking={booking} action={action} onClose={close} />
       ) : null}
       {panel === 'cancel' ? (
         <CancelBookingForm

@@ -64,7 +64,9 @@ export function BookingItem({ booking, viewerId, viewerZone, nowMs, onChanged }:
         ) : null}
         {booking.status === 'pending' ? (
           <p className="item-list__meta">
-            {waitingForMe ? (
+            {waitingForMe && isMentor ? (
+              'Waiting for your answer'
+            ) : waitingForMe ? (
               <>
                 Waiting for your answer —{' '}
                 <Link to={`/o/${booking.orgId}/requests`}>answer in Requests</Link>

@@ -9,7 +9,10 @@ export type TimelineEntry =
 /** The Sessions tab's groups, published sessions and bookings together. */
 export type Timeline = {
   requested: TimelineEntry[];
+  /** meetings with someone: bookings, and sessions someone is in */
   upcoming: TimelineEntry[];
+  /** the viewer's own published sessions nobody has taken a seat in yet */
+  open: TimelineEntry[];
   drafts: TimelineEntry[];
   past: TimelineEntry[];
   cancelled: TimelineEntry[];
@@ -33,8 +36,9 @@ const earliestFirst = (a: TimelineEntry, b: TimelineEntry) => a.startsAt.localeC
 const latestFirst = (a: TimelineEntry, b: TimelineEntry) => b.startsAt.localeCompare(a.startsAt);
 
 /**
- * Merges published sessions and bookings into Requested, Upcoming, Drafts,
- * Past and Cancelled. A session seat the viewer holds through a booking is
+ * Merges published sessions and bookings into Requested, Upcoming (meetings
+ * with someone), Open (one's published sessions with nobody in them yet),
+ * Drafts, Past and Cancelled. A session seat the viewer holds through a booking is
  * shown once, as the booking, which carries its status and actions.
  */
 export function buildTimeline(
@@ -53,9 +57,16 @@ export function buildTimeline(
   );
   const s = groupSessions(shownSessions, nowMs);
   const b = groupBookings(bookings, nowMs);
+  const seated = new Set(bookings.map((booking) => booking.sessionId).filter(Boolean));
+  const isOpen = (session: Session) =>
+    session.mentor.userId === viewerId && session.enrolled.length === 0 && !seated.has(session.id);
   return {
     requested: b.requested.map(ofBooking),
-    upcoming: [...s.upcoming.map(ofSession), ...b.upcoming.map(ofBooking)].sort(earliestFirst),
+    upcoming: [
+      ...s.upcoming.filter((session) => !isOpen(session)).map(ofSession),
+      ...b.upcoming.map(ofBooking),
+    ].sort(earliestFirst),
+    open: s.upcoming.filter(isOpen).map(ofSession),
     drafts: s.drafts.map(ofSession),
     past: [...s.past.map(ofSession), ...b.past.map(ofBooking)].sort(latestFirst),
     cancelled: [...s.cancelled.map(ofSession), ...b.cancelled.map(ofBooking)].sort(latestFirst),

@@ -19,13 +19,15 @@ const sentWords: Record<MentorshipRequestKind, string> = {
 type PersonActionsProps = {
   orgId: string;
   member: MemberDetail;
+  /** their free times are on the page: booking one is the one main action */
+  bookable?: boolean;
 };
 
 /**
  * What I can do from someone else's profile: offer to mentor them, ask them
  * for a session, write to them, or suggest someone to them.
  */
-export function PersonActions({ orgId, member }: PersonActionsProps) {
+export function PersonActions({ orgId, member, bookable = false }: PersonActionsProps) {
   const [panel, setPanel] = useState<Panel | null>(null);
   const [status, setStatus] = useState<ReactNode>(null);
   const person = { userId: member.profile.id, name: member.profile.name };
@@ -55,9 +57,21 @@ export function PersonActions({ orgId, member }: PersonActionsProps) {
     <Card>
       <div className="stack">
         <div className="button-row">
-          {kinds.includes('offer') ? toggleButton('offer', 'Offer to mentor', 'primary') : null}
+          {/* One clear main action: a mentor's free times when they are here. */}
+          {bookable ? (
+            <a className="button button--primary" href="#book-a-time">
+              Book a time
+            </a>
+          ) : null}
+          {kinds.includes('offer')
+            ? toggleButton('offer', 'Offer to mentor', bookable ? 'secondary' : 'primary')
+            : null}
           {kinds.includes('session_request')
-            ? toggleButton('session_request', 'Request a session', 'primary')
+            ? toggleButton(
+                'session_request',
+                'Request a session',
+                bookable ? 'secondary' : 'primary',
+              )
             : null}
           {toggleButton('message', 'Message', 'secondary')}
           {toggleButton('suggest', 'Suggest…', 'secondary')}

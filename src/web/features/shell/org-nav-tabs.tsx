@@ -13,10 +13,18 @@ const memberTabs = [
   { path: 'connections', label: 'Connections' },
 ] as const;
 
-/** The organisation's sections; Admin only for its admins. */
+/**
+ * The organisation's sections, only those that apply (issue #12): Schedule
+ * for mentors, Matches for members of a matched program (seed 000: having the
+ * tab is how people tell matched from à la carte), Admin for its admins.
+ */
 export function OrgNavTabs({ org }: { org: SessionOrganisation }) {
-  const tabs =
-    org.role === 'admin' ? [...memberTabs, { path: 'admin', label: 'Admin' }] : memberTabs;
+  const applies = (path: string) =>
+    (path !== 'schedule' || org.mentors) && (path !== 'matches' || org.inMatchedProgram);
+  const tabs = [
+    ...memberTabs.filter((tab) => applies(tab.path)),
+    ...(org.role === 'admin' ? [{ path: 'admin', label: 'Admin' } as const] : []),
+  ];
   // Unread messages on the Messages tab, kept current by live events.
   const unread = useApiQuery('/api/orgs/{orgId}/threads/unread', {
     params: { path: { orgId: org.id } },
