@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatWhen, zoneWords } from './format-when.ts';
+import { formatShortWhen, formatWhen, zoneWords } from './format-when.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -35,5 +35,20 @@ describe('when an email says a session is', () => {
       'Thursday 3 December 2026, 17:00 UTC (UTC)',
     );
     expect(zoneWords('America/Argentina/Buenos_Aires')).toBe('Buenos Aires time');
+  });
+});
+
+describe('a title’s short when', () => {
+  it('reads "Thu 3 Dec, 17:00 (London time)" in the reader’s zone', () => {
+    expect(formatShortWhen(at('2026-12-03T17:00:00Z'), 'Europe/London')).toBe(
+      'Thu 3 Dec, 17:00 (London time)',
+    );
+    expect(formatShortWhen(at('2026-12-03T17:00:00Z'), 'Asia/Kathmandu')).toBe(
+      'Thu 3 Dec, 22:45 (Kathmandu time)',
+    );
+    // The day is the reader's: late evening in New York is the next morning in Tokyo.
+    expect(formatShortWhen(at('2026-12-04T02:30:00Z'), 'America/New_York')).toBe(
+      'Thu 3 Dec, 21:30 (New York time)',
+    );
   });
 });

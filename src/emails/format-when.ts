@@ -76,3 +76,18 @@ export function formatWhen(
   if (endDay === day) return `${day}, ${from}–${until} ${zone}`;
   return `${day}, ${from} – ${endDay}, ${until} ${zone}`;
 }
+
+/**
+ * "Thu 3 Dec, 17:00 (London time)": the short form for titles — the bell,
+ * email subjects — in the reader's zone, named as people say it.
+ */
+export function formatShortWhen(start: Date, timeZone: string, locale = 'en-GB'): string {
+  const s = start.getTime();
+  const parts = formatterFor(locale, timeZone, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+  }).formatToParts(s);
+  const word = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value;
+  return `${word('weekday')} ${word('day')} ${word('month')}, ${clockOf(s, timeZone, locale)} (${zoneWords(timeZone)})`;
+}

@@ -1,4 +1,3 @@
-import { localDateTime } from '../core/local-time.ts';
 import { kindOf, routeOf } from '../core/notification-preferences.ts';
 import { startsIn } from '../core/session-reminders.ts';
 import type { OutboxTopic, ReadyMadeNotification } from '../core/topics.ts';
@@ -12,6 +11,7 @@ import {
   markOutboxDelivered,
   type OutboxRow,
 } from '../db/queries/notifications.ts';
+import { formatShortWhen } from '../emails/format-when.ts';
 import type { ServiceContext } from './context.ts';
 import { scheduleDigest } from './daily-digest.ts';
 
@@ -21,10 +21,10 @@ type Message = { to: Side; title: string; body?: string };
 /** A booking as of the event: its time then, which later steps may have moved. */
 type AsOf = BookingListing & { eventStartsAt: Date };
 
-/** When, in the recipient's own zone, naming it. */
+/** When, in the recipient's own zone, naming it: "Thu 3 Dec, 17:00 (London time)". */
 function when(l: AsOf, side: Side) {
   const zone = side === 'mentor' ? l.mentorTimeZone : l.menteeTimeZone;
-  return `${localDateTime(l.eventStartsAt.getTime(), zone).replace('T', ' ')} (${zone})`;
+  return formatShortWhen(l.eventStartsAt, zone);
 }
 
 /** Another instant of the same booking (a proposed move), in the recipient's zone. */

@@ -80,7 +80,7 @@ describe('booking a session', () => {
     await bell.click();
     await maya.page
       .getByRole('region', { name: 'Notifications' })
-      .getByText(/Sam Lee requested a session on .* \(Europe\/London\)/)
+      .getByText(/Sam Lee requested a session on \w{3} \d+ \w+, \d\d:\d\d \(London time\)/)
       .first()
       .waitFor();
     await tab(maya.page, 'Requests');

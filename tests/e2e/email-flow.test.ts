@@ -150,10 +150,26 @@ describe('email without a mail server (issue #11)', () => {
     const startsAt = Date.parse(booking.startsAt);
 
     // This session's reminders, not those of the demo's sessions the moved clock also reaches.
-    const inZone = (timeZone: string) =>
-      new Intl.DateTimeFormat('sv-SE', { timeZone, dateStyle: 'short', timeStyle: 'short' }).format(
-        startsAt,
-      );
+    // Titles say when as people read it: "Thu 17 Dec, 12:00 (New York time)".
+    const inZone = (timeZone: string) => {
+      const part = (type: string) =>
+        new Intl.DateTimeFormat('en-GB', {
+          timeZone,
+          weekday: 'short',
+          day: 'numeric',
+          month: 'short',
+        })
+          .formatToParts(startsAt)
+          .find((p) => p.type === type)?.value;
+      const clock = new Intl.DateTimeFormat('en-GB', {
+        timeZone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      }).format(startsAt);
+      const city = (timeZone.split('/').pop() ?? '').replaceAll('_', ' ');
+      return `${part('weekday')} ${part('day')} ${part('month')}, ${clock} (${city} time)`;
+    };
     const at = inZone('America/New_York');
     const bell = sam.page.getByRole('button', { name: /^Notifications/ });
     const panel = sam.page.getByRole('region', { name: 'Notifications' });

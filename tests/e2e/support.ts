@@ -73,9 +73,15 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel('Email').fill(email);
   await page.getByLabel('Password').fill(password);
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
-  // Signed in at any width: the header's own menu (its links fold away on a phone).
+  // Signed in at any width: the header's own menu (its links fold away on a phone),
+  // and landed — on the organisation's Home, or on / for someone in none yet.
   await page.waitForURL((url) => !url.pathname.startsWith('/sign-in'));
   await page.locator('.user-menu').waitFor();
+  await page.waitForFunction(
+    () =>
+      window.location.pathname !== '/' ||
+      Boolean(document.querySelector('h1')?.textContent?.startsWith('Welcome')),
+  );
 }
 
 /**

@@ -414,7 +414,7 @@ describe('notifications', () => {
     await Promise.all([drain(), drain()]);
     const forMentor = (await as(app, mentor).get('/api/me/notifications')).json();
     const requested = forMentor.notifications.filter((n: { title: string }) =>
-      n.title.includes('requested a session on 2027-03-24 14:00 (Europe/London)'),
+      n.title.includes('requested a session on Wed 24 Mar, 14:00 (London time)'),
     );
     expect(requested).toHaveLength(1);
     expect(requested[0]).toMatchObject({ body: 'About my portfolio', readAt: null });
@@ -423,7 +423,7 @@ describe('notifications', () => {
     await drain();
     const forMentee = (await as(app, mentee).get('/api/me/notifications')).json();
     expect(forMentee.notifications[0].title).toBe(
-      'Mara Mentor approved your session on 2027-03-24 10:00 (America/New_York)',
+      'Mara Mentor approved your session on Wed 24 Mar, 10:00 (New York time)',
     );
     expect(forMentee.unread).toBeGreaterThan(0);
     expect((await as(app, mentee).post('/api/me/notifications/read', {})).statusCode).toBe(204);
@@ -522,11 +522,11 @@ describe('notifications made after later steps', () => {
     while ((await deliverNotifications(jobsCtx)) > 0);
     const forMentor = (await as(app, mentor).get('/api/me/notifications')).json().notifications;
     expect(forMentor[0].title).toBe(
-      'Milo Mentee requested a session on 2027-03-26 14:00 (Europe/London)',
+      'Milo Mentee requested a session on Fri 26 Mar, 14:00 (London time)',
     );
     const forMentee = (await as(app, mentee).get('/api/me/notifications')).json().notifications;
     expect(forMentee[0].title).toBe(
-      'Mara Mentor suggested 2027-03-29 11:00 (America/New_York) instead',
+      'Mara Mentor suggested Mon 29 Mar, 11:00 (New York time) instead',
     );
     await act(mentee, b.id, 'withdraw'); // stay under the three-pending limit for later tests
   });
@@ -557,7 +557,7 @@ describe('email', () => {
       expect(mail?.to).toEqual([mentor.email]);
       const read = await simpleParser(mail?.raw ?? '');
       expect(read.subject).toMatch(
-        /^\[[^\]]+\] Milo Mentee requested a session on 2027-03-25 14:00/,
+        /^\[[^\]]+\] Milo Mentee requested a session on Thu 25 Mar, 14:00/,
       );
       const body = read.text ?? '';
       expect(body).toContain('Email me');

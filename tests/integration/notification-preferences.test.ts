@@ -151,9 +151,9 @@ describe('notification preferences', () => {
     const mentors = digests.find((m) => m.to.includes(d.mentor.email.toLowerCase()));
     // Both requests and the confirmation the mentor gave, each with its time.
     expect(mentors?.subject).toBe('[Digest Org] Your daily summary: 3 updates');
-    expect(mentors?.text).toContain('Session with Milo Mentee on 2027-03-15 10:00');
-    expect(mentors?.text).toContain('Milo Mentee requested a session on 2027-03-15 10:00');
-    expect(mentors?.text).toContain('Milo Mentee requested a session on 2027-03-16 10:00');
+    expect(mentors?.text).toContain('Session with Milo Mentee on Mon 15 Mar, 10:00');
+    expect(mentors?.text).toContain('Milo Mentee requested a session on Mon 15 Mar, 10:00');
+    expect(mentors?.text).toContain('Milo Mentee requested a session on Tue 16 Mar, 10:00');
     const mentees = digests.find((m) => m.to.includes(d.mentee.email.toLowerCase()));
     expect(mentees?.text).toContain('1 unread message from Mara Mentor');
     // One click on the digest's List-Unsubscribe stops every kind that waited for it.

@@ -44,17 +44,17 @@ describe('reminders before a session', () => {
     clock.set(new Date('2027-03-09T15:00:01Z')); // 24 h before
     await runWorker();
     expect(await remindersOf(s.mentee)).toEqual([
-      'Your session with Mara Mentor starts in 24 hours: 2027-03-10 15:00 (Europe/London)',
+      'Your session with Mara Mentor starts in 24 hours: Wed 10 Mar, 15:00 (London time)',
     ]);
     expect(await remindersOf(s.mentor)).toEqual([
-      'Your session with Milo Mentee starts in 24 hours: 2027-03-10 15:00 (Europe/London)',
+      'Your session with Milo Mentee starts in 24 hours: Wed 10 Mar, 15:00 (London time)',
     ]);
 
     clock.set(new Date('2027-03-10T14:00:01Z')); // 1 h before
     await runWorker();
     expect(await remindersOf(s.mentee)).toEqual([
-      'Your session with Mara Mentor starts in 1 hour: 2027-03-10 15:00 (Europe/London)',
-      'Your session with Mara Mentor starts in 24 hours: 2027-03-10 15:00 (Europe/London)',
+      'Your session with Mara Mentor starts in 1 hour: Wed 10 Mar, 15:00 (London time)',
+      'Your session with Mara Mentor starts in 24 hours: Wed 10 Mar, 15:00 (London time)',
     ]);
     // Running again sends nothing twice.
     await runWorker();
@@ -73,7 +73,7 @@ describe('reminders before a session', () => {
     const id = await s.book(s.mentee, '2027-03-17T15:00:00Z');
     await s.act(s.mentor, id, 'approve');
     const seen = async (who: Session) =>
-      (await remindersOf(who)).filter((t) => t.includes('2027-03-17'));
+      (await remindersOf(who)).filter((t) => t.includes('Wed 17 Mar'));
 
     clock.set(new Date('2027-03-16T15:00:01Z')); // 24 h before: nobody asked for that
     await runWorker();
@@ -81,7 +81,7 @@ describe('reminders before a session', () => {
     clock.set(new Date('2027-03-17T14:30:01Z'));
     await runWorker();
     expect(await seen(s.mentee)).toEqual([
-      'Your session with Mara Mentor starts in 30 minutes: 2027-03-17 15:00 (Europe/London)',
+      'Your session with Mara Mentor starts in 30 minutes: Wed 17 Mar, 15:00 (London time)',
     ]);
     expect(await seen(s.mentor)).toEqual([]);
   });
@@ -100,7 +100,7 @@ describe('reminders before a session', () => {
         }[]
       )
         .map((n) => n.title)
-        .filter((t) => t.startsWith('How did your session') && t.includes('2027-03-24'));
+        .filter((t) => t.startsWith('How did your session') && t.includes('Wed 24 Mar'));
 
     clock.set(new Date('2027-03-24T15:59:00Z'));
     await runWorker();
@@ -108,10 +108,10 @@ describe('reminders before a session', () => {
     clock.set(new Date('2027-03-24T16:00:01Z')); // the end of the one held
     await runWorker();
     expect(await asked(s.mentor)).toEqual([
-      'How did your session with Milo Mentee on 2027-03-24 15:00 (Europe/London) go? Mark it completed or report a no-show',
+      'How did your session with Milo Mentee on Wed 24 Mar, 15:00 (London time) go? Mark it completed or report a no-show',
     ]);
     expect(await asked(s.mentee)).toEqual([
-      'How did your session with Mara Mentor on 2027-03-24 15:00 (Europe/London) go? Rate it once it is marked completed, or report a no-show',
+      'How did your session with Mara Mentor on Wed 24 Mar, 15:00 (London time) go? Rate it once it is marked completed, or report a no-show',
     ]);
     // The mentor answers; asking again would be noise.
     await s.act(s.mentor, held, 'complete');

@@ -186,7 +186,7 @@ describe('with Zoom', () => {
     expect(told).not.toContainEqual(expect.stringContaining('Add a meeting link'));
     // Made after the approval's news: both are told the link is ready (with an updated invitation).
     expect(told).toContain(
-      'The meeting link for your session on 2027-03-04 09:00 (Europe/London) is ready',
+      'The meeting link for your session on Thu 4 Mar, 09:00 (London time) is ready',
     );
   });
 
@@ -254,7 +254,7 @@ describe('with links added by mentors (manual)', () => {
     expect(zoom.since(from)).toEqual([]);
     const titles = await mentorNotifications();
     expect(titles).toContain(
-      'Add a meeting link for your session with Milo Mentee on 2027-03-09 09:00 (Europe/London)',
+      'Add a meeting link for your session with Milo Mentee on Tue 9 Mar, 09:00 (London time)',
     );
   });
 
