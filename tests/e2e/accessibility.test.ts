@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
 import { approveRequest, itemWith, mayasPicker, requestFirstSlot } from './booking-steps.ts';
 import { dayTimes, pickDay } from './picker-steps.ts';
-import { conferFixture, openTab, region, signIn } from './support.ts';
+import { conferFixture, openTab, region, scheduleSection, signIn } from './support.ts';
 
 /**
  * Issue #12: axe-core on every page (and the picker, the week, the
@@ -109,8 +109,19 @@ describe('accessibility', () => {
       await upcoming.getByRole('form', { name: 'Reschedule' }).waitFor();
       await check(page, `Sessions with the reschedule form at ${width}`);
       await openTab(page, 'Schedule');
-      await page.getByRole('heading', { name: 'Schedule' }).first().waitFor();
-      await check(page, `Schedule at ${width}`);
+      // The week, with the booking just approved in it (or in a later week).
+      await page.getByRole('region', { name: 'Your week' }).waitFor();
+      await check(page, `Schedule's week at ${width}`);
+      for (const section of [
+        'Hours & booking settings',
+        'Date overrides',
+        'Session types',
+        'My sessions',
+      ]) {
+        await scheduleSection(page, section);
+        await page.getByRole('tabpanel').waitFor();
+        await check(page, `Schedule → ${section} at ${width}`);
+      }
       await close();
     });
 

@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { dayTimes, pickDay } from './picker-steps.ts';
-import { conferFixture, newPage, region, signIn } from './support.ts';
+import { conferFixture, newPage, region, scheduleSection, signIn } from './support.ts';
 
 const fixture = conferFixture();
 
@@ -40,6 +40,9 @@ describe('availability across time zones', () => {
     const mentor = await newPage(fixture.browser, fixture.confer.url, 'Europe/London');
     await signIn(mentor.page, 'maya@demo.confer.test');
     await mentor.page.getByRole('link', { name: 'Schedule', exact: true }).first().click();
+    // Schedule opens on her week; the hours are a section of their own.
+    await mentor.page.getByRole('region', { name: 'Your week' }).waitFor();
+    await scheduleSection(mentor.page, 'Hours & booking settings');
 
     await mentor.page.getByRole('button', { name: 'Remove Thursday hours 1' }).click();
     await mentor.page.getByLabel('Tuesday from 1').fill('17:00');
@@ -50,6 +53,7 @@ describe('availability across time zones', () => {
     await mentor.page.getByRole('status').filter({ hasText: 'Availability saved' }).waitFor();
 
     const friday = upcoming(5, 'Europe/London');
+    await scheduleSection(mentor.page, 'My sessions');
     await mentor.page.getByRole('button', { name: 'New session' }).click();
     const form = mentor.page.getByRole('form', { name: 'New session' });
     await form.getByLabel('Program').selectOption({ label: 'Open Mentoring' });

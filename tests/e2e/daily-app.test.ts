@@ -7,7 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { calendarPart, readInvitation } from '../support/read-invitation.ts';
 import { itemWith, myBooking, requestFirstSlot } from './booking-steps.ts';
 import { dateInDays, dayTimes, pickDay } from './picker-steps.ts';
-import { conferFixture, newPage, openTab, region, sessionsTab, signIn } from './support.ts';
+import {
+  conferFixture,
+  newPage,
+  openTab,
+  region,
+  scheduleSection,
+  sessionsTab,
+  signIn,
+} from './support.ts';
 
 /**
  * Issue #12 "Done when", at a desk and on a phone: a mentee lands on Home and
@@ -164,6 +172,7 @@ for (const width of [1280, 375]) {
       const startMs = Math.ceil((Date.now() + 15 * 60_000) / 300_000) * 300_000;
       const start = local(startMs, 'Europe/London');
       await openTab(maya.page, 'Schedule');
+      await scheduleSection(maya.page, 'My sessions');
       await maya.page.getByRole('button', { name: 'New session' }).click();
       const form = maya.page.getByRole('form', { name: 'New session' });
       await form.getByLabel('Program').selectOption({ label: 'Leadership Circle' });

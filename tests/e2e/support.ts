@@ -123,6 +123,10 @@ export const openTab = (page: Page, name: string) =>
 
 export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
+/** On the Schedule page: one of its sections (Week, Hours & booking settings, Date overrides, Session types, My sessions). */
+export const scheduleSection = (page: Page, name: string) =>
+  page.getByRole('tab', { name, exact: true }).click();
+
 /** On the Sessions tab: one of its groups (Requested, Upcoming, Past, Cancelled), whatever its count. */
 export const sessionsTab = (page: Page, name: string) =>
   page.getByRole('tab', { name: new RegExp(`^${name} \\(\\d+\\)$`) }).click();

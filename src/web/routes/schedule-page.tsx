@@ -3,12 +3,14 @@ import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { DateOverridesCard } from '../features/availability/date-overrides-card.tsx';
 import { defaultAvailability } from '../features/availability/default-availability.ts';
 import { SessionTypesCard } from '../features/availability/session-types-card.tsx';
+import { WeekView } from '../features/availability/week-view.tsx';
 import { WeeklyHoursCard } from '../features/availability/weekly-hours-card.tsx';
 import type { MentorOption } from '../features/sessions/session-draft.ts';
 import { SessionManager } from '../features/sessions/session-manager.tsx';
 import { Alert, ErrorAlert } from '../ui/alert.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
+import { type TabItem, Tabs } from '../ui/tabs.tsx';
 import { useApiQuery } from '../use-api-query.ts';
 
 /** A mentor's weekly hours, session types, date overrides and the sessions they run here. */
@@ -22,7 +24,7 @@ export function SchedulePage() {
   const programs = useApiQuery('/api/orgs/{orgId}/programs', { params: { path: { orgId } } });
   const sessions = useApiQuery('/api/me/sessions');
   // `?mentee=…&program=…`: book a session with a mentee who asked for one.
-  const [params] = useSearchParams();
+  const [params, setParams] = useSearchParams();
   const menteeId = params.get('mentee');
   const startWith = menteeId
     ? { menteeId, ...(params.get('program') ? { programId: params.get('program') ?? '' } : {}) }
@@ -44,6 +46,72 @@ export function SchedulePage() {
     availability.data ??
     (availability.error?.status === 404 ? defaultAvailability(me.timeZone) : undefined);
 
+  const bookings = useApiQuery('/api/me/bookings', { params: { query: { orgId } } });
+  // Seed 004 "Schedule → Settings": sections of their own, the week first.
+  const tab = params.get('tab') ?? (menteeId ? 'sessions' : 'week');
+  const choose = (id: string) => setParams(id === 'week' ? {} : { tab: id }, { replace: true });
+  const tabs: TabItem[] = isMentor
+    ? [
+        {
+          id: 'week',
+          label: 'Week',
+          panel: (
+            <WeekView
+              zone={current?.timeZone ?? me.timeZone}
+              mentorId={me.id}
+              availability={current}
+              bookings={(bookings.data?.bookings ?? []).filter((b) => b.orgId === orgId)}
+              sessions={mySessions ?? []}
+              onEditHours={() => choose('hours')}
+            />
+          ),
+        },
+        {
+          id: 'hours',
+          label: 'Hours & booking settings',
+          panel: current ? (
+            <WeeklyHoursCard availability={current} onSaved={availability.setData} />
+          ) : (
+            <ErrorAlert message={availability.error?.message} />
+          ),
+        },
+        {
+          id: 'overrides',
+          label: 'Date overrides',
+          panel: current ? (
+            <DateOverridesCard availability={current} onChanged={availability.setData} />
+          ) : (
+            <ErrorAlert message={availability.error?.message} />
+          ),
+        },
+        {
+          id: 'types',
+          label: 'Session types',
+          panel: <SessionTypesCard slotLengths={current?.slotLengths} />,
+        },
+        {
+          id: 'sessions',
+          label: 'My sessions',
+          panel: (
+            <SessionManager
+              title="My sessions"
+              description="Sessions you run in this organisation; times in your time zone."
+              emptyText="You have no sessions here yet."
+              orgId={orgId}
+              sessions={mySessions}
+              loading={sessions.loading}
+              error={sessions.error?.message ?? programs.error?.message}
+              mentors={mentors}
+              chooseMentor={false}
+              programs={programs.data?.programs ?? []}
+              onChanged={sessions.reload}
+              startWith={startWith}
+            />
+          ),
+        },
+      ]
+    : [];
+
   return (
     <>
       <PageHeader
@@ -58,32 +126,8 @@ export function SchedulePage() {
           </Alert>
         ) : null}
         {availability.loading || member.loading ? <Loading /> : null}
-        {current || !isMentor ? null : <ErrorAlert message={availability.error?.message} />}
-        {current && isMentor ? (
-          <WeeklyHoursCard availability={current} onSaved={availability.setData} />
-        ) : null}
-        {/* Its own data: shown even when the hours could not load, once they have tried. */}
-        {availability.loading || !isMentor ? null : (
-          <SessionTypesCard slotLengths={current?.slotLengths} />
-        )}
-        {current && isMentor ? (
-          <DateOverridesCard availability={current} onChanged={availability.setData} />
-        ) : null}
-        {isMentor ? (
-          <SessionManager
-            title="My sessions"
-            description="Sessions you run in this organisation; times in your time zone."
-            emptyText="You have no sessions here yet."
-            orgId={orgId}
-            sessions={mySessions}
-            loading={sessions.loading}
-            error={sessions.error?.message ?? programs.error?.message}
-            mentors={mentors}
-            chooseMentor={false}
-            programs={programs.data?.programs ?? []}
-            onChanged={sessions.reload}
-            startWith={startWith}
-          />
+        {isMentor && !availability.loading ? (
+          <Tabs label="Schedule" tabs={tabs} selected={tab} onSelect={choose} />
         ) : null}
       </div>
     </>
