@@ -2,7 +2,7 @@ import { useCallback, useState } from 'react';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { Loading } from '../../ui/loading.tsx';
+import { CardCount, Skeleton } from '../../ui/skeleton.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useSignedInUser, useViewerTimeZone } from '../auth/session-context.tsx';
 import { PendingRequestCard } from './pending-request-card.tsx';
@@ -50,10 +50,10 @@ export function SessionRequests({ orgId }: { orgId: string }) {
         <Card
           title="Received"
           description={`Bookings waiting for your answer. Times in ${viewerZone}.`}
-          actions={<span className="muted">{inbox.length}</span>}
+          actions={<CardCount value={received.data ? inbox.length : undefined} />}
         >
           <ErrorAlert message={received.error?.message} />
-          {received.loading ? <Loading /> : null}
+          {received.loading ? <Skeleton /> : null}
           {received.data && inbox.length === 0 ? (
             <EmptyState title="No requests waiting" icon="📭">
               <p>When a mentee books one of your times, the request appears here.</p>
@@ -75,10 +75,10 @@ export function SessionRequests({ orgId }: { orgId: string }) {
         <Card
           title="Sent"
           description={`Your bookings not answered yet. Times in ${viewerZone}.`}
-          actions={<span className="muted">{sent.length}</span>}
+          actions={<CardCount value={mine.data ? sent.length : undefined} />}
         >
           <ErrorAlert message={mine.error?.message} />
-          {mine.loading ? <Loading /> : null}
+          {mine.loading ? <Skeleton /> : null}
           {mine.data && sent.length === 0 ? (
             <p className="muted">No requests waiting for an answer. Book a mentor from People.</p>
           ) : null}

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { Loading } from '../../ui/loading.tsx';
+import { CardCount, Skeleton } from '../../ui/skeleton.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { ReceivedRequestItem } from './received-request-item.tsx';
@@ -32,11 +32,11 @@ export function MentorshipRequests({ orgId }: { orgId: string }) {
     <div className="stack">
       {status ? <Alert tone="success">{status}</Alert> : null}
       <ErrorAlert message={lists.error?.message} />
-      {lists.loading ? <Loading /> : null}
+      {lists.loading ? <Skeleton /> : null}
       <Card
         title="Received"
         description="Offers to mentor and session requests sent to you. You accept one by booking a session."
-        actions={<span className="muted">{waiting} pending</span>}
+        actions={<CardCount value={lists.data ? waiting : undefined} unit="pending" />}
       >
         {lists.data && received.length === 0 ? (
           <EmptyState title="No mentorship requests" icon="📨">
@@ -61,7 +61,7 @@ export function MentorshipRequests({ orgId }: { orgId: string }) {
       <Card
         title="Sent"
         description="Requests you sent. Each is accepted when its receiver books a session with you."
-        actions={<span className="muted">{sent.length}</span>}
+        actions={<CardCount value={lists.data ? sent.length : undefined} />}
       >
         {lists.data && sent.length === 0 ? (
           <p className="muted">

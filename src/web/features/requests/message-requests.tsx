@@ -2,12 +2,12 @@ import { type ReactNode, useState } from 'react';
 import { Alert, ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
-import { Loading } from '../../ui/loading.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
 import { MessageRequestItem } from './message-request-item.tsx';
 import type { MessageRequest } from './types.ts';
 import './requests.css';
+import { CardCount, Skeleton } from '../../ui/skeleton.tsx';
 
 const newestFirst = (a: MessageRequest, b: MessageRequest) =>
   (b.decidedAt ?? b.createdAt).localeCompare(a.decidedAt ?? a.createdAt);
@@ -45,11 +45,11 @@ export function MessageRequests({ orgId }: { orgId: string }) {
     <div className="stack">
       {status ? <Alert tone="success">{status}</Alert> : null}
       <ErrorAlert message={lists.error?.message} />
-      {lists.loading ? <Loading /> : null}
+      {lists.loading ? <Skeleton /> : null}
       <Card
         title="Received"
         description="First messages from people you are not connected with. Accept to reply and add them to your connections."
-        actions={<span className="muted">{waiting.length} waiting</span>}
+        actions={<CardCount value={lists.data ? waiting.length : undefined} unit="waiting" />}
       >
         {lists.data && waiting.length === 0 && answered.length === 0 ? (
           <EmptyState title="No message requests waiting" icon="💬">
@@ -74,7 +74,7 @@ export function MessageRequests({ orgId }: { orgId: string }) {
       <Card
         title="Sent"
         description="Your first messages to people you are not connected with."
-        actions={<span className="muted">{sent.length}</span>}
+        actions={<CardCount value={lists.data ? sent.length : undefined} />}
       >
         {lists.data && sent.length === 0 ? (
           <p className="muted">None. Write to someone from their profile.</p>
