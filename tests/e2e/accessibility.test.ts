@@ -26,12 +26,28 @@ async function open(browser: Browser, url: string, width: number, zone = 'Europe
   return { page: await context.newPage(), close: () => context.close() };
 }
 
-/** Checks the page as it is now; `what` names it in the failure. */
-async function check(page: Page, what: string) {
+/**
+ * Checks the page as it is now; `what` names it in the failure. Also that it
+ * fits the screen: nothing to scroll sideways (a phone's tables included).
+ */
+async function check(page: Page, what: string, within?: string) {
   // Let the page settle: no request in flight.
   await page.waitForLoadState('networkidle');
-  const found = await seriousViolations(page);
+  const found = await seriousViolations(page, within);
   expect(found, `${what}: ${JSON.stringify(found, null, 2)}`).toEqual([]);
+  const { scrollWidth, innerWidth, wide } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    innerWidth: window.innerWidth,
+    // What sticks out, for the failure message.
+    wide: [...document.querySelectorAll('body *')]
+      .filter((el) => el.getBoundingClientRect().right > window.innerWidth + 0.5)
+      .filter((el) => !el.parentElement?.closest('.tabs, .tab-set__list'))
+      .map((el) => `${el.tagName.toLowerCase()}.${el.className}`)
+      .slice(0, 5),
+  }));
+  expect(scrollWidth, `${what} scrolls sideways: ${wide.join(', ')}`).toBeLessThanOrEqual(
+    innerWidth,
+  );
 }
 
 describe('accessibility', () => {
@@ -81,7 +97,23 @@ describe('accessibility', () => {
       await page.getByRole('heading', { name: 'Home' }).waitFor();
       await page.getByRole('button', { name: /^Notifications(, \d+ unread)?$/ }).click();
       await page.locator('.bell__panel').getByText(/\w/).first().waitFor();
-      await check(page, `the bell's panel at ${width}`);
+      // The panel itself (it covers part of the page while open, as a popover does).
+      await check(page, `the bell's panel at ${width}`, '.bell__panel');
+      // All of it on screen, on a phone too.
+      const panel = await page.locator('.bell__panel').boundingBox();
+      expect(panel?.x).toBeGreaterThanOrEqual(0);
+      expect((panel?.x ?? 0) + (panel?.width ?? 0)).toBeLessThanOrEqual(width);
+      // Escape closes it, the focus back on the bell.
+      await page.keyboard.press('Escape');
+      await page.locator('.bell__panel').waitFor({ state: 'detached' });
+      // Every section is reachable: the bar scrolls to each.
+      const sections = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+      for (const link of await sections.all()) {
+        await link.scrollIntoViewIfNeeded();
+        const box = await link.boundingBox();
+        const name = (await link.textContent()) ?? '';
+        expect(box && box.x >= 0 && box.x + box.width <= width, name).toBe(true);
+      }
       await close();
     });
 

@@ -14,10 +14,10 @@ export type Violation = { id: string; impact: string; help: string; targets: str
  * The serious and critical WCAG 2.1 A/AA violations axe-core finds on the
  * page as it is now (open panels included), each with the elements at fault.
  */
-export async function seriousViolations(page: Page): Promise<Violation[]> {
+export async function seriousViolations(page: Page, within?: string): Promise<Violation[]> {
   if (!(await page.evaluate(() => 'axe' in window)))
     await page.addScriptTag({ content: axeSource });
-  const results = await page.evaluate(async () => {
+  const results = await page.evaluate(async (scope) => {
     const axe = (
       window as unknown as {
         axe: {
@@ -35,10 +35,10 @@ export async function seriousViolations(page: Page): Promise<Violation[]> {
         };
       }
     ).axe;
-    return axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    return axe.run(scope ? { include: [scope] } : document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
     });
-  });
+  }, within ?? null);
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
