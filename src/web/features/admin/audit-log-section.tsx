@@ -6,26 +6,7 @@ import { formatDateTime } from '../../ui/format-date-time.ts';
 import { Loading } from '../../ui/loading.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useViewerTimeZone } from '../auth/session-context.tsx';
-
-/** "program_member.added" → "Program member added" */
-export function describeAction(action: string): string {
-  const text = action.replace(/[._]/g, ' ');
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-/** Ids are replaced by the names the page knows (members, programs); others are shortened. */
-function describeValue(value: unknown, names: Map<string, string>): string {
-  if (typeof value !== 'string') return JSON.stringify(value);
-  const name = names.get(value);
-  if (name) return name;
-  return /^[0-9a-f-]{36}$/i.test(value) ? `${value.slice(0, 8)}…` : value;
-}
-
-function describeDetails(details: Record<string, unknown>, names: Map<string, string>): string {
-  return Object.entries(details)
-    .map(([key, value]) => `${key.replace(/Id$/, '')}: ${describeValue(value, names)}`)
-    .join(', ');
-}
+import { describeAction, describeDetails } from './audit-wording.ts';
 
 /** Recent changes; reloads whenever another section on the page changes something. */
 type AuditLogSectionProps = {
@@ -90,7 +71,7 @@ export function AuditLogSection({ orgId, version, names }: AuditLogSectionProps)
                     </p>
                   </td>
                   <td data-label="Details" className="audit__details">
-                    {describeDetails(event.details, names)}
+                    {describeDetails(event.details, names, timeZone)}
                   </td>
                 </tr>
               ))}
