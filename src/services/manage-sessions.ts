@@ -298,7 +298,7 @@ export async function createSession(
  * Everyone in the organisation may be looking at its sessions or this
  * mentor's free times: their open pages refetch when the change commits.
  */
-function announceSessions(tx: Tx, orgId: string, mentorId: string) {
+export function announceSessions(tx: Tx, orgId: string, mentorId: string) {
   return announceChange(tx, {
     type: 'change',
     resources: ['sessions', 'slots'],

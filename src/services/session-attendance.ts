@@ -1,10 +1,8 @@
 import { AppError, notFound } from '../core/errors.ts';
 import { type AttendanceStep, attendanceStep, outcomeOf } from '../core/session-attendance.ts';
 import type { ReadyMadeNotification } from '../core/topics.ts';
-import type { Tx } from '../db/client.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
-import { announceChange } from '../db/queries/live-events.ts';
 import {
   getEnrolmentForUpdate,
   listSessions,
@@ -13,6 +11,7 @@ import {
   setEnrolmentOutcome,
 } from '../db/queries/sessions.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { announceSessions } from './manage-sessions.ts';
 
 /*
  * Issue #12: a mentee added directly to a session behaves like a booking's
@@ -107,7 +106,8 @@ export async function takeAttendanceStep(
       { sessionId, wasPublished: session.status === 'published', notify },
       { orgId, userIds: [session.mentorId, menteeId] },
     );
-    await announceSeats(tx, orgId, session.mentorId);
+    // A seat freed or a record changed: open session lists and free times refetch.
+    await announceSessions(tx, orgId, session.mentorId);
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -118,17 +118,5 @@ export async function takeAttendanceStep(
     });
     const [after] = await listSessions(tx, { ids: [sessionId] });
     return after!;
-  });
-}
-
-/** A seat freed or a record changed: open session lists and free times refetch. */
-function announceSeats(tx: Tx, orgId: string, mentorId: string) {
-  return announceChange(tx, {
-    type: 'change',
-    resources: ['sessions', 'slots'],
-    orgId,
-    mentorId,
-    userIds: [],
-    orgMembers: orgId,
   });
 }

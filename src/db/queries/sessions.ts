@@ -93,50 +93,52 @@ export async function removeEnrolment(q: Queryable, sessionId: string, menteeId:
     );
 }
 
-/** Records whether it took place, unless that is already recorded; true if this call did. */
-export async function setEnrolmentOutcome(
+/**
+ * Sets what is recorded once on a mentee's place — whether it took place, or
+ * their rating — unless `once` is already set; true if this call set it.
+ */
+async function recordOnce(
   q: Queryable,
   sessionId: string,
   menteeId: string,
-  outcome: NonNullable<EnrolledMentee['outcome']>,
-  by: string,
-  at: Date,
+  once: typeof sessionEnrollments.outcome | typeof sessionEnrollments.stars,
+  values: Partial<typeof sessionEnrollments.$inferInsert>,
 ) {
   const rows = await q
     .update(sessionEnrollments)
-    .set({ outcome, outcomeBy: by, outcomeAt: at })
+    .set(values)
     .where(
       and(
         eq(sessionEnrollments.sessionId, sessionId),
         eq(sessionEnrollments.menteeId, menteeId),
-        sql`${sessionEnrollments.outcome} is null`,
+        sql`${once} is null`,
       ),
     )
     .returning({ sessionId: sessionEnrollments.sessionId });
   return rows.length > 0;
 }
 
-/** The mentee's rating, once; true if this call stored it. */
-export async function rateEnrolment(
+export const setEnrolmentOutcome = (
+  q: Queryable,
+  sessionId: string,
+  menteeId: string,
+  outcome: NonNullable<EnrolledMentee['outcome']>,
+  by: string,
+  at: Date,
+) =>
+  recordOnce(q, sessionId, menteeId, sessionEnrollments.outcome, {
+    outcome,
+    outcomeBy: by,
+    outcomeAt: at,
+  });
+
+export const rateEnrolment = (
   q: Queryable,
   sessionId: string,
   menteeId: string,
   rating: { stars: number; feedback: string },
   at: Date,
-) {
-  const rows = await q
-    .update(sessionEnrollments)
-    .set({ ...rating, ratedAt: at })
-    .where(
-      and(
-        eq(sessionEnrollments.sessionId, sessionId),
-        eq(sessionEnrollments.menteeId, menteeId),
-        sql`${sessionEnrollments.stars} is null`,
-      ),
-    )
-    .returning({ sessionId: sessionEnrollments.sessionId });
-  return rows.length > 0;
-}
+) => recordOnce(q, sessionId, menteeId, sessionEnrollments.stars, { ...rating, ratedAt: at });
 
 /** A live session of the mentor overlapping [start, end), other than `exceptId`. */
 export async function findClashingSession(

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
-import { buildTimeline } from '../features/bookings/timeline.ts';
+import { buildTimeline, type TimelineEntry } from '../features/bookings/timeline.ts';
 import { TimelineCard } from '../features/bookings/timeline-card.tsx';
 import { Alert, ErrorAlert } from '../ui/alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
@@ -15,21 +15,31 @@ type Shared = Omit<Parameters<typeof TimelineCard>[0], 'title' | 'entries'>;
 
 const count = (label: string, n: number) => `${label} (${n})`;
 
+/** One group as a tab: its entries under their title, or a line saying there are none. */
+function groupTab(
+  id: string,
+  title: string,
+  entries: TimelineEntry[],
+  none: string,
+  shared: Shared,
+) {
+  return {
+    id,
+    label: count(title, entries.length),
+    panel:
+      entries.length > 0 ? (
+        <TimelineCard title={title} entries={entries} {...shared} />
+      ) : (
+        <p className="muted">{none}</p>
+      ),
+  };
+}
+
 /** Requested, Upcoming (meetings, then my open sessions apart), Past, Cancelled; Drafts when I have any. */
 function tabsOf(timeline: ReturnType<typeof buildTimeline>, shared: Shared): TabItem[] {
-  const empty = (text: string) => <p className="muted">{text}</p>;
   const upcoming = timeline.upcoming.length + timeline.open.length;
   const tabs: TabItem[] = [
-    {
-      id: 'requested',
-      label: count('Requested', timeline.requested.length),
-      panel:
-        timeline.requested.length > 0 ? (
-          <TimelineCard title="Requested" entries={timeline.requested} {...shared} />
-        ) : (
-          empty('No requests waiting.')
-        ),
-    },
+    groupTab('requested', 'Requested', timeline.requested, 'No requests waiting.', shared),
     {
       id: 'upcoming',
       label: count('Upcoming', upcoming),
@@ -44,36 +54,14 @@ function tabsOf(timeline: ReturnType<typeof buildTimeline>, shared: Shared): Tab
             />
           </div>
         ) : (
-          empty('Nothing coming up.')
+          <p className="muted">Nothing coming up.</p>
         ),
     },
-    {
-      id: 'past',
-      label: count('Past', timeline.past.length),
-      panel:
-        timeline.past.length > 0 ? (
-          <TimelineCard title="Past" entries={timeline.past} {...shared} />
-        ) : (
-          empty('No past sessions yet.')
-        ),
-    },
-    {
-      id: 'cancelled',
-      label: count('Cancelled', timeline.cancelled.length),
-      panel:
-        timeline.cancelled.length > 0 ? (
-          <TimelineCard title="Cancelled" entries={timeline.cancelled} {...shared} />
-        ) : (
-          empty('Nothing cancelled.')
-        ),
-    },
+    groupTab('past', 'Past', timeline.past, 'No past sessions yet.', shared),
+    groupTab('cancelled', 'Cancelled', timeline.cancelled, 'Nothing cancelled.', shared),
   ];
   if (timeline.drafts.length > 0) {
-    tabs.push({
-      id: 'drafts',
-      label: count('Drafts', timeline.drafts.length),
-      panel: <TimelineCard title="Drafts" entries={timeline.drafts} {...shared} />,
-    });
+    tabs.push(groupTab('drafts', 'Drafts', timeline.drafts, '', shared));
   }
   return tabs;
 }
