@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
 import { TimelineCard } from '../features/bookings/timeline-card.tsx';
 import { summariseHome, waitedFor } from '../features/home/home-summary.ts';
-import { Alert, ErrorAlert } from '../ui/alert.tsx';
+import { ErrorAlert, StatusAlert } from '../ui/alert.tsx';
 import { Card } from '../ui/card.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
@@ -63,7 +63,7 @@ export function OrgHomePage() {
     <>
       <PageHeader title="Home" subtitle={`Hello, ${firstName}. Times in ${viewerZone}.`} />
       <div className="stack">
-        {status ? <Alert tone="success">{status}</Alert> : null}
+        <StatusAlert message={status} />
         <ErrorAlert
           message={[bookings, sessions, mentorship, messages].find((q) => q.error)?.error?.message}
         />

@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router';
 import { useSignedInUser, useViewerTimeZone } from '../features/auth/session-context.tsx';
 import { buildTimeline, type TimelineEntry } from '../features/bookings/timeline.ts';
 import { TimelineCard } from '../features/bookings/timeline-card.tsx';
-import { Alert, ErrorAlert } from '../ui/alert.tsx';
+import { ErrorAlert, StatusAlert } from '../ui/alert.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Loading } from '../ui/loading.tsx';
 import { PageHeader } from '../ui/page-header.tsx';
@@ -112,7 +112,7 @@ export function SessionsPage() {
       <div className="stack">
         <ErrorAlert message={sessions.error?.message} />
         <ErrorAlert message={bookings.error?.message} />
-        {status ? <Alert tone="success">{status}</Alert> : null}
+        <StatusAlert message={status} />
         {sessions.loading || bookings.loading ? <Loading /> : null}
         {loaded && mine.length === 0 && myBookings.length === 0 ? (
           <div className="card">

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 
 type AlertProps = {
   tone: 'error' | 'success' | 'info' | 'warning';
@@ -19,4 +19,22 @@ export function Alert({ tone, children, className }: AlertProps) {
 /** Renders an error alert only when there is a message. */
 export function ErrorAlert({ message }: { message: string | null | undefined }) {
   return message ? <Alert tone="error">{message}</Alert> : null;
+}
+
+/**
+ * The result of an action (approved, rejected, cancelled, booked): shown and
+ * focused as soon as it is said, so the eye and a screen reader land on it
+ * (issue #12 "feedback where the eye is"); nothing without a message.
+ */
+export function StatusAlert({ message }: { message: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (message) ref.current?.focus();
+  }, [message]);
+  if (!message) return null;
+  return (
+    <div ref={ref} tabIndex={-1} className="status-alert">
+      <Alert tone="success">{message}</Alert>
+    </div>
+  );
 }

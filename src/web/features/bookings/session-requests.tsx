@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { ErrorAlert, StatusAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { CardCount, Skeleton } from '../../ui/skeleton.tsx';
@@ -45,7 +45,7 @@ export function SessionRequests({ orgId }: { orgId: string }) {
 
   return (
     <div className="stack">
-      {status ? <Alert tone="success">{status}</Alert> : null}
+      <StatusAlert message={status} />
       {showReceived ? (
         <Card
           title="Received"

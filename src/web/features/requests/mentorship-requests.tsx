@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { ErrorAlert, StatusAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { CardCount, Skeleton } from '../../ui/skeleton.tsx';
@@ -30,7 +30,7 @@ export function MentorshipRequests({ orgId }: { orgId: string }) {
   const waiting = received.filter((request) => request.status === 'pending').length;
   return (
     <div className="stack">
-      {status ? <Alert tone="success">{status}</Alert> : null}
+      <StatusAlert message={status} />
       <ErrorAlert message={lists.error?.message} />
       {lists.loading ? <Skeleton /> : null}
       <Card

@@ -1,5 +1,5 @@
 import { type ReactNode, useState } from 'react';
-import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { ErrorAlert, StatusAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
 import { EmptyState } from '../../ui/empty-state.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
@@ -43,7 +43,7 @@ export function MessageRequests({ orgId }: { orgId: string }) {
 
   return (
     <div className="stack">
-      {status ? <Alert tone="success">{status}</Alert> : null}
+      <StatusAlert message={status} />
       <ErrorAlert message={lists.error?.message} />
       {lists.loading ? <Skeleton /> : null}
       <Card

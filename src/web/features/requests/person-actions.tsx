@@ -1,7 +1,7 @@
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { MemberDetail } from '../../api/types.ts';
-import { Alert } from '../../ui/alert.tsx';
+import { StatusAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { MessagePersonForm } from './message-person-form.tsx';
@@ -76,7 +76,7 @@ export function PersonActions({ orgId, member, bookable = false }: PersonActions
           {toggleButton('message', 'Message', 'secondary')}
           {toggleButton('suggest', 'Suggest…', 'secondary')}
         </div>
-        {status ? <Alert tone="success">{status}</Alert> : null}
+        <StatusAlert message={status} />
         {panel === 'offer' || panel === 'session_request' ? (
           <SendRequestForm
             key={panel}

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { ProgramSummary, Session } from '../../api/types.ts';
-import { Alert, ErrorAlert } from '../../ui/alert.tsx';
+import { ErrorAlert, StatusAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Loading } from '../../ui/loading.tsx';
@@ -85,7 +85,7 @@ export function SessionManager(props: SessionManagerProps) {
           }
         />
       ) : null}
-      {status ? <Alert tone="success">{status}</Alert> : null}
+      <StatusAlert message={status} />
       <ErrorAlert message={props.error} />
       {props.loading ? <Loading /> : null}
       {sessions && list.length === 0 ? <p className="muted">{props.emptyText}</p> : null}
