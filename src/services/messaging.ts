@@ -221,6 +221,19 @@ export async function sendMessage(
   }
 }
 
+/** Whether the actor may write to this member directly (what messagePerson allows), so a page offers it only then. */
+export async function mayMessageMember(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  otherId: string,
+): Promise<boolean> {
+  if (otherId === actor.userId) return false;
+  const { meStanding, otherStanding, pairs } = await loadPair(ctx.db, orgId, actor.userId, otherId);
+  const [a, b] = orderedPair(actor.userId, otherId);
+  return mayMessage(meStanding, otherStanding, pairs) || isConnected(ctx.db, orgId, a, b);
+}
+
 /**
  * Writes to someone directly: finds or makes the pair's thread and sends the
  * message into it. Only to people one may reach (a shared program; in a

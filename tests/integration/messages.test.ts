@@ -297,6 +297,13 @@ describe('message requests and connections (seed 003)', () => {
     });
     expect(unmatched.statusCode).toBe(403);
     expect(unmatched.json().error.reason).toBe('not_reachable');
+    // The profile says so beforehand, so the page offers no Message button that cannot work.
+    const profileOf = async (who: typeof mentee, id: string) =>
+      (await as(app, who).get(`/api/orgs/${orgId}/members/${id}`)).json();
+    expect((await profileOf(unmatchedMentee, matchedMentor.userId)).canMessage).toBe(false);
+    expect((await profileOf(mentee, matchedMentor.userId)).canMessage).toBe(false);
+    expect((await profileOf(mentee, mentor.userId)).canMessage).toBe(true);
+    expect((await profileOf(mentee, mentee.userId)).canMessage).toBe(false);
   });
 });
 

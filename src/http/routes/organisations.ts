@@ -14,6 +14,7 @@ import {
 } from '../../services/manage-organisations.ts';
 import { requireVisibleUser, toProfile } from '../../services/manage-profile.ts';
 import { requestKindsToward } from '../../services/mentorship-requests.ts';
+import { mayMessageMember } from '../../services/messaging.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import {
@@ -174,6 +175,11 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
               .describe(
                 'The mentorship requests the viewer may send this member (the rule the server applies when one is sent)',
               ),
+            canMessage: z
+              .boolean()
+              .describe(
+                'Whether the viewer may write to this member directly (a shared program, or connected)',
+              ),
           }),
           ...errorResponses,
         },
@@ -192,6 +198,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         programs: found.programs,
         groupIds: found.groupIds,
         requestKinds: await requestKindsToward(ctx, actor, orgId, userId),
+        canMessage: await mayMessageMember(ctx, actor, orgId, userId),
       };
     },
   );

@@ -1426,6 +1426,7 @@ export type paths = {
                 })[];
               groupIds: string[];
               requestKinds: ("offer" | "session_request")[];
+              canMessage: boolean;
             };
           };
         };

@@ -73,7 +73,8 @@ export function PersonActions({ orgId, member, bookable = false }: PersonActions
                 bookable ? 'secondary' : 'primary',
               )
             : null}
-          {toggleButton('message', 'Message', 'secondary')}
+          {/* Only what can work: no Message to someone one shares no program with. */}
+          {member.canMessage ? toggleButton('message', 'Message', 'secondary') : null}
           {toggleButton('suggest', 'Suggest…', 'secondary')}
         </div>
         <StatusAlert message={status} />
