@@ -41,6 +41,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/bookings/{bookingId}': ['bookings'],
   '/api/orgs/{orgId}/bookings/{bookingId}/calendar.ics': [],
   '/api/orgs/{orgId}/sessions/{sessionId}/calendar.ics': [],
+  '/api/orgs/{orgId}/exports/members.csv': [],
   '/api/me/session-types': ['slots'],
   '/api/orgs/{orgId}/mentors/{mentorId}/session-types': ['slots'],
   '/api/calendar/{file}': [],

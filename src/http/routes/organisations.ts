@@ -4,6 +4,7 @@ import { notFound } from '../../core/errors.ts';
 import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
 import { requestKinds } from '../../core/mentorship-requests.ts';
 import { orgRoles, programRoles } from '../../core/roles.ts';
+import { exportMembersCsv } from '../../services/export-members.ts';
 import { listOrgAuditEvents } from '../../services/list-audit-events.ts';
 import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
 import {
@@ -200,6 +201,26 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         requestKinds: await requestKindsToward(ctx, actor, orgId, userId),
         canMessage: await mayMessageMember(ctx, actor, orgId, userId),
       };
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/exports/members.csv',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          'Every member as CSV (name, email, role, programs, groups, time zone, location, joined), for spreadsheets',
+        params: z.object({ orgId: uuidParam }),
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportMembersCsv(ctx, requireActor(request), request.params.orgId);
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="members.csv"')
+        .send(csv);
     },
   );
 

@@ -1578,6 +1578,25 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/exports/members.csv": {
+    /**
+     * Every member as CSV (name, email, role, programs, groups, time zone, location, joined), for spreadsheets
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/audit": {
     /**
      * Recent changes in the organisation: who, what, when, why (admin)

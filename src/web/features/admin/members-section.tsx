@@ -66,6 +66,11 @@ export function MembersSection({
       title="Members"
       id="members"
       description="Roles and removal. Admins manage everything here."
+      actions={
+        <a href={`/api/orgs/${orgId}/exports/members.csv`} download>
+          Export as CSV
+        </a>
+      }
     >
       {loading ? <Loading /> : null}
       <ErrorAlert message={submission.error} />
