@@ -7,7 +7,8 @@ import type { SessionStatus } from './session-rules.ts';
  * come), once; after the end a mentee who was not marked absent rates it
  * once. Pure: the service locks the enrolment and asks here.
  */
-export type AttendanceOutcome = 'attended' | 'no_show_mentee' | 'no_show_mentor';
+export const attendanceOutcomes = ['attended', 'no_show_mentee', 'no_show_mentor'] as const;
+export type AttendanceOutcome = (typeof attendanceOutcomes)[number];
 export type AttendanceStep = 'leave' | 'attended' | 'no_show' | 'rate';
 
 export type EnrolmentFacts = {

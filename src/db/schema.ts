@@ -24,6 +24,7 @@ import { requestKinds, requestStatuses } from '../core/mentorship-requests.ts';
 import { messageRequestStatuses } from '../core/messaging.ts';
 import { emailModes, notificationKinds } from '../core/notification-preferences.ts';
 import { orgRoles, programModes, programRoles } from '../core/roles.ts';
+import { attendanceOutcomes } from '../core/session-attendance.ts';
 import { enrollmentMethods, sessionStatuses } from '../core/session-rules.ts';
 import { outboxTopics } from '../core/topics.ts';
 import { videoProviderNames } from '../core/video-providers.ts';
@@ -492,7 +493,7 @@ export const sessionEnrollments = pgTable(
     addedBy: uuid('added_by').references(() => users.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
     /** after the start: whether it took place for this mentee, and who said so, when */
-    outcome: text('outcome', { enum: ['attended', 'no_show_mentee', 'no_show_mentor'] }),
+    outcome: text('outcome', { enum: attendanceOutcomes }),
     outcomeBy: uuid('outcome_by').references(() => users.id, { onDelete: 'set null' }),
     outcomeAt: timestamp('outcome_at', { withTimezone: true }),
     /** the mentee's rating after the end, once */

@@ -11,7 +11,7 @@ import {
   orderedPair,
 } from '../core/messaging.ts';
 import { photoUrlFor } from '../core/photo-url.ts';
-import type { Tx } from '../db/client.ts';
+import type { Queryable, Tx } from '../db/client.ts';
 import { insertOutbox } from '../db/queries/bookings.ts';
 import { announceChange } from '../db/queries/live-events.ts';
 import { insertRequestEvent } from '../db/queries/mentorship-requests.ts';
@@ -221,7 +221,20 @@ export async function sendMessage(
   }
 }
 
-/** Whether the actor may write to this member directly (what messagePerson allows), so a page offers it only then. */
+/**
+ * Whether `meId` may write to `otherId` directly: a shared program (in a
+ * matched program, one's match), or already connected. The one rule the
+ * profile page asks and messagePerson enforces.
+ */
+async function reachability(q: Queryable, orgId: string, meId: string, otherId: string) {
+  const { other, meStanding, otherStanding, pairs } = await loadPair(q, orgId, meId, otherId);
+  const pair = orderedPair(meId, otherId);
+  const reachable =
+    mayMessage(meStanding, otherStanding, pairs) || (await isConnected(q, orgId, ...pair));
+  return { other, pair, reachable };
+}
+
+/** Whether the actor may write to this member directly, so a page offers it only then. */
 export async function mayMessageMember(
   ctx: ServiceContext,
   actor: Actor,
@@ -229,9 +242,7 @@ export async function mayMessageMember(
   otherId: string,
 ): Promise<boolean> {
   if (otherId === actor.userId) return false;
-  const { meStanding, otherStanding, pairs } = await loadPair(ctx.db, orgId, actor.userId, otherId);
-  const [a, b] = orderedPair(actor.userId, otherId);
-  return mayMessage(meStanding, otherStanding, pairs) || isConnected(ctx.db, orgId, a, b);
+  return (await reachability(ctx.db, orgId, actor.userId, otherId)).reachable;
 }
 
 /**
@@ -248,19 +259,13 @@ export async function messagePerson(
   input: { body: string; files: Upload[] },
 ) {
   if (toUserId === actor.userId) throw invalidField('body.toUserId', 'is you');
-  const { other, meStanding, otherStanding, pairs } = await loadPair(
-    ctx.db,
-    orgId,
-    actor.userId,
-    toUserId,
-  );
-  const [a, b] = orderedPair(actor.userId, toUserId);
-  if (!mayMessage(meStanding, otherStanding, pairs) && !(await isConnected(ctx.db, orgId, a, b))) {
+  const { other, pair, reachable } = await reachability(ctx.db, orgId, actor.userId, toUserId);
+  if (!reachable) {
     throw new AppError('forbidden', `You do not share a program with ${other.name}`, {
       reason: 'not_reachable',
     });
   }
-  const thread = await ensureDirectThread(ctx.db, orgId, a, b);
+  const thread = await ensureDirectThread(ctx.db, orgId, ...pair);
   const message = await sendMessage(ctx, storage, actor, orgId, thread.id, input);
   return { threadId: thread.id, message };
 }

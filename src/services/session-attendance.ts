@@ -77,20 +77,12 @@ export async function takeAttendanceStep(
       ];
       details = { menteeId, reason: step.reason };
     } else if (step.step === 'rate' && step.rating) {
-      if (!(await rateEnrolment(tx, sessionId, menteeId, step.rating, now))) {
-        throw new AppError('conflict', 'You have already rated this session', {
-          reason: 'already_rated',
-        });
-      }
+      await rateEnrolment(tx, sessionId, menteeId, step.rating, now);
       notify = [{ userId: session.mentorId, title: `${menteeName} rated “${title}”`, link }];
       details = { menteeId, stars: step.rating.stars };
     } else if (step.step === 'attended' || step.step === 'no_show') {
       const outcome = outcomeOf(step.step, side);
-      if (!(await setEnrolmentOutcome(tx, sessionId, menteeId, outcome, actor.userId, now))) {
-        throw new AppError('conflict', 'Whether it took place is already recorded', {
-          reason: 'already_recorded',
-        });
-      }
+      await setEnrolmentOutcome(tx, sessionId, menteeId, outcome, actor.userId, now);
       const other = side === 'mentor' ? menteeId : session.mentorId;
       const words = {
         attended: `“${title}” is recorded as held`,

@@ -1,4 +1,5 @@
 import { and, asc, eq, gt, inArray, lt, ne, or, sql } from 'drizzle-orm';
+import type { AttendanceOutcome } from '../../core/session-attendance.ts';
 import type { Queryable } from '../client.ts';
 import {
   mentoringSessions,
@@ -58,7 +59,7 @@ export async function enrollMentee(
 export type EnrolledMentee = {
   userId: string;
   name: string;
-  outcome: 'attended' | 'no_show_mentee' | 'no_show_mentor' | null;
+  outcome: AttendanceOutcome | null;
   stars: number | null;
   feedback: string;
 };
@@ -94,43 +95,32 @@ export async function removeEnrolment(q: Queryable, sessionId: string, menteeId:
 }
 
 /**
- * Sets what is recorded once on a mentee's place — whether it took place, or
- * their rating — unless `once` is already set; true if this call set it.
+ * Writes to one mentee's place in a session. Callers hold its row lock
+ * (getEnrolmentForUpdate) and have asked core/session-attendance.ts first,
+ * so "once" is decided there.
  */
-async function recordOnce(
+async function updateEnrolment(
   q: Queryable,
   sessionId: string,
   menteeId: string,
-  once: typeof sessionEnrollments.outcome | typeof sessionEnrollments.stars,
   values: Partial<typeof sessionEnrollments.$inferInsert>,
 ) {
-  const rows = await q
+  await q
     .update(sessionEnrollments)
     .set(values)
     .where(
-      and(
-        eq(sessionEnrollments.sessionId, sessionId),
-        eq(sessionEnrollments.menteeId, menteeId),
-        sql`${once} is null`,
-      ),
-    )
-    .returning({ sessionId: sessionEnrollments.sessionId });
-  return rows.length > 0;
+      and(eq(sessionEnrollments.sessionId, sessionId), eq(sessionEnrollments.menteeId, menteeId)),
+    );
 }
 
 export const setEnrolmentOutcome = (
   q: Queryable,
   sessionId: string,
   menteeId: string,
-  outcome: NonNullable<EnrolledMentee['outcome']>,
+  outcome: AttendanceOutcome,
   by: string,
   at: Date,
-) =>
-  recordOnce(q, sessionId, menteeId, sessionEnrollments.outcome, {
-    outcome,
-    outcomeBy: by,
-    outcomeAt: at,
-  });
+) => updateEnrolment(q, sessionId, menteeId, { outcome, outcomeBy: by, outcomeAt: at });
 
 export const rateEnrolment = (
   q: Queryable,
@@ -138,7 +128,7 @@ export const rateEnrolment = (
   menteeId: string,
   rating: { stars: number; feedback: string },
   at: Date,
-) => recordOnce(q, sessionId, menteeId, sessionEnrollments.stars, { ...rating, ratedAt: at });
+) => updateEnrolment(q, sessionId, menteeId, { ...rating, ratedAt: at });
 
 /** A live session of the mentor overlapping [start, end), other than `exceptId`. */
 export async function findClashingSession(

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { CLOCK_TIME } from '../../core/local-time.ts';
+import { attendanceOutcomes } from '../../core/session-attendance.ts';
 import {
   enrollmentMethods,
   MAX_BULK_COPIES,
@@ -68,7 +69,7 @@ export const sessionView = z
       z.object({
         userId: z.uuid(),
         name: z.string(),
-        outcome: z.enum(['attended', 'no_show_mentee', 'no_show_mentor']).nullable().meta({
+        outcome: z.enum(attendanceOutcomes).nullable().meta({
           description:
             'whether it took place for this mentee; shown to the mentor and to that mentee, else null',
         }),

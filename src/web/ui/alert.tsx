@@ -26,7 +26,13 @@ export function ErrorAlert({ message }: { message: string | null | undefined }) 
  * focused as soon as it is said, so the eye and a screen reader land on it
  * (issue #12 "feedback where the eye is"); nothing without a message.
  */
-export function StatusAlert({ message }: { message: ReactNode }) {
+export function StatusAlert({
+  message,
+  tone = 'success',
+}: {
+  message: ReactNode;
+  tone?: 'success' | 'error';
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (message) ref.current?.focus();
@@ -34,7 +40,7 @@ export function StatusAlert({ message }: { message: ReactNode }) {
   if (!message) return null;
   return (
     <div ref={ref} tabIndex={-1} className="status-alert">
-      <Alert tone="success">{message}</Alert>
+      <Alert tone={tone}>{message}</Alert>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import type { Booking, Slot } from '../../api/types.ts';
-import { Alert } from '../../ui/alert.tsx';
+import { StatusAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { ChoiceGroup } from '../../ui/checkbox.tsx';
@@ -14,7 +14,8 @@ import { type SessionKind, sessionKinds, slotFits } from '../picker/session-kind
 import { SlotPicker } from '../picker/slot-picker.tsx';
 import { useMonthSlots } from '../picker/use-month-slots.ts';
 
-type Notice = { tone: 'success' | 'error'; text: string };
+/** `at` tells one result from the next with the same words, so each is focused. */
+type Notice = { tone: 'success' | 'error'; text: string; at?: number };
 
 const kindLabel = (kind: SessionKind) =>
   kind.kind === 'seats'
@@ -41,7 +42,6 @@ export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps)
   const [slot, setSlot] = useState<Slot | null>(null);
   const [ownTime, setOwnTime] = useState(false);
   const [notice, setNotice] = useState<Notice | null>(null);
-  const noticeRef = useRef<HTMLDivElement>(null);
   const data = picker.query.data;
   const mentor = data?.mentor;
   const kinds = sessionKinds(
@@ -56,10 +56,8 @@ export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps)
   function say(next: Notice) {
     setSlot(null);
     setOwnTime(false);
-    setNotice(next);
+    setNotice({ ...next, at: Date.now() });
     picker.query.reload();
-    // The result is read where the action was.
-    requestAnimationFrame(() => noticeRef.current?.focus());
   }
 
   function booked(booking: Booking) {
@@ -75,9 +73,8 @@ export function AvailableTimesCard({ orgId, mentorId }: AvailableTimesCardProps)
   return (
     <Card title="Book a time" className="available-times" id="book-a-time">
       <ReputationBadges reputation={mentor?.reputation} />
-      <div ref={noticeRef} tabIndex={-1} className="available-times__notice">
-        {notice ? <Alert tone={notice.tone}>{notice.text}</Alert> : null}
-      </div>
+      {/* The result is read (and focused) where the action was. */}
+      <StatusAlert key={notice?.at} message={notice?.text} tone={notice?.tone} />
       {kinds.length > 1 ? (
         <ChoiceGroup legend="Kind of session">
           {kinds.map((k) => (

@@ -9,16 +9,18 @@ import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { ReasonForm } from '../../ui/reason-form.tsx';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
+import { bookingStatusLabels } from '../bookings/booking-display.ts';
 import { RatingForm } from '../bookings/rating-form.tsx';
 
 type Enrolled = Session['enrolled'][number];
 type Step = 'leave' | 'attendance' | 'rating';
 type Panel = 'leave' | 'rate';
 
+/** A no-show reads as a booking's does. */
 const outcomeWords: Record<NonNullable<Enrolled['outcome']>, string> = {
   attended: 'Took place',
-  no_show_mentee: 'Mentee did not attend',
-  no_show_mentor: 'Mentor did not attend',
+  no_show_mentee: bookingStatusLabels.no_show_mentee,
+  no_show_mentor: bookingStatusLabels.no_show_mentor,
 };
 
 /** Posts one step on a session the viewer is in, with its pending and error state. */
