@@ -1,4 +1,7 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { SingleBar } from 'cli-progress';
 import pino from 'pino';
 import { type Config, ConfigError, loadConfig } from './config.ts';
 import { AppError } from './core/errors.ts';
@@ -7,6 +10,11 @@ import { DataDirLockedError } from './db/data-dir-lock.ts';
 import { runBackgroundOnce } from './jobs/worker.ts';
 import { startServer, stopOnSignals } from './server.ts';
 import { contextFromConfig, type ServiceContext } from './services/context.ts';
+import {
+  checkMemberImport,
+  runMemberImport,
+  startMemberImport,
+} from './services/import-members.ts';
 import { makeAdmin } from './services/make-admin.ts';
 import { seedDemo } from './services/seed-demo.ts';
 
@@ -21,6 +29,11 @@ Usage:
   confer create-admin --email E --password P --name N [--org "Organisation"] [--org-id ID]
                                 create an account (or use an existing one) and make it
                                 admin of a new organisation, or of --org-id
+  confer import FILE.csv --org ID [--dry-run] [--send-invitations]
+                                import members from CSV (name, email, role, programs, groups,
+                                time_zone, skills, location): every bad row is reported by line
+                                and field and nothing is imported until there are none;
+                                --send-invitations emails new accounts a link (needs PUBLIC_URL)
 
 Configuration comes from the environment (see README): DATABASE_URL, DATA_DIR, PORT, HOST, …`;
 
@@ -72,6 +85,65 @@ async function createAdmin(args: string[]) {
   });
 }
 
+async function importMembers(args: string[]) {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      org: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      'send-invitations': { type: 'boolean', default: false },
+    },
+  });
+  const [file] = positionals;
+  if (!file || !values.org) throw new Error('usage: confer import FILE.csv --org ID [--dry-run]');
+  const orgId = values.org;
+  const csv = await readFile(file, 'utf8');
+  await withDatabase(async (ctx, config) => {
+    const report = await checkMemberImport(ctx, null, orgId, csv);
+    for (const p of report.problems) console.error(`line ${p.line}, ${p.field}: ${p.message}`);
+    if (report.ignoredColumns.length > 0) {
+      console.log(`columns not read: ${report.ignoredColumns.join(', ')}`);
+    }
+    const { created, joined, updated, unchanged } = report.outcomes;
+    const would = `${created} new account(s), ${joined} joining, ${updated} updated, ${unchanged} unchanged`;
+    if (report.problems.length > 0) {
+      console.error(
+        `${report.problems.length} problem(s) in ${report.rows} row(s); nothing imported`,
+      );
+      process.exitCode = 1;
+      return;
+    }
+    if (values['dry-run']) {
+      console.log(`dry run: ${report.rows} row(s) fine; importing would make ${would}`);
+      return;
+    }
+    if (values['send-invitations'] && !config.publicUrl) {
+      throw new Error('--send-invitations needs PUBLIC_URL, the address the emailed links open');
+    }
+    const started = await startMemberImport(ctx, null, orgId, {
+      csv,
+      fileName: path.basename(file),
+      sendInvitations: values['send-invitations'],
+      origin: config.publicUrl ?? null,
+      inBackground: false,
+    });
+    const bar = new SingleBar({
+      format: 'importing [{bar}] {percentage}% | {value}/{total} rows | {eta_formatted} left',
+      hideCursor: true,
+      noTTYOutput: true,
+      notTTYSchedule: 2000,
+    });
+    bar.start(started.totalRows, 0);
+    const done = await runMemberImport(ctx, started.id, (record) => bar.update(record.processed));
+    bar.stop();
+    console.log(
+      `imported ${done?.processed ?? 0} row(s): ${done?.created ?? 0} new account(s), ` +
+        `${done?.joined ?? 0} joined, ${done?.updated ?? 0} updated, ${done?.unchanged ?? 0} unchanged`,
+    );
+  });
+}
+
 async function main(argv: string[]) {
   const [command = 'serve', ...rest] = argv;
   switch (command) {
@@ -107,6 +179,9 @@ async function main(argv: string[]) {
     }
     case 'create-admin':
       await createAdmin(rest);
+      return;
+    case 'import':
+      await importMembers(rest);
       return;
     case 'help':
     case '--help':

@@ -20,6 +20,8 @@ export const liveResources = [
   /** thread lists, a thread's messages and the unread counts */
   'threads',
   'notifications',
+  /** an admin's members imports and their progress */
+  'imports',
 ] as const;
 export type LiveResource = (typeof liveResources)[number];
 

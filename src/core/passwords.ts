@@ -44,3 +44,10 @@ export function checkPasswordStrength(
   const advice = feedback.suggestions[0] ?? 'Add more words that are less common.';
   return `is too easy to guess: ${why} ${advice}`;
 }
+
+/**
+ * The stored hash of an account that has no password yet (made by a members
+ * import or a single sign-on): no password matches it, and its owner sets one
+ * through the emailed link or "Forgot password".
+ */
+export const NO_PASSWORD = '';

@@ -232,6 +232,54 @@ export const invitations = pgTable(
   ],
 );
 
+/**
+ * Issue #13: a members import in progress or done. The checked rows wait in
+ * member_import_rows and are imported a batch per transaction (a job each),
+ * `processed` counting the rows committed, so a crash resumes where it stopped.
+ */
+export const memberImports = pgTable(
+  'member_imports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    fileName: text('file_name').notNull().default(''),
+    /** email each new account a link to choose a password */
+    sendInvitations: boolean('send_invitations').notNull().default(false),
+    /** where the emailed links point */
+    origin: text('origin'),
+    status: text('status', { enum: ['running', 'done'] })
+      .notNull()
+      .default('running'),
+    totalRows: integer('total_rows').notNull(),
+    processed: integer('processed').notNull().default(0),
+    created: integer('created').notNull().default(0),
+    joined: integer('joined').notNull().default(0),
+    updated: integer('updated').notNull().default(0),
+    unchanged: integer('unchanged').notNull().default(0),
+    createdAt: createdAt(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('member_imports_org_idx').on(t.orgId, t.createdAt),
+    check('member_imports_status_check', sql`${t.status} in ('running', 'done')`),
+  ],
+);
+
+export const memberImportRows = pgTable(
+  'member_import_rows',
+  {
+    importId: uuid('import_id')
+      .notNull()
+      .references(() => memberImports.id, { onDelete: 'cascade' }),
+    line: integer('line').notNull(),
+    row: jsonb('row').$type<Record<string, unknown>>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.importId, t.line] })],
+);
+
 /** Browser sign-ins. The cookie holds a random token; only its SHA-256 is stored. */
 export const authSessions = pgTable(
   'auth_sessions',

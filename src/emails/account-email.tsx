@@ -122,3 +122,25 @@ export function renderInvitationEmail(input: {
     input.orgName,
   );
 }
+
+/** A members import made this account: where it is, and the link to choose a password. */
+export function renderImportedAccountEmail(input: {
+  name: string;
+  orgName: string;
+  adminName: string | null;
+  url: string;
+  validDays: number;
+}) {
+  return accountEmail(
+    `Your Confer account at ${input.orgName}`,
+    [
+      `Hello ${input.name},`,
+      `${input.adminName ?? 'An admin'} added you to ${input.orgName} on Confer, with this email address.`,
+      `Open the link to choose your password and sign in. It works once, for ${input.validDays} days; after that, use "Forgot password" on the sign-in page.`,
+      input.url,
+    ],
+    [{ label: 'Choose your password', url: input.url }],
+    'Sent by Confer because an admin of your organisation added this address.',
+    input.orgName,
+  );
+}

@@ -36,6 +36,7 @@ import { deliveryRoutes } from './routes/deliveries.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
+import { memberImportRoutes } from './routes/member-imports.ts';
 import { mentorRoutes } from './routes/mentors.ts';
 import { mentorshipRequestRoutes } from './routes/mentorship-requests.ts';
 import { messageRoutes } from './routes/messages.ts';
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(unsubscribeRoutes, routeDeps);
   await app.register(programRoutes, routeDeps);
   await app.register(groupRoutes, routeDeps);
+  await app.register(memberImportRoutes, routeDeps);
   await app.register(invitationRoutes, routeDeps);
   await app.register(availabilityRoutes, routeDeps);
   await app.register(sessionRoutes, routeDeps);

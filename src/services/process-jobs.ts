@@ -10,6 +10,12 @@ import { followUpKinds, runBookingFollowUps } from './booking-follow-ups.ts';
 import { EMAIL_CHANGE_JOB, sendEmailChange } from './change-email.ts';
 import type { ServiceContext } from './context.ts';
 import { DIGEST_JOB, sendDigest } from './daily-digest.ts';
+import {
+  emailImportedAccount,
+  IMPORTED_ACCOUNT_EMAIL_JOB,
+  MEMBER_IMPORT_JOB,
+  runMemberImportJob,
+} from './import-members.ts';
 import { emailUnreadMessages, MESSAGE_EMAIL_JOB } from './message-emails.ts';
 import { PASSWORD_RESET_JOB, sendPasswordReset } from './request-password-reset.ts';
 import { SIGN_UP_JOB, sendSignUpEmail } from './sign-up.ts';
@@ -125,6 +131,8 @@ const handlers: Record<string, Handler> = {
   [EMAIL_CHANGE_JOB]: sendEmailChange,
   [MESSAGE_EMAIL_JOB]: emailUnreadMessages,
   [DIGEST_JOB]: sendDigest,
+  [MEMBER_IMPORT_JOB]: runMemberImportJob,
+  [IMPORTED_ACCOUNT_EMAIL_JOB]: emailImportedAccount,
 };
 
 /**

@@ -42,6 +42,8 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/bookings/{bookingId}/calendar.ics': [],
   '/api/orgs/{orgId}/sessions/{sessionId}/calendar.ics': [],
   '/api/orgs/{orgId}/exports/members.csv': [],
+  '/api/orgs/{orgId}/member-imports': ['imports'],
+  '/api/orgs/{orgId}/member-imports/{importId}': ['imports'],
   '/api/me/session-types': ['slots'],
   '/api/orgs/{orgId}/mentors/{mentorId}/session-types': ['slots'],
   '/api/calendar/{file}': [],

@@ -1,46 +1,14 @@
-import { spawn } from 'node:child_process';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.ts';
-import { type Database, openPglite, openPostgres } from '../../src/db/client.ts';
+import type { Database } from '../../src/db/client.ts';
 import { setDatabaseKind } from '../../src/db/queries/meta.ts';
 import { mentorStats } from '../../src/db/schema.ts';
 import { buildApp } from '../../src/http/app.ts';
 import { contextFromConfig } from '../../src/services/context.ts';
 import { createBookingScenario } from '../support/booking-scenario.ts';
-import { freshDataDir, freshPostgresDatabase, onPostgres } from '../support/server-process.ts';
+import { openSharedDatabase, runCli } from '../support/cli.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { registerTestContext } from '../support/test-app.ts';
-
-/** A database another process can open: a DATA_DIR, or a PostgreSQL database of its own. */
-async function openSharedDatabase(): Promise<{
-  env: Record<string, string>;
-  open: () => Promise<Database>;
-  remove: () => unknown;
-}> {
-  if (onPostgres) {
-    const fresh = await freshPostgresDatabase();
-    return {
-      env: { DATABASE_URL: fresh.url },
-      open: async () => openPostgres(fresh.url),
-      remove: fresh.drop,
-    };
-  }
-  const dir = freshDataDir();
-  return { env: { DATA_DIR: dir.dir }, open: () => openPglite(dir.dir), remove: dir.remove };
-}
-
-function runCli(args: string[], env: Record<string, string>) {
-  const child = spawn('node', ['--import', 'tsx', 'src/cli.ts', ...args], {
-    env: { ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-  child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-  return new Promise<{ code: number | null; output: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, output })),
-  );
-}
 
 const shared = await openSharedDatabase();
 const smtp = await startSmtpServer();

@@ -16,6 +16,12 @@ export async function insertAuditEvent(q: Queryable, entry: AuditEntry): Promise
   await q.insert(auditEvents).values({ ...entry, details: entry.details ?? {} });
 }
 
+/** Several entries in one statement (an import's rows); nothing for none. */
+export async function insertAuditEvents(q: Queryable, entries: AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await q.insert(auditEvents).values(entries.map((e) => ({ ...e, details: e.details ?? {} })));
+}
+
 export async function listAuditEventsInOrg(q: Queryable, orgId: string, limit: number) {
   return q
     .select({

@@ -27,6 +27,14 @@ export async function updateOrganisation(q: Queryable, id: string, name: string)
   return row ?? null;
 }
 
+export async function getOrganisationName(q: Queryable, id: string): Promise<string | null> {
+  const [row] = await q
+    .select({ name: organisations.name })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row?.name ?? null;
+}
+
 /** The organisation with the user's role in it, or null when the user is not a member. */
 export async function getOrganisationForMember(q: Queryable, orgId: string, userId: string) {
   const [row] = await q

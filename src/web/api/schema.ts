@@ -2981,6 +2981,233 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/member-imports/check": {
+    /**
+     * Dry run of a members import (admin): every problem by line and field, and what importing would do; changes nothing
+     * @description Access: admin (the admins of the organisation).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            csv: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["MemberImportReport"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/member-imports": {
+    /**
+     * The latest members imports and their progress (admin)
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              imports: components["schemas"]["MemberImport"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Import members from CSV (admin): refused whole (422, each problem a field "line N column") if any row is bad; otherwise imported in the background, a batch per transaction; importing the same file again changes nothing
+     * @description Access: admin (the admins of the organisation).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            csv: string;
+            /** @default */
+            fileName?: string;
+            /** @default false */
+            sendInvitations?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": {
+              import: components["schemas"]["MemberImport"];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/member-imports/{importId}": {
+    /**
+     * A members import's progress (admin)
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+          importId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              import: components["schemas"]["MemberImport"];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/invitations": {
     /**
      * Invitations sent by the organisation (admin)
@@ -7604,6 +7831,39 @@ export type components = {
       description: string;
       /** Format: date-time */
       createdAt: string;
+    };
+    MemberImportReport: {
+      rows: number;
+      problems: {
+          line: number;
+          field: string;
+          message: string;
+        }[];
+      ignoredColumns: string[];
+      outcomes: {
+        created: number;
+        joined: number;
+        updated: number;
+        unchanged: number;
+      };
+      newGroups: string[];
+    };
+    MemberImport: {
+      /** Format: uuid */
+      id: string;
+      fileName: string;
+      /** @enum {string} */
+      status: "running" | "done";
+      sendInvitations: boolean;
+      totalRows: number;
+      processed: number;
+      created: number;
+      joined: number;
+      updated: number;
+      unchanged: number;
+      /** Format: date-time */
+      createdAt: string;
+      finishedAt: string | null;
     };
     Invitation: {
       /** Format: uuid */
