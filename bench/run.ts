@@ -7,6 +7,7 @@ import { run as bookings } from './bookings.ts';
 import { run as bundle } from './bundle.ts';
 import { run as httpSession } from './http-session.ts';
 import { run as liveLists } from './live-lists.ts';
+import { run as memberImport } from './member-import.ts';
 import { run as paint } from './paint.ts';
 import { run as search } from './search.ts';
 import { run as slots } from './slots.ts';
@@ -17,6 +18,7 @@ const benches: Record<string, () => Promise<void>> = {
   bookings,
   search,
   'live-lists': liveLists,
+  'member-import': memberImport,
   bundle,
   paint,
 };

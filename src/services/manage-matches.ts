@@ -1,4 +1,5 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { suggestMatches } from '../core/match-suggestions.ts';
 import { photoUrlFor } from '../core/photo-url.ts';
 import { canManageOrg } from '../core/roles.ts';
 import type { Queryable } from '../db/client.ts';
@@ -10,6 +11,7 @@ import {
   insertMatch,
   listActiveMatches,
   listMatchesOfUser,
+  listMatchingCandidates,
   listMentorCapacities,
   lockMentorCapacity,
   setMatchCapacity,
@@ -125,6 +127,32 @@ export async function listMatches(
   const shown = new Set(mine.map((m) => m.mentorId));
   return { matches: mine, mentors: mentors.filter((m) => shown.has(m.userId)) };
 }
+
+/**
+ * Issue #13: for each mentee of a matched program without an active match,
+ * the best three mentors with room, by shared skills, room left and
+ * responsiveness, each score explained (core/match-suggestions.ts).
+ */
+export async function listMatchSuggestions(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  programId: string,
+) {
+  await requireOrgAdmin(ctx.db, actor, orgId);
+  const program = await getProgramInOrg(ctx.db, orgId, programId);
+  if (!program) throw notFound('Program');
+  if (program.mode !== 'matched') return { suggestions: [], unmatched: 0 };
+  const people = await listMatchingCandidates(ctx.db, programId);
+  const mentees = people.filter((p) => p.role === 'mentee' && p.activeMatches === 0);
+  const mentors = people.filter((p) => p.role === 'mentor');
+  const suggestions = suggestMatches(mentees, mentors).filter((s) => s.mentors.length > 0);
+  // A page an admin works through: matching one brings the next mentee up.
+  return { suggestions: suggestions.slice(0, SUGGESTED_MENTEES), unmatched: mentees.length };
+}
+
+/** Mentees shown with suggestions at a time. */
+const SUGGESTED_MENTEES = 20;
 
 /** An admin sets how many mentees a mentor takes in a matched program (null: no limit). */
 export async function setMentorMatchCapacity(

@@ -13,9 +13,11 @@ import { endMatchesOfMember } from '../db/queries/matches.ts';
 import { prefixQuery } from '../db/queries/mentor-search.ts';
 import {
   countAdminsForUpdate,
+  countOrgMembers,
   deleteOrgMember,
   getOrgMembership,
   listOrgMembers,
+  type MemberListing,
   setOrgMemberRole,
 } from '../db/queries/organisations.ts';
 import {
@@ -29,33 +31,44 @@ import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
 /**
  * The organisation's members by name; optionally only those matching search
- * words (names, skills, profile text; each a prefix), only mentors, and at
- * most `limit` of them.
+ * words (names, skills, profile text; each a prefix), only mentors, of a
+ * role, program or group, or one person, and a page of them.
  */
 export async function listMembers(
   ctx: ServiceContext,
   actor: Actor,
   orgId: string,
-  opts: {
-    q?: string | undefined;
-    mentorsOnly?: boolean | undefined;
-    limit?: number | undefined;
-  } = {},
+  opts: MemberFilters = {},
+) {
+  return (await listMembersPage(ctx, actor, orgId, opts)).members;
+}
+
+export type MemberFilters = Omit<MemberListing, 'tsquery'> & { q?: string | undefined };
+
+/**
+ * A page of members (all of them without a limit) and how many the filters
+ * find in all: the admin's members list at 100,000 members.
+ */
+export async function listMembersPage(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  { q, ...opts }: MemberFilters = {},
 ) {
   const org = await requireOrgMember(ctx.db, actor, orgId);
   const viewer = { orgId, userId: actor.userId, role: org.role };
-  const words = searchWords(opts.q ?? '');
-  const members = await listOrgMembers(ctx.db, orgId, {
-    tsquery: words.length > 0 ? prefixQuery(words) : null,
-    mentorsOnly: opts.mentorsOnly,
-    limit: opts.limit,
-  });
-  return members.map(({ photoKey, email, ...m }) => ({
+  const words = searchWords(q ?? '');
+  const listing: MemberListing = { ...opts, tsquery: words.length > 0 ? prefixQuery(words) : null };
+  const rows = await listOrgMembers(ctx.db, orgId, listing);
+  const total =
+    opts.limit === undefined ? rows.length : await countOrgMembers(ctx.db, orgId, listing);
+  const members = rows.map(({ photoKey, email, ...m }) => ({
     ...m,
     ...(canSeeEmailOf(viewer, m.userId) ? { email } : {}),
     hasPhoto: photoKey !== null,
     photoUrl: photoUrlFor(m.userId, photoKey),
   }));
+  return { members, total };
 }
 
 async function requireMemberOf(tx: Tx, orgId: string, userId: string) {

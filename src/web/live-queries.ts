@@ -25,6 +25,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/programs': [],
   '/api/orgs/{orgId}/programs/{programId}': [],
   '/api/orgs/{orgId}/programs/{programId}/matches': ['matches'],
+  '/api/orgs/{orgId}/programs/{programId}/match-suggestions': ['matches'],
   '/api/orgs/{orgId}/me/matches': ['matches'],
   '/api/orgs/{orgId}/groups': [],
   '/api/orgs/{orgId}/groups/{groupId}': [],

@@ -48,7 +48,21 @@ const SessionsPage = page(async () => (await import('./routes/sessions-page.tsx'
 const SchedulePage = page(async () => (await import('./routes/schedule-page.tsx')).SchedulePage);
 const PeoplePage = page(async () => (await import('./routes/people-page.tsx')).PeoplePage);
 const PersonPage = page(async () => (await import('./routes/person-page.tsx')).PersonPage);
-const AdminPage = page(async () => (await import('./routes/admin-page.tsx')).AdminPage);
+const AdminLayout = page(async () => (await import('./routes/admin/admin-layout.tsx')).AdminLayout);
+const AdminMembersPage = page(
+  async () => (await import('./routes/admin/admin-members-page.tsx')).AdminMembersPage,
+);
+const AdminImportPage = page(
+  async () => (await import('./routes/admin/admin-import-page.tsx')).AdminImportPage,
+);
+const sectionPages = () => import('./routes/admin/admin-section-pages.tsx');
+const AdminProgramsPage = page(async () => (await sectionPages()).AdminProgramsPage);
+const AdminGroupsPage = page(async () => (await sectionPages()).AdminGroupsPage);
+const AdminSessionsPage = page(async () => (await sectionPages()).AdminSessionsPage);
+const AdminInvitationsPage = page(async () => (await sectionPages()).AdminInvitationsPage);
+const AdminVideoPage = page(async () => (await sectionPages()).AdminVideoPage);
+const AdminMailboxPage = page(async () => (await sectionPages()).AdminMailboxPage);
+const AdminAuditPage = page(async () => (await sectionPages()).AdminAuditPage);
 const ProgramPage = page(async () => (await import('./routes/program-page.tsx')).ProgramPage);
 const GroupPage = page(async () => (await import('./routes/group-page.tsx')).GroupPage);
 const NotFoundPage = page(async () => (await import('./routes/not-found-page.tsx')).NotFoundPage);
@@ -84,7 +98,18 @@ export function AppRoutes() {
               <Route path="people" element={<PeoplePage />} />
               <Route path="people/:userId" element={<PersonPage />} />
               <Route path="admin" element={<RequireOrgAdmin />}>
-                <Route index element={<AdminPage />} />
+                <Route element={<AdminLayout />}>
+                  <Route index element={<Navigate to="members" replace />} />
+                  <Route path="members" element={<AdminMembersPage />} />
+                  <Route path="import" element={<AdminImportPage />} />
+                  <Route path="programs" element={<AdminProgramsPage />} />
+                  <Route path="groups" element={<AdminGroupsPage />} />
+                  <Route path="sessions" element={<AdminSessionsPage />} />
+                  <Route path="invitations" element={<AdminInvitationsPage />} />
+                  <Route path="video" element={<AdminVideoPage />} />
+                  <Route path="mailbox" element={<AdminMailboxPage />} />
+                  <Route path="audit" element={<AdminAuditPage />} />
+                </Route>
                 <Route path="programs/:programId" element={<ProgramPage />} />
                 <Route path="groups/:groupId" element={<GroupPage />} />
               </Route>

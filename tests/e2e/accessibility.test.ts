@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { seriousViolations } from './axe.ts';
 import { approveRequest, itemWith, mayasPicker, requestFirstSlot } from './booking-steps.ts';
 import { dayTimes, pickDay } from './picker-steps.ts';
-import { conferFixture, openTab, region, scheduleSection, signIn } from './support.ts';
+import { conferFixture, openAdmin, openTab, region, scheduleSection, signIn } from './support.ts';
 
 /**
  * Issue #12: axe-core on every page (and the picker, the week, the
@@ -165,9 +165,21 @@ describe('accessibility', () => {
         'Europe/Dublin',
       );
       await signIn(page, 'admin@demo.confer.test');
-      await openTab(page, 'Admin');
-      await page.getByRole('heading', { name: 'Admin' }).first().waitFor();
-      await check(page, `Admin at ${width}`);
+      for (const [name, shows] of [
+        ['Members', 'Members'],
+        ['Import', 'Import members'],
+        ['Groups', 'Groups'],
+        ['Sessions', 'Sessions'],
+        ['Invitations', 'Invitations'],
+        ['Video', 'Video'],
+        ['Mailbox', 'Mailbox'],
+        ['Audit log', 'Audit log'],
+        ['Programs', 'Programs'],
+      ] as const) {
+        await openAdmin(page, name);
+        await region(page, shows).waitFor();
+        await check(page, `Admin → ${name} at ${width}`);
+      }
       await page.getByRole('link', { name: 'Open Mentoring' }).first().click();
       await page.getByRole('heading', { name: 'Open Mentoring' }).first().waitFor();
       await check(page, `a program at ${width}`);

@@ -3,7 +3,14 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInvitation } from '../support/read-invitation.ts';
 import { approveRequest, myBooking, requestFirstSlot } from './booking-steps.ts';
-import { conferFixture, openBookingThread, openTab, region, signedIn } from './support.ts';
+import {
+  conferFixture,
+  openAdmin,
+  openBookingThread,
+  openTab,
+  region,
+  signedIn,
+} from './support.ts';
 
 /**
  * Issue #11's "Done when", on the embedded database with no SMTP server: what
@@ -15,7 +22,7 @@ const fixture = conferFixture();
 
 /** Admin → Mailbox, looked at again (Refresh) until an email to `to` about `about` shows as sent. */
 async function sentEmail(page: Page, to: string, about: string | RegExp) {
-  await openTab(page, 'Admin');
+  await openAdmin(page, 'Mailbox');
   const mailbox = region(page, 'Mailbox');
   const email = mailbox
     .getByRole('listitem')

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conferFixture, newPage, signIn } from './support.ts';
+import { conferFixture, newPage, openAdmin, signIn } from './support.ts';
 
 const fixture = conferFixture();
 
@@ -62,7 +62,7 @@ describe('the demo admin', () => {
   it('creates a program and a group, and invites a member who signs up through the link', async () => {
     const { page, context } = await newPage(fixture.browser, fixture.confer.url);
     await signIn(page, 'admin@demo.confer.test');
-    await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
+    await openAdmin(page, 'Programs');
 
     await page.getByLabel('Name').first().fill('Spring Cohort');
     await page.getByLabel('Description').first().fill('Twelve weeks of matched mentoring.');
@@ -70,6 +70,7 @@ describe('the demo admin', () => {
     await page.getByRole('button', { name: 'Create program' }).click();
     await page.getByText('Spring Cohort').first().waitFor();
 
+    await openAdmin(page, 'Groups');
     await page.getByRole('button', { name: 'Create group' }).scrollIntoViewIfNeeded();
     const groupForm = page.locator('form', {
       has: page.getByRole('button', { name: 'Create group' }),
@@ -78,6 +79,7 @@ describe('the demo admin', () => {
     await groupForm.getByRole('button', { name: 'Create group' }).click();
     await page.getByText('Designers').first().waitFor();
 
+    await openAdmin(page, 'Invitations');
     const inviteForm = page.locator('form', {
       has: page.getByRole('button', { name: 'Send invitation' }),
     });
@@ -99,7 +101,7 @@ describe('the demo admin', () => {
     await invitee.page.getByText('Nia Newcomer').first().waitFor();
 
     // The admin sees the newcomer among the members.
-    await page.reload();
+    await openAdmin(page, 'Members');
     await page.getByText('Nia Newcomer').first().waitFor();
     await invitee.context.close();
     await context.close();
@@ -108,7 +110,7 @@ describe('the demo admin', () => {
   it('chooses how sessions meet in the Video section: Zoom needs SECRETS_KEY, links by mentors are kept', async () => {
     const { page, context } = await newPage(fixture.browser, fixture.confer.url);
     await signIn(page, 'admin@demo.confer.test');
-    await page.getByRole('link', { name: 'Admin', exact: true }).first().click();
+    await openAdmin(page, 'Video');
     const video = page.getByRole('region', { name: 'Video' });
     const meetings = video.getByLabel('Meetings');
     await expect(meetings.inputValue()).resolves.toBe('jitsi');

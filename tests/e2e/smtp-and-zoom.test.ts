@@ -5,7 +5,7 @@ import { calendarPart, readInvitation } from '../support/read-invitation.ts';
 import { startSmtpServer } from '../support/smtp.ts';
 import { startZoomStandIn } from '../support/zoom-stand-in.ts';
 import { approveRequest, itemWith, myBooking, requestFirstSlot } from './booking-steps.ts';
-import { conferFixture, openTab, region, sessionsTab, signedIn } from './support.ts';
+import { conferFixture, openAdmin, openTab, region, sessionsTab, signedIn } from './support.ts';
 
 /**
  * Issue #11, the second half of its "Done when": with SMTP_URL and Zoom
@@ -44,7 +44,7 @@ async function mailTo(to: string, subject: RegExp, after = 0): Promise<ParsedMai
 describe('with an SMTP server and Zoom', () => {
   it('approval emails the Zoom link and an invitation over SMTP; a move updates both; cancelling deletes the meeting and sends CANCEL', async () => {
     const admin = await signedIn(fixture, 'admin@demo.confer.test', 'Europe/Dublin');
-    await openTab(admin.page, 'Admin');
+    await openAdmin(admin.page, 'Video');
     const video = region(admin.page, 'Video');
     await video.getByLabel('Meetings').selectOption('zoom');
     await video.getByLabel('Account ID').fill(credentials.accountId);

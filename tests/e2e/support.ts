@@ -57,11 +57,18 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, baseURL: string, timezoneId = 'America/New_York') {
+export async function newPage(
+  browser: Browser,
+  baseURL: string,
+  timezoneId = 'America/New_York',
+  /** `bypassCSP`: axe-core checks inject a script the page's policy would refuse */
+  options: { bypassCSP?: boolean } = {},
+) {
   const context: BrowserContext = await browser.newContext({
     baseURL,
     timezoneId,
     locale: 'en-GB',
+    ...options,
   });
   context.setDefaultTimeout(15_000);
   const page = await context.newPage();
@@ -120,6 +127,15 @@ export const openTab = (page: Page, name: string) =>
     .getByRole('link', { name: new RegExp(`^${name}\\s*(\\d+ (unread|waiting for you))?$`) })
     .first()
     .click();
+
+/** Admin → one of the console's pages (Members, Import, Programs, …, Mailbox, Audit log). */
+export async function openAdmin(page: Page, name: string) {
+  await openTab(page, 'Admin');
+  await page
+    .getByRole('navigation', { name: 'Admin' })
+    .getByRole('link', { name, exact: true })
+    .click();
+}
 
 export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 

@@ -45,6 +45,7 @@ export const byName: Record<string, Resolve> = {
   date: () => '2027-06-01',
   token: (w) => w.invitationFor(uniqueEmail('preview')),
   invitationId: (w) => w.invitationId(),
+  importId: (w) => w.importId(),
   tokenId: (w, c) => (c.own === 'own' ? w.tokenOf(c.who!) : w.tokenOf(w.mentee2)),
   typeId: (w, c) => (c.own === 'own' ? w.sessionTypeOf(c.who!) : w.sessionTypeOf(w.mentor2)),
 };
@@ -129,6 +130,12 @@ export const samples: Record<string, Sample> = {
   },
   [`DELETE ${org}/members/{userId}`]: {
     params: { userId: (w, c) => (c.own === 'own' ? c.who!.userId : newBystander(w)) },
+  },
+  [`POST ${org}/member-imports/check`]: {
+    body: () => ({ csv: `name,email\nChecked Person,${uniqueEmail('checked')}\n` }),
+  },
+  [`POST ${org}/member-imports`]: {
+    body: () => ({ csv: `name,email\nImported Person,${uniqueEmail('imported')}\n` }),
   },
   [`POST ${org}/bookings`]: {
     body: (w, c) => ({

@@ -272,6 +272,15 @@ export async function buildWorld(app: App, ctx: ServiceContext) {
           api(admin).post(`/api/orgs/${orgId}/invitations`, { email: uniqueEmail('invitee') }),
         )
       ).invitation.id,
+    /** A members import of the organisation's, of one new person. */
+    importId: async () =>
+      (
+        await ok<{ import: { id: string } }>(
+          api(admin).post(`/api/orgs/${orgId}/member-imports`, {
+            csv: `name,email\nImported Person,${uniqueEmail('imported')}\n`,
+          }),
+        )
+      ).import.id,
     /** An email of the organisation's (the world's bookings made some): its delivery id. */
     deliveryId: async () => {
       while ((await deliverNotifications(ctx)) > 0);

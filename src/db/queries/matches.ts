@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../client.ts';
-import { matches, programMembers, programs, users } from '../schema.ts';
+import { matches, mentorStats, programMembers, programs, users } from '../schema.ts';
 
 export async function insertMatch(
   q: Queryable,
@@ -181,4 +181,32 @@ export async function listMatchesBetween(q: Queryable, a: string, b: string) {
         ),
       ),
     );
+}
+
+/**
+ * The people of a program as suggested matches need them: skills and goals,
+ * a mentor's capacity and active matches, and whether a mentee is matched.
+ */
+export async function listMatchingCandidates(q: Queryable, programId: string) {
+  const member = sql`${programMembers}.user_id`;
+  return q
+    .select({
+      userId: programMembers.userId,
+      role: programMembers.role,
+      name: users.name,
+      skills: users.skills,
+      goals: sql<string>`${users.shortTermGoals} || ' ' || ${users.longTermGoals}`,
+      capacity: programMembers.matchCapacity,
+      activeMatches: sql<number>`(select count(*)::int from ${matches} m
+        where m.program_id = ${programId} and m.ended_at is null
+          and (m.mentor_id = ${member} or m.mentee_id = ${member}))`,
+      // The stored figures the worker refreshes (the directory's ranking reads the same).
+      approvalRate: mentorStats.approvalRate,
+      medianResponseMinutes: mentorStats.medianResponseMinutes,
+    })
+    .from(programMembers)
+    .innerJoin(users, eq(users.id, programMembers.userId))
+    .leftJoin(mentorStats, eq(mentorStats.userId, programMembers.userId))
+    .where(eq(programMembers.programId, programId))
+    .orderBy(asc(users.name), asc(users.id));
 }

@@ -133,9 +133,52 @@ export type MemberListing = {
   tsquery?: SQL | null | undefined;
   /** only members who mentor in one of the organisation's programs */
   mentorsOnly?: boolean | undefined;
+  /** only admins, or only the other members */
+  role?: OrgRole | undefined;
+  /** only members of this program (in this role, when given) */
+  programId?: string | undefined;
+  programRole?: 'mentor' | 'mentee' | undefined;
+  /** only members of this group */
+  groupId?: string | undefined;
+  /** only this person */
+  userId?: string | undefined;
   /** at most this many, by name; all when omitted */
   limit?: number | undefined;
+  /** after skipping this many (with a limit) */
+  offset?: number | undefined;
 };
+
+function memberFilters(orgId: string, opts: MemberListing) {
+  return and(
+    eq(orgMembers.orgId, orgId),
+    opts.tsquery ? sql`${users.searchVector} @@ ${opts.tsquery}` : undefined,
+    opts.mentorsOnly
+      ? sql`exists (select 1 from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+          where pm.user_id = ${orgMembers.userId} and p.org_id = ${orgId} and pm.role = 'mentor')`
+      : undefined,
+    opts.role ? eq(orgMembers.role, opts.role) : undefined,
+    opts.userId ? eq(orgMembers.userId, opts.userId) : undefined,
+    opts.programId
+      ? sql`exists (select 1 from ${programMembers} pm join ${programs} p on p.id = pm.program_id
+          where pm.user_id = ${orgMembers.userId} and p.org_id = ${orgId} and pm.program_id = ${opts.programId}
+          ${opts.programRole ? sql`and pm.role = ${opts.programRole}` : sql``})`
+      : undefined,
+    opts.groupId
+      ? sql`exists (select 1 from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
+          where gm.user_id = ${orgMembers.userId} and g.org_id = ${orgId} and gm.group_id = ${opts.groupId})`
+      : undefined,
+  );
+}
+
+/** How many members the filters of a listing find (its limit and offset aside). */
+export async function countOrgMembers(q: Queryable, orgId: string, opts: MemberListing = {}) {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orgMembers)
+    .innerJoin(users, eq(users.id, orgMembers.userId))
+    .where(memberFilters(orgId, opts));
+  return row?.n ?? 0;
+}
 
 /**
  * Members with their program roles and groups in this organisation, by name.
@@ -161,14 +204,7 @@ export async function listOrgMembers(q: Queryable, orgId: string, opts: MemberLi
       from ${groupMembers} gm join ${groups} g on g.id = gm.group_id
       where gm.user_id = ${users.id} and g.org_id = ${orgId}), '[]'::json)`,
   };
-  const filters = and(
-    eq(orgMembers.orgId, orgId),
-    opts.tsquery ? sql`${users.searchVector} @@ ${opts.tsquery}` : undefined,
-    opts.mentorsOnly
-      ? sql`exists (select 1 from ${programMembers} pm join ${programs} p on p.id = pm.program_id
-          where pm.user_id = ${orgMembers.userId} and p.org_id = ${orgId} and pm.role = 'mentor')`
-      : undefined,
-  );
+  const filters = memberFilters(orgId, opts);
   if (opts.limit === undefined) {
     return q
       .select(fields)
@@ -185,7 +221,8 @@ export async function listOrgMembers(q: Queryable, orgId: string, opts: MemberLi
       .innerJoin(users, eq(users.id, orgMembers.userId))
       .where(filters)
       .orderBy(asc(users.name), asc(users.id))
-      .limit(opts.limit),
+      .limit(opts.limit)
+      .offset(opts.offset ?? 0),
   );
   return q
     .with(page)

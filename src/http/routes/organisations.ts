@@ -6,7 +6,12 @@ import { requestKinds } from '../../core/mentorship-requests.ts';
 import { orgRoles, programRoles } from '../../core/roles.ts';
 import { exportMembersCsv } from '../../services/export-members.ts';
 import { listOrgAuditEvents } from '../../services/list-audit-events.ts';
-import { changeOrgRole, listMembers, removeMember } from '../../services/manage-members.ts';
+import {
+  changeOrgRole,
+  listMembers,
+  listMembersPage,
+  removeMember,
+} from '../../services/manage-members.ts';
 import {
   createOrganisation,
   listMyOrganisations,
@@ -148,13 +153,32 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
             .max(500, 'must be between 1 and 500')
             .optional()
             .meta({ description: 'at most this many, by name (all when omitted)' }),
+          offset: z.coerce
+            .number({ error: 'must be a number' })
+            .int('must be a whole number')
+            .min(0, 'must be 0 or more')
+            .max(1_000_000, 'must be at most 1000000')
+            .optional()
+            .meta({ description: 'skip this many first (with limit: a page)' }),
+          role: z.enum(orgRoles).optional(),
+          programId: uuidParam.optional().meta({ description: 'only members of this program' }),
+          programRole: z
+            .enum(programRoles)
+            .optional()
+            .meta({ description: 'with programId: only its mentors, or only its mentees' }),
+          groupId: uuidParam.optional().meta({ description: 'only members of this group' }),
         }),
-        response: { 200: z.object({ members: z.array(member) }), ...errorResponses },
+        response: {
+          200: z.object({
+            members: z.array(member),
+            total: z.number().int().describe('how many members the filters find in all'),
+          }),
+          ...errorResponses,
+        },
       },
     },
-    async (request) => ({
-      members: await listMembers(ctx, requireActor(request), request.params.orgId, request.query),
-    }),
+    async (request) =>
+      listMembersPage(ctx, requireActor(request), request.params.orgId, request.query),
   );
 
   app.get(
@@ -189,8 +213,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     async (request) => {
       const actor = requireActor(request);
       const { orgId, userId } = request.params;
-      const members = await listMembers(ctx, actor, orgId);
-      const found = members.find((m) => m.userId === userId);
+      const [found] = await listMembers(ctx, actor, orgId, { userId });
       if (!found) throw notFound('Member');
       const user = await requireVisibleUser(ctx, actor, userId);
       return {

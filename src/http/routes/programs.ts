@@ -5,6 +5,7 @@ import {
   createMatch,
   endMatchOf,
   listMatches,
+  listMatchSuggestions,
   listMyMatches,
   setMentorMatchCapacity,
 } from '../../services/manage-matches.ts';
@@ -299,6 +300,52 @@ export const programRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
       const created = await createMatch(ctx, requireActor(request), orgId, programId, request.body);
       return reply.code(201).send({ id: created.id });
     },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/programs/:programId/match-suggestions',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          'Suggested matches (admin): for each unmatched mentee the best mentors with room, by shared skills, room left and responsiveness, each score explained',
+        params: programParams,
+        response: {
+          200: z.object({
+            suggestions: z
+              .array(
+                z.object({
+                  menteeId: z.uuid(),
+                  menteeName: z.string(),
+                  mentors: z.array(
+                    z.object({
+                      mentorId: z.uuid(),
+                      mentorName: z.string(),
+                      score: z
+                        .number()
+                        .int()
+                        .describe('0–100: skills 60, room left 20, responsiveness 20'),
+                      sharedSkills: z.array(z.string()),
+                      reasons: z.array(z.string()),
+                    }),
+                  ),
+                }),
+              )
+              .describe('at most 20 mentees, in name order; matching one brings the next up'),
+            unmatched: z.number().int().describe('mentees of the program without an active match'),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      listMatchSuggestions(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.programId,
+      ),
   );
 
   app.delete(

@@ -1351,6 +1351,11 @@ export type paths = {
           q?: string;
           mentorsOnly?: string;
           limit?: number;
+          offset?: number;
+          role?: "admin" | "member";
+          programId?: string;
+          programRole?: "mentor" | "mentee";
+          groupId?: string;
         };
         path: {
           orgId: string;
@@ -1362,6 +1367,7 @@ export type paths = {
           content: {
             "application/json": {
               members: components["schemas"]["Member"][];
+              total: number;
             };
           };
         };
@@ -2500,6 +2506,73 @@ export type paths = {
                   /** Format: date-time */
                   since: string;
                 })[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/programs/{programId}/match-suggestions": {
+    /**
+     * Suggested matches (admin): for each unmatched mentee the best mentors with room, by shared skills, room left and responsiveness, each score explained
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+          programId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              suggestions: {
+                  /** Format: uuid */
+                  menteeId: string;
+                  menteeName: string;
+                  mentors: {
+                      /** Format: uuid */
+                      mentorId: string;
+                      mentorName: string;
+                      score: number;
+                      sharedSkills: string[];
+                      reasons: string[];
+                    }[];
+                }[];
+              unmatched: number;
             };
           };
         };
@@ -7832,6 +7905,21 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
     };
+    Invitation: {
+      /** Format: uuid */
+      id: string;
+      email: string;
+      /** @enum {string} */
+      role: "admin" | "member";
+      programId: string | null;
+      programRole: ("mentor" | "mentee") | null;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: date-time */
+      expiresAt: string;
+      acceptedAt: string | null;
+      revokedAt: string | null;
+    };
     MemberImportReport: {
       rows: number;
       problems: {
@@ -7864,21 +7952,6 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
       finishedAt: string | null;
-    };
-    Invitation: {
-      /** Format: uuid */
-      id: string;
-      email: string;
-      /** @enum {string} */
-      role: "admin" | "member";
-      programId: string | null;
-      programRole: ("mentor" | "mentee") | null;
-      /** Format: date-time */
-      createdAt: string;
-      /** Format: date-time */
-      expiresAt: string;
-      acceptedAt: string | null;
-      revokedAt: string | null;
     };
     Reputation: {
       approvalRate: number | null;

@@ -118,3 +118,5 @@ export type Delivery = Schemas['Delivery'];
 export type ApiErrorBody = Schemas['Error'];
 export type VideoSettings = ResponseOf<'/api/orgs/{orgId}/video', 'get'>;
 export type NotificationPreferences = ResponseOf<'/api/me/notification-preferences', 'get'>;
+export type MemberImportReport = Schemas['MemberImportReport'];
+export type MemberImport = Schemas['MemberImport'];

@@ -19,7 +19,7 @@ export function GroupPage() {
   });
   const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const deletion = useSubmission();
-  const back = <Link to={`/o/${orgId}/admin#groups`}>← Admin</Link>;
+  const back = <Link to={`/o/${orgId}/admin/groups`}>← Groups</Link>;
 
   if (group.loading) return <Loading />;
   if (!group.data) {
@@ -38,7 +38,7 @@ export function GroupPage() {
         api.DELETE('/api/orgs/{orgId}/groups/{groupId}', { params: { path: { orgId, groupId } } }),
       ),
     );
-    if (result.ok) navigate(`/o/${orgId}/admin#groups`);
+    if (result.ok) navigate(`/o/${orgId}/admin/groups`);
   }
 
   return (

@@ -21,7 +21,7 @@ export function ProgramPage() {
   });
   const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const archiving = useSubmission();
-  const back = <Link to={`/o/${orgId}/admin#programs`}>← Admin</Link>;
+  const back = <Link to={`/o/${orgId}/admin/programs`}>← Programs</Link>;
 
   if (program.loading) return <Loading />;
   if (!program.data) {

@@ -1,5 +1,7 @@
+import { useState } from 'react';
 import type { Member, OrgRole } from '../../api/types.ts';
 import { Avatar } from '../../ui/avatar.tsx';
+import { Button } from '../../ui/button.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { formatDate } from '../../ui/format-date-time.ts';
 import { orgRoleLabels } from '../../ui/labels.ts';
@@ -11,7 +13,7 @@ type MemberRowProps = {
   programNames: Map<string, string>;
   timeZone: string;
   busy: boolean;
-  onChangeRole: (member: Member, role: OrgRole) => void;
+  onChangeRole: (member: Member, role: OrgRole) => Promise<void>;
   onRemove: (member: Member) => Promise<void>;
 };
 
@@ -24,6 +26,8 @@ export function MemberRow({
   onChangeRole,
   onRemove,
 }: MemberRowProps) {
+  // A role change is asked first: making someone admin hands them everything here.
+  const [asked, setAsked] = useState<OrgRole | null>(null);
   return (
     <tr>
       <td data-label="Person">
@@ -42,13 +46,39 @@ export function MemberRow({
         <select
           className="input select select--compact"
           aria-label={`Role for ${member.name}`}
-          value={member.role}
+          value={asked ?? member.role}
           disabled={busy}
-          onChange={(event) => onChangeRole(member, event.target.value as OrgRole)}
+          onChange={(event) => {
+            const role = event.target.value as OrgRole;
+            setAsked(role === member.role ? null : role);
+          }}
         >
           <option value="admin">{orgRoleLabels.admin}</option>
           <option value="member">{orgRoleLabels.member}</option>
         </select>
+        {asked ? (
+          <span className="confirm">
+            <span className="confirm__question">
+              {asked === 'admin'
+                ? `Make ${member.name} an admin? They can manage everything here.`
+                : `Make ${member.name} a member? They lose the admin pages.`}
+            </span>
+            <Button
+              size="small"
+              variant="primary"
+              pending={busy}
+              onClick={async () => {
+                await onChangeRole(member, asked);
+                setAsked(null);
+              }}
+            >
+              Yes, change role
+            </Button>
+            <Button size="small" onClick={() => setAsked(null)}>
+              Cancel
+            </Button>
+          </span>
+        ) : null}
       </td>
       <td data-label="Programs">
         <ProgramRoles memberships={member.programs} programNames={programNames} emptyText="—" />

@@ -8,6 +8,7 @@ import { useApiQuery } from '../../use-api-query.ts';
 import { useSubmission } from '../../use-submission.ts';
 import { useApi } from '../auth/session-context.tsx';
 import { MatchForm } from './match-form.tsx';
+import { MatchSuggestionsList } from './match-suggestions-list.tsx';
 import { MentorCapacityRow } from './mentor-capacity-row.tsx';
 
 type ProgramMatchesCardProps = {
@@ -62,6 +63,9 @@ export function ProgramMatchesCard({ orgId, program }: ProgramMatchesCardProps) 
           </li>
         ))}
       </ul>
+      {mentors.length > 0 && mentees.length > 0 ? (
+        <MatchSuggestionsList orgId={orgId} programId={program.id} onMatched={matches.reload} />
+      ) : null}
       {matches.data && matches.data.mentors.length > 0 ? (
         <>
           <h3 className="subform__title">Mentor capacity</h3>
