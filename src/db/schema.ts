@@ -641,6 +641,9 @@ export const bookings = pgTable(
     index('bookings_mentor_idx').on(t.mentorId, t.startsAt),
     index('bookings_mentee_idx').on(t.menteeId, t.startsAt),
     index('bookings_session_idx').on(t.sessionId),
+    // Reports (issue #13): an organisation's bookings by session time, and by request time.
+    index('bookings_org_starts_idx').on(t.orgId, t.startsAt),
+    index('bookings_org_created_idx').on(t.orgId, t.createdAt),
     uniqueIndex('bookings_idempotency_key').on(t.menteeId, t.idempotencyKey),
     check('bookings_time_check', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_awaiting_check', sql`(${t.status} = 'pending') = (${t.awaiting} is not null)`),

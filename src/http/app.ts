@@ -44,6 +44,7 @@ import { notificationRoutes } from './routes/notifications.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
+import { reportRoutes } from './routes/reports.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
@@ -178,6 +179,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(programRoutes, routeDeps);
   await app.register(groupRoutes, routeDeps);
   await app.register(memberImportRoutes, routeDeps);
+  await app.register(reportRoutes, routeDeps);
   await app.register(invitationRoutes, routeDeps);
   await app.register(availabilityRoutes, routeDeps);
   await app.register(sessionRoutes, routeDeps);

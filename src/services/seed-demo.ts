@@ -24,6 +24,7 @@ import {
   sendMessage,
 } from './messaging.ts';
 import { requestBooking } from './request-booking.ts';
+import { seedDemoHistory } from './seed-demo-history.ts';
 import { createAccount } from './sign-up.ts';
 
 /** Every demo account signs in with this password (printed at start-up). */
@@ -254,6 +255,8 @@ export async function seedDemo(ctx: ServiceContext): Promise<DemoSummary> {
     });
   }
   await seedSchedules(ctx, adminActor, org.id, programIds, product.id, idOf);
+  // The past first: it notifies nobody, and today's bookings below must.
+  await seedDemoHistory(ctx, org.id, idOf);
   await seedBookings(ctx, org.id, idOf);
   await seedConversations(ctx, org.id, idOf);
 

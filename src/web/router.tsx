@@ -55,6 +55,9 @@ const AdminMembersPage = page(
 const AdminImportPage = page(
   async () => (await import('./routes/admin/admin-import-page.tsx')).AdminImportPage,
 );
+const AdminReportsPage = page(
+  async () => (await import('./routes/admin/admin-reports-page.tsx')).AdminReportsPage,
+);
 const sectionPages = () => import('./routes/admin/admin-section-pages.tsx');
 const AdminProgramsPage = page(async () => (await sectionPages()).AdminProgramsPage);
 const AdminGroupsPage = page(async () => (await sectionPages()).AdminGroupsPage);
@@ -99,9 +102,10 @@ export function AppRoutes() {
               <Route path="people/:userId" element={<PersonPage />} />
               <Route path="admin" element={<RequireOrgAdmin />}>
                 <Route element={<AdminLayout />}>
-                  <Route index element={<Navigate to="members" replace />} />
+                  <Route index element={<Navigate to="reports" replace />} />
                   <Route path="members" element={<AdminMembersPage />} />
                   <Route path="import" element={<AdminImportPage />} />
+                  <Route path="reports" element={<AdminReportsPage />} />
                   <Route path="programs" element={<AdminProgramsPage />} />
                   <Route path="groups" element={<AdminGroupsPage />} />
                   <Route path="sessions" element={<AdminSessionsPage />} />

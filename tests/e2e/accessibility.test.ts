@@ -166,6 +166,7 @@ describe('accessibility', () => {
       );
       await signIn(page, 'admin@demo.confer.test');
       for (const [name, shows] of [
+        ['Reports', 'Sessions per week'],
         ['Members', 'Members'],
         ['Import', 'Import members'],
         ['Groups', 'Groups'],

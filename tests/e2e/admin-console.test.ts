@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -9,7 +11,8 @@ import { conferFixture, newPage, openAdmin, region, signIn } from './support.ts'
  * matched program, imports a CSV of 50 members into it with two bad rows
  * (reported by line), fixes them and imports, watching the progress, finds
  * them in Members — searched, filtered and paged by the server — accepts a
- * suggested match, and creates a session on a mentor's behalf.
+ * suggested match, creates a session on a mentor's behalf, and opens
+ * Reports: the demo's history charted, one chart downloaded as CSV.
  */
 const fixture = conferFixture();
 
@@ -139,6 +142,36 @@ describe('the admin console', () => {
       .getByRole('listitem')
       .filter({ hasText: 'Go clinic for the spring cohort' });
     await made.getByText('Cohort Person 00').first().waitFor();
+
+    // Reports: the demo's weeks of history charted, and a chart's data as CSV.
+    await openAdmin(page, 'Reports');
+    const weekly = region(page, 'Sessions per week');
+    await weekly.locator('canvas[role="img"]').waitFor();
+    await weekly.getByText('The numbers').click();
+    const weeks = weekly.getByRole('row');
+    expect(await weeks.count()).toBeGreaterThanOrEqual(12 + 1);
+    const held = await weekly
+      .getByRole('row')
+      .evaluateAll((rows) => rows.slice(1).map((r) => Number(r.children[1]?.textContent ?? '0')));
+    expect(held.filter((n) => n > 0).length).toBeGreaterThanOrEqual(6);
+    await region(page, 'Requests and what became of them').getByText('Approval rate').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      weekly.getByRole('link', { name: 'Download CSV of Sessions per week' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('sessions-per-week.csv');
+    const table = parse(readFileSync((await download.path()) ?? '', 'utf8'), { bom: true });
+    expect(table[0]).toEqual([
+      'week_from',
+      'completed',
+      'approved',
+      'pending',
+      'cancelled',
+      'noShow',
+      'notHeld',
+    ]);
+    expect(table.slice(1).map((r: string[]) => Number(r[1]))).toEqual(held);
     await context.close();
   });
 });

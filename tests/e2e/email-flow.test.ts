@@ -3,14 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { readInvitation } from '../support/read-invitation.ts';
 import { approveRequest, myBooking, requestFirstSlot } from './booking-steps.ts';
-import {
-  conferFixture,
-  openAdmin,
-  openBookingThread,
-  openTab,
-  region,
-  signedIn,
-} from './support.ts';
+import { conferFixture, openAdmin, openBookingThread, region, signedIn } from './support.ts';
 
 /**
  * Issue #11's "Done when", on the embedded database with no SMTP server: what

@@ -85,8 +85,38 @@ describe('demo seed', () => {
       price: { amountMinor: 4500, currency: 'EUR' },
       payment: 'held',
     });
-    const aikoBookings = (await as(app, aiko).get('/api/me/bookings')).json().bookings;
-    expect(aikoBookings.map((b: { status: string }) => b.status)).toEqual(['approved']);
+    const aikoBookings = (await as(app, aiko).get('/api/me/bookings')).json().bookings as {
+      status: string;
+      startsAt: string;
+    }[];
+    const upcoming = aikoBookings.filter((b) => Date.parse(b.startsAt) > Date.now());
+    expect(upcoming.map((b) => b.status)).toEqual(['approved']);
+    // …and a history: weeks of past sessions with Diego, most of them held.
+    const past = aikoBookings.filter((b) => Date.parse(b.startsAt) < Date.now());
+    expect(past.length).toBeGreaterThanOrEqual(6);
+    expect(past.filter((b) => b.status === 'completed').length).toBeGreaterThan(past.length / 2);
+
+    // The history is there to report on: every kind of outcome, weeks of sessions, ratings.
+    const reports = (
+      await as(app, admin).get(`/api/orgs/${summary.orgId}/reports?timeZone=Europe/Dublin`)
+    ).json();
+    const heldWeeks = reports.sessionsPerWeek.filter((w: { completed: number }) => w.completed > 0);
+    expect(heldWeeks.length).toBeGreaterThanOrEqual(6);
+    for (const outcome of [
+      'rejected',
+      'expired',
+      'cancelledEarly',
+      'cancelledLate',
+      'noShowMentee',
+      'noShowMentor',
+    ]) {
+      expect(reports.outcomes[outcome], outcome).toBeGreaterThan(0);
+    }
+    expect(reports.ratings.byMentees.count).toBeGreaterThan(10);
+    expect(reports.answerTimes.answered).toBeGreaterThan(10);
+    // History notifies nobody: the bell holds only today's news.
+    const bell = (await as(app, aiko).get('/api/me/notifications')).json();
+    expect(JSON.stringify(bell)).not.toContain('completed');
     // Aiko is only in Open Mentoring: Priya, matched-only in the Leadership Circle, is not hers to book.
     const aikoDirectory = (await as(app, aiko).get(`/api/orgs/${summary.orgId}/mentors`)).json();
     const listed = aikoDirectory.mentors.map((m: { name: string }) => m.name);

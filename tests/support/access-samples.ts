@@ -122,6 +122,7 @@ export const samples: Record<string, Sample> = {
   'GET /api/users/{userId}/photo': { params: { userId: (w) => w.mentor.userId } },
   // Each call makes a new address: anyone's earlier one may have been replaced meanwhile.
   'GET /api/calendar/{file}': { params: { file: (w) => w.feedFileOf(w.mentee2) } },
+  [`GET ${org}/reports/{file}`]: { params: { file: () => 'outcomes.csv' } },
   'POST /api/orgs': { body: () => ({ name: 'Side Project' }) },
   [`PATCH ${org}`]: { body: () => ({ name: 'Matrix Org' }) },
   [`PATCH ${org}/members/{userId}`]: {

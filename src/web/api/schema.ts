@@ -3281,6 +3281,93 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/reports": {
+    /**
+     * Reports (admin): sessions per week by status, answer times, approval/rejection/expiry rates, cancellations and no-shows, ratings, time to a first session, booked skills, busiest mentors, quiet matches and unanswered requests
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          timeZone?: string;
+          programId?: string;
+          groupId?: string;
+          quietDays?: number;
+        };
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": components["schemas"]["Reports"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/reports/{file}": {
+    /**
+     * One chart's data as CSV (admin), with the same filters
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        query?: {
+          from?: string;
+          to?: string;
+          timeZone?: string;
+          programId?: string;
+          groupId?: string;
+          quietDays?: number;
+        };
+        path: {
+          orgId: string;
+          file: "sessions-per-week.csv" | "outcomes.csv" | "answer-times.csv" | "ratings.csv" | "first-session.csv" | "skills.csv" | "busiest-mentors.csv" | "quiet-matches.csv" | "unanswered-mentors.csv";
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/invitations": {
     /**
      * Invitations sent by the organisation (admin)
@@ -7952,6 +8039,96 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
       finishedAt: string | null;
+    };
+    Reports: {
+      period: {
+        from: string;
+        to: string;
+        timeZone: string;
+      };
+      sessionsPerWeek: {
+          week: string;
+          completed: number;
+          approved: number;
+          pending: number;
+          cancelled: number;
+          noShow: number;
+          notHeld: number;
+        }[];
+      outcomes: {
+        requested: number;
+        approved: number;
+        rejected: number;
+        expired: number;
+        withdrawn: number;
+        cancelledLate: number;
+        cancelledEarly: number;
+        noShowMentee: number;
+        noShowMentor: number;
+        decided: number;
+        approvalRate: number | null;
+        rejectionRate: number | null;
+        expiryRate: number | null;
+      };
+      answerTimes: {
+        medianMinutes: number | null;
+        p90Minutes: number | null;
+        answered: number;
+      };
+      ratings: {
+        byMentees: {
+          count: number;
+          average: number | null;
+          byStars: number[];
+        };
+        byMentors: {
+          count: number;
+          average: number | null;
+          byStars: number[];
+        };
+      };
+      firstSession: {
+        medianDays: number | null;
+        p90Days: number | null;
+        withSession: number;
+        withoutSession: number;
+      };
+      skills: {
+          skill: string;
+          bookings: number;
+        }[];
+      busiestMentors: {
+          /** Format: uuid */
+          mentorId: string;
+          name: string;
+          sessions: number;
+          requests: number;
+        }[];
+      quietMatches: {
+        days: number;
+        matches: ({
+            /** Format: uuid */
+            matchId: string;
+            programName: string;
+            /** Format: uuid */
+            mentorId: string;
+            mentorName: string;
+            /** Format: uuid */
+            menteeId: string;
+            menteeName: string;
+            /** Format: date-time */
+            matchedAt: string;
+            lastSessionAt: string | null;
+          })[];
+      };
+      unansweredMentors: {
+          /** Format: uuid */
+          mentorId: string;
+          name: string;
+          waiting: number;
+          /** Format: date-time */
+          oldestAt: string;
+        }[];
     };
     Reputation: {
       approvalRate: number | null;

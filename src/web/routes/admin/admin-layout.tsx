@@ -3,6 +3,7 @@ import { PageHeader } from '../../ui/page-header.tsx';
 
 /** The admin console's pages, in the order an admin runs a program (issue #13). */
 export const adminPages = [
+  { path: 'reports', label: 'Reports' },
   { path: 'members', label: 'Members' },
   { path: 'import', label: 'Import' },
   { path: 'programs', label: 'Programs' },

@@ -1,0 +1,2 @@
+CREATE INDEX "bookings_org_starts_idx" ON "bookings" USING btree ("org_id","starts_at");--> statement-breakpoint
+CREATE INDEX "bookings_org_created_idx" ON "bookings" USING btree ("org_id","created_at");
