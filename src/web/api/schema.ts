@@ -8040,96 +8040,6 @@ export type components = {
       createdAt: string;
       finishedAt: string | null;
     };
-    Reports: {
-      period: {
-        from: string;
-        to: string;
-        timeZone: string;
-      };
-      sessionsPerWeek: {
-          week: string;
-          completed: number;
-          approved: number;
-          pending: number;
-          cancelled: number;
-          noShow: number;
-          notHeld: number;
-        }[];
-      outcomes: {
-        requested: number;
-        approved: number;
-        rejected: number;
-        expired: number;
-        withdrawn: number;
-        cancelledLate: number;
-        cancelledEarly: number;
-        noShowMentee: number;
-        noShowMentor: number;
-        decided: number;
-        approvalRate: number | null;
-        rejectionRate: number | null;
-        expiryRate: number | null;
-      };
-      answerTimes: {
-        medianMinutes: number | null;
-        p90Minutes: number | null;
-        answered: number;
-      };
-      ratings: {
-        byMentees: {
-          count: number;
-          average: number | null;
-          byStars: number[];
-        };
-        byMentors: {
-          count: number;
-          average: number | null;
-          byStars: number[];
-        };
-      };
-      firstSession: {
-        medianDays: number | null;
-        p90Days: number | null;
-        withSession: number;
-        withoutSession: number;
-      };
-      skills: {
-          skill: string;
-          bookings: number;
-        }[];
-      busiestMentors: {
-          /** Format: uuid */
-          mentorId: string;
-          name: string;
-          sessions: number;
-          requests: number;
-        }[];
-      quietMatches: {
-        days: number;
-        matches: ({
-            /** Format: uuid */
-            matchId: string;
-            programName: string;
-            /** Format: uuid */
-            mentorId: string;
-            mentorName: string;
-            /** Format: uuid */
-            menteeId: string;
-            menteeName: string;
-            /** Format: date-time */
-            matchedAt: string;
-            lastSessionAt: string | null;
-          })[];
-      };
-      unansweredMentors: {
-          /** Format: uuid */
-          mentorId: string;
-          name: string;
-          waiting: number;
-          /** Format: date-time */
-          oldestAt: string;
-        }[];
-    };
     Reputation: {
       approvalRate: number | null;
       medianResponseMinutes: number | null;
@@ -8325,6 +8235,96 @@ export type components = {
       /** Format: date-time */
       createdAt: string;
       archivedAt: string | null;
+    };
+    Reports: {
+      period: {
+        from: string;
+        to: string;
+        timeZone: string;
+      };
+      sessionsPerWeek: {
+          week: string;
+          completed: number;
+          approved: number;
+          pending: number;
+          cancelled: number;
+          noShow: number;
+          notHeld: number;
+        }[];
+      outcomes: {
+        requested: number;
+        approved: number;
+        rejected: number;
+        expired: number;
+        withdrawn: number;
+        cancelledLate: number;
+        cancelledEarly: number;
+        noShowMentee: number;
+        noShowMentor: number;
+        decided: number;
+        approvalRate: number | null;
+        rejectionRate: number | null;
+        expiryRate: number | null;
+      };
+      answerTimes: {
+        medianMinutes: number | null;
+        p90Minutes: number | null;
+        answered: number;
+      };
+      ratings: {
+        byMentees: {
+          count: number;
+          average: number | null;
+          byStars: number[];
+        };
+        byMentors: {
+          count: number;
+          average: number | null;
+          byStars: number[];
+        };
+      };
+      firstSession: {
+        medianDays: number | null;
+        p90Days: number | null;
+        withSession: number;
+        withoutSession: number;
+      };
+      skills: {
+          skill: string;
+          bookings: number;
+        }[];
+      busiestMentors: {
+          /** Format: uuid */
+          mentorId: string;
+          name: string;
+          sessions: number;
+          requests: number;
+        }[];
+      quietMatches: {
+        days: number;
+        matches: ({
+            /** Format: uuid */
+            matchId: string;
+            programName: string;
+            /** Format: uuid */
+            mentorId: string;
+            mentorName: string;
+            /** Format: uuid */
+            menteeId: string;
+            menteeName: string;
+            /** Format: date-time */
+            matchedAt: string;
+            lastSessionAt: string | null;
+          })[];
+      };
+      unansweredMentors: {
+          /** Format: uuid */
+          mentorId: string;
+          name: string;
+          waiting: number;
+          /** Format: date-time */
+          oldestAt: string;
+        }[];
     };
     SessionType: {
       /** Format: uuid */
