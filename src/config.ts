@@ -100,6 +100,8 @@ const configSchema = z.object({
     .optional(),
   ZOOM_OAUTH_URL: z.url().default('https://zoom.us/oauth/token'),
   ZOOM_API_URL: z.url().default('https://api.zoom.us/v2'),
+  /** single sign-on through a provider on plain http (one on this machine, in tests or self-hosted) */
+  SSO_ALLOW_HTTP: booleanish.default(false),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -135,6 +137,8 @@ export type Config = {
   /** Zoom's token endpoint and REST API base (tests point them at a stand-in) */
   zoomOauthUrl: string;
   zoomApiUrl: string;
+  /** OpenID Connect providers may be reached over plain http */
+  ssoAllowHttp: boolean;
 };
 
 export type RateLimit = { max: number; windowSeconds: number };
@@ -219,5 +223,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretsKey: c.SECRETS_KEY,
     zoomOauthUrl: c.ZOOM_OAUTH_URL,
     zoomApiUrl: c.ZOOM_API_URL.replace(/\/+$/, ''),
+    ssoAllowHttp: c.SSO_ALLOW_HTTP,
   };
 }

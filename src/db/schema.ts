@@ -280,6 +280,50 @@ export const memberImportRows = pgTable(
   (t) => [primaryKey({ columns: [t.importId, t.line] })],
 );
 
+/**
+ * Issue #13: an organisation's OpenID Connect provider. Its people sign in
+ * through it; first-timers of an allowed domain get an account (no password)
+ * in the default program; with `ssoOnly`, those domains may not use passwords.
+ * The client secret is sealed with SECRETS_KEY (services/secret-box.ts).
+ */
+export const ssoProviders = pgTable('sso_providers', {
+  orgId: uuid('org_id')
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  displayName: text('display_name').notNull(),
+  issuer: text('issuer').notNull(),
+  clientId: text('client_id').notNull(),
+  clientSecretSealed: text('client_secret_sealed').notNull(),
+  allowedDomains: text('allowed_domains').array().notNull(),
+  defaultProgramId: uuid('default_program_id').references(() => programs.id, {
+    onDelete: 'set null',
+  }),
+  defaultProgramRole: text('default_program_role', { enum: programRoles })
+    .notNull()
+    .default('mentee'),
+  ssoOnly: boolean('sso_only').notNull().default(false),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A sign-in on its way through a provider: found again by its state (stored
+ * as a hash), used once, with the nonce and PKCE verifier it was begun with.
+ */
+export const ssoLogins = pgTable(
+  'sso_logins',
+  {
+    stateHash: text('state_hash').primaryKey(),
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    nonce: text('nonce').notNull(),
+    codeVerifier: text('code_verifier').notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('sso_logins_expires_idx').on(t.expiresAt)],
+);
+
 /** Browser sign-ins. The cookie holds a random token; only its SHA-256 is stored. */
 export const authSessions = pgTable(
   'auth_sessions',

@@ -47,6 +47,7 @@ import { programRoutes } from './routes/programs.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { sessionTypeRoutes } from './routes/session-types.ts';
 import { sessionRoutes } from './routes/sessions.ts';
+import { singleSignOnRoutes } from './routes/single-sign-on.ts';
 import { unsubscribeRoutes } from './routes/unsubscribe.ts';
 import { videoSettingsRoutes } from './routes/video-settings.ts';
 import { apiSchemas } from './schemas.ts';
@@ -180,6 +181,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(groupRoutes, routeDeps);
   await app.register(memberImportRoutes, routeDeps);
   await app.register(reportRoutes, routeDeps);
+  await app.register(singleSignOnRoutes, routeDeps);
   await app.register(invitationRoutes, routeDeps);
   await app.register(availabilityRoutes, routeDeps);
   await app.register(sessionRoutes, routeDeps);

@@ -24,6 +24,8 @@ export type ServiceContext = {
   mailer: Mailer | null;
   /** the web app's address, for links in emails */
   publicUrl: string | null;
+  /** single sign-on may reach its provider over plain http (SSO_ALLOW_HTTP) */
+  ssoAllowHttp: boolean;
 };
 
 export type VideoSetup = {
@@ -65,6 +67,7 @@ export function createServiceContext(
     },
     mailer: opts.mailer ?? null,
     publicUrl: opts.publicUrl ?? null,
+    ssoAllowHttp: opts.ssoAllowHttp ?? false,
   };
 }
 
@@ -97,6 +100,7 @@ export function contextFromConfig(
       ? smtpMailer(config.smtpUrl, config.mailFrom)
       : mailboxMailer(path.join(config.dataDir, 'mail'), config.mailFrom),
     publicUrl: config.publicUrl ?? opts.publicUrl ?? null,
+    ssoAllowHttp: config.ssoAllowHttp,
     ...(opts.now ? { now: opts.now } : {}),
   });
 }

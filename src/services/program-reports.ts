@@ -60,7 +60,7 @@ async function ratingsOf(q: Queryable, scope: ReportScope) {
  * period, for one program or group or all — each figure counted by the
  * database (db/queries/reports.ts), shaped by core/reports.ts.
  */
-export async function getReports(
+export async function computeReports(
   ctx: ServiceContext,
   actor: Actor,
   orgId: string,
@@ -109,7 +109,7 @@ export async function getReports(
   };
 }
 
-export type Reports = Awaited<ReturnType<typeof getReports>>;
+export type Reports = Awaited<ReturnType<typeof computeReports>>;
 
 async function requireScope(
   ctx: ServiceContext,
@@ -226,6 +226,6 @@ export async function reportCsv(
 ) {
   const table = reportTables[chart];
   if (!table) throw notFound('Report');
-  const reports = await getReports(ctx, actor, orgId, filters);
+  const reports = await computeReports(ctx, actor, orgId, filters);
   return stringify(table(reports), { bom: true, escape_formulas: true });
 }

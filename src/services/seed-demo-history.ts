@@ -1,3 +1,4 @@
+import { skipDueJobs } from '../db/queries/jobs.ts';
 import { skipUndeliveredOutbox } from '../db/queries/notifications.ts';
 import type { ServiceContext } from './context.ts';
 import { decideBooking } from './decide-booking.ts';
@@ -154,21 +155,24 @@ export async function seedDemoHistory(
       later(monday + p * 10 * 60_000, () => book(week, p));
     });
   }
-  // Earliest first; a step may add later ones (a booking's fate). Due jobs
-  // run as each day passes: the past's expiries and reminders need no finer clock.
-  let jobsRunAt = Number.NEGATIVE_INFINITY;
+  // Earliest first; a step may add later ones (a booking's fate). Unanswered
+  // requests lapse as each day passes; the past's reminders and follow-ups
+  // (and their emails) are skipped, not run.
+  const expire = () => runDueJobs(past, 100, ['booking.expire']);
+  let expiredAt = Number.NEGATIVE_INFINITY;
   while (queue.length > 0) {
     queue.sort((a, b) => a.at - b.at);
     const step = queue.shift()!;
     clock = Math.max(clock, step.at);
-    if (clock - jobsRunAt >= DAY) {
-      while ((await runDueJobs(past)) > 0);
-      jobsRunAt = clock;
+    if (clock - expiredAt >= DAY) {
+      while ((await expire()) > 0);
+      expiredAt = clock;
     }
     await step.run();
   }
   clock = realNow;
-  while ((await runDueJobs(past)) > 0);
+  while ((await expire()) > 0);
+  await skipDueJobs(ctx.db, ctx.now(), 'skipped: the demo’s history');
   await skipUndeliveredOutbox(ctx.db, ctx.now());
   return made;
 }

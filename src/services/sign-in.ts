@@ -1,11 +1,13 @@
 import type { RateLimit } from '../config.ts';
 import { AppError } from '../core/errors.ts';
+import { emailDomain } from '../core/single-sign-on.ts';
 import {
   getUserByEmail,
   insertAuthSession,
   revokeAuthSession,
   type UserRow,
 } from '../db/queries/accounts.ts';
+import { getSsoOnlyProviderForDomain } from '../db/queries/single-sign-on.ts';
 import type { ServiceContext } from './context.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hashing.ts';
 import {
@@ -46,6 +48,7 @@ export async function signIn(
     what: 'failed sign-ins for this account',
   };
   await requireUnderRateLimit(ctx, addressRule, input.address);
+  await refuseSsoOnlyAddress(ctx, input.email);
   const user = await getUserByEmail(ctx.db, input.email);
   const valid = user
     ? await verifyPassword(user.passwordHash, input.password)
@@ -60,6 +63,20 @@ export async function signIn(
   if (addressFailures > addressRule.max) throw rateLimitedError(ctx, addressRule);
   if (accountFailures > accountRule.max) throw rateLimitedError(ctx, accountRule);
   throw wrongCredentials();
+}
+
+/**
+ * Refuses a password sign-in for an address whose domain an organisation
+ * signs in only through its provider (issue #13), naming the provider.
+ */
+async function refuseSsoOnlyAddress(ctx: ServiceContext, email: string) {
+  const domain = emailDomain(email);
+  const provider = domain ? await getSsoOnlyProviderForDomain(ctx.db, domain) : null;
+  if (provider) {
+    throw new AppError('forbidden', `Use “Sign in with ${provider.displayName}” for this address`, {
+      reason: 'sso_only',
+    });
+  }
 }
 
 export async function openAuthSession(

@@ -91,6 +91,14 @@ export async function markJobFailed(
     .where(eq(jobs.id, id));
 }
 
+/** Marks every job due by `now` as done without running it (the demo's past reminders and follow-ups). */
+export async function skipDueJobs(q: Queryable, now: Date, note: string) {
+  await q
+    .update(jobs)
+    .set({ doneAt: now, lastError: note })
+    .where(and(isNull(jobs.doneAt), lte(jobs.runAt, now)));
+}
+
 export async function insertJob(q: Queryable, job: NewJob): Promise<void> {
   await q.insert(jobs).values(job).onConflictDoNothing();
 }

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
-import { getReports, reportCharts, reportCsv } from '../../services/program-reports.ts';
+import { computeReports, reportCharts, reportCsv } from '../../services/program-reports.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { apiSchemas, errorResponses, timeZone, uuidParam } from '../schemas.ts';
@@ -128,7 +128,8 @@ export const reportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
         response: { 200: reports, ...errorResponses },
       },
     },
-    async (request) => getReports(ctx, requireActor(request), request.params.orgId, request.query),
+    async (request) =>
+      computeReports(ctx, requireActor(request), request.params.orgId, request.query),
   );
 
   app.get(

@@ -3368,6 +3368,237 @@ export type paths = {
       };
     };
   };
+  "/api/auth/sso/providers": {
+    /**
+     * The organisations one may sign in through (“Sign in with …” on the sign-in page)
+     * @description Access: public (anyone, signed in or not).
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              providers: {
+                  /** Format: uuid */
+                  id: string;
+                  name: string;
+                }[];
+            };
+          };
+        };
+      };
+    };
+  };
+  "/api/auth/sso/{orgId}/start": {
+    /**
+     * Begin signing in through the organisation's provider: a redirect to it with state, nonce and PKCE
+     * @description Access: public (anyone, signed in or not).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/auth/sso/callback": {
+    /**
+     * Where the provider sends the browser back: checks everything, signs in (making the account the first time), and redirects home — or to the sign-in page saying why not
+     * @description Access: public (anyone, signed in or not).
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/sso": {
+    /**
+     * The organisation's single sign-on settings (admin); the secret is never shown
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              sso: components["schemas"]["SsoSettings"] | null;
+              redirectUri: string;
+              secretsKeySet: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Set the OpenID Connect provider (admin): issuer, client, allowed email domains, the program and role first-timers join, and whether those domains must use it
+     * @description Access: admin (the admins of the organisation).
+     */
+    put: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            displayName: string;
+            /** Format: uri */
+            issuer: string;
+            clientId: string;
+            clientSecret?: string;
+            allowedDomains: string[];
+            /** @default null */
+            defaultProgramId?: string | null;
+            /**
+             * @default mentee
+             * @enum {string}
+             */
+            defaultProgramRole?: "mentor" | "mentee";
+            /** @default false */
+            ssoOnly?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              sso: components["schemas"]["SsoSettings"] | null;
+              redirectUri: string;
+              secretsKeySet: boolean;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Turn single sign-on off (admin); accounts made through it stay
+     * @description Access: admin (the admins of the organisation).
+     */
+    delete: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/orgs/{orgId}/invitations": {
     /**
      * Invitations sent by the organisation (admin)
@@ -8389,6 +8620,17 @@ export type components = {
         yahoo: string;
         ics: string;
       } | null;
+    };
+    SsoSettings: {
+      displayName: string;
+      issuer: string;
+      clientId: string;
+      hasClientSecret: boolean;
+      allowedDomains: string[];
+      defaultProgramId: string | null;
+      /** @enum {string} */
+      defaultProgramRole: "mentor" | "mentee";
+      ssoOnly: boolean;
     };
     VideoSettings: {
       /** @enum {string} */
