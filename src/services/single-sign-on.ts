@@ -1,4 +1,4 @@
-import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { AppError, invalidField } from '../core/errors.ts';
 import { NO_PASSWORD } from '../core/passwords.ts';
 import type { ProgramRole } from '../core/roles.ts';
 import { normaliseDomains, type SsoRefusal, ssoAdmission } from '../core/single-sign-on.ts';
@@ -173,10 +173,11 @@ export async function configureSso(
   return readSsoSettings(ctx, actor, orgId);
 }
 
+/** Turns single sign-on off; already off, nothing happens (and nothing is recorded). */
 export async function removeSso(ctx: ServiceContext, actor: Actor, orgId: string) {
   await ctx.db.transaction(async (tx) => {
     await requireOrgAdmin(tx, actor, orgId);
-    if (!(await deleteSsoProvider(tx, orgId))) throw notFound('Single sign-on');
+    if (!(await deleteSsoProvider(tx, orgId))) return;
     await insertAuditEvent(tx, {
       orgId,
       actorId: actor.userId,
@@ -195,7 +196,8 @@ export async function listSignInProviders(ctx: ServiceContext) {
 /** Begins a sign-in: remembers its state, nonce and PKCE verifier, and returns where to send the browser. */
 export async function beginSsoSignIn(ctx: ServiceContext, orgId: string, redirectUri: string) {
   const row = await getSsoProvider(ctx.db, orgId);
-  if (!row) throw notFound('Single sign-on');
+  // A button left on an open page after its organisation turned SSO off.
+  if (!row) throw new SsoSignInError('failed');
   const config = await discoverProvider(clientOf(ctx, row, requireSecretsKey(ctx))).catch(() => {
     throw new SsoSignInError('failed');
   });

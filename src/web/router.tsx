@@ -64,6 +64,7 @@ const AdminGroupsPage = page(async () => (await sectionPages()).AdminGroupsPage)
 const AdminSessionsPage = page(async () => (await sectionPages()).AdminSessionsPage);
 const AdminInvitationsPage = page(async () => (await sectionPages()).AdminInvitationsPage);
 const AdminVideoPage = page(async () => (await sectionPages()).AdminVideoPage);
+const AdminSignInPage = page(async () => (await sectionPages()).AdminSignInPage);
 const AdminMailboxPage = page(async () => (await sectionPages()).AdminMailboxPage);
 const AdminAuditPage = page(async () => (await sectionPages()).AdminAuditPage);
 const ProgramPage = page(async () => (await import('./routes/program-page.tsx')).ProgramPage);
@@ -111,6 +112,7 @@ export function AppRoutes() {
                   <Route path="sessions" element={<AdminSessionsPage />} />
                   <Route path="invitations" element={<AdminInvitationsPage />} />
                   <Route path="video" element={<AdminVideoPage />} />
+                  <Route path="sign-in" element={<AdminSignInPage />} />
                   <Route path="mailbox" element={<AdminMailboxPage />} />
                   <Route path="audit" element={<AdminAuditPage />} />
                 </Route>

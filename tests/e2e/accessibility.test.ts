@@ -173,6 +173,7 @@ describe('accessibility', () => {
         ['Sessions', 'Sessions'],
         ['Invitations', 'Invitations'],
         ['Video', 'Video'],
+        ['Sign-in', 'Single sign-on'],
         ['Mailbox', 'Mailbox'],
         ['Audit log', 'Audit log'],
         ['Programs', 'Programs'],

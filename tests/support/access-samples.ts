@@ -132,6 +132,15 @@ export const samples: Record<string, Sample> = {
   [`DELETE ${org}/members/{userId}`]: {
     params: { userId: (w, c) => (c.own === 'own' ? c.who!.userId : newBystander(w)) },
   },
+  [`PUT ${org}/sso`]: {
+    body: () => ({
+      displayName: 'Matrix SSO',
+      issuer: 'https://login.matrix.example',
+      clientId: 'matrix',
+      clientSecret: 'matrix-secret',
+      allowedDomains: ['matrix.example'],
+    }),
+  },
   [`POST ${org}/member-imports/check`]: {
     body: () => ({ csv: `name,email\nChecked Person,${uniqueEmail('checked')}\n` }),
   },

@@ -47,6 +47,11 @@ export async function startOidcProvider(
     claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name'] },
     features: { devInteractions: { enabled: true } },
     ttl: {
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      IdToken: 3600,
+      AccessToken: 3600,
       AuthorizationCode: (_ctx, _code, c) => (c.clientId === 'confer-expiring' ? 1 : 60),
     },
     findAccount: async (_ctx, id) => ({

@@ -4,6 +4,7 @@ import { DemoAccounts } from '../features/auth/demo-accounts.tsx';
 import { safeNextPath } from '../features/auth/require-session.tsx';
 import { useSession } from '../features/auth/session-context.tsx';
 import { SignInForm } from '../features/auth/sign-in-form.tsx';
+import { SingleSignOnButtons } from '../features/auth/single-sign-on-buttons.tsx';
 import { PageLoading } from '../ui/loading.tsx';
 
 export function SignInPage() {
@@ -25,6 +26,7 @@ export function SignInPage() {
         </>
       }
     >
+      <SingleSignOnButtons refused={params.get('sso')} />
       <SignInForm onSignedIn={() => navigate(next, { replace: true })} />
       <DemoAccounts onSignedIn={() => navigate(next, { replace: true })} />
     </AuthFrame>

@@ -11,6 +11,7 @@ export const adminPages = [
   { path: 'sessions', label: 'Sessions' },
   { path: 'invitations', label: 'Invitations' },
   { path: 'video', label: 'Video' },
+  { path: 'sign-in', label: 'Sign-in' },
   { path: 'mailbox', label: 'Mailbox' },
   { path: 'audit', label: 'Audit log' },
 ] as const;

@@ -5,6 +5,7 @@ import { GroupsSection } from '../../features/admin/groups-section.tsx';
 import { InvitationsSection } from '../../features/admin/invitations-section.tsx';
 import { MailboxSection } from '../../features/admin/mailbox-section.tsx';
 import { ProgramsSection } from '../../features/admin/programs-section.tsx';
+import { SingleSignOnSection } from '../../features/admin/single-sign-on-section.tsx';
 import { VideoSection } from '../../features/admin/video-section.tsx';
 import { programNamesById } from '../../features/profile/program-roles.tsx';
 import { AdminSessionsSection } from '../../features/sessions/admin-sessions-section.tsx';
@@ -73,6 +74,12 @@ export function AdminInvitationsPage() {
       onChanged={nothing}
     />
   );
+}
+
+export function AdminSignInPage() {
+  const { orgId = '' } = useParams();
+  const programs = usePrograms(orgId);
+  return <SingleSignOnSection orgId={orgId} programs={programs.data?.programs ?? []} />;
 }
 
 export function AdminVideoPage() {
