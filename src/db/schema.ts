@@ -440,7 +440,11 @@ export const auditEvents = pgTable(
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
     details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
   },
-  (t) => [index('audit_events_org_at_idx').on(t.orgId, t.at)],
+  (t) => [
+    index('audit_events_org_at_idx').on(t.orgId, t.at),
+    // The audit log's pages, newest first (issue #13).
+    index('audit_events_org_id_idx').on(t.orgId, t.id),
+  ],
 );
 
 /** A mentor's booking rules; one schedule per mentor, used in every program they mentor in. */

@@ -127,7 +127,7 @@ async function requireScope(
   const period = reportPeriod(filters, ctx.now().getTime());
   if (!period) {
     throw invalidField(
-      'querystring.to',
+      'query.to',
       `must be on or after from, and at most ${MAX_REPORT_DAYS} days after it`,
     );
   }

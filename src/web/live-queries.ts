@@ -43,6 +43,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/bookings/{bookingId}/calendar.ics': [],
   '/api/orgs/{orgId}/sessions/{sessionId}/calendar.ics': [],
   '/api/orgs/{orgId}/exports/members.csv': [],
+  '/api/orgs/{orgId}/exports/audit.csv': [],
   '/api/orgs/{orgId}/reports': [],
   '/api/orgs/{orgId}/reports/{file}': [],
   '/api/orgs/{orgId}/member-imports': ['imports'],

@@ -131,7 +131,7 @@ describe('reports', () => {
       `/api/orgs/${s.orgId}/reports?from=2027-03-14&to=2027-03-01`,
     );
     expect(backwards.statusCode).toBe(400);
-    expect(backwards.json().error.fields).toHaveProperty(['querystring.to']);
+    expect(backwards.json().error.fields).toHaveProperty(['query.to']);
     const member = await as(app, s.mentee).get(url());
     expect(member.statusCode).toBe(403);
   });

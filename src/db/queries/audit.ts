@@ -1,6 +1,6 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
-import { auditEvents, users } from '../schema.ts';
+import { auditEvents, groups, programs, users } from '../schema.ts';
 
 export type AuditEntry = {
   orgId: string | null;
@@ -22,7 +22,30 @@ export async function insertAuditEvents(q: Queryable, entries: AuditEntry[]): Pr
   await q.insert(auditEvents).values(entries.map((e) => ({ ...e, details: e.details ?? {} })));
 }
 
-export async function listAuditEventsInOrg(q: Queryable, orgId: string, limit: number) {
+export type AuditFilters = {
+  /** only entries older than this id: the next page */
+  before?: number | undefined;
+  actorId?: string | undefined;
+  /** an action, or a family of them ("member" matches member.removed, member.imported, …) */
+  action?: string | undefined;
+  subjectType?: string | undefined;
+  subjectId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+};
+
+/**
+ * An organisation's audit entries, newest first, filtered, with the actor's
+ * name and the subject's (a person, program or group) where it has one.
+ * Paged by id: the index (org_id, id) serves every page.
+ */
+export async function listAuditEventsInOrg(
+  q: Queryable,
+  orgId: string,
+  limit: number,
+  f: AuditFilters = {},
+) {
+  const subject = sql.raw('"audit_events"."subject_id"');
   return q
     .select({
       id: auditEvents.id,
@@ -31,12 +54,30 @@ export async function listAuditEventsInOrg(q: Queryable, orgId: string, limit: n
       action: auditEvents.action,
       subjectType: auditEvents.subjectType,
       subjectId: auditEvents.subjectId,
+      subjectName: sql<string | null>`case ${auditEvents.subjectType}
+        when 'user' then (select u.name from ${users} u where u.id::text = ${subject})
+        when 'program' then (select p.name from ${programs} p where p.id::text = ${subject} and p.org_id = ${orgId})
+        when 'group' then (select g.name from ${groups} g where g.id::text = ${subject} and g.org_id = ${orgId})
+        end`,
       at: auditEvents.at,
       details: auditEvents.details,
     })
     .from(auditEvents)
     .leftJoin(users, eq(users.id, auditEvents.actorId))
-    .where(eq(auditEvents.orgId, orgId))
+    .where(
+      and(
+        eq(auditEvents.orgId, orgId),
+        f.before !== undefined ? lt(auditEvents.id, f.before) : undefined,
+        f.actorId ? eq(auditEvents.actorId, f.actorId) : undefined,
+        f.action
+          ? or(eq(auditEvents.action, f.action), like(auditEvents.action, `${f.action}.%`))
+          : undefined,
+        f.subjectType ? eq(auditEvents.subjectType, f.subjectType) : undefined,
+        f.subjectId ? eq(auditEvents.subjectId, f.subjectId) : undefined,
+        f.from ? gte(auditEvents.at, f.from) : undefined,
+        f.to ? lt(auditEvents.at, f.to) : undefined,
+      ),
+    )
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }

@@ -5,7 +5,7 @@ import { MAX_SEARCH_LENGTH } from '../../core/mentor-search.ts';
 import { requestKinds } from '../../core/mentorship-requests.ts';
 import { orgRoles, programRoles } from '../../core/roles.ts';
 import { exportMembersCsv } from '../../services/export-members.ts';
-import { listOrgAuditEvents } from '../../services/list-audit-events.ts';
+import { exportAuditCsv, listOrgAuditEvents } from '../../services/list-audit-events.ts';
 import {
   changeOrgRole,
   listMembers,
@@ -62,6 +62,31 @@ const member = z
     groupIds: z.array(z.uuid()),
   })
   .register(apiSchemas, { id: 'Member' });
+
+const auditFilters = z.strictObject({
+  actorId: uuidParam.optional().meta({ description: 'only what this person did' }),
+  action: z
+    .string()
+    .regex(
+      /^[a-z_]+(\.[a-z_]+)?$/,
+      'must be an action like member.removed, or a family like member',
+    )
+    .optional(),
+  subjectType: z
+    .string()
+    .regex(/^[a-z_]+$/, 'must be a subject type like user')
+    .max(40)
+    .optional(),
+  subjectId: z.string().max(100).optional(),
+  from: z.iso.datetime({ offset: true, error: 'must be an ISO instant' }).optional(),
+  to: z.iso.datetime({ offset: true, error: 'must be an ISO instant' }).optional(),
+});
+
+const auditFiltersOf = ({ from, to, ...rest }: z.infer<typeof auditFilters>) => ({
+  ...rest,
+  ...(from ? { from: new Date(from) } : {}),
+  ...(to ? { to: new Date(to) } : {}),
+});
 
 export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx }) => {
   app.get(
@@ -303,10 +328,14 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
       config: { access: 'admin' },
       schema: {
         tags,
-        summary: 'Recent changes in the organisation: who, what, when, why (admin)',
+        summary:
+          'Changes in the organisation, newest first: who, what, to whom, when, why (admin); filtered and paged',
         params: orgParams,
-        querystring: z.strictObject({
+        querystring: auditFilters.extend({
           limit: z.coerce.number().int().min(1).max(500).default(100),
+          before: z.coerce.number({ error: 'must be a number' }).int().min(1).optional().meta({
+            description: 'only entries older than this id (nextBefore of the page before)',
+          }),
         }),
         response: {
           200: z.object({
@@ -318,20 +347,51 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
                 action: z.string(),
                 subjectType: z.string(),
                 subjectId: z.string(),
+                subjectName: z
+                  .string()
+                  .nullable()
+                  .describe('the person, program or group acted on, when it has a name'),
                 at: z.date(),
                 details: z.record(z.string(), z.unknown()),
               }),
             ),
+            nextBefore: z.number().nullable().describe('ask with before= this for the next page'),
           }),
           ...errorResponses,
         },
       },
     },
     async (request) => {
-      const { orgId } = request.params;
-      return {
-        events: await listOrgAuditEvents(ctx, requireActor(request), orgId, request.query.limit),
-      };
+      const { limit, before, ...filters } = request.query;
+      return listOrgAuditEvents(ctx, requireActor(request), request.params.orgId, limit, {
+        ...auditFiltersOf(filters),
+        before,
+      });
+    },
+  );
+
+  app.get(
+    '/api/orgs/:orgId/exports/audit.csv',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'The audit log as CSV (admin), with the same filters; at most 10,000 entries',
+        params: orgParams,
+        querystring: auditFilters,
+      },
+    },
+    async (request, reply) => {
+      const csv = await exportAuditCsv(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        auditFiltersOf(request.query),
+      );
+      return reply
+        .type('text/csv; charset=utf-8')
+        .header('content-disposition', 'attachment; filename="audit-log.csv"')
+        .send(csv);
     },
   );
 };

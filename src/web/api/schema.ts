@@ -1605,13 +1605,20 @@ export type paths = {
   };
   "/api/orgs/{orgId}/audit": {
     /**
-     * Recent changes in the organisation: who, what, when, why (admin)
+     * Changes in the organisation, newest first: who, what, to whom, when, why (admin); filtered and paged
      * @description Access: admin (the admins of the organisation).
      */
     get: {
       parameters: {
         query?: {
+          actorId?: string;
+          action?: string;
+          subjectType?: string;
+          subjectId?: string;
+          from?: string;
+          to?: string;
           limit?: number;
+          before?: number;
         };
         path: {
           orgId: string;
@@ -1629,12 +1636,14 @@ export type paths = {
                   action: string;
                   subjectType: string;
                   subjectId: string;
+                  subjectName: string | null;
                   /** Format: date-time */
                   at: string;
                   details: {
                     [key: string]: unknown;
                   };
                 })[];
+              nextBefore: number | null;
             };
           };
         };
@@ -1667,6 +1676,33 @@ export type paths = {
           content: {
             "application/json": components["schemas"]["Error"];
           };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/exports/audit.csv": {
+    /**
+     * The audit log as CSV (admin), with the same filters; at most 10,000 entries
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        query?: {
+          actorId?: string;
+          action?: string;
+          subjectType?: string;
+          subjectId?: string;
+          from?: string;
+          to?: string;
+        };
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
         };
       };
     };

@@ -104,7 +104,7 @@ export function AdminAuditPage() {
   return (
     <>
       <ErrorAlert message={programs.error?.message ?? members.error?.message} />
-      <AuditLogSection orgId={orgId} version={0} names={names} />
+      <AuditLogSection orgId={orgId} names={names} />
     </>
   );
 }
