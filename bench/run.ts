@@ -9,6 +9,7 @@ import { run as httpSession } from './http-session.ts';
 import { run as liveLists } from './live-lists.ts';
 import { run as memberImport } from './member-import.ts';
 import { run as paint } from './paint.ts';
+import { run as reports } from './reports.ts';
 import { run as search } from './search.ts';
 import { run as slots } from './slots.ts';
 
@@ -19,6 +20,7 @@ const benches: Record<string, () => Promise<void>> = {
   search,
   'live-lists': liveLists,
   'member-import': memberImport,
+  reports,
   bundle,
   paint,
 };

@@ -36,12 +36,11 @@ import {
   upsertProgramMembers,
 } from '../db/queries/member-imports.ts';
 import { getOrganisationName } from '../db/queries/organisations.ts';
-import { insertPasswordReset } from '../db/queries/password-resets.ts';
 import { listProgramsInOrg } from '../db/queries/programs.ts';
 import { renderImportedAccountEmail } from '../emails/account-email.tsx';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin } from './org-access.ts';
-import { hashSecret, newSecret } from './secrets.ts';
+import { issuePasswordLink } from './request-password-reset.ts';
 
 /** Rows imported per transaction: large enough to be quick, small enough to show progress. */
 export const IMPORT_BATCH_ROWS = 500;
@@ -446,19 +445,19 @@ export async function emailImportedAccount(
   if (!user || !record || user.passwordHash !== NO_PASSWORD || !ctx.mailer) return;
   const orgName = await getOrganisationName(tx, record.orgId);
   const admin = record.createdBy ? await getUserById(tx, record.createdBy) : null;
-  const token = newSecret('cfp_');
   const now = ctx.now();
-  await insertPasswordReset(tx, {
-    userId: user.id,
-    tokenHash: hashSecret(token),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + ACCOUNT_SETUP_DAYS * 86_400_000),
-  });
+  const url = await issuePasswordLink(
+    tx,
+    user.id,
+    now,
+    ACCOUNT_SETUP_DAYS * 86_400_000,
+    payload.origin ?? '',
+  );
   const content = await renderImportedAccountEmail({
     name: user.name,
     orgName: orgName ?? 'your organisation',
     adminName: admin?.name ?? null,
-    url: new URL(`/reset-password/${token}`, payload.origin).href,
+    url,
     validDays: ACCOUNT_SETUP_DAYS,
   });
   await insertAccountEmail(tx, `${user.name} <${user.email}>`, content, now);

@@ -42,6 +42,28 @@ export async function requestPasswordReset(
 }
 
 /**
+ * A single-use link to choose a password, valid `validMs`: its token is
+ * stored only as its hash. Shared by "Forgot password" and the emails of
+ * accounts an import made.
+ */
+export async function issuePasswordLink(
+  tx: Tx,
+  userId: string,
+  now: Date,
+  validMs: number,
+  origin: string,
+): Promise<string> {
+  const token = newSecret('cfp_');
+  await insertPasswordReset(tx, {
+    userId,
+    tokenHash: hashSecret(token),
+    createdAt: now,
+    expiresAt: new Date(now.getTime() + validMs),
+  });
+  return new URL(`/reset-password/${token}`, origin).href;
+}
+
+/**
  * The job: if the address has an account, a single-use token (stored only as
  * its hash) and the email with its link, queued as an account email — no
  * in-app notification, so it never shows in the bell — and sent and retried
@@ -54,17 +76,17 @@ export async function sendPasswordReset(
 ): Promise<void> {
   const user = await getUserByEmail(tx, payload.email ?? '');
   if (!user || !ctx.mailer) return;
-  const token = newSecret('cfp_');
   const now = ctx.now();
-  await insertPasswordReset(tx, {
-    userId: user.id,
-    tokenHash: hashSecret(token),
-    createdAt: now,
-    expiresAt: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000),
-  });
+  const resetUrl = await issuePasswordLink(
+    tx,
+    user.id,
+    now,
+    RESET_VALID_MINUTES * 60_000,
+    payload.origin ?? '',
+  );
   const content = await renderPasswordResetEmail({
     name: user.name,
-    resetUrl: new URL(`/reset-password/${token}`, payload.origin).href,
+    resetUrl,
     validMinutes: RESET_VALID_MINUTES,
   });
   await insertAccountEmail(tx, `${user.name} <${user.email}>`, content, now);

@@ -23,6 +23,7 @@ import { requestKindsToward } from '../../services/mentorship-requests.ts';
 import { mayMessageMember } from '../../services/messaging.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { sendCsv } from '../csv-reply.ts';
 import {
   apiSchemas,
   errorResponses,
@@ -265,10 +266,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     },
     async (request, reply) => {
       const csv = await exportMembersCsv(ctx, requireActor(request), request.params.orgId);
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="members.csv"')
-        .send(csv);
+      return sendCsv(reply, 'members.csv', csv);
     },
   );
 
@@ -388,10 +386,7 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         request.params.orgId,
         auditFiltersOf(request.query),
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="audit-log.csv"')
-        .send(csv);
+      return sendCsv(reply, 'audit-log.csv', csv);
     },
   );
 };

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { computeReports, reportCharts, reportCsv } from '../../services/program-reports.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
+import { sendCsv } from '../csv-reply.ts';
 import { apiSchemas, errorResponses, timeZone, uuidParam } from '../schemas.ts';
 
 const tags = ['reports'];
@@ -156,10 +157,7 @@ export const reportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
         chart,
         request.query,
       );
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', `attachment; filename="${chart}.csv"`)
-        .send(csv);
+      return sendCsv(reply, `${chart}.csv`, csv);
     },
   );
 };
