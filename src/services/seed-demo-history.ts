@@ -35,13 +35,11 @@ type Fate =
  */
 const fates: Fate[] = [
   'held',
-  'held',
   'rejected',
   'held',
-  'cancel_early',
-  'held',
-  'held',
   'expired',
+  'held',
+  'cancel_early',
   'held',
   'no_show_mentee',
   'held',
@@ -52,12 +50,13 @@ const fates: Fate[] = [
 ];
 const afterApproval = fates.filter((f) => f !== 'rejected' && f !== 'expired');
 
-/** Who books whom: the Leadership Circle's matches and Open Mentoring's regulars. */
+/**
+ * Who books whom: the Leadership Circle's Lucas and Priya, and Diego's
+ * regulars in Open Mentoring. Maya's demo is today's (a first request from
+ * Noah, a conversation with Sam), so she has no past here.
+ */
 const pairs = [
-  ['sam', 'maya'],
-  ['noah', 'maya'],
   ['lucas', 'priya'],
-  ['zanele', 'maya'],
   ['aiko', 'diego'],
   ['noah', 'diego'],
   ['sam', 'diego'],

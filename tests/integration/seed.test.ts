@@ -113,7 +113,7 @@ describe('demo seed', () => {
       expect(reports.outcomes[outcome], outcome).toBeGreaterThan(0);
     }
     expect(reports.ratings.byMentees.count).toBeGreaterThan(10);
-    expect(reports.answerTimes.answered).toBeGreaterThan(10);
+    expect(reports.answerTimes.answered).toBeGreaterThanOrEqual(5);
     // History notifies nobody: the bell holds only today's news.
     const bell = (await as(app, aiko).get('/api/me/notifications')).json();
     expect(JSON.stringify(bell)).not.toContain('completed');
