@@ -1,6 +1,7 @@
 import { and, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
 import { auditEvents, groups, programs, users } from '../schema.ts';
+import { outer } from './outer-column.ts';
 
 export type AuditEntry = {
   orgId: string | null;
@@ -45,7 +46,7 @@ export async function listAuditEventsInOrg(
   limit: number,
   f: AuditFilters = {},
 ) {
-  const subject = sql.raw('"audit_events"."subject_id"');
+  const subject = outer('audit_events', 'subject_id');
   return q
     .select({
       id: auditEvents.id,

@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../client.ts';
 import { matches, mentorStats, programMembers, programs, users } from '../schema.ts';
+import { outer } from './outer-column.ts';
 
 export async function insertMatch(
   q: Queryable,
@@ -122,7 +123,7 @@ export async function listMentorCapacities(q: Queryable, programId: string) {
       name: users.name,
       matchCapacity: programMembers.matchCapacity,
       activeMatches: sql<number>`(select count(*)::int from ${matches} m
-        where m.program_id = ${programId} and m.mentor_id = ${sql.raw('"program_members"."user_id"')} and m.ended_at is null)`,
+        where m.program_id = ${programId} and m.mentor_id = ${outer('program_members', 'user_id')} and m.ended_at is null)`,
     })
     .from(programMembers)
     .innerJoin(users, eq(users.id, programMembers.userId))
@@ -188,7 +189,7 @@ export async function listMatchesBetween(q: Queryable, a: string, b: string) {
  * a mentor's capacity and active matches, and whether a mentee is matched.
  */
 export async function listMatchingCandidates(q: Queryable, programId: string) {
-  const member = sql`${programMembers}.user_id`;
+  const member = outer('program_members', 'user_id');
   return q
     .select({
       userId: programMembers.userId,

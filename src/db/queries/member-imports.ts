@@ -12,6 +12,7 @@ import {
   programs,
   users,
 } from '../schema.ts';
+import { outer } from './outer-column.ts';
 
 export type MemberImportRow = typeof memberImports.$inferSelect;
 
@@ -128,8 +129,7 @@ export async function recordImportProgress(
  */
 export async function lookupImportedPeople(q: Queryable, orgId: string, emails: string[]) {
   if (emails.length === 0) return [];
-  // Qualified by hand: in a one-table query Drizzle writes \`users.id\` as a bare "id", which a subquery would read as its own.
-  const userId = sql`${users}.id`;
+  const userId = outer('users', 'id');
   return q
     .select({
       userId: users.id,

@@ -14,15 +14,10 @@ import {
   users,
 } from '../schema.ts';
 import { isOrgMember } from './organisations.ts';
+import { outer } from './outer-column.ts';
 
 export type ThreadRow = typeof threads.$inferSelect;
 export type MessageRequestRow = typeof messageRequests.$inferSelect;
-
-/**
- * A column named with its table, for subqueries inside selected fields, where
- * Drizzle writes bare column names (which the subquery's own tables would capture).
- */
-const outer = (table: string, column: string) => sql.raw(`"${table}"."${column}"`);
 
 /**
  * A thread of the organisation in which the user takes part, while still a
