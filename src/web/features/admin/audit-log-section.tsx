@@ -164,7 +164,7 @@ export function AuditLogSection({ orgId, names }: AuditLogSectionProps) {
                             <Button
                               size="small"
                               variant="ghost"
-                              aria-label={`Only changes to ${name}`}
+                              aria-label={`Only this: changes to ${name}`}
                               onClick={() =>
                                 filter(() =>
                                   setSubject({
@@ -175,7 +175,7 @@ export function AuditLogSection({ orgId, names }: AuditLogSectionProps) {
                                 )
                               }
                             >
-                              only this
+                              Only this
                             </Button>
                           </>
                         ) : null}
