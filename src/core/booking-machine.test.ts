@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type BookingState,
+  closingActionFor,
   decideTransition,
   expiresAt,
   hasLapsed,
@@ -148,10 +149,42 @@ describe('money after a step', () => {
     ['cancel', 'mentee', false, 'refund'],
     ['cancel', 'mentee', true, null],
     ['cancel', 'mentor', true, 'refund'],
+    ['reject', 'system', false, 'refund'],
+    ['cancel', 'system', true, 'refund'],
     ['propose_time', 'mentor', false, null],
     ['complete', 'mentor', false, null],
   ] as const)('%s by the %s (late: %s) → %s', (action, by, late, movement) => {
     expect(moneyAfter(action, by, late)).toBe(movement);
+  });
+});
+
+describe('closing the bookings of a member the organisation deactivates', () => {
+  const now = Date.parse('2027-03-01T09:00:00Z');
+  it.each([
+    ['pending', now + HOUR, 'reject'],
+    ['pending', now - HOUR, 'reject'],
+    ['approved', now + HOUR, 'cancel'],
+    ['approved', now - HOUR, null],
+    ['completed', now - HOUR, null],
+    ['cancelled', now + HOUR, null],
+  ] as const)('a %s booking starting at %s is closed by %s', (status, startsAt, action) => {
+    expect(closingActionFor({ status, startsAt }, now)).toBe(action);
+  });
+
+  it('lets the organisation reject whichever side is awaited, and cancel with a reason only', () => {
+    const at = { startsAt: now + HOUR, endsAt: now + 2 * HOUR };
+    for (const awaiting of ['mentor', 'mentee'] as const) {
+      const res = decideTransition(
+        { status: 'pending', awaiting, ...at },
+        { by: 'system', action: 'reject', now, reason: 'Left' },
+      );
+      expect(res.ok && res.next.status).toBe('rejected');
+    }
+    const bare = decideTransition(
+      { status: 'approved', awaiting: null, ...at },
+      { by: 'system', action: 'cancel', now },
+    );
+    expect(bare.ok || bare.reason).toBe('reason_required');
   });
 });
 

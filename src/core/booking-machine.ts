@@ -104,8 +104,11 @@ export const transitions: readonly Rule[] = [
   { from: 'pending', awaiting: 'mentee', by: 'mentee', action: 'propose_time', to: 'pending' },
   { from: 'pending', by: 'mentee', action: 'withdraw', to: 'withdrawn' },
   { from: 'pending', by: 'system', action: 'expire', to: 'expired' },
+  // The organisation closes the bookings of a member it deactivates (issue #13).
+  { from: 'pending', by: 'system', action: 'reject', to: 'rejected', needsReason: true },
   { from: 'approved', by: 'mentor', action: 'cancel', to: 'cancelled', needsReason: true },
   { from: 'approved', by: 'mentee', action: 'cancel', to: 'cancelled', needsReason: true },
+  { from: 'approved', by: 'system', action: 'cancel', to: 'cancelled', needsReason: true },
   { from: 'approved', by: 'mentor', action: 'complete', to: 'completed', afterStart: true },
   {
     from: 'approved',
@@ -311,7 +314,21 @@ export function moneyAfter(
 ): 'capture' | 'refund' | null {
   if (action === 'approve' || action === 'accept_proposal') return 'capture';
   if (['reject', 'decline_proposal', 'withdraw', 'expire'].includes(action)) return 'refund';
-  if (action === 'cancel' && (by === 'mentor' || !late)) return 'refund';
+  if (action === 'cancel' && (by !== 'mentee' || !late)) return 'refund';
+  return null;
+}
+
+/**
+ * What the organisation does to a booking of a member it deactivates: a
+ * request still open is rejected, a session still to come is cancelled, and
+ * the past stays as it was.
+ */
+export function closingActionFor(
+  booking: { status: string; startsAt: number },
+  now: number,
+): 'reject' | 'cancel' | null {
+  if (booking.status === 'pending') return 'reject';
+  if (booking.status === 'approved' && booking.startsAt > now) return 'cancel';
   return null;
 }
 

@@ -35,6 +35,24 @@ const mondayOf = (date: Temporal.PlainDate) => date.subtract({ days: date.dayOfW
  * today in the viewer's zone. Null when the days are the wrong way round or
  * span more than two years.
  */
+/**
+ * The instants a day range covers in a zone: from the start of `from` to the
+ * end of `to` (inclusive), each side optional; null when `to` is before `from`.
+ */
+export function dayRange(input: {
+  from?: string | undefined;
+  to?: string | undefined;
+  timeZone: string;
+}): { startMs?: number; endMs?: number } | null {
+  const from = input.from ? Temporal.PlainDate.from(input.from) : null;
+  const to = input.to ? Temporal.PlainDate.from(input.to) : null;
+  if (from && to && Temporal.PlainDate.compare(to, from) < 0) return null;
+  return {
+    ...(from ? { startMs: startOfDay(from, input.timeZone) } : {}),
+    ...(to ? { endMs: startOfDay(to.add({ days: 1 }), input.timeZone) } : {}),
+  };
+}
+
 export function reportPeriod(
   input: { from?: string | undefined; to?: string | undefined; timeZone: string },
   nowMs: number,

@@ -56,12 +56,16 @@ export function ssoAdmission(
   return { ok: true, email, name: name.slice(0, 120) };
 }
 
+/** Why a sign-in through the provider did not open a session. */
+export type SsoFailure = SsoRefusal | 'expired' | 'failed' | 'deactivated';
+
 /** What each refusal tells the person on the sign-in page. */
-export const ssoRefusalMessages: Record<SsoRefusal | 'expired' | 'failed', string> = {
+export const ssoRefusalMessages: Record<SsoFailure, string> = {
   no_email: 'Your organisation’s sign-in did not tell Confer your email address.',
   email_unverified: 'Your organisation’s sign-in has not verified your email address.',
   domain_not_allowed:
     'Your email address is not one this organisation lets in through single sign-on. Ask its admin.',
   expired: 'That sign-in took too long or was already used. Please start again.',
   failed: 'Single sign-on did not work. Please try again, or ask your organisation’s admin.',
+  deactivated: 'Your organisation has deactivated your account. Ask its admin to reactivate it.',
 };

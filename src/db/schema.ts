@@ -112,6 +112,8 @@ export const orgMembers = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: orgRoles }).notNull(),
     createdAt: createdAt(),
+    /** set while an admin has deactivated the member: no access, no bookings (issue #13) */
+    deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.orgId, t.userId] }),

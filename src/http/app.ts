@@ -41,6 +41,7 @@ import { mentorRoutes } from './routes/mentors.ts';
 import { mentorshipRequestRoutes } from './routes/mentorship-requests.ts';
 import { messageRoutes } from './routes/messages.ts';
 import { notificationRoutes } from './routes/notifications.ts';
+import { orgBookingRoutes } from './routes/org-bookings.ts';
 import { organisationRoutes } from './routes/organisations.ts';
 import { profileRoutes } from './routes/profiles.ts';
 import { programRoutes } from './routes/programs.ts';
@@ -181,6 +182,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(groupRoutes, routeDeps);
   await app.register(memberImportRoutes, routeDeps);
   await app.register(reportRoutes, routeDeps);
+  await app.register(orgBookingRoutes, routeDeps);
   await app.register(singleSignOnRoutes, routeDeps);
   await app.register(invitationRoutes, routeDeps);
   await app.register(availabilityRoutes, routeDeps);

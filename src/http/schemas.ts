@@ -18,6 +18,12 @@ export const uuidParam = z.uuid({ message: 'must be a UUID' });
 /** My lists across organisations (`/api/me/…`): `?orgId=` keeps one organisation's. */
 export const myListQuery = z.strictObject({ orgId: uuidParam.optional() });
 
+/** A calendar day, like 2027-03-01. */
+export const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-03-01')
+  .refine((d) => !Number.isNaN(Date.parse(d)), 'must be a real date');
+
 export const timeZone = z
   .string()
   .max(64)

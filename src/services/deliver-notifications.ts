@@ -59,6 +59,21 @@ function messagesFor(
         { to: 'mentor', title: `Session with ${mentee} on ${when(l, 'mentor')} is confirmed` },
       ];
     case 'booking.reject':
+      // The organisation closes the requests of a member it deactivated: both hear of it.
+      if (by === 'system') {
+        return [
+          {
+            to: 'mentee',
+            title: `Your request to ${mentor} for ${when(l, 'mentee')} was closed by the organisation`,
+            ...(reason ? { body: reason } : {}),
+          },
+          {
+            to: 'mentor',
+            title: `The request from ${mentee} for ${when(l, 'mentor')} was closed by the organisation`,
+            ...(reason ? { body: reason } : {}),
+          },
+        ];
+      }
       return [
         {
           to: 'mentee',
@@ -100,6 +115,13 @@ function messagesFor(
         },
       ];
     case 'booking.cancel': {
+      if (by === 'system') {
+        return (['mentee', 'mentor'] as const).map((to) => ({
+          to,
+          title: `Your session with ${nameOf(other(to))} on ${when(l, to)} was cancelled by the organisation`,
+          ...(reason ? { body: reason } : {}),
+        }));
+      }
       const to = by === 'mentor' ? 'mentee' : 'mentor';
       const canceller = other(to);
       return [

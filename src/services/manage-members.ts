@@ -1,14 +1,19 @@
+import { closingActionFor } from '../core/booking-machine.ts';
 import { AppError, notFound } from '../core/errors.ts';
 import { searchWords } from '../core/mentor-search.ts';
 import { photoUrlFor } from '../core/photo-url.ts';
 import {
+  canManageOrg,
   canSeeEmailOf,
   type OrgRole,
   type ProgramRole,
   wouldRemoveLastAdmin,
 } from '../core/roles.ts';
 import type { Tx } from '../db/client.ts';
+import { revokeOtherAuthSessions } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
+import { type BookingRow, listOpenBookingsOfMemberForUpdate } from '../db/queries/bookings.ts';
+import { announceMentorTimes } from '../db/queries/live-events.ts';
 import { endMatchesOfMember } from '../db/queries/matches.ts';
 import { prefixQuery } from '../db/queries/mentor-search.ts';
 import {
@@ -16,8 +21,10 @@ import {
   countOrgMembers,
   deleteOrgMember,
   getOrgMembership,
+  isDeactivatedEverywhere,
   listOrgMembers,
   type MemberListing,
+  setOrgMemberDeactivated,
   setOrgMemberRole,
 } from '../db/queries/organisations.ts';
 import {
@@ -26,7 +33,10 @@ import {
   getProgramMembership,
   upsertProgramMember,
 } from '../db/queries/programs.ts';
+import { applyBookingDecision } from './apply-booking-decision.ts';
+import { settleBooking } from './booking-follow-ups.ts';
 import type { Actor, ServiceContext } from './context.ts';
+import { cancelUpcomingSessionsOf } from './manage-sessions.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
 /**
@@ -58,7 +68,12 @@ export async function listMembersPage(
   const org = await requireOrgMember(ctx.db, actor, orgId);
   const viewer = { orgId, userId: actor.userId, role: org.role };
   const words = searchWords(q ?? '');
-  const listing: MemberListing = { ...opts, tsquery: words.length > 0 ? prefixQuery(words) : null };
+  const listing: MemberListing = {
+    ...opts,
+    // Only admins see whom they deactivated.
+    status: canManageOrg(viewer) ? opts.status : 'active',
+    tsquery: words.length > 0 ? prefixQuery(words) : null,
+  };
   const rows = await listOrgMembers(ctx.db, orgId, listing);
   const total =
     opts.limit === undefined ? rows.length : await countOrgMembers(ctx.db, orgId, listing);
@@ -144,6 +159,116 @@ export async function removeMember(
       subjectId: userId,
       details: { role: membership.role, reason: reason ?? null },
     });
+  });
+}
+
+/**
+ * An admin deactivates a member (issue #13): they lose access to the
+ * organisation (and, in no other one, cannot sign in; their sessions end),
+ * take no new bookings, and every booking of theirs still open is closed by
+ * the organisation: requests rejected, sessions to come cancelled (a
+ * mentor's own sessions too), each with the reason, refunded and announced
+ * to both sides. The past stays as it was; reactivating restores access.
+ */
+export async function deactivateMember(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  userId: string,
+  reason: string,
+) {
+  const decided: BookingRow[] = [];
+  const result = await ctx.db.transaction(async (tx) => {
+    await requireOrgAdmin(tx, actor, orgId);
+    if (actor.userId === userId) {
+      throw new AppError('conflict', 'You cannot deactivate yourself; ask another admin', {
+        reason: 'self',
+      });
+    }
+    const membership = await requireMemberOf(tx, orgId, userId);
+    if (membership.deactivatedAt) return summary(membership.deactivatedAt, 0, 0, 0);
+    await refuseLastAdminRemoval(tx, orgId, membership.role, 'removed');
+    const now = ctx.now();
+    await setOrgMemberDeactivated(tx, orgId, userId, now);
+    const why = `No longer taking part: ${reason}`;
+    const sessions = await cancelUpcomingSessionsOf(tx, ctx, orgId, userId, {
+      userId: actor.userId,
+      reason: why,
+    });
+    decided.push(...sessions.decided);
+    for (const booking of await listOpenBookingsOfMemberForUpdate(tx, orgId, userId, now)) {
+      const action = closingActionFor(
+        { status: booking.status, startsAt: booking.startsAt.getTime() },
+        now.getTime(),
+      );
+      if (!action) continue;
+      decided.push(
+        await applyBookingDecision(
+          tx,
+          ctx,
+          booking,
+          { side: 'system', userId: actor.userId },
+          { action, reason: why },
+        ),
+      );
+    }
+    if (await isDeactivatedEverywhere(tx, userId))
+      await revokeOtherAuthSessions(tx, userId, null, now);
+    const rejected = decided.filter((b) => b.status === 'rejected').length;
+    const cancelled = decided.filter((b) => b.status === 'cancelled').length;
+    // The directory and free times change: the member is no longer (or again) bookable.
+    await announceMentorTimes(tx, userId);
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'member.deactivated',
+      subjectType: 'user',
+      subjectId: userId,
+      details: {
+        reason,
+        bookingsRejected: rejected,
+        bookingsCancelled: cancelled,
+        sessionsCancelled: sessions.sessions,
+      },
+    });
+    return summary(now, rejected, cancelled, sessions.sessions);
+  });
+  // Refunds go to the payment provider once the closing has committed.
+  for (const booking of decided) await settleBooking(ctx, booking);
+  return { userId, ...result };
+}
+
+const summary = (at: Date, rejected: number, cancelled: number, sessions: number) => ({
+  deactivatedAt: at,
+  bookingsRejected: rejected,
+  bookingsCancelled: cancelled,
+  sessionsCancelled: sessions,
+});
+
+/** An admin lets a deactivated member back in; what was closed stays closed. */
+export async function reactivateMember(
+  ctx: ServiceContext,
+  actor: Actor,
+  orgId: string,
+  userId: string,
+  reason: string | undefined,
+) {
+  return ctx.db.transaction(async (tx) => {
+    await requireOrgAdmin(tx, actor, orgId);
+    const membership = await requireMemberOf(tx, orgId, userId);
+    if (!membership.deactivatedAt) return { userId, deactivatedAt: null };
+    await setOrgMemberDeactivated(tx, orgId, userId, null);
+    // The directory and free times change: the member is no longer (or again) bookable.
+    await announceMentorTimes(tx, userId);
+    await insertAuditEvent(tx, {
+      orgId,
+      actorId: actor.userId,
+      action: 'member.reactivated',
+      subjectType: 'user',
+      subjectId: userId,
+      details: { reason: reason ?? null, deactivatedAt: membership.deactivatedAt.toISOString() },
+    });
+    return { userId, deactivatedAt: null };
   });
 }
 

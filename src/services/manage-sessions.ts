@@ -434,51 +434,12 @@ export async function cancelSession(
   const decided: BookingRow[] = [];
   const cancelled = await ctx.db.transaction(async (tx) => {
     const { session, listing } = await requireManagedSession(tx, actor, orgId, id, 'cancel');
-    const now = ctx.now();
-    await updateSession(tx, id, {
-      status: 'cancelled',
-      cancelReason: reason,
-      updatedAt: now,
-      // Its mentees' calendars take the cancellation over the last invitation.
-      calendarSequence: session.calendarSequence + 1,
-    });
-    // Seats booked in it are cancelled (or, still pending, rejected) by the
-    // mentor's side: refunds and notifications follow as for any booking.
-    for (const booking of await listActiveBookingsOfSessionForUpdate(tx, id)) {
-      if (booking.status === 'pending' && booking.awaiting !== 'mentor') continue;
-      decided.push(
-        await applyBookingDecision(
-          tx,
-          ctx,
-          booking,
-          { side: 'mentor', userId: actor.userId },
-          {
-            action: booking.status === 'approved' ? 'cancel' : 'reject',
-            reason: `Session cancelled: ${reason}`,
-          },
-        ),
-      );
-    }
-    // Mentees added directly hear of it too, through the outbox like every event.
-    const title = session.title || `Session with ${listing.mentorName}`;
-    await announceSessions(tx, orgId, session.mentorId);
-    await insertOutbox(
-      tx,
-      'session.cancelled',
-      {
-        sessionId: id,
-        // Only a published session was in its mentees' calendars, to be cancelled there.
-        wasPublished: session.status === 'published',
-        notify: listing.enrolled.map(
-          (e): ReadyMadeNotification => ({
-            userId: e.userId,
-            title: `“${title}” was cancelled`,
-            body: reason,
-            link: `/o/${orgId}/sessions`,
-          }),
-        ),
-      },
-      { orgId, userIds: [session.mentorId, ...listing.enrolled.map((e) => e.userId)] },
+    decided.push(
+      ...(await closeSession(tx, ctx, session, listing, {
+        side: 'mentor',
+        userId: actor.userId,
+        reason,
+      })),
     );
     await insertAuditEvent(tx, {
       orgId,
@@ -493,6 +454,97 @@ export async function cancelSession(
   // Refunds go to the payment provider now that the cancellation has committed.
   for (const booking of decided) await settleBooking(ctx, booking);
   return cancelled;
+}
+
+/**
+ * Cancels a session the caller has locked, inside their transaction: seats
+ * booked in it are cancelled (or, still pending, rejected) by `by.side`, and
+ * its mentees hear of it. Returns the bookings to settle once committed.
+ */
+async function closeSession(
+  tx: Tx,
+  ctx: ServiceContext,
+  session: SessionRow,
+  listing: SessionListing,
+  by: { side: 'mentor' | 'system'; userId: string; reason: string },
+) {
+  const decided: BookingRow[] = [];
+  const { orgId, id } = session;
+  await updateSession(tx, id, {
+    status: 'cancelled',
+    cancelReason: by.reason,
+    updatedAt: ctx.now(),
+    // Its mentees' calendars take the cancellation over the last invitation.
+    calendarSequence: session.calendarSequence + 1,
+  });
+  for (const booking of await listActiveBookingsOfSessionForUpdate(tx, id)) {
+    // The mentor's side leaves a mentee's open counter-proposal to the mentee; the organisation closes it.
+    if (by.side === 'mentor' && booking.status === 'pending' && booking.awaiting !== 'mentor')
+      continue;
+    decided.push(
+      await applyBookingDecision(
+        tx,
+        ctx,
+        booking,
+        { side: by.side, userId: by.userId },
+        {
+          action: booking.status === 'approved' ? 'cancel' : 'reject',
+          reason: `Session cancelled: ${by.reason}`,
+        },
+      ),
+    );
+  }
+  // Mentees added directly hear of it too, through the outbox like every event.
+  const title = session.title || `Session with ${listing.mentorName}`;
+  await announceSessions(tx, orgId, session.mentorId);
+  await insertOutbox(
+    tx,
+    'session.cancelled',
+    {
+      sessionId: id,
+      // Only a published session was in its mentees' calendars, to be cancelled there.
+      wasPublished: session.status === 'published',
+      notify: listing.enrolled.map(
+        (e): ReadyMadeNotification => ({
+          userId: e.userId,
+          title: `“${title}” was cancelled`,
+          body: by.reason,
+          link: `/o/${orgId}/sessions`,
+        }),
+      ),
+    },
+    { orgId, userIds: [session.mentorId, ...listing.enrolled.map((e) => e.userId)] },
+  );
+  return decided;
+}
+
+/**
+ * Cancels the sessions still to come of a mentor the organisation
+ * deactivates, inside the caller's transaction (issue #13). Returns the
+ * bookings to settle once committed and how many sessions were cancelled.
+ */
+export async function cancelUpcomingSessionsOf(
+  tx: Tx,
+  ctx: ServiceContext,
+  orgId: string,
+  mentorId: string,
+  by: { userId: string; reason: string },
+) {
+  const decided: BookingRow[] = [];
+  const now = ctx.now();
+  const upcoming = (
+    await listSessions(tx, {
+      orgId,
+      mentorIds: [mentorId],
+      from: now,
+      statuses: ['draft', 'published'],
+    })
+  ).filter((l) => l.session.startsAt > now);
+  for (const listing of upcoming) {
+    const session = (await getSessionForUpdate(tx, orgId, listing.session.id))!;
+    decided.push(...(await closeSession(tx, ctx, session, listing, { side: 'system', ...by })));
+  }
+  return { decided, sessions: upcoming.length };
 }
 
 /** Copies a session to new dates; `carryMentees` for bulk series with a booked mentee (seed 002). */

@@ -29,7 +29,13 @@ export async function rateBooking(
         },
       );
     }
-    const saved = await insertRating(tx, { bookingId: id, side, raterId: actor.userId, ...rating });
+    const saved = await insertRating(tx, {
+      bookingId: id,
+      side,
+      raterId: actor.userId,
+      ...rating,
+      createdAt: ctx.now(),
+    });
     if (!saved)
       throw new AppError('conflict', 'You have already rated this session', {
         reason: 'already_rated',

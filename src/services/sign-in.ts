@@ -7,6 +7,7 @@ import {
   revokeAuthSession,
   type UserRow,
 } from '../db/queries/accounts.ts';
+import { isDeactivatedEverywhere } from '../db/queries/organisations.ts';
 import { getSsoOnlyProviderForDomain } from '../db/queries/single-sign-on.ts';
 import type { ServiceContext } from './context.ts';
 import { burnPasswordCheck, verifyPassword } from './password-hashing.ts';
@@ -84,6 +85,7 @@ export async function openAuthSession(
   user: UserRow,
   userAgent: string,
 ): Promise<NewAuthSession> {
+  if (await isDeactivatedEverywhere(ctx.db, user.id)) throw deactivatedAccount();
   const token = newSecret('cfs_');
   const csrfToken = newSecret('', 24);
   const now = ctx.now();
@@ -102,6 +104,15 @@ export async function openAuthSession(
 
 export async function signOut(ctx: ServiceContext, userId: string, sessionId: string) {
   await revokeAuthSession(ctx.db, userId, sessionId, ctx.now());
+}
+
+/** Every organisation of the person has deactivated them (issue #13): no session opens. */
+export function deactivatedAccount() {
+  return new AppError(
+    'forbidden',
+    'Your organisation has deactivated your account. Ask its admin to reactivate it.',
+    { reason: 'deactivated' },
+  );
 }
 
 function wrongCredentials() {

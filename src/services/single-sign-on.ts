@@ -1,10 +1,14 @@
 import { AppError, invalidField } from '../core/errors.ts';
 import { NO_PASSWORD } from '../core/passwords.ts';
 import type { ProgramRole } from '../core/roles.ts';
-import { normaliseDomains, type SsoRefusal, ssoAdmission } from '../core/single-sign-on.ts';
+import { normaliseDomains, type SsoFailure, ssoAdmission } from '../core/single-sign-on.ts';
 import { getUserByEmail, insertUser } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import { getOrgMembership, insertOrgMember } from '../db/queries/organisations.ts';
+import {
+  getOrgMembership,
+  insertOrgMember,
+  isDeactivatedEverywhere,
+} from '../db/queries/organisations.ts';
 import {
   getProgramInOrg,
   getProgramMembership,
@@ -49,8 +53,8 @@ export type SsoSettingsInput = {
 
 /** A refusal of a sign-in through the provider; the sign-in page says why. */
 export class SsoSignInError extends Error {
-  readonly reason: SsoRefusal | 'expired' | 'failed';
-  constructor(reason: SsoRefusal | 'expired' | 'failed') {
+  readonly reason: SsoFailure;
+  constructor(reason: SsoFailure) {
     super(`single sign-on refused: ${reason}`);
     this.name = 'SsoSignInError';
     this.reason = reason;
@@ -274,5 +278,6 @@ export async function finishSsoSignIn(ctx: ServiceContext, callbackUrl: URL, use
     }
     return person;
   });
+  if (await isDeactivatedEverywhere(ctx.db, user.id)) throw new SsoSignInError('deactivated');
   return openAuthSession(ctx, user, userAgent);
 }

@@ -55,6 +55,9 @@ const AdminMembersPage = page(
 const AdminImportPage = page(
   async () => (await import('./routes/admin/admin-import-page.tsx')).AdminImportPage,
 );
+const AdminBookingsPage = page(
+  async () => (await import('./routes/admin/admin-bookings-page.tsx')).AdminBookingsPage,
+);
 const AdminReportsPage = page(
   async () => (await import('./routes/admin/admin-reports-page.tsx')).AdminReportsPage,
 );
@@ -110,6 +113,7 @@ export function AppRoutes() {
                   <Route path="programs" element={<AdminProgramsPage />} />
                   <Route path="groups" element={<AdminGroupsPage />} />
                   <Route path="sessions" element={<AdminSessionsPage />} />
+                  <Route path="bookings" element={<AdminBookingsPage />} />
                   <Route path="invitations" element={<AdminInvitationsPage />} />
                   <Route path="video" element={<AdminVideoPage />} />
                   <Route path="sign-in" element={<AdminSignInPage />} />

@@ -171,6 +171,7 @@ describe('accessibility', () => {
         ['Import', 'Import members'],
         ['Groups', 'Groups'],
         ['Sessions', 'Sessions'],
+        ['Bookings', 'Bookings'],
         ['Invitations', 'Invitations'],
         ['Video', 'Video'],
         ['Sign-in', 'Single sign-on'],

@@ -174,4 +174,46 @@ describe('the admin console', () => {
     expect(table.slice(1).map((r: string[]) => Number(r[1]))).toEqual(held);
     await context.close();
   });
+
+  it('deactivates a member: their request to Maya is declined by the organisation, they cannot sign in, and are let back in', async () => {
+    const admin = await newPage(fixture.browser, fixture.confer.url, 'Europe/Dublin');
+    await signIn(admin.page, 'admin@demo.confer.test');
+    await openAdmin(admin.page, 'Members');
+    const members = region(admin.page, 'Members');
+    await members.getByLabel('Search members').fill('Sam');
+    await members.getByRole('button', { name: 'Deactivate Sam Lee' }).click();
+    const form = members.getByRole('form', { name: 'Deactivate Sam Lee' });
+    await form.getByRole('button', { name: 'Yes, deactivate' }).click();
+    await form.getByText('Say why.').waitFor();
+    await form.getByLabel('Reason').fill('Left the company');
+    await form.getByRole('button', { name: 'Yes, deactivate' }).click();
+    await members
+      .getByRole('status')
+      .getByText(/^Sam Lee is deactivated\. \d+ bookings? and \d+ sessions? were closed/)
+      .waitFor();
+    await members.getByLabel('Status').selectOption('deactivated');
+    await members.getByText(/^Deactivated /).waitFor();
+
+    // Maya's pending request from Sam is closed, with the reason.
+    const maya = await newPage(fixture.browser, fixture.confer.url, 'Europe/London');
+    await signIn(maya.page, 'maya@demo.confer.test');
+    await maya.page.getByRole('button', { name: /^Notifications, \d+ unread$/ }).click();
+    await maya.page
+      .getByRole('region', { name: 'Notifications' })
+      .getByText(/The request from Sam Lee for .* was closed by the organisation/)
+      .first()
+      .waitFor();
+
+    const sam = await newPage(fixture.browser, fixture.confer.url, 'Europe/Berlin');
+    await sam.page.goto('/sign-in');
+    await sam.page.getByLabel('Email').fill('sam@demo.confer.test');
+    await sam.page.getByLabel('Password').fill('confer-demo-2026');
+    await sam.page.getByRole('button', { name: 'Sign in', exact: true }).click();
+    await sam.page.getByText('Your organisation has deactivated your account').waitFor();
+
+    await members.getByRole('button', { name: 'Reactivate Sam Lee' }).click();
+    await members.getByText('Sam Lee is active again and can sign in.').waitFor();
+    await signIn(sam.page, 'sam@demo.confer.test');
+    for (const p of [admin, maya, sam]) await p.context.close();
+  });
 });

@@ -129,6 +129,14 @@ export const samples: Record<string, Sample> = {
     params: { userId: (w) => newBystander(w) },
     body: () => ({ role: 'member' }),
   },
+  [`POST ${org}/members/{userId}/deactivate`]: {
+    params: { userId: (w) => newBystander(w) },
+    body: reason,
+  },
+  [`POST ${org}/members/{userId}/reactivate`]: {
+    params: { userId: (w) => newBystander(w) },
+    body: () => ({}),
+  },
   [`DELETE ${org}/members/{userId}`]: {
     params: { userId: (w, c) => (c.own === 'own' ? c.who!.userId : newBystander(w)) },
   },

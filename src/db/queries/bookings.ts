@@ -406,6 +406,7 @@ export async function insertRating(
     raterId: string;
     stars: number;
     feedback: string;
+    createdAt: Date;
   },
 ) {
   const rows = await q.insert(bookingRatings).values(values).onConflictDoNothing().returning();
@@ -546,5 +547,32 @@ export async function listActiveBookingsOfSessionForUpdate(q: Queryable, session
     .select()
     .from(bookings)
     .where(and(eq(bookings.sessionId, sessionId), inArray(bookings.status, [...activeStatuses])))
+    .for('update');
+}
+
+/**
+ * A member's bookings still open in the organisation, as mentor or mentee:
+ * pending, or approved and still to come; locked, soonest first.
+ */
+export async function listOpenBookingsOfMemberForUpdate(
+  q: Queryable,
+  orgId: string,
+  userId: string,
+  now: Date,
+) {
+  return q
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.orgId, orgId),
+        or(eq(bookings.mentorId, userId), eq(bookings.menteeId, userId)),
+        or(
+          eq(bookings.status, 'pending'),
+          and(eq(bookings.status, 'approved'), gt(bookings.startsAt, now)),
+        ),
+      ),
+    )
+    .orderBy(asc(bookings.startsAt), asc(bookings.id))
     .for('update');
 }

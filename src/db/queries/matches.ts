@@ -2,6 +2,7 @@ import { and, asc, eq, isNull, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../client.ts';
 import { matches, mentorStats, programMembers, programs, users } from '../schema.ts';
+import { notDeactivatedIn } from './organisations.ts';
 import { outer } from './outer-column.ts';
 
 export async function insertMatch(
@@ -208,6 +209,15 @@ export async function listMatchingCandidates(q: Queryable, programId: string) {
     .from(programMembers)
     .innerJoin(users, eq(users.id, programMembers.userId))
     .leftJoin(mentorStats, eq(mentorStats.userId, programMembers.userId))
-    .where(eq(programMembers.programId, programId))
+    .where(
+      and(
+        eq(programMembers.programId, programId),
+        // Deactivated members are neither suggested nor suggested to.
+        notDeactivatedIn(
+          sql`(select p.org_id from ${programs} p where p.id = ${programId})`,
+          member,
+        ),
+      ),
+    )
     .orderBy(asc(users.name), asc(users.id));
 }

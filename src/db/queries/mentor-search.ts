@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { ProgramMode } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
 import { matches, mentorStats, programMembers, programs, users } from '../schema.ts';
+import { notDeactivatedIn } from './organisations.ts';
 
 export type MentorSearch = {
   /** Words from `searchWords` (core): no tsquery operator characters. Empty: no search. */
@@ -81,7 +82,8 @@ export function mentorSearchSql(orgId: string, search: MentorSearch): SQL {
   const visible = visibleMentorship(search.viewer);
   const orgMentorIds = sql`select pm.user_id from ${programMembers} pm
     join ${programs} p on p.id = pm.program_id
-    where p.org_id = ${orgId} and pm.role = 'mentor' and ${visible}`;
+    where p.org_id = ${orgId} and pm.role = 'mentor' and ${visible}
+      and ${notDeactivatedIn(orgId, sql`pm.user_id`)}`;
   const tsquery = search.words.length > 0 ? prefixQuery(search.words) : null;
   // Stored figures (refreshed by the worker), so the page holds the best
   // responders among equally relevant mentors, not just the first by name.

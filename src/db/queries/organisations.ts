@@ -1,4 +1,4 @@
-import { and, asc, type Column, eq, type SQL, sql } from 'drizzle-orm';
+import { and, asc, type Column, eq, isNotNull, isNull, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { OrgRole } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
@@ -46,7 +46,13 @@ export async function getOrganisationForMember(q: Queryable, orgId: string, user
     })
     .from(organisations)
     .innerJoin(orgMembers, eq(orgMembers.orgId, organisations.id))
-    .where(and(eq(organisations.id, orgId), eq(orgMembers.userId, userId)));
+    .where(
+      and(
+        eq(organisations.id, orgId),
+        eq(orgMembers.userId, userId),
+        isNull(orgMembers.deactivatedAt),
+      ),
+    );
   return row ?? null;
 }
 
@@ -65,7 +71,7 @@ export async function listOrganisationsOfUser(q: Queryable, userId: string) {
     })
     .from(organisations)
     .innerJoin(orgMembers, eq(orgMembers.orgId, organisations.id))
-    .where(eq(orgMembers.userId, userId))
+    .where(and(eq(orgMembers.userId, userId), isNull(orgMembers.deactivatedAt)))
     .orderBy(asc(organisations.name));
 }
 
@@ -96,6 +102,39 @@ export async function setOrgMemberRole(q: Queryable, orgId: string, userId: stri
     .set({ role })
     .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)));
 }
+
+/** Deactivates the member (at `at`) or, with null, reactivates them. */
+export async function setOrgMemberDeactivated(
+  q: Queryable,
+  orgId: string,
+  userId: string,
+  at: Date | null,
+) {
+  await q
+    .update(orgMembers)
+    .set({ deactivatedAt: at })
+    .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)));
+}
+
+/**
+ * True when the user belongs to organisations and every one of them has
+ * deactivated them: they may not sign in (a person in no organisation yet,
+ * just signed up, may).
+ */
+export async function isDeactivatedEverywhere(q: Queryable, userId: string): Promise<boolean> {
+  const [row] = await q
+    .select({
+      memberships: sql<number>`count(*)::int`,
+      active: sql<number>`count(*) filter (where ${orgMembers.deactivatedAt} is null)::int`,
+    })
+    .from(orgMembers)
+    .where(eq(orgMembers.userId, userId));
+  return (row?.memberships ?? 0) > 0 && row?.active === 0;
+}
+
+/** A condition for another query: the user is not a deactivated member of the organisation. */
+export const notDeactivatedIn = (orgId: string | Column | SQL, userId: Column | SQL) =>
+  sql`not exists (select 1 from ${orgMembers} d where d.org_id = ${orgId} and d.user_id = ${userId} and d.deactivated_at is not null)`;
 
 /** Locks the organisation's admin rows so two demotions cannot both pass the last-admin rule. */
 export async function countAdminsForUpdate(q: Queryable, orgId: string): Promise<number> {
@@ -142,6 +181,8 @@ export type MemberListing = {
   groupId?: string | undefined;
   /** only this person */
   userId?: string | undefined;
+  /** only members who may take part, or only those an admin deactivated */
+  status?: 'active' | 'deactivated' | undefined;
   /** at most this many, by name; all when omitted */
   limit?: number | undefined;
   /** after skipping this many (with a limit) */
@@ -158,6 +199,8 @@ function memberFilters(orgId: string, opts: MemberListing) {
       : undefined,
     opts.role ? eq(orgMembers.role, opts.role) : undefined,
     opts.userId ? eq(orgMembers.userId, opts.userId) : undefined,
+    opts.status === 'active' ? isNull(orgMembers.deactivatedAt) : undefined,
+    opts.status === 'deactivated' ? isNotNull(orgMembers.deactivatedAt) : undefined,
     opts.programId
       ? sql`exists (select 1 from ${programMembers} pm join ${programs} p on p.id = pm.program_id
           where pm.user_id = ${orgMembers.userId} and p.org_id = ${orgId} and pm.program_id = ${opts.programId}
@@ -195,6 +238,7 @@ export async function listOrgMembers(q: Queryable, orgId: string, opts: MemberLi
     photoKey: users.photoKey,
     role: orgMembers.role,
     joinedAt: orgMembers.createdAt,
+    deactivatedAt: orgMembers.deactivatedAt,
     programs: sql<{ programId: string; role: 'mentor' | 'mentee' }[]>`coalesce((
       select json_agg(json_build_object('programId', pm.program_id, 'role', pm.role) order by pm.program_id)
       from ${programMembers} pm join ${programs} p on p.id = pm.program_id
@@ -269,6 +313,12 @@ export async function getMemberContext(q: Queryable, orgId: string, userId: stri
         where m.mentee_id = ${userId} and p.org_id = ${orgId} and m.ended_at is null), '[]'::json)`,
     })
     .from(orgMembers)
-    .where(and(eq(orgMembers.orgId, orgId), eq(orgMembers.userId, userId)));
+    .where(
+      and(
+        eq(orgMembers.orgId, orgId),
+        eq(orgMembers.userId, userId),
+        isNull(orgMembers.deactivatedAt),
+      ),
+    );
   return row ?? null;
 }

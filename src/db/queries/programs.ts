@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { ProgramMode, ProgramRole } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
 import { programMembers, programs, users } from '../schema.ts';
+import { notDeactivatedIn } from './organisations.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 
@@ -119,6 +120,8 @@ export async function listMentorsInOrg(q: Queryable, orgId: string, onlyIds?: st
       and(
         eq(programs.orgId, orgId),
         eq(programMembers.role, 'mentor'),
+        // A deactivated mentor takes no bookings.
+        notDeactivatedIn(orgId, users.id),
         onlyIds ? inArray(users.id, onlyIds) : undefined,
       ),
     )

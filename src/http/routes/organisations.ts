@@ -8,8 +8,10 @@ import { exportMembersCsv } from '../../services/export-members.ts';
 import { exportAuditCsv, listOrgAuditEvents } from '../../services/list-audit-events.ts';
 import {
   changeOrgRole,
+  deactivateMember,
   listMembers,
   listMembersPage,
+  reactivateMember,
   removeMember,
 } from '../../services/manage-members.ts';
 import {
@@ -59,6 +61,9 @@ const member = z
     photoUrl: z.string().nullable(),
     role: z.enum(orgRoles),
     joinedAt: z.date(),
+    deactivatedAt: z.date().nullable().meta({
+      description: 'when an admin deactivated the member (admins see them; others do not)',
+    }),
     programs: z.array(programMembership),
     groupIds: z.array(z.uuid()),
   })
@@ -193,6 +198,10 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
             .optional()
             .meta({ description: 'with programId: only its mentors, or only its mentees' }),
           groupId: uuidParam.optional().meta({ description: 'only members of this group' }),
+          status: z
+            .enum(['active', 'deactivated'])
+            .optional()
+            .meta({ description: 'only members taking part, or only those deactivated (admins)' }),
         }),
         response: {
           200: z.object({
@@ -292,6 +301,63 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
         request.params.orgId,
         request.params.userId,
         request.body.role,
+        request.body.reason,
+      ),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/members/:userId/deactivate',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          'Deactivate a member (admin): no access or new bookings; their open requests are rejected and sessions to come cancelled, with the reason, refunds and notifications',
+        params: memberParams,
+        body: z.strictObject({ reason: z.string().trim().min(1, 'is required').max(500) }),
+        response: {
+          200: z.object({
+            userId: z.uuid(),
+            deactivatedAt: z.date(),
+            bookingsRejected: z.number().int(),
+            bookingsCancelled: z.number().int(),
+            sessionsCancelled: z.number().int(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      deactivateMember(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.userId,
+        request.body.reason,
+      ),
+  );
+
+  app.post(
+    '/api/orgs/:orgId/members/:userId/reactivate',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary: 'Reactivate a deactivated member (admin); what was closed stays closed',
+        params: memberParams,
+        body: z.strictObject({ reason: optionalReason }),
+        response: {
+          200: z.object({ userId: z.uuid(), deactivatedAt: z.null() }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      reactivateMember(
+        ctx,
+        requireActor(request),
+        request.params.orgId,
+        request.params.userId,
         request.body.reason,
       ),
   );

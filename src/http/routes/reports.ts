@@ -4,14 +4,10 @@ import { computeReports, reportCharts, reportCsv } from '../../services/program-
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
 import { sendCsv } from '../csv-reply.ts';
-import { apiSchemas, errorResponses, timeZone, uuidParam } from '../schemas.ts';
+import { apiSchemas, day, errorResponses, timeZone, uuidParam } from '../schemas.ts';
 
 const tags = ['reports'];
 const orgParams = z.object({ orgId: uuidParam });
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date like 2027-03-01')
-  .refine((d) => !Number.isNaN(Date.parse(d)), 'must be a real date');
 
 const filters = z.strictObject({
   from: day

@@ -1356,6 +1356,7 @@ export type paths = {
           programId?: string;
           programRole?: "mentor" | "mentee";
           groupId?: string;
+          status?: "active" | "deactivated";
         };
         path: {
           orgId: string;
@@ -1599,6 +1600,136 @@ export type paths = {
         /** @description Default Response */
         200: {
           content: never;
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/members/{userId}/deactivate": {
+    /**
+     * Deactivate a member (admin): no access or new bookings; their open requests are rejected and sessions to come cancelled, with the reason, refunds and notifications
+     * @description Access: admin (the admins of the organisation).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          userId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              userId: string;
+              /** Format: date-time */
+              deactivatedAt: string;
+              bookingsRejected: number;
+              bookingsCancelled: number;
+              sessionsCancelled: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/members/{userId}/reactivate": {
+    /**
+     * Reactivate a deactivated member (admin); what was closed stays closed
+     * @description Access: admin (the admins of the organisation).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+          userId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            reason?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              /** Format: uuid */
+              userId: string;
+              deactivatedAt: null;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
         };
       };
     };
@@ -3404,6 +3535,210 @@ export type paths = {
       };
     };
   };
+  "/api/orgs/{orgId}/bookings": {
+    /**
+     * The organisation's bookings (admin), latest session first: filtered by status, program, mentor, mentee, a name and the session's days; a page at a time
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: "pending" | "approved" | "rejected" | "declined" | "withdrawn" | "expired" | "cancelled" | "completed" | "no_show_mentor" | "no_show_mentee";
+          programId?: string;
+          mentorId?: string;
+          menteeId?: string;
+          q?: string;
+          from?: string;
+          to?: string;
+          timeZone?: string;
+          limit?: number;
+          offset?: number;
+        };
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              bookings: components["schemas"]["OrgBooking"][];
+              total: number;
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Book a slot (startsAt + lengthMinutes), a seat in a published session (sessionId), or suggest a time of your own (ownTime). Pending until the mentor answers. Send Idempotency-Key to make retries safe: a retry with the same key and body gets the first answer again (status and body, with Idempotent-Replayed: true), for 24 hours; the same key with another body is refused (409 idempotency_mismatch).
+     * @description Access: mentee (the mentees of the program the booking is in).
+     */
+    post: {
+      parameters: {
+        header?: {
+          "idempotency-key"?: string;
+        };
+        path: {
+          orgId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": {
+            /** Format: uuid */
+            mentorId: string;
+            /** Format: date-time */
+            startsAt?: string;
+            lengthMinutes?: number;
+            /** Format: uuid */
+            sessionTypeId?: string;
+            /** Format: uuid */
+            sessionId?: string;
+            /** @default false */
+            ownTime?: boolean;
+            /** @default */
+            message?: string;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["Booking"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/exports/bookings.csv": {
+    /**
+     * The bookings the same filters find, as CSV (admin): times, status, program, both people, price, rating, reason; at most 100,000 rows
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        query?: {
+          status?: "pending" | "approved" | "rejected" | "declined" | "withdrawn" | "expired" | "cancelled" | "completed" | "no_show_mentor" | "no_show_mentee";
+          programId?: string;
+          mentorId?: string;
+          menteeId?: string;
+          q?: string;
+          from?: string;
+          to?: string;
+          timeZone?: string;
+        };
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/exports/matches.csv": {
+    /**
+     * Every match of the organisation's programs as CSV (admin), with sessions held
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/exports/ratings.csv": {
+    /**
+     * Every rating given on the organisation's bookings as CSV (admin)
+     * @description Access: admin (the admins of the organisation).
+     */
+    get: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: never;
+        };
+      };
+    };
+  };
   "/api/auth/sso/providers": {
     /**
      * The organisations one may sign in through (“Sign in with …” on the sign-in page)
@@ -5041,79 +5376,6 @@ export type paths = {
               bookableUntil: string;
               slots: components["schemas"]["Slot"][];
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        401: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        403: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        404: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-        /** @description Default Response */
-        409: {
-          content: {
-            "application/json": components["schemas"]["Error"];
-          };
-        };
-      };
-    };
-  };
-  "/api/orgs/{orgId}/bookings": {
-    /**
-     * Book a slot (startsAt + lengthMinutes), a seat in a published session (sessionId), or suggest a time of your own (ownTime). Pending until the mentor answers. Send Idempotency-Key to make retries safe: a retry with the same key and body gets the first answer again (status and body, with Idempotent-Replayed: true), for 24 hours; the same key with another body is refused (409 idempotency_mismatch).
-     * @description Access: mentee (the mentees of the program the booking is in).
-     */
-    post: {
-      parameters: {
-        header?: {
-          "idempotency-key"?: string;
-        };
-        path: {
-          orgId: string;
-        };
-      };
-      requestBody: {
-        content: {
-          "application/json": {
-            /** Format: uuid */
-            mentorId: string;
-            /** Format: date-time */
-            startsAt?: string;
-            lengthMinutes?: number;
-            /** Format: uuid */
-            sessionTypeId?: string;
-            /** Format: uuid */
-            sessionId?: string;
-            /** @default false */
-            ownTime?: boolean;
-            /** @default */
-            message?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          content: {
-            "application/json": components["schemas"]["Booking"];
           };
         };
         /** @description Default Response */
@@ -8460,6 +8722,32 @@ export type components = {
         })[];
       reminderMinutes: number[];
     };
+    OrgBooking: {
+      /** Format: uuid */
+      id: string;
+      /** @enum {string} */
+      status: "pending" | "approved" | "rejected" | "declined" | "withdrawn" | "expired" | "cancelled" | "completed" | "no_show_mentor" | "no_show_mentee";
+      /** Format: date-time */
+      startsAt: string;
+      /** Format: date-time */
+      endsAt: string;
+      /** Format: date-time */
+      createdAt: string;
+      /** Format: uuid */
+      programId: string;
+      programName: string;
+      /** Format: uuid */
+      mentorId: string;
+      mentorName: string;
+      /** Format: uuid */
+      menteeId: string;
+      menteeName: string;
+      reason: string | null;
+      lateCancellation: boolean;
+      priceMinor: number;
+      currency: string | null;
+      menteeStars: number | null;
+    };
     Organisation: {
       /** Format: uuid */
       id: string;
@@ -8482,6 +8770,7 @@ export type components = {
       role: "admin" | "member";
       /** Format: date-time */
       joinedAt: string;
+      deactivatedAt: string | null;
       programs: ({
           /** Format: uuid */
           programId: string;

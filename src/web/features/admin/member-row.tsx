@@ -5,6 +5,7 @@ import { Button } from '../../ui/button.tsx';
 import { ConfirmButton } from '../../ui/confirm-button.tsx';
 import { formatDate } from '../../ui/format-date-time.ts';
 import { orgRoleLabels } from '../../ui/labels.ts';
+import { ReasonForm } from '../../ui/reason-form.tsx';
 import { ProgramRoles } from '../profile/program-roles.tsx';
 
 type MemberRowProps = {
@@ -15,6 +16,11 @@ type MemberRowProps = {
   busy: boolean;
   onChangeRole: (member: Member, role: OrgRole) => Promise<void>;
   onRemove: (member: Member) => Promise<void>;
+  /** resolves true once done, so the form closes */
+  onDeactivate: (member: Member, reason: string) => Promise<boolean>;
+  onReactivate: (member: Member) => Promise<void>;
+  /** the last deactivation's refusal, shown in its form */
+  deactivateError: string | null;
 };
 
 export function MemberRow({
@@ -25,9 +31,13 @@ export function MemberRow({
   busy,
   onChangeRole,
   onRemove,
+  onDeactivate,
+  onReactivate,
+  deactivateError,
 }: MemberRowProps) {
   // A role change is asked first: making someone admin hands them everything here.
   const [asked, setAsked] = useState<OrgRole | null>(null);
+  const [deactivating, setDeactivating] = useState(false);
   return (
     <tr>
       <td data-label="Person">
@@ -36,7 +46,12 @@ export function MemberRow({
           <div>
             <p className="person-cell__name">
               {member.name}
-              {isYou ? <span className="muted"> (you)</span> : null}
+              {isYou ? <span className="muted"> (you)</span> : null}{' '}
+              {member.deactivatedAt ? (
+                <span className="badge badge--warning">
+                  Deactivated {formatDate(member.deactivatedAt, timeZone)}
+                </span>
+              ) : null}
             </p>
             {member.email ? <p className="person-cell__email">{member.email}</p> : null}
           </div>
@@ -87,7 +102,46 @@ export function MemberRow({
         {formatDate(member.joinedAt, timeZone)}
       </td>
       <td className="table__actions">
-        {isYou ? null : (
+        {isYou ? null : member.deactivatedAt ? (
+          <Button
+            size="small"
+            aria-label={`Reactivate ${member.name}`}
+            pending={busy}
+            onClick={() => onReactivate(member)}
+          >
+            Reactivate
+          </Button>
+        ) : deactivating ? (
+          <ReasonForm
+            label={`Deactivate ${member.name}`}
+            submitLabel="Yes, deactivate"
+            keepLabel="Keep active"
+            hint="Told to both sides of every booking it closes."
+            pending={busy}
+            error={deactivateError}
+            fieldError={undefined}
+            onSubmit={async (reason) => {
+              if (await onDeactivate(member, reason)) setDeactivating(false);
+            }}
+            onClose={() => setDeactivating(false)}
+          >
+            <p className="confirm__question">
+              Deactivate {member.name}? They can no longer sign in here or be booked; their open
+              requests are declined and sessions to come cancelled, with refunds. You can reactivate
+              them later.
+            </p>
+          </ReasonForm>
+        ) : (
+          <Button
+            size="small"
+            variant="danger"
+            aria-label={`Deactivate ${member.name}`}
+            onClick={() => setDeactivating(true)}
+          >
+            Deactivate
+          </Button>
+        )}{' '}
+        {isYou || deactivating ? null : (
           <ConfirmButton
             label="Remove"
             accessibleLabel={`Remove ${member.name}`}

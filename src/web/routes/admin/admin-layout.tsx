@@ -9,6 +9,7 @@ export const adminPages = [
   { path: 'programs', label: 'Programs' },
   { path: 'groups', label: 'Groups' },
   { path: 'sessions', label: 'Sessions' },
+  { path: 'bookings', label: 'Bookings' },
   { path: 'invitations', label: 'Invitations' },
   { path: 'video', label: 'Video' },
   { path: 'sign-in', label: 'Sign-in' },

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Member, OrgRole } from '../../api/types.ts';
-import { ok } from '../../api.ts';
+import { describeError, ok } from '../../api.ts';
 import { MemberRow } from '../../features/admin/member-row.tsx';
 import {
   useSession,
@@ -27,8 +27,16 @@ type Filters = {
   programId: string;
   programRole: string;
   groupId: string;
+  status: '' | 'active' | 'deactivated';
 };
-const noFilters: Filters = { q: '', role: '', programId: '', programRole: '', groupId: '' };
+const noFilters: Filters = {
+  q: '',
+  role: '',
+  programId: '',
+  programRole: '',
+  groupId: '',
+  status: '',
+};
 
 /**
  * Admin → Members (issue #13): searched, filtered and paged by the server,
@@ -56,12 +64,14 @@ export function AdminMembersPage() {
       ? { programRole: filters.programRole as 'mentor' | 'mentee' }
       : {}),
     ...(filters.groupId ? { groupId: filters.groupId } : {}),
+    ...(filters.status ? { status: filters.status } : {}),
   };
   const members = useApiQuery('/api/orgs/{orgId}/members', {
     params: { path: { orgId }, query },
   });
   const submission = useSubmission();
   const [done, setDone] = useState<string | null>(null);
+  const [deactivateError, setDeactivateError] = useState<string | null>(null);
 
   function filter(change: Partial<Filters>) {
     setFilters((current) => ({ ...current, ...change }));
@@ -99,6 +109,44 @@ export function AdminMembersPage() {
     members.reload();
   }
 
+  async function deactivate(member: Member, reason: string) {
+    setDone(null);
+    setDeactivateError(null);
+    const result = await submission.run(() =>
+      ok(
+        api.POST('/api/orgs/{orgId}/members/{userId}/deactivate', {
+          params: { path: { orgId, userId: member.userId } },
+          body: { reason },
+        }),
+      ),
+    );
+    members.reload();
+    if (!result.ok) {
+      setDeactivateError(describeError(result.error));
+      return false;
+    }
+    const closed = result.value.bookingsRejected + result.value.bookingsCancelled;
+    const sessions = result.value.sessionsCancelled;
+    setDone(
+      `${member.name} is deactivated. ${plural(closed, 'booking')} and ${plural(sessions, 'session')} were closed; everyone concerned is told.`,
+    );
+    return true;
+  }
+
+  async function reactivate(member: Member) {
+    setDone(null);
+    const result = await submission.run(() =>
+      ok(
+        api.POST('/api/orgs/{orgId}/members/{userId}/reactivate', {
+          params: { path: { orgId, userId: member.userId } },
+          body: {},
+        }),
+      ),
+    );
+    if (result.ok) setDone(`${member.name} is active again and can sign in.`);
+    members.reload();
+  }
+
   const total = members.data?.total ?? 0;
   const shown = members.data?.members ?? [];
   const first = page * PAGE_SIZE + 1;
@@ -107,7 +155,7 @@ export function AdminMembersPage() {
     <Card
       title="Members"
       id="members"
-      description="Everyone in the organisation: search, filter, change roles, remove."
+      description="Everyone in the organisation: search, filter, change roles, deactivate, remove."
       actions={
         <span className="card__links">
           <Link to={`/o/${orgId}/admin/import`}>Import from CSV</Link>
@@ -159,6 +207,15 @@ export function AdminMembersPage() {
           </SelectField>
         ) : null}
         <SelectField
+          label="Status"
+          value={filters.status}
+          onChange={(event) => filter({ status: event.target.value as Filters['status'] })}
+        >
+          <option value="">Active or deactivated</option>
+          <option value="active">Active</option>
+          <option value="deactivated">Deactivated</option>
+        </SelectField>
+        <SelectField
           label="Group"
           value={filters.groupId}
           onChange={(event) => filter({ groupId: event.target.value })}
@@ -203,6 +260,9 @@ export function AdminMembersPage() {
                   busy={submission.pending}
                   onChangeRole={changeRole}
                   onRemove={remove}
+                  onDeactivate={deactivate}
+                  onReactivate={reactivate}
+                  deactivateError={deactivateError}
                 />
               ))}
             </tbody>
@@ -225,3 +285,5 @@ export function AdminMembersPage() {
     </Card>
   );
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
