@@ -93,6 +93,8 @@ export const topicResources: Record<OutboxTopic, LiveResource[]> = {
   'session.scheduled': ['sessions'],
   'session.left': ['sessions', 'slots'],
   'session.attendance': ['sessions'],
+  'admin.nudge_match': [],
+  'admin.nudge_requests': [],
 };
 
 /** The resources a change of several kinds touches, each once. */

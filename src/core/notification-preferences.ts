@@ -107,6 +107,8 @@ const kindOfTopic: Record<OutboxTopic, NotificationKind> = {
   'mentorship.suggestion': 'mentorship_requests',
   'message.request': 'messages',
   'message.request_accepted': 'messages',
+  'admin.nudge_match': 'follow_ups',
+  'admin.nudge_requests': 'booking_requests',
 };
 
 export function kindOf(topic: OutboxTopic): NotificationKind {

@@ -40,6 +40,10 @@ export const outboxTopics = [
   'session.scheduled',
   'session.left',
   'session.attendance',
+  /** an admin's nudge to a match that has not met lately (issue #13 reports) */
+  'admin.nudge_match',
+  /** an admin's nudge to a mentor whose requests wait for an answer */
+  'admin.nudge_requests',
 ] as const;
 export type OutboxTopic = (typeof outboxTopics)[number];
 

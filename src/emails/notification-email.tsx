@@ -44,6 +44,8 @@ const openLabels: Partial<Record<OutboxTopic, string>> = {
   'message.request_accepted': 'Write to them',
   'mentorship.offer': 'Answer the offer',
   'mentorship.session_request': 'Answer the request',
+  'admin.nudge_match': 'Find a time',
+  'admin.nudge_requests': 'Answer the requests',
 };
 
 const quote = {

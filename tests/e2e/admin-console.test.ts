@@ -119,9 +119,10 @@ describe('the admin console', () => {
     await suggested.getByText('Cohort Person 05 is matched with Cohort Person 00.').waitFor();
     await page.getByText('Cohort Person 00 ↔ Cohort Person 05').waitFor();
     // Matched, so no longer suggested.
-    expect(
-      await suggested.getByRole('button', { name: /^Match Cohort Person 05 with/ }).count(),
-    ).toBe(0);
+    await suggested
+      .getByRole('button', { name: /^Match Cohort Person 05 with/ })
+      .first()
+      .waitFor({ state: 'detached' });
     expect(await seriousViolations(page)).toEqual([]);
 
     // A session created on a mentor's behalf.
@@ -172,6 +173,11 @@ describe('the admin console', () => {
       'notHeld',
     ]);
     expect(table.slice(1).map((r: string[]) => Number(r[1]))).toEqual(held);
+
+    // Maya has Sam's request waiting: one click nudges her, once a day.
+    const waiting = region(page, 'Mentors with unanswered requests');
+    await waiting.getByRole('button', { name: 'Nudge Maya Okafor' }).click();
+    await waiting.getByRole('status').getByText('Nudged').waitFor();
     await context.close();
   });
 

@@ -129,6 +129,9 @@ export const samples: Record<string, Sample> = {
     params: { userId: (w) => newBystander(w) },
     body: () => ({ role: 'member' }),
   },
+  [`POST ${org}/nudges`]: {
+    body: (w) => ({ kind: 'unanswered_requests', mentorId: w.mentor.userId }),
+  },
   [`POST ${org}/members/{userId}/deactivate`]: {
     params: { userId: (w) => newBystander(w) },
     body: reason,

@@ -10,6 +10,8 @@ export type AuditEntry = {
   subjectType: string;
   subjectId: string;
   details?: Record<string, unknown>;
+  /** when it happened, if not the database's now (the service clock, where a rule reads it back) */
+  at?: Date;
 };
 
 /** Call inside the transaction that makes the change, so both land or neither. */
@@ -21,6 +23,28 @@ export async function insertAuditEvent(q: Queryable, entry: AuditEntry): Promise
 export async function insertAuditEvents(q: Queryable, entries: AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
   await q.insert(auditEvents).values(entries.map((e) => ({ ...e, details: e.details ?? {} })));
+}
+
+/** When `action` last happened to the subject in the organisation since `since` (null: not since). */
+export async function lastAuditAt(
+  q: Queryable,
+  orgId: string,
+  action: string,
+  subjectId: string,
+  since: Date,
+): Promise<Date | null> {
+  const [row] = await q
+    .select({ at: sql<Date | null>`max(${auditEvents.at})`.mapWith(auditEvents.at) })
+    .from(auditEvents)
+    .where(
+      and(
+        eq(auditEvents.orgId, orgId),
+        gte(auditEvents.at, since),
+        eq(auditEvents.action, action),
+        eq(auditEvents.subjectId, subjectId),
+      ),
+    );
+  return row?.at ?? null;
 }
 
 export type AuditFilters = {

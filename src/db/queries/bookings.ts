@@ -576,3 +576,31 @@ export async function listOpenBookingsOfMemberForUpdate(
     .orderBy(asc(bookings.startsAt), asc(bookings.id))
     .for('update');
 }
+
+/** How many of the organisation's requests wait for this mentor's answer. */
+export async function countWaitingForMentor(
+  q: Queryable,
+  orgId: string,
+  mentorId: string,
+): Promise<number> {
+  const [row] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.orgId, orgId),
+        eq(bookings.mentorId, mentorId),
+        eq(bookings.status, 'pending'),
+        eq(bookings.awaiting, 'mentor'),
+      ),
+    );
+  return row?.n ?? 0;
+}
+
+/**
+ * Serialises nudges about one subject (a match, a mentor) for the rest of the
+ * transaction, so two admins cannot both pass the once-a-day rule.
+ */
+export async function lockNudgeSubject(q: Queryable, subjectId: string) {
+  await q.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`nudge:${subjectId}`}, 0))`);
+}

@@ -22,6 +22,29 @@ export async function endMatch(q: Queryable, programId: string, id: string, now:
   return rows[0] ?? null;
 }
 
+/** An active match of one of the organisation's programs, with both names, locked (null: none). */
+export async function getActiveMatchInOrgForUpdate(q: Queryable, orgId: string, id: string) {
+  const mentor = alias(users, 'mentor');
+  const mentee = alias(users, 'mentee');
+  const [row] = await q
+    .select({
+      id: matches.id,
+      programId: matches.programId,
+      programName: programs.name,
+      mentorId: matches.mentorId,
+      mentorName: mentor.name,
+      menteeId: matches.menteeId,
+      menteeName: mentee.name,
+    })
+    .from(matches)
+    .innerJoin(programs, eq(programs.id, matches.programId))
+    .innerJoin(mentor, eq(mentor.id, matches.mentorId))
+    .innerJoin(mentee, eq(mentee.id, matches.menteeId))
+    .where(and(eq(matches.id, id), eq(programs.orgId, orgId), isNull(matches.endedAt)))
+    .for('update', { of: matches });
+  return row ?? null;
+}
+
 /** A program's active matches; with `involving`, only those that person is in. */
 export async function listActiveMatches(q: Queryable, programId: string, involving?: string) {
   const mentor = alias(users, 'mentor');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { sendNudge } from '../../services/nudges.ts';
 import { computeReports, reportCharts, reportCsv } from '../../services/program-reports.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
@@ -27,6 +28,12 @@ const filters = z.strictObject({
 });
 
 const count = z.number().int();
+const nudgeMessage = z
+  .string()
+  .trim()
+  .max(1000)
+  .optional()
+  .meta({ description: 'your words instead of the standard ones' });
 
 const stars = z.object({
   count: z.number().int(),
@@ -155,5 +162,38 @@ export const reportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx 
       );
       return sendCsv(reply, `${chart}.csv`, csv);
     },
+  );
+
+  app.post(
+    '/api/orgs/:orgId/nudges',
+    {
+      config: { access: 'admin' },
+      schema: {
+        tags,
+        summary:
+          'Nudge from Reports (admin): a quiet match (both people) or a mentor with unanswered requests, in the bell and by email as each chose; once a day each',
+        params: orgParams,
+        body: z.discriminatedUnion('kind', [
+          z.strictObject({
+            kind: z.literal('quiet_match'),
+            matchId: uuidParam,
+            message: nudgeMessage,
+          }),
+          z.strictObject({
+            kind: z.literal('unanswered_requests'),
+            mentorId: uuidParam,
+            message: nudgeMessage,
+          }),
+        ]),
+        response: {
+          201: z.object({ sentAt: z.date(), to: z.array(z.uuid()) }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(await sendNudge(ctx, requireActor(request), request.params.orgId, request.body)),
   );
 };

@@ -4,6 +4,11 @@
  */
 
 
+/** OneOf type helpers */
+type Without<T, U> = { [P in Exclude<keyof T, keyof U>]?: never };
+type XOR<T, U> = (T | U) extends object ? (Without<T, U> & U) | (Without<U, T> & T) : T | U;
+type OneOf<T extends any[]> = T extends [infer Only] ? Only : T extends [infer A, infer B, ...infer Rest] ? OneOf<[XOR<A, B>, ...Rest]> : never;
+
 export type paths = {
   "/health": {
     /**
@@ -3531,6 +3536,78 @@ export type paths = {
         /** @description Default Response */
         200: {
           content: never;
+        };
+      };
+    };
+  };
+  "/api/orgs/{orgId}/nudges": {
+    /**
+     * Nudge from Reports (admin): a quiet match (both people) or a mentor with unanswered requests, in the bell and by email as each chose; once a day each
+     * @description Access: admin (the admins of the organisation).
+     */
+    post: {
+      parameters: {
+        path: {
+          orgId: string;
+        };
+      };
+      requestBody: {
+        content: {
+          "application/json": OneOf<[{
+            /** @enum {string} */
+            kind: "quiet_match";
+            /** Format: uuid */
+            matchId: string;
+            message?: string;
+          }, {
+            /** @enum {string} */
+            kind: "unanswered_requests";
+            /** Format: uuid */
+            mentorId: string;
+            message?: string;
+          }]>;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": {
+              /** Format: date-time */
+              sentAt: string;
+              to: string[];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
         };
       };
     };

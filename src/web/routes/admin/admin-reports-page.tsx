@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router';
 import type { ResponseOf } from '../../api/types.ts';
 import { useViewerTimeZone } from '../../features/auth/session-context.tsx';
 import { BarChart, type BarSeries } from '../../features/reports/bar-chart.tsx';
+import { NudgeButton } from '../../features/reports/nudge-button.tsx';
 import { NumbersTable, ReportCard, StatTiles } from '../../features/reports/report-card.tsx';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
@@ -288,7 +289,7 @@ function ReportCards({
       </div>
       <ReportCard
         title={`Matches with no session in ${r.quietMatches.days} days`}
-        description="Active matches with nothing held, approved or asked for lately."
+        description="Active matches with nothing held, approved or asked for lately. Nudge reminds both."
         csvUrl={csv('quiet-matches')}
       >
         {r.quietMatches.matches.length === 0 ? (
@@ -309,6 +310,11 @@ function ReportCards({
                       : 'no session yet'}
                   </p>
                 </div>
+                <NudgeButton
+                  orgId={orgId}
+                  body={{ kind: 'quiet_match', matchId: m.matchId }}
+                  who={`${m.mentorName} and ${m.menteeName}`}
+                />
               </li>
             ))}
           </ul>
@@ -316,7 +322,7 @@ function ReportCards({
       </ReportCard>
       <ReportCard
         title="Mentors with unanswered requests"
-        description="Requests waiting for the mentor now, longest waiting first."
+        description="Requests waiting for the mentor now, longest waiting first. Nudge reminds the mentor."
         csvUrl={csv('unanswered-mentors')}
       >
         {r.unansweredMentors.length === 0 ? (
@@ -333,6 +339,11 @@ function ReportCards({
                     {m.waiting} waiting · oldest since {formatDate(m.oldestAt, timeZone)}
                   </p>
                 </div>
+                <NudgeButton
+                  orgId={orgId}
+                  body={{ kind: 'unanswered_requests', mentorId: m.mentorId }}
+                  who={m.name}
+                />
               </li>
             ))}
           </ul>
