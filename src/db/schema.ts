@@ -140,12 +140,20 @@ export const programs = pgTable(
     moveNoticeHours: integer('move_notice_hours').notNull().default(24),
     /** how many times one approved session may move */
     maxMoves: integer('max_moves').notNull().default(2),
+    /** whether a mentor's "approve automatically" applies to bookings in this program */
+    autoApproveAllowed: boolean('auto_approve_allowed').notNull().default(true),
+    /** whether paid session types may be booked in this program */
+    pricesAllowed: boolean('prices_allowed').notNull().default(true),
+    /** a cohort's first and last day (in the mentor's zone): sessions only between them */
+    startsOn: date('starts_on', { mode: 'string' }),
+    endsOn: date('ends_on', { mode: 'string' }),
     createdAt: createdAt(),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     index('programs_org_idx').on(t.orgId),
     check('programs_mode_check', sql`${t.mode} in ('matched', 'a_la_carte')`),
+    check('programs_cohort_check', sql`${t.endsOn} >= ${t.startsOn}`),
   ],
 );
 

@@ -9,10 +9,11 @@ import {
   type Side,
 } from '../core/booking-machine.ts';
 import { AppError, invalidField } from '../core/errors.ts';
+import { describeCohort, withinCohort } from '../core/program-settings.ts';
 import { DEFAULT_REMINDER_MINUTES, reminderTimes } from '../core/session-reminders.ts';
 import { bookingStepTopic } from '../core/topics.ts';
 import type { Tx } from '../db/client.ts';
-import { reminderMinutesOf } from '../db/queries/accounts.ts';
+import { getUserById, reminderMinutesOf } from '../db/queries/accounts.ts';
 import { type BookingRow, updateBookingFrom } from '../db/queries/bookings.ts';
 import type { NewJob } from '../db/queries/jobs.ts';
 import { getProgramInOrg } from '../db/queries/programs.ts';
@@ -162,6 +163,16 @@ export async function applyBookingDecision(
   // The program's windows matter to cancellations, new proposals and moves.
   const needsProgram = d.action === 'cancel' || d.action === 'propose_time' || isMove;
   const program = needsProgram ? await getProgramInOrg(tx, booking.orgId, booking.programId) : null;
+  if (d.proposal && program && (program.startsOn || program.endsOn)) {
+    // A new time stays within the cohort's days, on the mentor's clock (issue #13).
+    const zone = (await getUserById(tx, booking.mentorId))?.timeZone ?? 'UTC';
+    if (!withinCohort(d.proposal.startsAt.getTime(), program, zone)) {
+      throw invalidField(
+        'body.startsAt',
+        `is outside the program's dates (${describeCohort(program)})`,
+      );
+    }
+  }
   const result = decideTransition(
     {
       status: booking.status as never,

@@ -1,4 +1,5 @@
-import { notFound } from '../core/errors.ts';
+import { invalidField, notFound } from '../core/errors.ts';
+import { cohortProblem } from '../core/program-settings.ts';
 import type { ProgramMode } from '../core/roles.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import {
@@ -6,12 +7,26 @@ import {
   insertProgram,
   listProgramMembers,
   listProgramsInOrg,
+  type ProgramSettings,
   updateProgram,
 } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin, requireOrgMember } from './org-access.ts';
 
-export type ProgramInput = { name: string; description: string; mode: ProgramMode };
+export type ProgramInput = {
+  name: string;
+  description: string;
+  mode: ProgramMode;
+} & ProgramSettings;
+
+/** Cohort days that end before they start are refused by field, before any write. */
+function checkCohort(cohort: { startsOn?: string | null; endsOn?: string | null }) {
+  const problem = cohortProblem({
+    startsOn: cohort.startsOn ?? null,
+    endsOn: cohort.endsOn ?? null,
+  });
+  if (problem) throw invalidField('body.endsOn', problem);
+}
 
 export async function createProgram(
   ctx: ServiceContext,
@@ -21,6 +36,7 @@ export async function createProgram(
 ) {
   return ctx.db.transaction(async (tx) => {
     await requireOrgAdmin(tx, actor, orgId);
+    checkCohort(input);
     const program = await insertProgram(tx, { orgId, ...input });
     await insertAuditEvent(tx, {
       orgId,
@@ -46,6 +62,10 @@ export async function editProgram(
     const before = await getProgramInOrg(tx, orgId, programId);
     if (!before) throw notFound('Program');
     const { archived, ...fields } = changes;
+    checkCohort({
+      startsOn: fields.startsOn === undefined ? before.startsOn : fields.startsOn,
+      endsOn: fields.endsOn === undefined ? before.endsOn : fields.endsOn,
+    });
     const archivedAt =
       archived === undefined ? undefined : archived ? (before.archivedAt ?? ctx.now()) : null;
     const program = await updateProgram(tx, programId, {

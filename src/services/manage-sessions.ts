@@ -1,6 +1,7 @@
 import { AppError, invalidField, notFound } from '../core/errors.ts';
 import { sessionCalendarChanged } from '../core/invitations.ts';
 import { localDateTime, wallClockAt, zonedInstant } from '../core/local-time.ts';
+import { describeCohort, withinCohort } from '../core/program-settings.ts';
 import {
   type BulkPlan,
   bulkDuplicateDates,
@@ -226,8 +227,8 @@ export async function createSession(
   return ctx.db.transaction(async (tx) => {
     const { viewer } = await requireViewer(tx, actor, orgId);
     requireManager(viewer, input.mentorId);
-    if (!(await getProgramInOrg(tx, orgId, input.programId)))
-      throw invalidField('body.programId', 'is not a program of this organisation');
+    const program = await getProgramInOrg(tx, orgId, input.programId);
+    if (!program) throw invalidField('body.programId', 'is not a program of this organisation');
     const mentorRole = await getProgramMembership(tx, input.programId, input.mentorId);
     if (mentorRole?.role !== 'mentor') {
       // Only an admin picks the mentor; anyone else who is no mentor there is refused.
@@ -252,6 +253,12 @@ export async function createSession(
         ),
       ctx.now(),
     );
+    if (!withinCohort(startsAt.getTime(), program, mentor.timeZone)) {
+      throw invalidField(
+        'body.date',
+        `is outside the program's dates (${describeCohort(program)})`,
+      );
+    }
     const endsAt = new Date(startsAt.getTime() + input.durationMinutes * 60_000);
     const session = await writeSession(
       tx,

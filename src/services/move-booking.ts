@@ -3,7 +3,7 @@ import { AppError } from '../core/errors.ts';
 import type { Tx } from '../db/client.ts';
 import { getAvailability } from '../db/queries/availability.ts';
 import type { BookingRow } from '../db/queries/bookings.ts';
-import { listMentorsInOrg } from '../db/queries/programs.ts';
+import { getProgramInOrg, listMentorsInOrg } from '../db/queries/programs.ts';
 import type { Decision } from './apply-booking-decision.ts';
 import type { ServiceContext } from './context.ts';
 import { offeredSlots } from './list-slots.ts';
@@ -32,6 +32,7 @@ export async function moveDecision(
     );
   }
   if (side !== 'mentee' || !d.proposal) return d;
+  const program = await getProgramInOrg(tx, booking.orgId, booking.programId);
   const startsAt = d.proposal.startsAt;
   const length = (booking.endsAt.getTime() - booking.startsAt.getTime()) / 60_000;
   const endsAt = new Date(startsAt.getTime() + length * 60_000);
@@ -52,5 +53,7 @@ export async function moveDecision(
     (s) => s.kind === 'weekly' && s.startMs === startsAt.getTime() && s.lengthMinutes === length,
   );
   if (!offered) throw slotTaken();
-  return availability.settings?.autoApprove ? { ...d, action: 'move' } : d;
+  return availability.settings?.autoApprove && program?.autoApproveAllowed !== false
+    ? { ...d, action: 'move' }
+    : d;
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expiresAt, PENDING_PER_MENTOR_LIMIT } from '../core/booking-machine.ts';
 import { AppError, invalidField, notFound } from '../core/errors.ts';
+import { describeCohort, withinCohort } from '../core/program-settings.ts';
 import { canBookInProgram, canSeeWeeklySlots, type SessionViewer } from '../core/session-rules.ts';
 import type { Tx } from '../db/client.ts';
 import { isUniqueViolation, sqlState } from '../db/errors.ts';
@@ -163,6 +164,20 @@ export async function requestBooking(
         }
       }
 
+      // The program's own rules (issue #13): paid sessions, cohort days, auto-approval.
+      const program = await getProgramInOrg(tx, orgId, programId);
+      if (price && program && !program.pricesAllowed) {
+        throw invalidField(
+          'body.sessionTypeId',
+          'has a price; this program takes no paid sessions',
+        );
+      }
+      if (program && !withinCohort(startsAt.getTime(), program, mentor.timeZone)) {
+        throw invalidField(
+          req.sessionId ? 'body.sessionId' : 'body.startsAt',
+          `is outside the program's dates (${describeCohort(program)})`,
+        );
+      }
       await lockMenteeMentorPair(tx, actor.userId, req.mentorId);
       if ((await countPendingBetween(tx, actor.userId, req.mentorId)) >= PENDING_PER_MENTOR_LIMIT) {
         throw new AppError(
@@ -171,14 +186,14 @@ export async function requestBooking(
           { reason: 'too_many_pending' },
         );
       }
-      // The mentor's programs carry their expiry; a session's program is normally among them.
-      const expiryDays =
-        mentor.programs.find((p) => p.programId === programId)?.expiryDays ??
-        (await getProgramInOrg(tx, orgId, programId))?.expiryDays;
+      const expiryDays = program?.expiryDays;
       const expires = new Date(
         expiresAt(now.getTime(), startsAt.getTime(), expiryDays ?? DEFAULT_EXPIRY_DAYS),
       );
-      const autoApprove = availability.settings?.autoApprove === true && !req.ownTime;
+      const autoApprove =
+        availability.settings?.autoApprove === true &&
+        !req.ownTime &&
+        program?.autoApproveAllowed !== false;
       const booking = await insertBooking(
         tx,
         {

@@ -110,6 +110,12 @@ describe('the admin console', () => {
     // Suggested matches: every mentee asks for Go, which Cohort Person 00 mentors.
     await openAdmin(page, 'Programs');
     await page.getByRole('link', { name: 'Spring Circle' }).click();
+    // Its settings: requests wait five days, the cohort runs to the end of next year.
+    const settings = page.getByRole('form', { name: 'Program settings' });
+    await settings.getByLabel('Requests expire after (days)').fill('5');
+    await settings.getByLabel('Cohort ends').fill('2027-12-31');
+    await settings.getByRole('button', { name: 'Save settings' }).click();
+    await settings.getByText('Settings saved.').waitFor();
     const suggested = page.getByRole('region', { name: 'Suggested matches' });
     const first = suggested.getByRole('listitem').filter({ hasText: 'Cohort Person 05' }).first();
     await first.getByText('asks for Go').first().waitFor();

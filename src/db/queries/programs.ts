@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import type { ProgramMode, ProgramRole } from '../../core/roles.ts';
 import type { Queryable } from '../client.ts';
 import { programMembers, programs, users } from '../schema.ts';
@@ -6,9 +6,24 @@ import { notDeactivatedIn } from './organisations.ts';
 
 export type ProgramRow = typeof programs.$inferSelect;
 
+/** The rules an admin sets per program (issue #13), each optional: the defaults stand. */
+export type ProgramSettings = Partial<
+  Pick<
+    ProgramRow,
+    | 'expiryDays'
+    | 'lateCancelHours'
+    | 'moveNoticeHours'
+    | 'maxMoves'
+    | 'autoApproveAllowed'
+    | 'pricesAllowed'
+    | 'startsOn'
+    | 'endsOn'
+  >
+>;
+
 export async function insertProgram(
   q: Queryable,
-  values: { orgId: string; name: string; description: string; mode: ProgramMode },
+  values: { orgId: string; name: string; description: string; mode: ProgramMode } & ProgramSettings,
 ): Promise<ProgramRow> {
   const [row] = await q.insert(programs).values(values).returning();
   return row!;
@@ -22,7 +37,8 @@ export async function updateProgram(
     description: string;
     mode: ProgramMode;
     archivedAt: Date | null;
-  }>,
+  }> &
+    ProgramSettings,
 ): Promise<ProgramRow> {
   const [row] = await q.update(programs).set(values).where(eq(programs.id, id)).returning();
   return row!;
@@ -39,13 +55,7 @@ export async function getProgramInOrg(q: Queryable, orgId: string, programId: st
 export async function listProgramsInOrg(q: Queryable, orgId: string) {
   return q
     .select({
-      id: programs.id,
-      orgId: programs.orgId,
-      name: programs.name,
-      description: programs.description,
-      mode: programs.mode,
-      createdAt: programs.createdAt,
-      archivedAt: programs.archivedAt,
+      ...getTableColumns(programs),
       mentorCount: sql<number>`(select count(*)::int from ${programMembers} pm where pm.program_id = ${programs.id} and pm.role = 'mentor')`,
       menteeCount: sql<number>`(select count(*)::int from ${programMembers} pm where pm.program_id = ${programs.id} and pm.role = 'mentee')`,
     })

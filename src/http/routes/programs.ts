@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from '@fastify/type-provider-zod';
 import { z } from 'zod';
+import { programLimits } from '../../core/program-settings.ts';
 import { programModes, programRoles } from '../../core/roles.ts';
 import {
   createMatch,
@@ -18,13 +19,45 @@ import {
 } from '../../services/manage-programs.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { apiSchemas, errorResponses, name, optionalReason, uuidParam } from '../schemas.ts';
+import { apiSchemas, day, errorResponses, name, optionalReason, uuidParam } from '../schemas.ts';
 
 const tags = ['programs'];
 const orgParams = z.object({ orgId: uuidParam });
 const programParams = z.object({ orgId: uuidParam, programId: uuidParam });
 
-const programInput = z.strictObject({
+const whole = (what: keyof typeof programLimits, description: string) => {
+  const { min, max } = programLimits[what];
+  return z
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(min, `must be between ${min} and ${max}`)
+    .max(max, `must be between ${min} and ${max}`)
+    .meta({ description });
+};
+
+/** The rules an admin sets per program (issue #13); each optional, the defaults stand. */
+const programSettings = z.strictObject({
+  expiryDays: whole('expiryDays', 'unanswered requests expire after this many days (7)'),
+  lateCancelHours: whole(
+    'lateCancelHours',
+    'a mentee cancelling closer than this to the start gets no refund (24)',
+  ),
+  moveNoticeHours: whole(
+    'moveNoticeHours',
+    'a session moves until this long before it, to a time at least this far ahead (24)',
+  ),
+  maxMoves: whole('maxMoves', 'how often one session may move (2)'),
+  autoApproveAllowed: z
+    .boolean()
+    .meta({ description: 'whether mentors who approve automatically may do so here (yes)' }),
+  pricesAllowed: z
+    .boolean()
+    .meta({ description: 'whether paid session types may be booked here (yes)' }),
+  startsOn: day.nullable().meta({ description: "the cohort's first day (on the mentor's clock)" }),
+  endsOn: day.nullable().meta({ description: "the cohort's last day" }),
+});
+
+const programInput = programSettings.partial().extend({
   name,
   description: z.string().max(5000).default(''),
   mode: z.enum(programModes),
@@ -37,6 +70,14 @@ const program = z
     name: z.string(),
     description: z.string(),
     mode: z.enum(programModes),
+    expiryDays: z.number().int(),
+    lateCancelHours: z.number().int(),
+    moveNoticeHours: z.number().int(),
+    maxMoves: z.number().int(),
+    autoApproveAllowed: z.boolean(),
+    pricesAllowed: z.boolean(),
+    startsOn: z.string().nullable(),
+    endsOn: z.string().nullable(),
     createdAt: z.date(),
     archivedAt: z.date().nullable(),
   })

@@ -2093,6 +2093,14 @@ export type paths = {
                   description: string;
                   /** @enum {string} */
                   mode: "matched" | "a_la_carte";
+                  expiryDays: number;
+                  lateCancelHours: number;
+                  moveNoticeHours: number;
+                  maxMoves: number;
+                  autoApproveAllowed: boolean;
+                  pricesAllowed: boolean;
+                  startsOn: string | null;
+                  endsOn: string | null;
                   /** Format: date-time */
                   createdAt: string;
                   archivedAt: string | null;
@@ -2147,6 +2155,14 @@ export type paths = {
       requestBody: {
         content: {
           "application/json": {
+            expiryDays?: number;
+            lateCancelHours?: number;
+            moveNoticeHours?: number;
+            maxMoves?: number;
+            autoApproveAllowed?: boolean;
+            pricesAllowed?: boolean;
+            startsOn?: string | null;
+            endsOn?: string | null;
             name: string;
             /** @default */
             description?: string;
@@ -2220,6 +2236,14 @@ export type paths = {
               description: string;
               /** @enum {string} */
               mode: "matched" | "a_la_carte";
+              expiryDays: number;
+              lateCancelHours: number;
+              moveNoticeHours: number;
+              maxMoves: number;
+              autoApproveAllowed: boolean;
+              pricesAllowed: boolean;
+              startsOn: string | null;
+              endsOn: string | null;
               /** Format: date-time */
               createdAt: string;
               archivedAt: string | null;
@@ -2280,6 +2304,14 @@ export type paths = {
       requestBody: {
         content: {
           "application/json": {
+            expiryDays?: number;
+            lateCancelHours?: number;
+            moveNoticeHours?: number;
+            maxMoves?: number;
+            autoApproveAllowed?: boolean;
+            pricesAllowed?: boolean;
+            startsOn?: string | null;
+            endsOn?: string | null;
             name?: string;
             /** @default */
             description?: string;
@@ -8865,6 +8897,14 @@ export type components = {
       description: string;
       /** @enum {string} */
       mode: "matched" | "a_la_carte";
+      expiryDays: number;
+      lateCancelHours: number;
+      moveNoticeHours: number;
+      maxMoves: number;
+      autoApproveAllowed: boolean;
+      pricesAllowed: boolean;
+      startsOn: string | null;
+      endsOn: string | null;
       /** Format: date-time */
       createdAt: string;
       archivedAt: string | null;

@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router';
 import { ok } from '../api.ts';
 import { ProgramMatchesCard } from '../features/admin/program-matches-card.tsx';
 import { ProgramMembersCard } from '../features/admin/program-members-card.tsx';
+import { ProgramSettingsCard } from '../features/admin/program-settings-card.tsx';
 import { useApi } from '../features/auth/session-context.tsx';
 import { ErrorAlert } from '../ui/alert.tsx';
 import { Button } from '../ui/button.tsx';
@@ -66,6 +67,12 @@ export function ProgramPage() {
       />
       <ErrorAlert message={archiving.error ?? members.error?.message} />
       {current.description ? <p className="lead">{current.description}</p> : null}
+      <ProgramSettingsCard
+        key={current.id}
+        orgId={orgId}
+        program={current}
+        onSaved={program.reload}
+      />
       <ProgramMembersCard
         orgId={orgId}
         program={current}
