@@ -692,6 +692,8 @@ export const bookings = pgTable(
     /** how many times the approved session has moved (a program allows so many) */
     moves: integer('moves').notNull().default(0),
     idempotencyKey: text('idempotency_key'),
+    /** when the mentor first answered (approved, rejected or suggested a time): Reports' answer times */
+    firstAnsweredAt: timestamp('first_answered_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -699,9 +701,26 @@ export const bookings = pgTable(
     index('bookings_mentor_idx').on(t.mentorId, t.startsAt),
     index('bookings_mentee_idx').on(t.menteeId, t.startsAt),
     index('bookings_session_idx').on(t.sessionId),
-    // Reports (issue #13): an organisation's bookings by session time, and by request time.
-    index('bookings_org_starts_idx').on(t.orgId, t.startsAt),
-    index('bookings_org_created_idx').on(t.orgId, t.createdAt),
+    // Reports (issue #13): an organisation's bookings by session time, and by request time,
+    // each with the columns its reports read, so a period is counted from the index alone.
+    index('bookings_org_starts_idx').on(
+      t.orgId,
+      t.startsAt,
+      t.status,
+      t.programId,
+      t.menteeId,
+      t.mentorId,
+      t.id,
+    ),
+    index('bookings_org_created_idx').on(
+      t.orgId,
+      t.createdAt,
+      t.status,
+      t.lateCancellation,
+      t.programId,
+      t.menteeId,
+      t.firstAnsweredAt,
+    ),
     uniqueIndex('bookings_idempotency_key').on(t.menteeId, t.idempotencyKey),
     check('bookings_time_check', sql`${t.endsAt} > ${t.startsAt}`),
     check('bookings_awaiting_check', sql`(${t.status} = 'pending') = (${t.awaiting} is not null)`),

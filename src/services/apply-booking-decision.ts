@@ -32,6 +32,9 @@ export type Decision = {
 
 const HOUR_MS = 3_600_000;
 
+/** The steps that answer a request, for Reports' answer times. */
+const answers: ReadonlySet<BookingAction> = new Set(['approve', 'reject', 'propose_time']);
+
 /** What core's `hasLapsed` needs of a booking row. */
 export const lapseView = (b: BookingRow) => ({
   status: b.status,
@@ -272,6 +275,13 @@ export async function applyBookingDecision(
       moveReason: next.move ? (d.reason ?? null) : null,
       moves: next.moves ?? booking.moves,
       ...(proposed ? { expiresAt: expires } : {}),
+      // The mentor's first answer (an automatic approval, at the request's instant, is none).
+      ...(booking.firstAnsweredAt === null &&
+      by.side === 'mentor' &&
+      answers.has(d.action) &&
+      now > booking.createdAt
+        ? { firstAnsweredAt: now }
+        : {}),
       updatedAt: now,
     },
     {

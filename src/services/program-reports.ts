@@ -70,42 +70,47 @@ export async function computeReports(
   const q = ctx.db;
   const now = ctx.now().getTime();
   const quietDays = filters.quietDays ?? DEFAULT_QUIET_DAYS;
-  const outcomes = outcomeCounts(await countBookingOutcomes(q, scope));
-  const answers = await mentorAnswerTimes(q, scope);
-  const first = await daysToFirstSession(q, scope);
+  // Independent reads: on PostgreSQL they run side by side on the pool's connections.
+  const [outcomeRows, answers, first, weeks, ratings, skills, busiest, quiet, unanswered] =
+    await Promise.all([
+      countBookingOutcomes(q, scope),
+      mentorAnswerTimes(q, scope),
+      daysToFirstSession(q, scope),
+      countBookingsByWeek(q, scope),
+      ratingsOf(q, scope),
+      countBookedSkills(q, scope, TOP),
+      busiestMentors(q, scope, TOP),
+      quietMatches(q, scope, now - quietDays * 86_400_000, now, LIST),
+      mentorsWithUnansweredRequests(q, scope, LIST),
+    ]);
+  const outcomes = outcomeCounts(outcomeRows);
   return {
     period: { from: period.from, to: period.to, timeZone: period.timeZone },
-    sessionsPerWeek: sessionsPerWeek(period.weeks, await countBookingsByWeek(q, scope)),
+    sessionsPerWeek: sessionsPerWeek(period.weeks, weeks),
     outcomes: { ...outcomes, ...decisionRates(outcomes) },
     answerTimes: {
       medianMinutes: answers.median,
       p90Minutes: answers.p90,
       answered: answers.answered,
     },
-    ratings: await ratingsOf(q, scope),
+    ratings,
     firstSession: {
       medianDays: first.median,
       p90Days: first.p90,
       withSession: first.withSession,
       withoutSession: first.withoutSession,
     },
-    skills: (await countBookedSkills(q, scope, TOP)).map((s) => ({
-      skill: s.skill,
-      bookings: s.n,
-    })),
-    busiestMentors: await busiestMentors(q, scope, TOP),
+    skills: skills.map((s) => ({ skill: s.skill, bookings: s.n })),
+    busiestMentors: busiest,
     quietMatches: {
       days: quietDays,
-      matches: (await quietMatches(q, scope, now - quietDays * 86_400_000, now, LIST)).map((m) => ({
+      matches: quiet.map((m) => ({
         ...m,
         matchedAt: new Date(m.matchedAt),
         lastSessionAt: m.lastSessionAt ? new Date(m.lastSessionAt) : null,
       })),
     },
-    unansweredMentors: (await mentorsWithUnansweredRequests(q, scope, LIST)).map((m) => ({
-      ...m,
-      oldestAt: new Date(m.oldestAt),
-    })),
+    unansweredMentors: unanswered.map((m) => ({ ...m, oldestAt: new Date(m.oldestAt) })),
   };
 }
 

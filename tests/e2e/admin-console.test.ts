@@ -116,6 +116,15 @@ describe('the admin console', () => {
     await settings.getByLabel('Cohort ends').fill('2027-12-31');
     await settings.getByRole('button', { name: 'Save settings' }).click();
     await settings.getByText('Settings saved.').waitFor();
+    // Someone added by name: the picker searches the server, not a list of everyone.
+    const people = page.getByRole('region', { name: 'Mentors and mentees' });
+    await people.getByLabel('Find a member').fill('zanele');
+    await people
+      .getByLabel('Member', { exact: true })
+      .selectOption({ label: 'Zanele Dlamini (zanele@demo.confer.test)' });
+    await people.getByLabel('Role').selectOption('mentee');
+    await people.getByRole('button', { name: 'Add to program' }).click();
+    await people.getByText('Zanele Dlamini added as mentee.').waitFor();
     const suggested = page.getByRole('region', { name: 'Suggested matches' });
     const first = suggested.getByRole('listitem').filter({ hasText: 'Cohort Person 05' }).first();
     await first.getByText('asks for Go').first().waitFor();

@@ -2,7 +2,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { BookingStatus } from '../../core/booking-machine.ts';
 import type { Queryable } from '../client.ts';
 import {
-  bookingEvents,
   bookingRatings,
   bookings,
   groupMembers,
@@ -74,8 +73,9 @@ export function countBookingOutcomes(q: Queryable, scope: ReportScope) {
 
 /**
  * Median and 90th percentile of minutes from a request to the mentor's first
- * answer. An automatic approval, made in the request's own transaction (at
- * the same instant), is no answer of the mentor's and is left out.
+ * answer (`first_answered_at`, set by the decision itself). An automatic
+ * approval, made in the request's own transaction, is no answer of the
+ * mentor's and is left out.
  */
 export async function mentorAnswerTimes(q: Queryable, scope: ReportScope) {
   const [row] = await rowsOf<{ median: number | null; p90: number | null; answered: number }>(
@@ -84,13 +84,10 @@ export async function mentorAnswerTimes(q: Queryable, scope: ReportScope) {
         percentile_cont(0.9) within group (order by minutes)::float8 as p90,
         count(*)::int as answered
       from (
-        select extract(epoch from (
-          select min(e.at) from ${bookingEvents} e
-          where e.booking_id = b.id and e.action in ('approve', 'reject', 'propose_time')
-            and e.at > b.created_at
-        ) - b.created_at) / 60 as minutes
+        select extract(epoch from b.first_answered_at - b.created_at) / 60 as minutes
         from ${bookings} b where ${bookingsIn(scope, 'created_at')}
-      ) answers where minutes is not null`,
+          and b.first_answered_at is not null
+      ) answers`,
   );
   return row ?? { median: null, p90: null, answered: 0 };
 }

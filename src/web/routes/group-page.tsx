@@ -17,7 +17,6 @@ export function GroupPage() {
   const group = useApiQuery('/api/orgs/{orgId}/groups/{groupId}', {
     params: { path: { orgId, groupId } },
   });
-  const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const deletion = useSubmission();
   const back = <Link to={`/o/${orgId}/admin/groups`}>← Groups</Link>;
 
@@ -57,13 +56,8 @@ export function GroupPage() {
           />
         }
       />
-      <ErrorAlert message={deletion.error ?? members.error?.message} />
-      <GroupMembersCard
-        orgId={orgId}
-        group={current}
-        orgMembers={members.data?.members ?? []}
-        onChanged={group.reload}
-      />
+      <ErrorAlert message={deletion.error} />
+      <GroupMembersCard orgId={orgId} group={current} onChanged={group.reload} />
     </>
   );
 }

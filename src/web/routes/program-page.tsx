@@ -20,7 +20,6 @@ export function ProgramPage() {
   const program = useApiQuery('/api/orgs/{orgId}/programs/{programId}', {
     params: { path: { orgId, programId } },
   });
-  const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
   const archiving = useSubmission();
   const back = <Link to={`/o/${orgId}/admin/programs`}>← Programs</Link>;
 
@@ -65,7 +64,7 @@ export function ProgramPage() {
           </Button>
         }
       />
-      <ErrorAlert message={archiving.error ?? members.error?.message} />
+      <ErrorAlert message={archiving.error} />
       {current.description ? <p className="lead">{current.description}</p> : null}
       <ProgramSettingsCard
         key={current.id}
@@ -73,12 +72,7 @@ export function ProgramPage() {
         program={current}
         onSaved={program.reload}
       />
-      <ProgramMembersCard
-        orgId={orgId}
-        program={current}
-        orgMembers={members.data?.members ?? []}
-        onChanged={program.reload}
-      />
+      <ProgramMembersCard orgId={orgId} program={current} onChanged={program.reload} />
       {current.mode === 'matched' ? <ProgramMatchesCard orgId={orgId} program={current} /> : null}
     </>
   );

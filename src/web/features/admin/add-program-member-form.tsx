@@ -12,19 +12,19 @@ import { MemberSelect } from './member-select.tsx';
 type AddProgramMemberFormProps = {
   orgId: string;
   programId: string;
-  /** Organisation members not yet in the program. */
-  candidates: Member[];
+  /** who is in the program already, not offered */
+  memberIds: ReadonlySet<string>;
   onAdded: () => void;
 };
 
 export function AddProgramMemberForm({
   orgId,
   programId,
-  candidates,
+  memberIds,
   onAdded,
 }: AddProgramMemberFormProps) {
   const api = useApi();
-  const [userId, setUserId] = useState('');
+  const [person, setPerson] = useState<Member | null>(null);
   const [role, setRole] = useState<ProgramRole>('mentee');
   const [added, setAdded] = useState<string | null>(null);
   const [missing, setMissing] = useState(false);
@@ -33,36 +33,33 @@ export function AddProgramMemberForm({
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     setAdded(null);
-    const person = candidates.find((member) => member.userId === userId);
     setMissing(!person);
     if (!person) return;
     const result = await submission.run(() =>
       ok(
         api.PUT('/api/orgs/{orgId}/programs/{programId}/members/{userId}', {
-          params: { path: { orgId, programId, userId } },
+          params: { path: { orgId, programId, userId: person.userId } },
           body: { role },
         }),
       ),
     );
     if (result.ok) {
       setAdded(`${person.name} added as ${programRoleLabels[role].toLowerCase()}.`);
-      setUserId('');
+      setPerson(null);
       onAdded();
     }
   }
 
-  if (candidates.length === 0) {
-    return <p className="muted">Everyone in the organisation is already in this program.</p>;
-  }
   return (
     <form className="form subform" onSubmit={submit} noValidate>
       <h3 className="subform__title">Add someone</h3>
       <div className="form__row">
         <MemberSelect
-          members={candidates}
-          value={userId}
-          onChange={(id) => {
-            setUserId(id);
+          orgId={orgId}
+          excludeIds={memberIds}
+          value={person?.userId ?? ''}
+          onChange={(chosen) => {
+            setPerson(chosen);
             setMissing(false);
           }}
           error={missing ? 'Choose who to add first.' : submission.fieldErrors.userId}

@@ -12,29 +12,27 @@ import { MemberSelect } from './member-select.tsx';
 type GroupMembersCardProps = {
   orgId: string;
   group: GroupDetail;
-  orgMembers: Member[];
   onChanged: () => void;
 };
 
 /** Who is in a group; admins add and remove people. */
-export function GroupMembersCard({ orgId, group, orgMembers, onChanged }: GroupMembersCardProps) {
+export function GroupMembersCard({ orgId, group, onChanged }: GroupMembersCardProps) {
   const api = useApi();
-  const [userId, setUserId] = useState('');
+  const [person, setPerson] = useState<Member | null>(null);
   const [missing, setMissing] = useState(false);
   const submission = useSubmission();
   const member = (userId: string) => ({ params: { path: { orgId, groupId: group.id, userId } } });
   const path = '/api/orgs/{orgId}/groups/{groupId}/members/{userId}' as const;
   const inGroup = new Set(group.members.map((member) => member.userId));
-  const candidates = orgMembers.filter((member) => !inGroup.has(member.userId));
   const sorted = [...group.members].sort((a, b) => a.name.localeCompare(b.name));
 
   async function add(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setMissing(!userId);
-    if (!userId) return;
-    const result = await submission.run(() => ok(api.PUT(path, member(userId))));
+    setMissing(!person);
+    if (!person) return;
+    const result = await submission.run(() => ok(api.PUT(path, member(person.userId))));
     if (result.ok) {
-      setUserId('');
+      setPerson(null);
       onChanged();
     }
   }
@@ -63,24 +61,21 @@ export function GroupMembersCard({ orgId, group, orgMembers, onChanged }: GroupM
           </li>
         ))}
       </ul>
-      {candidates.length > 0 ? (
-        <form className="form subform form--inline" onSubmit={add} noValidate>
-          <MemberSelect
-            members={candidates}
-            value={userId}
-            error={missing ? 'Choose who to add first.' : undefined}
-            onChange={(id) => {
-              setUserId(id);
-              setMissing(false);
-            }}
-          />
-          <Button type="submit" variant="primary" pending={submission.pending}>
-            Add to group
-          </Button>
-        </form>
-      ) : (
-        <p className="muted">Everyone in the organisation is already in this group.</p>
-      )}
+      <form className="form subform form--inline" onSubmit={add} noValidate>
+        <MemberSelect
+          orgId={orgId}
+          excludeIds={inGroup}
+          value={person?.userId ?? ''}
+          error={missing ? 'Choose who to add first.' : undefined}
+          onChange={(chosen) => {
+            setPerson(chosen);
+            setMissing(false);
+          }}
+        />
+        <Button type="submit" variant="primary" pending={submission.pending}>
+          Add to group
+        </Button>
+      </form>
     </Card>
   );
 }

@@ -1,4 +1,4 @@
-import type { Member, ProgramDetail } from '../../api/types.ts';
+import type { ProgramDetail } from '../../api/types.ts';
 import { ok } from '../../api.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { Card } from '../../ui/card.tsx';
@@ -13,24 +13,17 @@ import { AddProgramMemberForm } from './add-program-member-form.tsx';
 type ProgramMembersCardProps = {
   orgId: string;
   program: ProgramDetail;
-  orgMembers: Member[];
   onChanged: () => void;
 };
 
 /** Mentors and mentees of one program: remove someone, add someone. */
-export function ProgramMembersCard({
-  orgId,
-  program,
-  orgMembers,
-  onChanged,
-}: ProgramMembersCardProps) {
+export function ProgramMembersCard({ orgId, program, onChanged }: ProgramMembersCardProps) {
   const api = useApi();
   const submission = useSubmission();
   const member = (userId: string) => ({
     params: { path: { orgId, programId: program.id, userId } },
   });
   const inProgram = new Set(program.members.map((member) => member.userId));
-  const candidates = orgMembers.filter((member) => !inProgram.has(member.userId));
   const sorted = [...program.members].sort(
     (a, b) => a.role.localeCompare(b.role) || a.name.localeCompare(b.name),
   );
@@ -74,7 +67,7 @@ export function ProgramMembersCard({
       <AddProgramMemberForm
         orgId={orgId}
         programId={program.id}
-        candidates={candidates}
+        memberIds={inProgram}
         onAdded={onChanged}
       />
     </Card>
