@@ -13,9 +13,10 @@ import type { Tx } from '../db/client.ts';
 import { revokeOtherAuthSessions } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
 import { type BookingRow, listOpenBookingsOfMemberForUpdate } from '../db/queries/bookings.ts';
-import { announceMentorTimes } from '../db/queries/live-events.ts';
+import { announceChange, announceMentorTimes } from '../db/queries/live-events.ts';
 import { endMatchesOfMember } from '../db/queries/matches.ts';
 import { prefixQuery } from '../db/queries/mentor-search.ts';
+import { withdrawRequestsOfMember } from '../db/queries/mentorship-requests.ts';
 import {
   countAdminsForUpdate,
   countOrgMembers,
@@ -212,6 +213,16 @@ export async function deactivateMember(
         ),
       );
     }
+    // Mentorship requests to or from them close too; the other side's lists refresh.
+    const others = await withdrawRequestsOfMember(tx, orgId, userId, actor.userId, now);
+    if (others.length > 0) {
+      await announceChange(tx, {
+        type: 'change',
+        resources: ['mentorship-requests'],
+        orgId,
+        userIds: others,
+      });
+    }
     if (await isDeactivatedEverywhere(tx, userId))
       await revokeOtherAuthSessions(tx, userId, null, now);
     const rejected = decided.filter((b) => b.status === 'rejected').length;
@@ -229,6 +240,7 @@ export async function deactivateMember(
         bookingsRejected: rejected,
         bookingsCancelled: cancelled,
         sessionsCancelled: sessions.sessions,
+        requestsWithdrawn: others.length,
       },
     });
     return summary(now, rejected, cancelled, sessions.sessions);

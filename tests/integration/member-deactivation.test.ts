@@ -186,6 +186,12 @@ describe('deactivating a mentor', () => {
     });
     expect(hour.statusCode, hour.body).toBe(201);
 
+    const asked = await as(app, noa).post(`/api/orgs/${org}/mentorship-requests`, {
+      kind: 'session_request',
+      toUserId: kim.userId,
+      message: 'Could we meet monthly?',
+    });
+    expect(asked.statusCode, asked.body).toBe(201);
     const res = await as(app, boss).post(`/api/orgs/${org}/members/${kim.userId}/deactivate`, {
       reason: 'On leave',
     });
@@ -198,6 +204,9 @@ describe('deactivating a mentor', () => {
     expect(await titlesFor(noa)).toContain(
       'Your request to Mara Mentor for Thu 4 Mar, 09:00 (London time) was closed by the organisation | Reason: No longer taking part: On leave',
     );
+    // Her request to Kim is withdrawn: nobody is left waiting for an answer.
+    const sent = (await as(app, noa).get(`/api/orgs/${org}/mentorship-requests`)).json();
+    expect(sent.sent.map((r: { status: string }) => r.status)).toEqual(['withdrawn']);
     const directory = (await as(app, noa).get(`/api/orgs/${org}/mentors`)).json();
     expect(directory.mentors).toEqual([]);
     const refused = await as(app, noa).post(`/api/orgs/${org}/bookings`, {

@@ -185,3 +185,37 @@ export async function listMentorshipRequestsOf(
     .orderBy(desc(mentorshipRequests.createdAt))
     .limit(500);
 }
+
+/**
+ * Withdraws every open mentorship request (pending or dismissed) the user sent
+ * or received in the organisation, with an event each by `actorId`: a member
+ * the organisation deactivates leaves nobody waiting (issue #13). Returns the
+ * other people of the requests closed.
+ */
+export async function withdrawRequestsOfMember(
+  q: Queryable,
+  orgId: string,
+  userId: string,
+  actorId: string,
+  now: Date,
+): Promise<string[]> {
+  const result = await q.execute(sql`
+    with before as (
+      select id, status, sender_id, receiver_id from ${mentorshipRequests}
+      where org_id = ${orgId} and (sender_id = ${userId} or receiver_id = ${userId})
+        and status in ('pending', 'dismissed')
+      for update
+    ), closed as (
+      update ${mentorshipRequests} r set status = 'withdrawn', updated_at = ${now}
+      from before where r.id = before.id
+      returning r.id
+    ), closed_events as (
+      insert into ${requestEvents} (request_type, request_id, actor_id, action, from_status, to_status, note, at)
+      select 'mentorship', before.id, ${actorId}, 'withdraw', before.status, 'withdrawn',
+        'member deactivated', ${now}
+      from before join closed on closed.id = before.id
+    )
+    select distinct case when sender_id = ${userId} then receiver_id else sender_id end as other
+    from before`);
+  return ((result as unknown as { rows: { other: string }[] }).rows ?? []).map((r) => r.other);
+}
