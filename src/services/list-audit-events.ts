@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { type AuditFilters, listAuditEventsInOrg } from '../db/queries/audit.ts';
+import { type AuditFilters, listAuditEventsInOrg, namesInOrg } from '../db/queries/audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin } from './org-access.ts';
 
@@ -18,7 +18,28 @@ export async function listOrgAuditEvents(
   await requireOrgAdmin(ctx.db, actor, orgId);
   const events = await listAuditEventsInOrg(ctx.db, orgId, limit, filters);
   const last = events.at(-1);
-  return { events, nextBefore: events.length === limit && last ? last.id : null };
+  const mentioned = new Set<string>();
+  for (const e of events) collectIds(e.details, mentioned);
+  return {
+    events,
+    names: await namesInOrg(ctx.db, orgId, [...mentioned].slice(0, MAX_NAMED)),
+    nextBefore: events.length === limit && last ? last.id : null,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The most ids one page names. */
+const MAX_NAMED = 1_000;
+
+/** Every id-looking string in a details value, however nested. */
+function collectIds(value: unknown, into: Set<string>) {
+  if (typeof value === 'string') {
+    if (UUID.test(value)) into.add(value.toLowerCase());
+  } else if (Array.isArray(value)) {
+    for (const v of value) collectIds(v, into);
+  } else if (value && typeof value === 'object') {
+    for (const v of Object.values(value)) collectIds(v, into);
+  }
 }
 
 /** At most this many entries go into one CSV download. */

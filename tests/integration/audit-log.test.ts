@@ -12,6 +12,7 @@ const { app } = await createTestApp();
 let admin: Session;
 let member: Session;
 let orgId: string;
+const programIds: Record<string, string> = {};
 
 beforeAll(async () => {
   ({ admin, orgId } = await createOrgWithAdmin(app, 'Audit Org'));
@@ -21,6 +22,7 @@ beforeAll(async () => {
       mode: 'a_la_carte',
     });
     expect(res.statusCode, res.body).toBe(201);
+    programIds[name] = res.json().id;
   }
   member = await addMember(app, admin, orgId, { name: 'Mo Member' });
   const promoted = await as(app, admin).patch(`/api/orgs/${orgId}/members/${member.userId}`, {
@@ -64,7 +66,21 @@ describe('the audit log', () => {
     const second = (await audit(`limit=2&before=${first.nextBefore}`)).json();
     expect(second.events.map((e: { id: number }) => e.id)).toEqual(all.slice(2, 4));
     const last = (await audit(`limit=500&before=${all.at(-1)}`)).json();
-    expect(last).toEqual({ events: [], nextBefore: null });
+    expect(last).toEqual({ events: [], names: {}, nextBefore: null });
+  });
+
+  it('names the people and programs its details mention, from the server', async () => {
+    const joined = await as(app, admin).put(
+      `/api/orgs/${orgId}/programs/${programIds.Beta}/members/${member.userId}`,
+      { role: 'mentor' },
+    );
+    expect(joined.statusCode, joined.body).toBe(200);
+    const page = (await audit(`subjectType=user&subjectId=${member.userId}`)).json();
+    const mentioning = page.events.find((e: { details: object }) =>
+      JSON.stringify(e.details).includes(programIds.Beta!),
+    );
+    expect(mentioning).toBeDefined();
+    expect(page.names[programIds.Beta!]).toBe('Beta');
   });
 
   it('filters by subject and by time', async () => {

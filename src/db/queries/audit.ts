@@ -106,3 +106,29 @@ export async function listAuditEventsInOrg(
     .orderBy(desc(auditEvents.id))
     .limit(limit);
 }
+
+/**
+ * The names of the people, programs and groups of the organisation among
+ * `ids`: the ids an audit page's details mention, so they read as names.
+ */
+export async function namesInOrg(
+  q: Queryable,
+  orgId: string,
+  ids: string[],
+): Promise<Record<string, string>> {
+  if (ids.length === 0) return {};
+  const list = sql`(${sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )})`;
+  const result = await q.execute(sql`
+    select u.id::text as id, u.name from ${users} u
+      where u.id in ${list}
+        and exists (select 1 from org_members m where m.org_id = ${orgId} and m.user_id = u.id)
+    union all
+    select p.id::text, p.name from ${programs} p where p.id in ${list} and p.org_id = ${orgId}
+    union all
+    select g.id::text, g.name from ${groups} g where g.id in ${list} and g.org_id = ${orgId}`);
+  const rows = (result as unknown as { rows: { id: string; name: string }[] }).rows;
+  return Object.fromEntries(rows.map((r) => [r.id, r.name]));
+}

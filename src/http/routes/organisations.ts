@@ -419,6 +419,9 @@ export const organisationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
                 details: z.record(z.string(), z.unknown()),
               }),
             ),
+            names: z
+              .record(z.string(), z.string())
+              .describe('names of the people, programs and groups the details mention, by id'),
             nextBefore: z.number().nullable().describe('ask with before= this for the next page'),
           }),
           ...errorResponses,

@@ -1779,6 +1779,9 @@ export type paths = {
                     [key: string]: unknown;
                   };
                 })[];
+              names: {
+                [key: string]: string;
+              };
               nextBefore: number | null;
             };
           };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { zonedInstant } from '../../../core/local-time.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
@@ -27,12 +27,6 @@ const families = [
   ['video', 'Video'],
 ] as const;
 
-type AuditLogSectionProps = {
-  orgId: string;
-  /** id → name of members and programs, to make details readable. */
-  names: Map<string, string>;
-};
-
 /** Where a subject of the log is shown, if it has a page. */
 function subjectPath(orgId: string, type: string, id: string): string | null {
   if (type === 'user') return `/o/${orgId}/people/${id}`;
@@ -46,7 +40,7 @@ function subjectPath(orgId: string, type: string, id: string): string | null {
  * time; filtered by kind, subject and days; in words with links to what was
  * changed; the same as CSV.
  */
-export function AuditLogSection({ orgId, names }: AuditLogSectionProps) {
+export function AuditLogSection({ orgId }: { orgId: string }) {
   const timeZone = useViewerTimeZone();
   const [family, setFamily] = useState('');
   const [from, setFrom] = useState('');
@@ -78,6 +72,8 @@ export function AuditLogSection({ orgId, names }: AuditLogSectionProps) {
   };
 
   const events = audit.data?.events ?? [];
+  // The server names the people, programs and groups the page's details mention.
+  const names = useMemo(() => new Map(Object.entries(audit.data?.names ?? {})), [audit.data]);
   return (
     <Card
       title="Audit log"

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useParams } from 'react-router';
 import { AuditLogSection } from '../../features/admin/audit-log-section.tsx';
 import { GroupsSection } from '../../features/admin/groups-section.tsx';
@@ -7,7 +6,6 @@ import { MailboxSection } from '../../features/admin/mailbox-section.tsx';
 import { ProgramsSection } from '../../features/admin/programs-section.tsx';
 import { SingleSignOnSection } from '../../features/admin/single-sign-on-section.tsx';
 import { VideoSection } from '../../features/admin/video-section.tsx';
-import { programNamesById } from '../../features/profile/program-roles.tsx';
 import { AdminSessionsSection } from '../../features/sessions/admin-sessions-section.tsx';
 import { ErrorAlert } from '../../ui/alert.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
@@ -94,17 +92,5 @@ export function AdminMailboxPage() {
 
 export function AdminAuditPage() {
   const { orgId = '' } = useParams();
-  const programs = usePrograms(orgId);
-  const members = useApiQuery('/api/orgs/{orgId}/members', { params: { path: { orgId } } });
-  const names = useMemo(() => {
-    const byId = new Map(programNamesById(programs.data?.programs));
-    for (const member of members.data?.members ?? []) byId.set(member.userId, member.name);
-    return byId;
-  }, [programs.data, members.data]);
-  return (
-    <>
-      <ErrorAlert message={programs.error?.message ?? members.error?.message} />
-      <AuditLogSection orgId={orgId} names={names} />
-    </>
-  );
+  return <AuditLogSection orgId={orgId} />;
 }
