@@ -10,6 +10,7 @@ import {
   programs,
   users,
 } from '../schema.ts';
+import { notDeactivatedIn } from './organisations.ts';
 
 /*
  * Issue #13 "Reports": every figure counted by PostgreSQL over indexed
@@ -205,6 +206,9 @@ export function quietMatches(
         join ${users} mentee on mentee.id = m.mentee_id
       where p.org_id = ${scope.orgId} and m.ended_at is null
         and m.created_at < ${new Date(sinceMs)}
+        -- a match with someone deactivated waits for their return, not for a nudge
+        and ${notDeactivatedIn(scope.orgId, sql`m.mentor_id`)}
+        and ${notDeactivatedIn(scope.orgId, sql`m.mentee_id`)}
         ${scope.programId ? sql`and m.program_id = ${scope.programId}` : sql``}
         and not exists (select 1 from ${bookings} b
           where b.program_id = m.program_id and b.mentor_id = m.mentor_id and b.mentee_id = m.mentee_id
