@@ -7,12 +7,12 @@ import {
   bookingStatusTones,
 } from '../../features/bookings/booking-display.ts';
 import { ErrorAlert } from '../../ui/alert.tsx';
-import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { formatDateTime } from '../../ui/format-date-time.ts';
 import { formatMoney } from '../../ui/format-money.ts';
 import { Loading } from '../../ui/loading.tsx';
+import { Pager } from '../../ui/pager.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useDebouncedValue } from '../../use-debounced-value.ts';
 
@@ -59,8 +59,6 @@ export function AdminBookingsPage() {
 
   const total = bookings.data?.total ?? 0;
   const shown = bookings.data?.bookings ?? [];
-  const first = page * PAGE_SIZE + 1;
-  const last = page * PAGE_SIZE + shown.length;
   const exportUrl = `/api/orgs/${orgId}/exports/bookings.csv?${new URLSearchParams(chosen)}`;
   return (
     <Card
@@ -180,19 +178,14 @@ export function AdminBookingsPage() {
           </table>
         </div>
       ) : null}
-      {total > 0 ? (
-        <nav className="pager" aria-label="Pages of bookings">
-          <p className="pager__status" aria-live="polite">
-            {first}–{last} of {total.toLocaleString('en')}
-          </p>
-          <Button size="small" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
-            Previous
-          </Button>
-          <Button size="small" disabled={last >= total} onClick={() => setPage((p) => p + 1)}>
-            Next
-          </Button>
-        </nav>
-      ) : null}
+      <Pager
+        label="Pages of bookings"
+        page={page}
+        pageSize={PAGE_SIZE}
+        shown={shown.length}
+        total={total}
+        onPage={setPage}
+      />
     </Card>
   );
 }

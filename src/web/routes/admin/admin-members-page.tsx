@@ -10,10 +10,10 @@ import {
 } from '../../features/auth/session-context.tsx';
 import { programNamesById } from '../../features/profile/program-roles.tsx';
 import { ErrorAlert, StatusAlert } from '../../ui/alert.tsx';
-import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { SelectField, TextField } from '../../ui/field.tsx';
 import { Loading } from '../../ui/loading.tsx';
+import { Pager } from '../../ui/pager.tsx';
 import { useApiQuery } from '../../use-api-query.ts';
 import { useDebouncedValue } from '../../use-debounced-value.ts';
 import { useSubmission } from '../../use-submission.ts';
@@ -149,8 +149,6 @@ export function AdminMembersPage() {
 
   const total = members.data?.total ?? 0;
   const shown = members.data?.members ?? [];
-  const first = page * PAGE_SIZE + 1;
-  const last = page * PAGE_SIZE + shown.length;
   return (
     <Card
       title="Members"
@@ -269,19 +267,14 @@ export function AdminMembersPage() {
           </table>
         </div>
       ) : null}
-      {total > 0 ? (
-        <nav className="pager" aria-label="Pages of members">
-          <p className="pager__status" aria-live="polite">
-            {first}–{last} of {total.toLocaleString('en')}
-          </p>
-          <Button size="small" disabled={page === 0} onClick={() => setPage((p) => p - 1)}>
-            Previous
-          </Button>
-          <Button size="small" disabled={last >= total} onClick={() => setPage((p) => p + 1)}>
-            Next
-          </Button>
-        </nav>
-      ) : null}
+      <Pager
+        label="Pages of members"
+        page={page}
+        pageSize={PAGE_SIZE}
+        shown={shown.length}
+        total={total}
+        onPage={setPage}
+      />
     </Card>
   );
 }
