@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import * as oidc from 'openid-client';
 import type { SsoClaims } from '../core/single-sign-on.ts';
 
@@ -25,6 +26,30 @@ export function discoverProvider(c: OidcClient): Promise<oidc.Configuration> {
     timeout: TIMEOUT_SECONDS,
     ...(c.allowHttp ? { execute: [oidc.allowInsecureRequests] } : {}),
   });
+}
+
+/** How long a provider's metadata is reused for sign-ins before it is read again. */
+const DISCOVERY_TTL_MS = 5 * 60_000;
+const discovered = new Map<string, { until: number; config: Promise<oidc.Configuration> }>();
+
+/**
+ * The provider's metadata for a sign-in: read once and reused for a few
+ * minutes, so a sign-in's start and its callback do not each fetch it. A
+ * failed read is not kept; new credentials are a new entry.
+ */
+export function discoveredProvider(c: OidcClient, now = Date.now()): Promise<oidc.Configuration> {
+  const key = [
+    c.issuer,
+    c.clientId,
+    createHash('sha256').update(c.clientSecret).digest('hex'),
+    c.allowHttp,
+  ].join('\n');
+  const hit = discovered.get(key);
+  if (hit && hit.until > now) return hit.config;
+  const config = discoverProvider(c);
+  discovered.set(key, { until: now + DISCOVERY_TTL_MS, config });
+  config.catch(() => discovered.delete(key));
+  return config;
 }
 
 /** A fresh state, nonce and PKCE verifier for one sign-in. */

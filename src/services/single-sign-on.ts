@@ -25,6 +25,7 @@ import {
 } from '../db/queries/single-sign-on.ts';
 import {
   authorizationUrl,
+  discoveredProvider,
   discoverProvider,
   exchangeCode,
   newSignInChecks,
@@ -202,7 +203,7 @@ export async function beginSsoSignIn(ctx: ServiceContext, orgId: string, redirec
   const row = await getSsoProvider(ctx.db, orgId);
   // A button left on an open page after its organisation turned SSO off.
   if (!row) throw new SsoSignInError('failed');
-  const config = await discoverProvider(clientOf(ctx, row, requireSecretsKey(ctx))).catch(() => {
+  const config = await discoveredProvider(clientOf(ctx, row, requireSecretsKey(ctx))).catch(() => {
     throw new SsoSignInError('failed');
   });
   const checks = await newSignInChecks();
@@ -234,7 +235,7 @@ export async function finishSsoSignIn(ctx: ServiceContext, callbackUrl: URL, use
   const client = clientOf(ctx, row, requireSecretsKey(ctx));
   let claims: Awaited<ReturnType<typeof exchangeCode>>;
   try {
-    const config = await discoverProvider(client);
+    const config = await discoveredProvider(client);
     claims = await exchangeCode(config, callbackUrl, {
       state,
       nonce: login.nonce,
