@@ -685,12 +685,18 @@ export async function listOrgSessions(
   ctx: ServiceContext,
   actor: Actor,
   orgId: string,
-  filter: { mentorId?: string | undefined; from?: Date | undefined; to?: Date | undefined },
+  filter: {
+    mentorId?: string | undefined;
+    programId?: string | undefined;
+    from?: Date | undefined;
+    to?: Date | undefined;
+  },
 ) {
   const { viewer } = await requireViewer(ctx.db, actor, orgId);
   const rows = await listSessions(ctx.db, {
     orgId,
     ...(filter.mentorId ? { mentorIds: [filter.mentorId] } : {}),
+    ...(filter.programId ? { programId: filter.programId } : {}),
     ...(filter.from ? { from: filter.from } : {}),
     ...(filter.to ? { to: filter.to } : {}),
   });

@@ -345,6 +345,16 @@ describe('published sessions', () => {
       )
     ).json().sessions;
     expect(all).toHaveLength(3);
+    // Filtered by program (Admin → Sessions): this program's, and none of another.
+    const range = 'from=2027-05-04T00:00:00Z&to=2027-05-16T00:00:00Z';
+    const inProgram = await as(app, mentor).get(
+      `/api/orgs/${orgId}/sessions?${range}&programId=${programId}`,
+    );
+    expect(inProgram.json().sessions).toHaveLength(3);
+    const elsewhere = await as(app, mentor).get(
+      `/api/orgs/${orgId}/sessions?${range}&programId=00000000-0000-4000-8000-000000000000`,
+    );
+    expect(elsewhere.json().sessions).toEqual([]);
   });
 
   it('keeps an in-person London session at 14:00 London when a New York mentor duplicates, bulk-duplicates or moves it (#9 item 21)', async () => {

@@ -159,6 +159,7 @@ export type SessionFilter = {
   orgId?: string;
   ids?: string[];
   mentorIds?: string[];
+  programId?: string;
   /** sessions where this user is the mentor or enrolled */
   participantId?: string;
   from?: Date;
@@ -193,6 +194,7 @@ export async function listSessions(q: Queryable, f: SessionFilter) {
         f.orgId ? eq(s.orgId, f.orgId) : undefined,
         f.ids ? inArray(s.id, f.ids) : undefined,
         f.mentorIds ? inArray(s.mentorId, f.mentorIds) : undefined,
+        f.programId ? eq(s.programId, f.programId) : undefined,
         f.participantId
           ? or(
               eq(s.mentorId, f.participantId),

@@ -194,8 +194,9 @@ export const sessionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
         params: orgParams,
         querystring: z.strictObject({
           mentorId: uuidParam.optional(),
-          from: instant.optional(),
-          to: instant.optional(),
+          programId: uuidParam.optional(),
+          from: instant.optional().meta({ description: 'sessions ending after' }),
+          to: instant.optional().meta({ description: 'sessions starting before' }),
         }),
         response: { 200: list, ...errorResponses },
       },

@@ -4666,6 +4666,7 @@ export type paths = {
       parameters: {
         query?: {
           mentorId?: string;
+          programId?: string;
           from?: string;
           to?: string;
         };

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { type ReactNode, useState } from 'react';
 import type { ProgramSummary, Session } from '../../api/types.ts';
 import { ErrorAlert, StatusAlert } from '../../ui/alert.tsx';
 import { Button } from '../../ui/button.tsx';
@@ -28,6 +28,8 @@ type SessionManagerProps = {
   onChanged: () => void;
   /** Open the new-session form at once with these values (a link from a request). */
   startWith?: Partial<SessionDraft> | undefined;
+  /** filters above the list (an admin's mentor, program and period) */
+  filters?: ReactNode;
 };
 
 /** A card of sessions to manage, with a form for new ones and actions on each. */
@@ -74,6 +76,7 @@ export function SessionManager(props: SessionManagerProps) {
         </Button>
       }
     >
+      {props.filters}
       {creating ? (
         <SessionForm
           {...formProps}
