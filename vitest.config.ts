@@ -45,8 +45,6 @@ export default defineConfig({
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
-          // The demo seeded once; each file's server starts from a copy.
-          globalSetup: ['tests/e2e/demo-template.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,6 +1,5 @@
-import { cpSync } from 'node:fs';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, beforeAll } from 'vitest';
 import { freshDataDir, startServerProcess } from '../support/server-process.ts';
 
 export const DEMO_PASSWORD = 'confer-demo-2026';
@@ -18,13 +17,8 @@ export type RunningConfer = {
  * Starts the real server the way a user does (`confer serve`) on a fresh
  * DATA_DIR and a free port; the built web app must already be in dist/web.
  */
-export async function startConfer(
-  env: Record<string, string> = {},
-  /** a DATA_DIR to start from a copy of (the demo seeded once: demo-template.ts) */
-  copyOf?: string,
-): Promise<RunningConfer> {
+export async function startConfer(env: Record<string, string> = {}): Promise<RunningConfer> {
   const data = freshDataDir();
-  if (copyOf) cpSync(copyOf, data.dir, { recursive: true });
   // TEST_CLOCK lets a test move the server's clock (expiry); jobs run every second.
   const server = await startServerProcess({ DATA_DIR: data.dir, TEST_CLOCK: 'true', ...env });
   const { url } = server;
@@ -105,10 +99,7 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
 export function conferFixture(env: () => Promise<Record<string, string>> = async () => ({})) {
   const fixture = {} as { confer: RunningConfer; browser: Browser };
   beforeAll(async () => {
-    const settings = await env();
-    // Default settings: a copy of the demo seeded once for the run, not seeded again.
-    const copyOf = Object.keys(settings).length === 0 ? inject('demoDataDir') : undefined;
-    fixture.confer = await startConfer(settings, copyOf);
+    fixture.confer = await startConfer(await env());
     fixture.browser = await launchBrowser();
   });
   afterAll(async () => {
