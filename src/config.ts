@@ -102,6 +102,7 @@ const configSchema = z.object({
   ZOOM_API_URL: z.url().default('https://api.zoom.us/v2'),
   /** single sign-on through a provider on plain http (one on this machine, in tests or self-hosted) */
   SSO_ALLOW_HTTP: booleanish.default(false),
+  FETCH_ALLOW_LOCAL: booleanish.default(false),
   MAX_UPLOAD_BYTES: z.coerce
     .number()
     .int()
@@ -139,6 +140,8 @@ export type Config = {
   zoomApiUrl: string;
   /** OpenID Connect providers may be reached over plain http */
   ssoAllowHttp: boolean;
+  /** calendar feeds (and other addresses people give) may be http and on this machine or network */
+  fetchAllowLocal: boolean;
 };
 
 export type RateLimit = { max: number; windowSeconds: number };
@@ -224,5 +227,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     zoomOauthUrl: c.ZOOM_OAUTH_URL,
     zoomApiUrl: c.ZOOM_API_URL.replace(/\/+$/, ''),
     ssoAllowHttp: c.SSO_ALLOW_HTTP,
+    fetchAllowLocal: c.FETCH_ALLOW_LOCAL,
   };
 }

@@ -518,6 +518,61 @@ export const availabilityOverrides = pgTable(
 );
 
 /**
+ * A mentor's outside calendars (issue #14): an iCalendar address (Google's,
+ * Outlook's or Apple's "secret address") read in the background. The address
+ * is a credential: sealed with SECRETS_KEY when the server has one. What the
+ * last read found is kept in `external_busy`.
+ */
+export const externalCalendars = pgTable(
+  'external_calendars',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** `sealed:` + the sealed address, or `plain:` + the address without a SECRETS_KEY */
+    url: text('url').notNull(),
+    /** what the mentor sees of it: the host and the end of the path */
+    label: text('label').notNull(),
+    tentativeIsBusy: boolean('tentative_is_busy').notNull().default(true),
+    etag: text('etag'),
+    lastModified: text('last_modified'),
+    lastReadAt: timestamp('last_read_at', { withTimezone: true }),
+    lastOkAt: timestamp('last_ok_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    failures: integer('failures').notNull().default(0),
+    busyCount: integer('busy_count').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [index('external_calendars_user_idx').on(t.userId)],
+);
+
+/** Busy times a mentor's feeds hold, cached so computing slots never waits on the network. */
+export const externalBusy = pgTable(
+  'external_busy',
+  {
+    calendarId: uuid('calendar_id')
+      .notNull()
+      .references(() => externalCalendars.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** the event's UID (and an occurrence's original start): stable across reads */
+    key: text('key').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    /** shown to the mentor only */
+    title: text('title').notNull().default(''),
+    tentative: boolean('tentative').notNull().default(false),
+  },
+  (t) => [
+    primaryKey({ columns: [t.calendarId, t.key] }),
+    index('external_busy_user_idx').on(t.userId, t.startsAt),
+    check('external_busy_time_check', sql`${t.endsAt} > ${t.startsAt}`),
+  ],
+);
+
+/**
  * Published sessions (seed 002). The overlap rule for one mentor's sessions is
  * an exclusion constraint in migration 0003, not expressible here.
  */

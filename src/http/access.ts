@@ -11,7 +11,8 @@ import { AppError } from '../core/errors.ts';
 export const accessRules = {
   public: 'anyone, signed in or not',
   'signed-in': 'anyone signed in, about their own account',
-  owner: 'anyone signed in, on something of their own (a session, a token, a session type)',
+  owner:
+    'anyone signed in, on something of their own (a session, a token, a session type, a calendar)',
   member: 'the members of the organisation',
   admin: 'the admins of the organisation',
   mentee: 'the mentees of the program the booking is in',

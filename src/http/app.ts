@@ -33,6 +33,7 @@ import { availabilityRoutes } from './routes/availability.ts';
 import { bookingRoutes } from './routes/bookings.ts';
 import { calendarRoutes } from './routes/calendar.ts';
 import { deliveryRoutes } from './routes/deliveries.ts';
+import { externalCalendarRoutes } from './routes/external-calendars.ts';
 import { groupRoutes } from './routes/groups.ts';
 import { healthRoutes } from './routes/health.ts';
 import { invitationRoutes } from './routes/invitations.ts';
@@ -183,6 +184,7 @@ export async function buildApp(deps: AppDeps): Promise<App> {
   await app.register(memberImportRoutes, routeDeps);
   await app.register(reportRoutes, routeDeps);
   await app.register(orgBookingRoutes, routeDeps);
+  await app.register(externalCalendarRoutes, routeDeps);
   await app.register(singleSignOnRoutes, routeDeps);
   await app.register(invitationRoutes, routeDeps);
   await app.register(availabilityRoutes, routeDeps);

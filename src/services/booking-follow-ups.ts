@@ -12,6 +12,7 @@ import { announceChange, bookingAudience } from '../db/queries/live-events.ts';
 import { insertLedgerEntryOnce, listLedgerEntries } from '../db/queries/money.ts';
 import { RetryLaterError } from '../integrations/video.ts';
 import type { ServiceContext } from './context.ts';
+import { CALENDAR_REFRESH_JOB, refreshExternalCalendar } from './external-calendars.ts';
 import { createMeeting, deleteMeeting, type Step, updateMeeting } from './meeting-steps.ts';
 
 /*
@@ -70,6 +71,8 @@ const steps: Record<string, Step> = {
   'booking.meeting_update': updateMeeting,
   'booking.meeting_delete': deleteMeeting,
   'booking.money': moveMoney,
+  // Not a booking's, but an outside call all the same: reading a mentor's calendar (issue #14).
+  [CALENDAR_REFRESH_JOB]: (ctx, { calendarId = '' }) => refreshExternalCalendar(ctx, calendarId),
 };
 
 /** Job kinds that run outside any transaction (the job runner leaves them to us). */

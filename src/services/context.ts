@@ -26,6 +26,8 @@ export type ServiceContext = {
   publicUrl: string | null;
   /** single sign-on may reach its provider over plain http (SSO_ALLOW_HTTP) */
   ssoAllowHttp: boolean;
+  /** addresses people give (calendar feeds) may be http and local (FETCH_ALLOW_LOCAL) */
+  fetchAllowLocal: boolean;
 };
 
 export type VideoSetup = {
@@ -68,6 +70,7 @@ export function createServiceContext(
     mailer: opts.mailer ?? null,
     publicUrl: opts.publicUrl ?? null,
     ssoAllowHttp: opts.ssoAllowHttp ?? false,
+    fetchAllowLocal: opts.fetchAllowLocal ?? false,
   };
 }
 
@@ -101,6 +104,7 @@ export function contextFromConfig(
       : mailboxMailer(path.join(config.dataDir, 'mail'), config.mailFrom),
     publicUrl: config.publicUrl ?? opts.publicUrl ?? null,
     ssoAllowHttp: config.ssoAllowHttp,
+    fetchAllowLocal: config.fetchAllowLocal,
     ...(opts.now ? { now: opts.now } : {}),
   });
 }

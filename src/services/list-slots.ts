@@ -12,6 +12,7 @@ import { offsetSegments } from '../core/zone-offsets.ts';
 import type { Queryable } from '../db/client.ts';
 import { listAvailability, type StoredAvailability, toRules } from '../db/queries/availability.ts';
 import { getBookingById, listActiveBookingsOfMentors } from '../db/queries/bookings.ts';
+import { listExternalBusyOfMentors } from '../db/queries/external-calendars.ts';
 import { listMentorsInOrg } from '../db/queries/programs.ts';
 import { listSessions, type SessionListing } from '../db/queries/sessions.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -49,8 +50,13 @@ function busyAndOpen(
   sessions: SessionListing[],
   bookings: ActiveBooking[],
   canSee: (s: SessionListing) => boolean,
+  /** busy times from the mentor's own calendars (issue #14) */
+  outside: { startsAt: Date; endsAt: Date }[] = [],
 ) {
-  const busy: Interval[] = [];
+  const busy: Interval[] = outside.map((b) => ({
+    startMs: b.startsAt.getTime(),
+    endMs: b.endsAt.getTime(),
+  }));
   const open: (OpenSession & { listing: SessionListing })[] = [];
   const seatsBooked = new Map<string, number>();
   for (const b of bookings) {
@@ -116,7 +122,8 @@ export async function offeredSlots(
   const bookings = (
     await listActiveBookingsOfMentors(q, [mentor.userId], wide.from, wide.to)
   ).filter((b) => b.id !== exceptBookingId);
-  const { busy, open } = busyAndOpen(sessions, bookings, visibleTo(viewer));
+  const outside = await listExternalBusyOfMentors(q, [mentor.userId], wide.from, wide.to);
+  const { busy, open } = busyAndOpen(sessions, bookings, visibleTo(viewer), outside);
   const slots = computeSlots({
     rules,
     busy,
@@ -189,13 +196,15 @@ export async function withNextFreeSlots<T extends MentorForSlots>(
   const ids = mentors.map((m) => m.userId);
   const now = nowDate.getTime();
   const horizon = new Date(now + 366 * DAY_MS);
-  const [availability, sessions, bookings] = await Promise.all([
+  const [availability, sessions, bookings, outside] = await Promise.all([
     listAvailability(db, ids),
     listSessions(db, { mentorIds: ids, from: new Date(now), to: horizon }),
     listActiveBookingsOfMentors(db, ids, new Date(now), horizon),
+    listExternalBusyOfMentors(db, ids, new Date(now), horizon),
   ]);
   const sessionsOf = groupBy(sessions, (s) => s.session.mentorId);
   const bookingsOf = groupBy(bookings, (b) => b.mentorId);
+  const outsideOf = groupBy(outside, (b) => b.userId);
   // One set of offsets per zone for the whole page.
   const segments = new Map<string, ReturnType<typeof offsetSegments>>();
   const see = visibleTo(viewer);
@@ -208,6 +217,7 @@ export async function withNextFreeSlots<T extends MentorForSlots>(
       sessionsOf.get(m.userId) ?? [],
       bookingsOf.get(m.userId) ?? [],
       see,
+      outsideOf.get(m.userId),
     );
     const next = nextFreeSlot({
       rules,

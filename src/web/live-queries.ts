@@ -48,6 +48,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/exports/matches.csv': [],
   '/api/orgs/{orgId}/exports/ratings.csv': [],
   '/api/orgs/{orgId}/bookings': ['bookings'],
+  '/api/me/calendars': ['slots'],
   '/api/orgs/{orgId}/reports': [],
   '/api/orgs/{orgId}/reports/{file}': [],
   '/api/orgs/{orgId}/member-imports': ['imports'],

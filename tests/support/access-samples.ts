@@ -47,6 +47,7 @@ export const byName: Record<string, Resolve> = {
   invitationId: (w) => w.invitationId(),
   importId: (w) => w.importId(),
   tokenId: (w, c) => (c.own === 'own' ? w.tokenOf(c.who!) : w.tokenOf(w.mentee2)),
+  calendarId: (w, c) => (c.own === 'own' ? w.calendarOf(c.who!) : w.calendarOf(w.mentee2)),
   typeId: (w, c) => (c.own === 'own' ? w.sessionTypeOf(c.who!) : w.sessionTypeOf(w.mentor2)),
 };
 
@@ -129,6 +130,7 @@ export const samples: Record<string, Sample> = {
     params: { userId: (w) => newBystander(w) },
     body: () => ({ role: 'member' }),
   },
+  'POST /api/me/calendars': { body: () => ({ url: 'https://calendar.example/mine.ics' }) },
   [`POST ${org}/nudges`]: {
     body: (w) => ({ kind: 'unanswered_requests', mentorId: w.mentor.userId }),
   },

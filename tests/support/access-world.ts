@@ -257,6 +257,18 @@ export async function buildWorld(app: App, ctx: ServiceContext) {
       );
       return list.find((s) => s.current)!.id;
     },
+    /** One of this person's outside calendars (theirs already, or a new one). */
+    calendarOf: async (who: Session) => {
+      const { calendars } = await ok<{ calendars: { id: string }[] }>(
+        api(who).get('/api/me/calendars'),
+      );
+      if (calendars[0]) return calendars[0].id;
+      return (
+        await ok<{ id: string }>(
+          api(who).post('/api/me/calendars', { url: 'https://calendar.example/matrix.ics' }),
+        )
+      ).id;
+    },
     tokenOf: async (who: Session) =>
       (await ok<{ id: string }>(api(who).post('/api/auth/tokens', { name: 'matrix' }))).id,
     /** An invitation into the third organisation, sent to this address. */

@@ -707,7 +707,7 @@ export type paths = {
   "/api/auth/sessions/{sessionId}": {
     /**
      * Revoke a browser session
-     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type)).
+     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type, a calendar)).
      */
     delete: {
       parameters: {
@@ -883,7 +883,7 @@ export type paths = {
   "/api/auth/tokens/{tokenId}": {
     /**
      * Revoke a personal API token
-     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type)).
+     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type, a calendar)).
      */
     delete: {
       parameters: {
@@ -3851,6 +3851,207 @@ export type paths = {
       };
     };
   };
+  "/api/me/calendars": {
+    /**
+     * My outside calendars whose busy times block my slots, with when each was read
+     * @description Access: signed-in (anyone signed in, about their own account).
+     */
+    get: {
+      responses: {
+        /** @description Default Response */
+        200: {
+          content: {
+            "application/json": {
+              calendars: components["schemas"]["ExternalCalendar"][];
+            };
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+    /**
+     * Add an iCalendar address (Google's, Outlook's or Apple's secret address; https or webcal): read in the background every ten minutes
+     * @description Access: signed-in (anyone signed in, about their own account).
+     */
+    post: {
+      requestBody: {
+        content: {
+          "application/json": {
+            url: string;
+            /** @default true */
+            tentativeIsBusy?: boolean;
+          };
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        201: {
+          content: {
+            "application/json": components["schemas"]["ExternalCalendar"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/calendars/{calendarId}/refresh": {
+    /**
+     * Read one of my calendars again now (within seconds)
+     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type, a calendar)).
+     */
+    post: {
+      parameters: {
+        path: {
+          calendarId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        202: {
+          content: {
+            "application/json": components["schemas"]["ExternalCalendar"];
+          };
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
+  "/api/me/calendars/{calendarId}": {
+    /**
+     * Remove one of my calendars and the busy times it gave
+     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type, a calendar)).
+     */
+    delete: {
+      parameters: {
+        path: {
+          calendarId: string;
+        };
+      };
+      responses: {
+        /** @description Default Response */
+        204: {
+          content: never;
+        };
+        /** @description Default Response */
+        400: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        401: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        403: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        404: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+        /** @description Default Response */
+        409: {
+          content: {
+            "application/json": components["schemas"]["Error"];
+          };
+        };
+      };
+    };
+  };
   "/api/auth/sso/providers": {
     /**
      * The organisations one may sign in through (“Sign in with …” on the sign-in page)
@@ -4335,7 +4536,7 @@ export type paths = {
   "/api/invitations/{token}/accept": {
     /**
      * Accept an invitation as the signed-in user
-     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type)).
+     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type, a calendar)).
      */
     post: {
       parameters: {
@@ -6866,7 +7067,7 @@ export type paths = {
   "/api/me/session-types/{typeId}": {
     /**
      * Stop offering a kind of session (past bookings keep it)
-     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type)).
+     * @description Access: owner (anyone signed in, on something of their own (a session, a token, a session type, a calendar)).
      */
     delete: {
       parameters: {
@@ -8623,6 +8824,20 @@ export type components = {
       text: string | null;
       html: string | null;
       calendar: string | null;
+    };
+    ExternalCalendar: {
+      /** Format: uuid */
+      id: string;
+      label: string;
+      tentativeIsBusy: boolean;
+      /** @enum {string} */
+      status: "waiting" | "ok" | "failing" | "stale";
+      lastReadAt: string | null;
+      lastOkAt: string | null;
+      lastError: string | null;
+      busyCount: number;
+      /** Format: date-time */
+      createdAt: string;
     };
     Group: {
       /** Format: uuid */
