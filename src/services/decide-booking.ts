@@ -16,6 +16,7 @@ import {
   listRatings,
   updateBookingFrom,
 } from '../db/queries/bookings.ts';
+import { listExternalBusyOfMentors } from '../db/queries/external-calendars.ts';
 import { listSessions } from '../db/queries/sessions.ts';
 import { applyBookingDecision, type Decision, lapseView } from './apply-booking-decision.ts';
 import { settleBooking } from './booking-follow-ups.ts';
@@ -149,7 +150,8 @@ export async function setBookingMeetingLink(
 }
 
 export type Conflict = {
-  kind: 'session' | 'booking' | 'outside_hours';
+  /** calendar: a busy time from one of the mentor's own calendars (issue #14) */
+  kind: 'session' | 'booking' | 'outside_hours' | 'calendar';
   title: string;
   startsAt: Date;
   endsAt: Date;
@@ -170,7 +172,7 @@ export async function listPendingForMentor(ctx: ServiceContext, actor: Actor, or
   return Promise.all(
     pending.map(async (l) => {
       const { startsAt, endsAt } = l.booking;
-      const [history, sessions, others] = await Promise.all([
+      const [history, sessions, others, outside] = await Promise.all([
         getMenteeHistory(ctx.db, l.booking.menteeId),
         listSessions(ctx.db, {
           mentorIds: [actor.userId],
@@ -179,6 +181,7 @@ export async function listPendingForMentor(ctx: ServiceContext, actor: Actor, or
           statuses: ['draft', 'published'],
         }),
         listActiveBookingsOfMentors(ctx.db, [actor.userId], startsAt, endsAt),
+        listExternalBusyOfMentors(ctx.db, [actor.userId], startsAt, endsAt),
       ]);
       const conflicts: Conflict[] = [
         ...sessions
@@ -197,6 +200,13 @@ export async function listPendingForMentor(ctx: ServiceContext, actor: Actor, or
             startsAt: b.startsAt,
             endsAt: b.endsAt,
           })),
+        // Titles from the mentor's own calendars: this list is the mentor's alone.
+        ...outside.map((b) => ({
+          kind: 'calendar' as const,
+          title: b.title || (b.tentative ? 'Tentative event' : 'Busy'),
+          startsAt: b.startsAt,
+          endsAt: b.endsAt,
+        })),
         ...(l.booking.sessionId || isInsideHours(rules, startsAt.getTime(), endsAt.getTime())
           ? []
           : [

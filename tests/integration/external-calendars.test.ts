@@ -76,6 +76,9 @@ describe('an outside calendar', () => {
     expect(before).toContain('2027-03-08T10:00:00.000Z');
     expect(before).toContain('2027-03-15T10:00:00.000Z');
 
+    // Booked before the calendar is read: the mentor sees the clash on the request.
+    const early = await s.book(s.mentee, '2027-03-01T10:00:00Z');
+
     await runDueJobs(jobsCtx);
     const [read] = (await mine()).json().calendars;
     expect(read).toMatchObject({ status: 'ok', lastError: null });
@@ -86,6 +89,14 @@ describe('an outside calendar', () => {
     expect(slots).toContain('2027-03-08T11:00:00.000Z');
     // The cancelled week is free.
     expect(slots).toContain('2027-03-15T10:00:00.000Z');
+    const pending = (await as(app, s.mentor).get('/api/me/pending-bookings')).json();
+    const card = pending.bookings.find((b: { id: string }) => b.id === early);
+    expect(card.conflicts).toContainEqual({
+      kind: 'calendar',
+      title: 'Weekly review',
+      startsAt: '2027-03-01T10:00:00.000Z',
+      endsAt: '2027-03-01T11:00:00.000Z',
+    });
   });
 
   it('is read again ten minutes later with its ETag, and keeps its busy times when a read fails', async () => {

@@ -252,7 +252,7 @@ export const bookingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { ctx
                 }),
                 conflicts: z.array(
                   z.object({
-                    kind: z.enum(['session', 'booking', 'outside_hours']),
+                    kind: z.enum(['session', 'booking', 'outside_hours', 'calendar']),
                     title: z.string(),
                     startsAt: z.date(),
                     endsAt: z.date(),

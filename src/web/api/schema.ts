@@ -5875,7 +5875,7 @@ export type paths = {
                   };
                   conflicts: ({
                       /** @enum {string} */
-                      kind: "session" | "booking" | "outside_hours";
+                      kind: "session" | "booking" | "outside_hours" | "calendar";
                       title: string;
                       /** Format: date-time */
                       startsAt: string;

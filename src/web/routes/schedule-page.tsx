@@ -2,6 +2,7 @@ import { useParams, useSearchParams } from 'react-router';
 import { useSignedInUser } from '../features/auth/session-context.tsx';
 import { DateOverridesCard } from '../features/availability/date-overrides-card.tsx';
 import { defaultAvailability } from '../features/availability/default-availability.ts';
+import { OutsideCalendarsCard } from '../features/availability/outside-calendars-card.tsx';
 import { SessionTypesCard } from '../features/availability/session-types-card.tsx';
 import { WeekView } from '../features/availability/week-view.tsx';
 import { WeeklyHoursCard } from '../features/availability/weekly-hours-card.tsx';
@@ -83,6 +84,11 @@ export function SchedulePage() {
           ) : (
             <ErrorAlert message={availability.error?.message} />
           ),
+        },
+        {
+          id: 'calendars',
+          label: 'Calendars',
+          panel: <OutsideCalendarsCard />,
         },
         {
           id: 'types',

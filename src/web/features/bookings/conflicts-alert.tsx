@@ -6,6 +6,7 @@ const kindLabels: Record<BookingConflict['kind'], string> = {
   session: 'Session',
   booking: 'Booking',
   outside_hours: 'Outside your hours',
+  calendar: 'In your calendar',
 };
 
 type ConflictsAlertProps = { conflicts: BookingConflict[]; viewerZone: string };
