@@ -1,5 +1,6 @@
 import { busyFromIcs } from '../core/calendar-busy.ts';
 import { AppError, invalidField, notFound } from '../core/errors.ts';
+import type { Tx } from '../db/client.ts';
 import { getUserById } from '../db/queries/accounts.ts';
 import {
   countExternalCalendarsOf,
@@ -12,7 +13,7 @@ import {
   updateExternalCalendar,
 } from '../db/queries/external-calendars.ts';
 import { insertJob, type NewJob } from '../db/queries/jobs.ts';
-import { announceMentorTimes } from '../db/queries/live-events.ts';
+import { announceChange, announceMentorTimes } from '../db/queries/live-events.ts';
 import { isPublicAddress, OutboundRefused, safeFetch } from '../integrations/safe-fetch.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { openSecret, sealSecret } from './secret-box.ts';
@@ -84,6 +85,15 @@ function labelOf(url: URL): string {
   return tail.length > 0 ? `${url.host} …/${tail.slice(-24)}` : url.host;
 }
 
+/**
+ * The mentor's free times changed for everyone who may book them, and the
+ * mentor's own pending requests may clash (or no longer clash) with it.
+ */
+async function announceCalendarChange(tx: Tx, userId: string) {
+  await announceMentorTimes(tx, userId);
+  await announceChange(tx, { type: 'change', resources: ['bookings'], userIds: [userId] });
+}
+
 export function refreshJob(calendarId: string, runAt: Date, why: string): NewJob {
   return {
     kind: CALENDAR_REFRESH_JOB,
@@ -151,7 +161,7 @@ export async function removeExternalCalendar(ctx: ServiceContext, actor: Actor, 
   await ctx.db.transaction(async (tx) => {
     if (!(await deleteExternalCalendar(tx, actor.userId, id))) throw notFound('Calendar');
     // Its busy times went with it: the mentor's free times change.
-    await announceMentorTimes(tx, actor.userId);
+    await announceCalendarChange(tx, actor.userId);
   });
 }
 
@@ -242,7 +252,7 @@ export async function refreshExternalCalendar(ctx: ServiceContext, calendarId: s
           tentative: b.tentative,
         })),
       );
-      await announceMentorTimes(tx, row.userId);
+      await announceCalendarChange(tx, row.userId);
     }
     await updateExternalCalendar(tx, calendarId, {
       lastReadAt: now,
