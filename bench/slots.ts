@@ -4,6 +4,7 @@ import {
   type Interval,
   nextFreeSlot,
 } from '../src/core/availability.ts';
+import { busyFromIcs } from '../src/core/calendar-busy.ts';
 import { offsetSegments } from '../src/core/zone-offsets.ts';
 import { percentile } from './stats.ts';
 
@@ -93,4 +94,53 @@ export async function run() {
   console.log(
     `directory page, next free slot of 200 mentors: ${directory.toFixed(3)} ms (target < 20 ms)`,
   );
+
+  // Issue #14: a mentor's own calendar, recurrences expanded, as the busy times slots skip.
+  const feed = calendarFeed(5_000);
+  const parsedIn = time(10, () =>
+    busyFromIcs(feed, { fromMs: now, toMs: now + 400 * DAY, timeZone: 'Europe/London' }),
+  );
+  const read = busyFromIcs(feed, { fromMs: now, toMs: now + 90 * DAY, timeZone: 'Europe/London' });
+  const outside = read.ok
+    ? read.busy.slice(0, 2_000).map((b) => ({ startMs: b.startMs, endMs: b.endMs }))
+    : [];
+  const withCalendar = time(200, () => {
+    count = computeSlots({
+      rules,
+      busy: [...busy, ...outside],
+      now,
+      fromMs: now,
+      toMs: now + 90 * DAY,
+    }).length;
+  });
+  console.log(
+    `a 5,000-event feed (a third weekly, with exceptions), parsed and expanded for 400 days: ${parsedIn.toFixed(1)} ms (target: parsed and stored < 1 s)`,
+  );
+  console.log(
+    `90 days, 1 mentor, 500 bookings + ${outside.length} calendar busy times: ${withCalendar.toFixed(3)} ms (${count} slots; target < 2 ms)`,
+  );
+}
+
+/** An iCalendar file of `events` events over a year: every third a weekly series with an exception. */
+function calendarFeed(events: number): string {
+  const stamp = (ms: number) =>
+    new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d+/, '');
+  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Confer bench//EN'];
+  for (let i = 0; i < events; i++) {
+    const start = now + Math.floor((i * 365 * DAY) / events) + (i % 9) * 3_600_000;
+    lines.push(
+      'BEGIN:VEVENT',
+      `UID:bench-${i}@example.com`,
+      'DTSTAMP:20260101T000000Z',
+      `SUMMARY:Meeting ${i}`,
+      `DTSTART:${stamp(start)}`,
+      `DTEND:${stamp(start + 45 * 60_000)}`,
+    );
+    if (i % 3 === 0) {
+      lines.push('RRULE:FREQ=WEEKLY;COUNT=8', `EXDATE:${stamp(start + 14 * DAY)}`);
+    }
+    lines.push('END:VEVENT');
+  }
+  lines.push('END:VCALENDAR', '');
+  return lines.join('\r\n');
 }

@@ -8,6 +8,7 @@ import {
   type ExternalCalendarRow,
   getExternalCalendar,
   insertExternalCalendar,
+  listExternalBusyOfMentors,
   listExternalCalendarsOf,
   replaceExternalBusy,
   updateExternalCalendar,
@@ -269,4 +270,20 @@ export async function refreshExternalCalendar(ctx: ServiceContext, calendarId: s
     });
     await insertJob(tx, refreshJob(calendarId, new Date(now.getTime() + wait), 'next'));
   });
+}
+
+/** The most days of outside busy times one request reads (a week view asks for seven). */
+const MAX_BUSY_DAYS = 62;
+
+/** The mentor's own busy times from their calendars, with titles: theirs alone to see. */
+export async function listMyOutsideBusy(
+  ctx: ServiceContext,
+  actor: Actor,
+  range: { from: Date; to: Date },
+) {
+  const days = (range.to.getTime() - range.from.getTime()) / DAY_MS;
+  if (days <= 0 || days > MAX_BUSY_DAYS) {
+    throw invalidField('query.to', `must be after from, at most ${MAX_BUSY_DAYS} days later`);
+  }
+  return listExternalBusyOfMentors(ctx.db, [actor.userId], range.from, range.to);
 }

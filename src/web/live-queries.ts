@@ -49,6 +49,7 @@ export const pathResources: Record<GetPath, readonly LiveResource[]> = {
   '/api/orgs/{orgId}/exports/ratings.csv': [],
   '/api/orgs/{orgId}/bookings': ['bookings'],
   '/api/me/calendars': ['slots'],
+  '/api/me/calendars/busy': ['slots'],
   '/api/orgs/{orgId}/reports': [],
   '/api/orgs/{orgId}/reports/{file}': [],
   '/api/orgs/{orgId}/member-imports': ['imports'],

@@ -89,6 +89,22 @@ describe('an outside calendar', () => {
     expect(slots).toContain('2027-03-08T11:00:00.000Z');
     // The cancelled week is free.
     expect(slots).toContain('2027-03-15T10:00:00.000Z');
+    // The mentor's week view reads them with their titles; a range over 62 days is refused.
+    const week = await as(app, s.mentor).get(
+      '/api/me/calendars/busy?from=2027-03-08T00:00:00Z&to=2027-03-22T00:00:00Z',
+    );
+    expect(week.json().busy).toEqual([
+      {
+        startsAt: '2027-03-08T10:00:00.000Z',
+        endsAt: '2027-03-08T11:00:00.000Z',
+        title: 'Weekly review',
+        tentative: false,
+      },
+    ]);
+    const tooLong = await as(app, s.mentor).get(
+      '/api/me/calendars/busy?from=2027-03-01T00:00:00Z&to=2027-06-01T00:00:00Z',
+    );
+    expect(Object.keys(tooLong.json().error.fields)).toEqual(['query.to']);
     const pending = (await as(app, s.mentor).get('/api/me/pending-bookings')).json();
     const card = pending.bookings.find((b: { id: string }) => b.id === early);
     expect(card.conflicts).toContainEqual({

@@ -3,12 +3,13 @@ import { z } from 'zod';
 import {
   addExternalCalendar,
   listExternalCalendars,
+  listMyOutsideBusy,
   removeExternalCalendar,
   requestCalendarRefresh,
 } from '../../services/external-calendars.ts';
 import type { RouteDeps } from '../app.ts';
 import { requireActor } from '../auth.ts';
-import { apiSchemas, errorResponses, uuidParam } from '../schemas.ts';
+import { apiSchemas, errorResponses, instant, uuidParam } from '../schemas.ts';
 
 const tags = ['availability'];
 
@@ -43,6 +44,37 @@ export const externalCalendarRoutes: FastifyPluginAsyncZod<RouteDeps> = async (a
       },
     },
     async (request) => ({ calendars: await listExternalCalendars(ctx, requireActor(request)) }),
+  );
+
+  app.get(
+    '/api/me/calendars/busy',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags,
+        summary:
+          'My busy times from my own calendars between from and to (at most 62 days), with their titles: for my week view, never shown to others',
+        querystring: z.strictObject({ from: instant, to: instant }),
+        response: {
+          200: z.object({
+            busy: z.array(
+              z.object({
+                startsAt: z.date(),
+                endsAt: z.date(),
+                title: z.string(),
+                tentative: z.boolean(),
+              }),
+            ),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) => ({
+      busy: (await listMyOutsideBusy(ctx, requireActor(request), request.query)).map(
+        ({ userId: _u, ...b }) => b,
+      ),
+    }),
   );
 
   app.post(

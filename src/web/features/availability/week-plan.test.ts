@@ -72,4 +72,32 @@ describe('a mentor’s week', () => {
     expect(days[5]?.events.map((e) => e.what)).toEqual(['Design critique']);
     expect(days[0]?.events).toEqual([]);
   });
+
+  it('shows busy times from the mentor’s own calendars on their day, by the mentor’s clock', () => {
+    const days = weekPlan({
+      monday: '2026-11-30',
+      zone: 'America/New_York',
+      mentorId: me,
+      availability: undefined,
+      bookings: [],
+      sessions: [],
+      outside: [
+        // 02:00 UTC on Wednesday is still Tuesday evening in New York.
+        {
+          startsAt: '2026-12-02T02:00:00.000Z',
+          endsAt: '2026-12-02T03:00:00.000Z',
+          title: 'Choir',
+          tentative: false,
+        },
+        {
+          startsAt: '2026-12-04T15:00:00.000Z',
+          endsAt: '2026-12-04T16:00:00.000Z',
+          title: '',
+          tentative: true,
+        },
+      ],
+    });
+    expect(days[1]?.events).toMatchObject([{ state: 'calendar', what: 'Choir' }]);
+    expect(days[4]?.events).toMatchObject([{ state: 'calendar', what: 'Busy (tentative)' }]);
+  });
 });

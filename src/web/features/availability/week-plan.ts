@@ -12,8 +12,12 @@ export type WeekEvent = {
   startsAt: string;
   endsAt: string;
   what: string;
-  state: 'pending' | 'approved' | 'proposed_move' | 'published' | 'draft';
+  /** calendar: a busy time from the mentor's own calendars (issue #14) */
+  state: 'pending' | 'approved' | 'proposed_move' | 'published' | 'draft' | 'calendar';
 };
+
+/** A busy time from one of the mentor's own calendars, with its title. */
+export type OutsideBusy = { startsAt: string; endsAt: string; title: string; tentative: boolean };
 
 export type WeekDay = {
   date: string;
@@ -36,6 +40,7 @@ export function weekPlan(input: {
   availability: Pick<Availability, 'weekly' | 'overrides'> | undefined;
   bookings: Booking[];
   sessions: Session[];
+  outside?: OutsideBusy[];
 }): WeekDay[] {
   const { zone, mentorId } = input;
   const dateOf = (iso: string) => wallClockAt(Date.parse(iso), zone).date;
@@ -72,6 +77,16 @@ export function weekPlan(input: {
       what: s.title || 'Session',
       state: s.status,
       date: dateOf(s.startsAt),
+    });
+  }
+  for (const [i, b] of (input.outside ?? []).entries()) {
+    events.push({
+      key: `c-${b.startsAt}-${i}`,
+      startsAt: b.startsAt,
+      endsAt: b.endsAt,
+      what: `${b.title || 'Busy'}${b.tentative ? ' (tentative)' : ''}`,
+      state: 'calendar',
+      date: dateOf(b.startsAt),
     });
   }
   return Array.from({ length: 7 }, (_, i) => {

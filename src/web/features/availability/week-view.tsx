@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { addDays, wallClockAt } from '../../../core/local-time.ts';
+import { addDays, wallClockAt, zonedInstant } from '../../../core/local-time.ts';
 import type { Availability, Booking, Session } from '../../api/types.ts';
 import { Button } from '../../ui/button.tsx';
 import { Card } from '../../ui/card.tsx';
 import { Badge } from '../../ui/chips.tsx';
 import { formatCalendarDate, formatClockRange } from '../../ui/format-date-time.ts';
+import { useApiQuery } from '../../use-api-query.ts';
 import { mondayOf, type WeekEvent, weekPlan } from './week-plan.ts';
 
 const states: Record<
@@ -16,6 +17,7 @@ const states: Record<
   proposed_move: { label: 'Proposed move', tone: 'neutral' },
   published: { label: 'Session', tone: 'accent' },
   draft: { label: 'Draft', tone: 'neutral' },
+  calendar: { label: 'Your calendar', tone: 'neutral' },
 };
 
 type WeekViewProps = {
@@ -32,7 +34,26 @@ type WeekViewProps = {
 export function WeekView(props: WeekViewProps) {
   const today = wallClockAt(Date.now(), props.zone).date;
   const [monday, setMonday] = useState(() => mondayOf(today));
-  const days = weekPlan({ ...props, monday });
+  // The busy times of the mentor's own calendars in the week shown (their titles are theirs alone).
+  const weekStart = zonedInstant(monday, '00:00', props.zone);
+  const weekEnd = zonedInstant(addDays(monday, 7), '00:00', props.zone);
+  const outside = useApiQuery('/api/me/calendars/busy', {
+    params: {
+      query: {
+        from: new Date(weekStart ?? Date.now()).toISOString(),
+        to: new Date(weekEnd ?? Date.now() + 7 * 86_400_000).toISOString(),
+      },
+    },
+  });
+  const days = weekPlan({
+    ...props,
+    monday,
+    outside: (outside.data?.busy ?? []).map((b) => ({
+      ...b,
+      startsAt: String(b.startsAt),
+      endsAt: String(b.endsAt),
+    })),
+  });
   const title = `${formatCalendarDate(monday)} – ${formatCalendarDate(addDays(monday, 6))}`;
   return (
     <Card
