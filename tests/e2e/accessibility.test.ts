@@ -147,6 +147,7 @@ describe('accessibility', () => {
       for (const section of [
         'Hours & booking settings',
         'Date overrides',
+        'Calendars',
         'Session types',
         'My sessions',
       ]) {
