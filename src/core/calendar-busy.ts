@@ -42,13 +42,20 @@ const DEFAULT_MAX_BUSY = 20_000;
 /** Occurrences walked per recurring event before giving up on it (a runaway rule). */
 const MAX_STEPS_PER_EVENT = 50_000;
 
+const knownZones = new Map<string, boolean>();
+
 function isIanaZone(name: string): boolean {
-  try {
-    Temporal.Now.instant().toZonedDateTimeISO(name);
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(name);
+  if (known === undefined) {
+    try {
+      Temporal.Now.instant().toZonedDateTimeISO(name);
+      known = true;
+    } catch {
+      known = false;
+    }
+    if (knownZones.size < 1_000) knownZones.set(name, known);
   }
+  return known;
 }
 
 /** An ICAL.Time as an instant: its own zone, a zone named by the event, or the mentor's. */
@@ -63,8 +70,10 @@ function instantOf(t: ICAL.Time, hintZone: string | null, floatingZone: string):
     second: t.isDate ? 0 : Math.min(t.second, 59),
   };
   const at = (timeZone: string) =>
-    Temporal.ZonedDateTime.from({ ...wall, timeZone }, { disambiguation: 'compatible' })
-      .epochMilliseconds;
+    timeZone === 'UTC'
+      ? Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second)
+      : Temporal.ZonedDateTime.from({ ...wall, timeZone }, { disambiguation: 'compatible' })
+          .epochMilliseconds;
   if (t.isDate) return at(floatingZone);
   const tzid = t.zone?.tzid;
   if (tzid === 'UTC' || tzid === 'Z') return at('UTC');
@@ -82,6 +91,13 @@ function tzidOf(event: ICAL.Component): string | null {
   const tzid = event.getFirstProperty('dtstart')?.getParameter('tzid');
   return typeof tzid === 'string' ? tzid : null;
 }
+
+/**
+ * An event without ical.js's own search of the whole calendar for its
+ * exceptions (once per event: quadratic in the feed's size); overrides are
+ * related to their series by UID below.
+ */
+const eventOf = (c: ICAL.Component) => new ICAL.Event(c, { exceptions: [] });
 
 function statusOf(c: ICAL.Component): string {
   return String(c.getFirstPropertyValue('status') ?? '').toUpperCase();
@@ -113,7 +129,7 @@ export function busyFromIcs(text: string, opts: BusyOptions): FeedRead {
   for (const c of components) {
     if (c.hasProperty('recurrence-id')) overrides.push(c);
     else if (c.hasProperty('rrule') || c.hasProperty('rdate')) {
-      masters.set(String(c.getFirstPropertyValue('uid') ?? ''), new ICAL.Event(c));
+      masters.set(String(c.getFirstPropertyValue('uid') ?? ''), eventOf(c));
     } else singles.push(c);
   }
   for (const o of overrides) {
@@ -149,7 +165,7 @@ export function busyFromIcs(text: string, opts: BusyOptions): FeedRead {
   };
 
   for (const c of singles) {
-    const event = new ICAL.Event(c);
+    const event = eventOf(c);
     if (!event.startDate) continue;
     const end = event.endDate ?? event.startDate;
     add(c, event.startDate, end, tzidOf(c), `${event.uid}`);
