@@ -72,7 +72,8 @@ const steps: Record<string, Step> = {
   'booking.meeting_delete': deleteMeeting,
   'booking.money': moveMoney,
   // Not a booking's, but an outside call all the same: reading a mentor's calendar (issue #14).
-  [CALENDAR_REFRESH_JOB]: (ctx, { calendarId = '' }) => refreshExternalCalendar(ctx, calendarId),
+  [CALENDAR_REFRESH_JOB]: (ctx, { calendarId = '', periodic }) =>
+    refreshExternalCalendar(ctx, calendarId, periodic === 'true'),
 };
 
 /** Job kinds that run outside any transaction (the job runner leaves them to us). */

@@ -1,9 +1,9 @@
-import { stringify } from 'csv-stringify/sync';
 import { listGroupsInOrg } from '../db/queries/groups.ts';
 import { listOrgMembers } from '../db/queries/organisations.ts';
 import { listProgramsInOrg } from '../db/queries/programs.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin } from './org-access.ts';
+import { spreadsheetCsv } from './spreadsheet-csv.ts';
 
 /** The columns of the members export, which the members import (issue #13) reads back. */
 export const MEMBER_COLUMNS = [
@@ -47,5 +47,5 @@ export async function exportMembersCsv(ctx: ServiceContext, actor: Actor, orgId:
       m.location,
       new Date(m.joinedAt).toISOString(),
     ]);
-  return stringify([[...MEMBER_COLUMNS], ...rows], { bom: true, escape_formulas: true });
+  return spreadsheetCsv([[...MEMBER_COLUMNS], ...rows]);
 }

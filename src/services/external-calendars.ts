@@ -13,7 +13,7 @@ import {
   replaceExternalBusy,
   updateExternalCalendar,
 } from '../db/queries/external-calendars.ts';
-import { insertJob, type NewJob } from '../db/queries/jobs.ts';
+import { hasPendingJob, insertJob, type NewJob } from '../db/queries/jobs.ts';
 import { announceChange, announceMentorTimes } from '../db/queries/live-events.ts';
 import { isPublicAddress, OutboundRefused, safeFetch } from '../integrations/safe-fetch.ts';
 import type { Actor, ServiceContext } from './context.ts';
@@ -95,11 +95,20 @@ async function announceCalendarChange(tx: Tx, userId: string) {
   await announceChange(tx, { type: 'change', resources: ['bookings'], userIds: [userId] });
 }
 
-export function refreshJob(calendarId: string, runAt: Date, why: string): NewJob {
+/**
+ * A read of one calendar. The periodic reads are one chain (each schedules
+ * the next); a read the mentor asks for ("Read again") is extra and joins
+ * the chain only when it has broken, so asking never doubles the reads.
+ */
+export function refreshJob(
+  calendarId: string,
+  runAt: Date,
+  why: 'added' | 'next' | 'asked',
+): NewJob {
   return {
     kind: CALENDAR_REFRESH_JOB,
     runAt,
-    payload: { calendarId },
+    payload: why === 'asked' ? { calendarId } : { calendarId, periodic: 'true' },
     dedupeKey: `${CALENDAR_REFRESH_JOB}:${calendarId}:${why}:${runAt.getTime()}`,
   };
 }
@@ -180,7 +189,12 @@ export async function requestCalendarRefresh(ctx: ServiceContext, actor: Actor, 
  * is recorded on the calendar (its old busy times still count) and the next
  * read backs off; it never throws, so the chain of reads never breaks.
  */
-export async function refreshExternalCalendar(ctx: ServiceContext, calendarId: string) {
+export async function refreshExternalCalendar(
+  ctx: ServiceContext,
+  calendarId: string,
+  /** one of the chain of periodic reads (false: a read the mentor asked for) */
+  periodic: boolean,
+) {
   const row = await getExternalCalendar(ctx.db, calendarId);
   if (!row) return;
   const owner = await getUserById(ctx.db, row.userId);
@@ -268,7 +282,13 @@ export async function refreshExternalCalendar(ctx: ServiceContext, calendarId: s
             ...(outcome.kind === 'read' ? { busyCount: outcome.busy.busy.length } : {}),
           }),
     });
-    await insertJob(tx, refreshJob(calendarId, new Date(now.getTime() + wait), 'next'));
+    // One chain of periodic reads: an extra read restarts it only if it has broken.
+    const chainGoesOn =
+      !periodic &&
+      (await hasPendingJob(tx, CALENDAR_REFRESH_JOB, { calendarId, periodic: 'true' }));
+    if (!chainGoesOn) {
+      await insertJob(tx, refreshJob(calendarId, new Date(now.getTime() + wait), 'next'));
+    }
   });
 }
 

@@ -1,7 +1,7 @@
-import { stringify } from 'csv-stringify/sync';
 import { type AuditFilters, listAuditEventsInOrg, namesInOrg } from '../db/queries/audit.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin } from './org-access.ts';
+import { spreadsheetCsv } from './spreadsheet-csv.ts';
 
 /**
  * A page of an organisation's audit log, newest first, filtered by actor,
@@ -53,19 +53,16 @@ export async function exportAuditCsv(
   filters: AuditFilters,
 ) {
   const { events } = await listOrgAuditEvents(ctx, actor, orgId, AUDIT_CSV_ROWS, filters);
-  return stringify(
-    [
-      ['at', 'actor', 'action', 'subject_type', 'subject', 'subject_id', 'details'],
-      ...events.map((e) => [
-        e.at.toISOString(),
-        e.actorName ?? 'system',
-        e.action,
-        e.subjectType,
-        e.subjectName ?? '',
-        e.subjectId,
-        JSON.stringify(e.details),
-      ]),
-    ],
-    { bom: true, escape_formulas: true },
-  );
+  return spreadsheetCsv([
+    ['at', 'actor', 'action', 'subject_type', 'subject', 'subject_id', 'details'],
+    ...events.map((e) => [
+      e.at.toISOString(),
+      e.actorName ?? 'system',
+      e.action,
+      e.subjectType,
+      e.subjectName ?? '',
+      e.subjectId,
+      JSON.stringify(e.details),
+    ]),
+  ]);
 }

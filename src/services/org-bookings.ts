@@ -1,5 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
-
 import { invalidField } from '../core/errors.ts';
 import { searchWords } from '../core/mentor-search.ts';
 import { dayRange } from '../core/reports.ts';
@@ -13,6 +11,7 @@ import {
 } from '../db/queries/org-bookings.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin } from './org-access.ts';
+import { spreadsheetCsv } from './spreadsheet-csv.ts';
 
 export type BookingSearch = Omit<OrgBookingFilters, 'personQuery' | 'from' | 'to'> & {
   /** words of the mentor's or mentee's name; each a prefix */
@@ -59,9 +58,6 @@ export async function listBookingsOfOrg(
   return { bookings, total };
 }
 
-const csv = (rows: (string | number | null)[][]) =>
-  stringify(rows, { bom: true, escape_formulas: true });
-
 const money = (minor: number, currency: string | null) =>
   minor > 0 && currency ? `${(minor / 100).toFixed(2)} ${currency}` : '';
 
@@ -77,7 +73,7 @@ export async function exportBookingsCsv(
     limit: BOOKINGS_EXPORT_LIMIT,
     offset: 0,
   });
-  return csv([
+  return spreadsheetCsv([
     [
       'starts_at',
       'ends_at',
@@ -113,7 +109,7 @@ const iso = (at: string | Date | null) => (at === null ? '' : new Date(at).toISO
 export async function exportMatchesCsv(ctx: ServiceContext, actor: Actor, orgId: string) {
   await requireOrgAdmin(ctx.db, actor, orgId);
   const rows = await listOrgMatches(ctx.db, orgId);
-  return csv([
+  return spreadsheetCsv([
     [
       'program',
       'mentor',
@@ -141,7 +137,7 @@ export async function exportMatchesCsv(ctx: ServiceContext, actor: Actor, orgId:
 export async function exportRatingsCsv(ctx: ServiceContext, actor: Actor, orgId: string) {
   await requireOrgAdmin(ctx.db, actor, orgId);
   const rows = await listOrgRatings(ctx.db, orgId);
-  return csv([
+  return spreadsheetCsv([
     ['session_at', 'program', 'mentor', 'mentee', 'rated_by', 'stars', 'feedback', 'rated_at'],
     ...rows.map((r) => [
       iso(r.startsAt),

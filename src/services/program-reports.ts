@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import { invalidField, notFound } from '../core/errors.ts';
 import {
   decisionRates,
@@ -26,6 +25,7 @@ import {
 } from '../db/queries/reports.ts';
 import type { Actor, ServiceContext } from './context.ts';
 import { requireOrgAdmin } from './org-access.ts';
+import { spreadsheetCsv } from './spreadsheet-csv.ts';
 
 export type ReportFilters = {
   from?: string | undefined;
@@ -232,5 +232,5 @@ export async function reportCsv(
   const table = reportTables[chart];
   if (!table) throw notFound('Report');
   const reports = await computeReports(ctx, actor, orgId, filters);
-  return stringify(table(reports), { bom: true, escape_formulas: true });
+  return spreadsheetCsv(table(reports));
 }

@@ -4,11 +4,7 @@ import type { ProgramRole } from '../core/roles.ts';
 import { normaliseDomains, type SsoFailure, ssoAdmission } from '../core/single-sign-on.ts';
 import { getUserByEmail, insertUser } from '../db/queries/accounts.ts';
 import { insertAuditEvent } from '../db/queries/audit.ts';
-import {
-  getOrgMembership,
-  insertOrgMember,
-  isDeactivatedEverywhere,
-} from '../db/queries/organisations.ts';
+import { getOrgMembership, insertOrgMember } from '../db/queries/organisations.ts';
 import {
   getProgramInOrg,
   getProgramMembership,
@@ -279,6 +275,11 @@ export async function finishSsoSignIn(ctx: ServiceContext, callbackUrl: URL, use
     }
     return person;
   });
-  if (await isDeactivatedEverywhere(ctx.db, user.id)) throw new SsoSignInError('deactivated');
-  return openAuthSession(ctx, user, userAgent);
+  // openAuthSession refuses someone every organisation deactivated; the sign-in page says why.
+  return openAuthSession(ctx, user, userAgent).catch((err: unknown) => {
+    if (err instanceof AppError && err.reason === 'deactivated') {
+      throw new SsoSignInError('deactivated');
+    }
+    throw err;
+  });
 }

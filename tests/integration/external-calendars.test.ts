@@ -1,6 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobs } from '../../src/db/schema.ts';
 import { runDueJobs } from '../../src/services/process-jobs.ts';
 import { as } from '../factories.ts';
 import { createBookingScenario } from '../support/booking-scenario.ts';
@@ -12,7 +14,7 @@ import { createTestApp } from '../support/test-app.ts';
  * meeting with one cancelled week, read again with ETag, kept when a read
  * fails, gone when the calendar is removed.
  */
-const { app, clock, ctx: jobsCtx } = await createTestApp({ FETCH_ALLOW_LOCAL: 'true' });
+const { app, clock, ctx: jobsCtx, database } = await createTestApp({ FETCH_ALLOW_LOCAL: 'true' });
 clock.set(new Date('2027-03-01T06:00:00Z')); // a Monday
 
 const feed = [
@@ -129,6 +131,23 @@ describe('an outside calendar', () => {
     expect(broken.lastError).toContain('503');
     expect(await mondays()).not.toContain('2027-03-08T10:00:00.000Z');
     failing = false;
+  });
+
+  it('is read again when the mentor asks, without doubling the reads that follow', async () => {
+    const pendingReads = async () =>
+      (
+        await database.db
+          .select()
+          .from(jobs)
+          .where(and(eq(jobs.kind, 'calendar.refresh'), isNull(jobs.doneAt)))
+      ).length;
+    expect(await pendingReads()).toBe(1);
+    const before = seen.length;
+    const asked = await as(app, s.mentor).post(`/api/me/calendars/${id}/refresh`, {});
+    expect(asked.statusCode, asked.body).toBe(202);
+    await runDueJobs(jobsCtx);
+    expect(seen.length).toBe(before + 1);
+    expect(await pendingReads()).toBe(1);
   });
 
   it('is the mentor’s own: nobody else removes it, and removing it frees the time', async () => {

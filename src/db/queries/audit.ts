@@ -1,6 +1,6 @@
 import { and, desc, eq, gte, like, lt, or, sql } from 'drizzle-orm';
 import type { Queryable } from '../client.ts';
-import { auditEvents, groups, programs, users } from '../schema.ts';
+import { auditEvents, groups, orgMembers, programs, users } from '../schema.ts';
 import { outer } from './outer-column.ts';
 
 export type AuditEntry = {
@@ -124,7 +124,7 @@ export async function namesInOrg(
   const result = await q.execute(sql`
     select u.id::text as id, u.name from ${users} u
       where u.id in ${list}
-        and exists (select 1 from org_members m where m.org_id = ${orgId} and m.user_id = u.id)
+        and exists (select 1 from ${orgMembers} m where m.org_id = ${orgId} and m.user_id = u.id)
     union all
     select p.id::text, p.name from ${programs} p where p.id in ${list} and p.org_id = ${orgId}
     union all
